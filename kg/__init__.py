@@ -1,0 +1,24 @@
+"""kg: knowledge graphs from spoken-word transcripts.
+
+>>> import kg
+>>> result = kg.build(["seeds"], "outputs")   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "build", "Settings"]
+
+
+def __getattr__(name: str):
+    # imported lazily so `import kg` stays fast and the CLI starts quickly
+    if name == "build":
+        from .build import build
+
+        return build
+    if name == "Settings":
+        from .config import Settings
+
+        return Settings
+    raise AttributeError(f"module 'kg' has no attribute {name!r}")

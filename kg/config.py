@@ -62,17 +62,21 @@ class Settings:
                     data = tomllib.loads(candidate.read_text(encoding="utf-8"))
                 except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
                     raise KgError(f"{candidate}: not valid TOML: {exc}") from None
-                section = data.get("tool", {}).get("kg", data if candidate.name == "kg.toml" else {})
+                section = data.get("tool", {}).get(
+                    "kg", data if candidate.name == "kg.toml" else {}
+                )
                 values.update(section)
                 break
         known = {f.name: f for f in dataclasses.fields(cls)}
-        for name, f in known.items():
+        for name in known:
             env = os.environ.get(f"KG_{name.upper()}")
             if env is not None:
                 values[name] = env
         for name, value in list(values.items()):
             if name not in known:
-                raise KgError(f"unknown setting {name!r}; known settings: {', '.join(sorted(known))}")
+                raise KgError(
+                    f"unknown setting {name!r}; known settings: {', '.join(sorted(known))}"
+                )
             values[name] = _coerce(known[name], value)
         settings = cls(**values)
         return settings.replace(**overrides)

@@ -147,6 +147,7 @@ class Mention:
     start: float | None = None
     end: float | None = None
     speaker: str | None = None
+    norm: str | None = None  # normalised term (concepts: lowercase, head lemmatised)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +164,7 @@ class Evidence:
     start: float | None = None
     end: float | None = None
     speaker: str | None = None
+    role: str | None = None  # the role this sentence states ("chief scientist"), if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +209,7 @@ class Relation:
     roles: tuple[str, ...] = ()
     negated: bool = False
     count: int = 0  # times seen (may exceed len(evidence) for co-mentions)
+    counts: tuple[tuple[str, int], ...] = ()  # (transcript id, times seen there)
 
     @property
     def weight(self) -> int:

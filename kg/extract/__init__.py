@@ -1,0 +1,112 @@
+"""Extraction: from parsed units of one transcript to mentions and relation candidates.
+
+Works one transcript at a time, so memory follows the largest transcript, not the
+corpus, and so per-transcript results can be cached and distributed.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..config import Settings
+from ..lexicon import Lexicon, name_key, phonetic_key
+from ..model import Mention, RelationCandidate, Sentence, Transcript
+from .concepts import select_terms
+from .entities import SpanMention, concept_candidates, find_mentions, name_part_mentions, name_parts
+from .relations import RelationFinder
+
+__all__ = ["Extraction", "extract_transcript"]
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one transcript, before cross-transcript resolution."""
+
+    transcript_id: str
+    sentence_count: int
+    mentions: tuple[Mention, ...]
+    relations: tuple[RelationCandidate, ...]
+    concept_terms: tuple[str, ...]  # discovered (non-lexicon) terms kept in this transcript
+
+
+def extract_transcript(
+    transcript: Transcript,
+    parsed: Iterable[tuple[Sentence, object]],
+    lexicon: Lexicon,
+    settings: Settings,
+) -> Extraction:
+    """Mentions and relations from ``parsed`` (unit, spaCy Doc) pairs of one transcript."""
+    units: list[tuple[Sentence, object, list[SpanMention], list[tuple[str, SpanMention]]]] = []
+    term_counts: Counter = Counter()
+    for sentence, doc in parsed:
+        spans = find_mentions(doc, transcript, sentence, lexicon)
+        taken = {k for s in spans for k in range(s.token_start, s.token_end)}
+        candidates = concept_candidates(doc, transcript, sentence, taken)
+        term_counts.update(key for key, _ in candidates)
+        units.append((sentence, doc, spans, candidates))
+
+    terms = select_terms(term_counts, settings.concept_min_count, settings.concept_min_termhood)
+    parts = name_parts(_full_person_names(transcript, units, lexicon))
+    if parts:
+        units = [
+            (s, d, name_part_mentions(d, transcript, s, parts, spans), c)
+            for s, d, spans, c in units
+        ]
+    units = _drop_unsupported_names(units, parts)
+    finder = RelationFinder(transcript, settings.comention_window)
+    mentions: list[Mention] = []
+    relations: list[RelationCandidate] = []
+    for sentence, doc, spans, candidates in units:
+        kept = [m for key, m in candidates if key in terms]
+        spans = sorted(spans + kept, key=lambda s: s.token_start)
+        mentions.extend(s.mention for s in spans)
+        relations.extend(finder.find(doc, sentence, spans))
+    return Extraction(
+        transcript.id, len(units), tuple(mentions), tuple(relations), tuple(sorted(terms))
+    )
+
+
+def _full_person_names(transcript: Transcript, units, lexicon: Lexicon) -> dict[str, str]:
+    """People introduced with a full name (in the text, the speaker labels or the sidecar):
+    each written form mapped to the person it names."""
+    names = {}
+    for name in sorted(
+        {s.name for s in transcript.meta.speakers}
+        | {s.speaker for s in transcript.segments if s.speaker}
+    ):
+        entry = lexicon.lookup(name)
+        names[name] = entry.label if entry else name
+    for _, _, spans, _ in units:
+        for s in spans:
+            m = s.mention
+            if m.type != "Person":
+                continue
+            if m.lexicon_id:
+                label = lexicon.entries[m.lexicon_id].label
+                names[label] = label
+                names[m.surface] = label
+            elif len(m.surface.split()) >= 2:
+                names.setdefault(m.surface, m.surface)
+    return names
+
+
+def _drop_unsupported_names(units, parts: dict[str, str]):
+    """Statistical NER on speech invents one-off names from single words; a one-word
+    name that neither the lexicon nor a full name supports must recur to be kept."""
+    counts: Counter = Counter()
+    for _, _, spans, _ in units:
+        counts.update(name_key(s.mention.surface) for s in spans if s.mention.source == "ner")
+
+    def supported(s: SpanMention) -> bool:
+        m = s.mention
+        if m.source != "ner" or len(m.surface.split()) > 1:
+            return True
+        if m.type == "Person" and phonetic_key(m.surface) in parts:
+            return True
+        return counts[name_key(m.surface)] >= 2
+
+    return [
+        (sent, doc, [s for s in spans if supported(s)], cands) for sent, doc, spans, cands in units
+    ]

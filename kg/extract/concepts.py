@@ -1,0 +1,53 @@
+"""Concept discovery beyond the lexicon: which candidate noun phrases are terms.
+
+A phrase is kept when it recurs in the transcript and is *specific*: at least one of
+its words is rare in general English (wordfreq's Zipf scale) and it is not made of
+everyday words. "scaling law" and "emergent ability" pass; "big thing" and "good
+question" do not. Single words pass only when very rare ("backpropagation").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+__all__ = ["termhood", "select_terms"]
+
+#: General-English Zipf frequency of a word that makes a phrase technical.
+RARE_ZIPF = 3.6
+#: Single-word terms must be at least this rare.
+RARE_SINGLE_ZIPF = 2.5
+
+
+@lru_cache(maxsize=65536)
+def _zipf(word: str) -> float:
+    return zipf_frequency(word, "en")
+
+
+def termhood(key: str, count: int) -> float:
+    """Specificity times log-frequency: how much a phrase looks like a term of art.
+
+    Specificity is the mean of ``6 - zipf`` over the phrase's words (0 for the
+    commonest words, 6 for words absent from general English)."""
+    words = key.split()
+    specificity = sum(max(0.0, 6.0 - _zipf(w)) for w in words) / len(words)
+    return specificity * (1.0 + min(count, 20) ** 0.5) / 2.0
+
+
+def select_terms(counts: Counter, min_count: int, min_termhood: float) -> set[str]:
+    """The candidate keys that are concepts in this transcript."""
+    selected = set()
+    for key, count in counts.items():
+        if count < min_count:
+            continue
+        words = key.split()
+        if len(words) == 1:
+            if _zipf(words[0]) > RARE_SINGLE_ZIPF or len(words[0]) < 5:
+                continue
+        elif min(_zipf(w) for w in words) > RARE_ZIPF:
+            continue
+        if termhood(key, count) >= min_termhood:
+            selected.add(key)
+    return selected

@@ -1,0 +1,451 @@
+"""Entity mentions in one parsed unit: lexicon names, filtered statistical NER, and
+candidate concept terms (kept or dropped later, per transcript, by termhood).
+
+spaCy's small English model, run on lowercase unpunctuated speech, tags common words
+("Steel", "Signal") as organisations and "AI" as a place. So: a lexicon match always
+wins; an NER span survives only if it looks like a name (capitalised, not a filler,
+not a single common English word) and its label maps to one of our types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from ..lexicon import Lexicon, LexiconEntry, name_key, phonetic_key
+from ..model import Mention, Sentence, Transcript
+
+__all__ = [
+    "SpanMention",
+    "find_mentions",
+    "concept_candidates",
+    "name_parts",
+    "name_part_mentions",
+    "NER_TYPES",
+    "is_common_word",
+]
+
+#: spaCy NER labels we keep, and the ontology class each becomes.
+NER_TYPES = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "PRODUCT": "Product",
+    "WORK_OF_ART": "Work",
+    "LAW": "Work",
+    "EVENT": "Event",
+}
+
+_STRIP_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "my",
+        "your",
+        "our",
+        "his",
+        "her",
+        "their",
+        "its",
+        "um",
+        "uh",
+        "like",
+        "so",
+        "and",
+        "or",
+        "of",
+    }
+)
+_NOT_NAMES = frozenset(
+    {
+        "applause",
+        "laughter",
+        "music",
+        "inaudible",
+        "crosstalk",
+        "okay",
+        "yeah",
+        "hey",
+        "hi",
+        "hello",
+        "thanks",
+        "thank",
+        "god",
+        "lord",
+        "sir",
+        "guys",
+        "dude",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    }
+)
+
+#: Zipf frequency above which a single word is "common English" and needs more than NER's word.
+COMMON_ZIPF = 3.3
+
+
+@lru_cache(maxsize=65536)
+def is_common_word(word: str, threshold: float = COMMON_ZIPF) -> bool:
+    return zipf_frequency(word.lower(), "en") >= threshold
+
+
+@dataclass(frozen=True, slots=True)
+class SpanMention:
+    """A mention together with its token span in the unit's Doc (for relation patterns)."""
+
+    mention: Mention
+    token_start: int
+    token_end: int
+
+
+def _make_mention(
+    doc,
+    start,
+    end,
+    transcript: Transcript,
+    sentence: Sentence,
+    etype: str,
+    source: str,
+    lexicon_id: str | None = None,
+) -> SpanMention:
+    span = doc[start:end]
+    char_start = sentence.char_start + span.start_char
+    char_end = sentence.char_start + span.end_char
+    t0, t1 = transcript.time_span(char_start, char_end)
+    segment = transcript.segment_at(char_start)
+    mention = Mention(
+        transcript_id=transcript.id,
+        sentence_index=sentence.index,
+        segment_index=segment.index,
+        char_start=char_start,
+        char_end=char_end,
+        surface=transcript.text[char_start:char_end].replace("\n", " "),
+        type=etype,
+        source=source,
+        lexicon_id=lexicon_id,
+        start=t0,
+        end=t1,
+        speaker=segment.speaker,
+    )
+    return SpanMention(mention, start, end)
+
+
+def _lexicon_matches(doc, lexicon: Lexicon) -> list[tuple[int, int, LexiconEntry]]:
+    """Longest-first lexicon matches over token n-grams; no overlaps."""
+    matches = []
+    n_tokens = len(doc)
+    max_n = lexicon.max_words + 2  # hyphens split into extra tokens
+    i = 0
+    while i < n_tokens:
+        found = None
+        for n in range(min(max_n, n_tokens - i), 0, -1):
+            tokens = doc[i : i + n]
+            if tokens[0].is_punct or tokens[-1].is_punct or tokens[0].is_space:
+                continue
+            surface = tokens.text
+            entry = _lookup(lexicon, tokens, surface)
+            if entry is not None:
+                found = (i, i + n, entry)
+                break
+        if found:
+            matches.append(found)
+            i = found[1]
+        else:
+            i += 1
+    return matches
+
+
+def _lookup(lexicon: Lexicon, tokens, surface: str) -> LexiconEntry | None:
+    exact = lexicon.exact.get(" ".join(surface.split()))
+    if exact:
+        return lexicon.entries[exact]
+    words = [t.text for t in tokens]
+    key = name_key(words)
+    entry_id = lexicon.keys.get(key)
+    if entry_id is None and tokens[-1].tag_ in ("NNS", "NNPS"):
+        # plural of a lexicon name: "neural networks", "transformers"
+        entry_id = lexicon.keys.get(name_key([*words[:-1], tokens[-1].lemma_]))
+    if entry_id is None and len(key) > 4 and key.endswith("s") and not words[-1].endswith("ss"):
+        # plurals the tagger misses ("lstms", "GPTs")
+        entry_id = lexicon.keys.get(key[:-1])
+    if entry_id is None:
+        return None
+    if len(tokens) == 1:
+        word = tokens[0].text
+        # a lowercase common word is a word, not a name ("cursor", "gemini", "go")
+        if word.islower() and is_common_word(word) and lexicon.entries[entry_id].type != "Concept":
+            return None
+        if len(key) <= 2 and word.islower():
+            return None
+    return lexicon.entries[entry_id]
+
+
+def _looks_like_name(span) -> bool:
+    words = [t for t in span if not t.is_punct]
+    if not words:
+        return False
+    if any(
+        not (t.text[:1].isupper() or t.text[:1].isdigit())
+        for t in words
+        if t.is_alpha and t.lower_ not in {"of", "the", "and", "de", "van", "von", "for"}
+    ):
+        return False
+    if any(t.lower_ in _NOT_NAMES for t in words):
+        return False
+    alpha = [t for t in words if t.is_alpha]
+    if not alpha:
+        return False
+    if len(alpha) == 1:
+        word = alpha[0].text
+        if word.isupper() and len(word) >= 2:
+            return not is_common_word(word, 4.5)  # acronyms: keep "FAIR"-like names, not "OK"
+        return not is_common_word(word)
+    # a multi-word name made only of common words ("Steel Signal") is not trusted either
+    return not all(is_common_word(t.text, 4.0) for t in alpha)
+
+
+def _trim(doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in _STRIP_WORDS or doc[start].is_punct):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].lower_ in {"'s", "’s", "s"}
+        or doc[end - 1].lower_ in _STRIP_WORDS
+    ):
+        end -= 1
+    return start, end
+
+
+def find_mentions(
+    doc, transcript: Transcript, sentence: Sentence, lexicon: Lexicon
+) -> list[SpanMention]:
+    """Lexicon and NER mentions in one unit, without overlaps, in text order."""
+    taken = [False] * len(doc)
+    found: list[SpanMention] = []
+    for start, end, entry in _lexicon_matches(doc, lexicon):
+        found.append(
+            _make_mention(doc, start, end, transcript, sentence, entry.type, "lexicon", entry.id)
+        )
+        for k in range(start, end):
+            taken[k] = True
+    for ent in doc.ents:
+        etype = NER_TYPES.get(ent.label_)
+        if etype is None:
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        if start >= end or any(taken[start:end]):
+            continue
+        span = doc[start:end]
+        if not _looks_like_name(span):
+            continue
+        found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
+        for k in range(start, end):
+            taken[k] = True
+    found.sort(key=lambda m: m.token_start)
+    return found
+
+
+_CONCEPT_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+_VAGUE_MODIFIERS = frozenset(
+    {
+        "little",
+        "big",
+        "good",
+        "great",
+        "lot",
+        "lots",
+        "kind",
+        "sort",
+        "whole",
+        "same",
+        "other",
+        "new",
+        "different",
+        "real",
+        "certain",
+        "many",
+        "much",
+        "more",
+        "most",
+        "few",
+        "such",
+        "very",
+        "really",
+        "bad",
+        "best",
+        "better",
+        "last",
+        "first",
+        "next",
+        "previous",
+        "own",
+        "huge",
+        "small",
+        "large",
+        "high",
+        "low",
+        "long",
+        "short",
+        "simple",
+        "hard",
+        "easy",
+        "important",
+        "interesting",
+        "amazing",
+        "incredible",
+        "crazy",
+        "cool",
+        "nice",
+        "specific",
+        "particular",
+        "entire",
+        "various",
+        "several",
+        "main",
+        "old",
+        "young",
+        "early",
+        "late",
+        "actual",
+        "general",
+        "basic",
+        "major",
+        "key",
+        "single",
+        "possible",
+        "able",
+        "sure",
+        "true",
+        "right",
+        "wrong",
+        "whatever",
+        "everything",
+        "thing",
+        "things",
+        "stuff",
+        "way",
+        "ways",
+        "time",
+        "times",
+        "people",
+        "guy",
+        "guys",
+        "bit",
+        "point",
+        "part",
+        "idea",
+        "question",
+        "questions",
+        "answer",
+        "number",
+        "years",
+        "year",
+        "day",
+        "days",
+        "one",
+        "ones",
+        "something",
+        "anything",
+        "nothing",
+        "someone",
+        "everyone",
+        "fact",
+        "sense",
+        "case",
+        "kinds",
+    }
+)
+
+
+def concept_candidates(
+    doc, transcript: Transcript, sentence: Sentence, taken: set[int]
+) -> list[tuple[str, SpanMention]]:
+    """Noun phrases that could name a concept: (term key, mention). The key is the phrase
+    lowercased with its head lemmatised ("scaling laws" -> "scaling law")."""
+    out = []
+    for chunk in doc.noun_chunks:
+        start, end = chunk.start, chunk.end
+        while start < end and (
+            doc[start].pos_ not in _CONCEPT_POS
+            or doc[start].lower_ in _VAGUE_MODIFIERS
+            or doc[start].like_num
+        ):
+            start += 1
+        if end - start < 1 or any(k in taken for k in range(start, end)):
+            continue
+        tokens = doc[start:end]
+        if tokens[-1].pos_ not in ("NOUN", "PROPN"):
+            continue
+        if any(
+            t.pos_ not in _CONCEPT_POS or not t.is_alpha or t.lower_ in _VAGUE_MODIFIERS
+            for t in tokens
+        ):
+            continue
+        if len(tokens) > 4:
+            continue
+        words = [t.lower_ for t in tokens[:-1]] + [tokens[-1].lemma_.lower()]
+        key = " ".join(words)
+        span_mention = _make_mention(doc, start, end, transcript, sentence, "Concept", "concept")
+        out.append((key, SpanMention(replace(span_mention.mention, norm=key), start, end)))
+    return out
+
+
+def name_parts(full_names: dict[str, str]) -> dict[str, str]:
+    """First names and surnames of the people introduced in a transcript (written form ->
+    person), by sound-alike key; a part shared by two people is ambiguous and left out."""
+    owners: dict[str, set[str]] = {}
+    for name, person in full_names.items():
+        words = name.split()
+        if len(words) < 2:
+            continue
+        for word in (words[0], words[-1]):
+            if len(word) >= 3:
+                owners.setdefault(phonetic_key(word), set()).add(person)
+    return {k: next(iter(v)) for k, v in owners.items() if len(v) == 1}
+
+
+def name_part_mentions(
+    doc, transcript: Transcript, sentence: Sentence, parts: dict[str, str], spans: list[SpanMention]
+) -> list[SpanMention]:
+    """Re-read a unit for people named by first name or surname alone ("Ilya", misheard
+    "Ilia"), which statistical NER misses or mistypes on speech. Capitalised words only."""
+    by_start = {s.token_start: s for s in spans}
+    taken = {k for s in spans for k in range(s.token_start, s.token_end)}
+    out = []
+    for token in doc:
+        existing = by_start.get(token.i)
+        if (
+            existing is not None
+            and existing.token_end == token.i + 1
+            and existing.mention.source == "ner"
+            and phonetic_key(token.text) in parts
+            and existing.mention.type != "Person"
+        ):
+            out.append(SpanMention(replace(existing.mention, type="Person"), token.i, token.i + 1))
+            continue
+        if existing is not None:
+            out.append(existing)
+            continue
+        if (
+            token.i in taken
+            or not token.is_alpha
+            or len(token.text) < 3
+            or not token.text[:1].isupper()
+        ):
+            continue
+        if phonetic_key(token.text) in parts:
+            out.append(
+                _make_mention(doc, token.i, token.i + 1, transcript, sentence, "Person", "ner")
+            )
+    return out

@@ -1,0 +1,673 @@
+"""Relations between the mentions of one unit: typed patterns, open verb relations,
+and co-mentions.
+
+Typed relations are read from the words *between* two mentions, which works on
+unpunctuated speech where a dependency parse often does not ("he's a co-founder of
+openai", "his PhD with Jeff Hinton", "OpenAI's CEO Sam Altman"). Pronouns ("he",
+"his", "you") stand for the person the talk is about: the most mentioned person so far
+for third person, the interviewee (or the other speaker) for "you", the speaker for
+"I". Open relations come from the parse: subject, verb (+particle/preposition), object.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from ..lexicon import name_key
+from ..model import Evidence, Mention, RelationCandidate, Sentence, Transcript
+from .entities import SpanMention
+
+__all__ = ["Discourse", "RelationFinder", "TYPED_PATTERNS"]
+
+ROLES = (
+    r"chief executive officer|chief executive|ceo|chief technology officer|cto|chief scientist|"
+    r"chief operating officer|coo|chief research officer|president|chairman|chairwoman|chair|"
+    r"head of [a-z]+|director of [a-z]+|director|vice president|vp of [a-z]+|vp|research scientist|"
+    r"researcher|scientist|engineer|software engineer|employee|member of technical staff|"
+    r"board member|member of the board|lead|research lead|team lead|head|cso|cfo|manager|"
+    r"partner|investor|advisor|professor|intern"
+)
+_ART = r"(?:(?:the|a|an|one of the|one of|its|their|our|his|her)\s+)?"
+_BE = r"(?:(?:is|was|are|were|'s|’s|s|has been|had been|became|becomes|being|as|now|who's|who is|who was)\s+)?"
+_TIME = r"(?:(?:former|current|new|interim|then|now|first|founding|longtime|long-time)\s+)?"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A typed relation read from the text between two mentions.
+
+    ``forward``: subject comes first; otherwise the object does. ``subject_types`` and
+    ``object_types`` restrict what may be linked.
+    """
+
+    predicate: str
+    regex: re.Pattern
+    subject_types: frozenset[str]
+    object_types: frozenset[str]
+    forward: bool = True
+    confidence: float = 0.9
+    implicit_subject: bool = False  # the subject may be left unsaid ("postdoc with X")
+
+
+def _p(predicate, regex, subj, obj, forward=True, confidence=0.9, implicit=False):
+    return Pattern(
+        predicate,
+        re.compile(regex),
+        frozenset(subj.split()),
+        frozenset(obj.split()),
+        forward,
+        confidence,
+        implicit,
+    )
+
+
+_PERSON, _ORG, _AGENT = "Person", "Organization", "Person Organization"
+_ARTIFACT = "Product Work Concept"
+
+TYPED_PATTERNS: tuple[Pattern, ...] = (
+    # founded: "he's a co-founder of openai", "co-founded Anthropic", "OpenAI was founded by"
+    _p(
+        "founded",
+        rf"^{_BE}{_ART}{_TIME}(?:co-?\s?founders?|cofounders?|founders?|founding members?)\s+(?:of|at|and [a-z ]+ (?:of|at))\s+$",
+        _PERSON,
+        _ORG,
+        implicit=True,
+    ),
+    _p(
+        "founded",
+        r"^(?:(?:who|that|also|then|later|had|has|have)\s+)*(?:co-?\s?founded|cofounded|founded|started|set up|launched)\s+$",
+        _PERSON,
+        _ORG,
+    ),
+    _p(
+        "founded",
+        r"^(?:(?:was|is|were|which was|that was|which is|which were|that were)\s+)?(?:co-?\s?founded|cofounded|founded|started|set up)\s+by\s+$",
+        _PERSON,
+        _ORG,
+        forward=False,
+    ),
+    _p(
+        "founded",
+        r"^(?:'s|’s|s)?\s*(?:co-?\s?founders?|cofounders?|founders?)\s+$",
+        _PERSON,
+        _ORG,
+        forward=False,
+        confidence=0.8,
+    ),
+    # studiedUnder: "his PhD with Jeff Hinton", "postdoc with Andrew Ng", "studied under"
+    _p(
+        "studiedUnder",
+        r"^(?:(?:did|does|do|doing|done|got|get|completed|finished|was|is|and|then|it is|it was|he did|she did|i did)\s+)*(?:his|her|their|my|a|the)?\s*(?:ph\.?\s?d\.?|doctorate|doctoral (?:work|studies|thesis)|postdoc|post-doc|post doc|postdoctoral (?:work|fellowship|research)|master'?s|thesis|grad school|graduate studies|phd studies)\s+(?:(?:with|under|advised by|supervised by)\s+)$",
+        _PERSON,
+        _PERSON,
+        confidence=0.9,
+        implicit=True,
+    ),
+    _p(
+        "studiedUnder",
+        r"^(?:(?:who|also|then|was|had)\s+)*(?:studied|trained|worked as a (?:student|postdoc))\s+(?:under|with)\s+$",
+        _PERSON,
+        _PERSON,
+        confidence=0.8,
+    ),
+    _p(
+        "studiedUnder",
+        rf"^{_BE}{_ART}(?:former\s+)?(?:student|phd student|grad student|graduate student|postdoc|advisee|doctoral student)\s+of\s+$",
+        _PERSON,
+        _PERSON,
+    ),
+    _p(
+        "studiedUnder",
+        r"^(?:'s|’s|s)\s+(?:former\s+)?(?:student|phd student|grad student|graduate student|postdoc|advisee)\s+$",
+        _PERSON,
+        _PERSON,
+        forward=False,
+    ),
+    # worksFor with role: "Ilya is the chief scientist at open AI", "OpenAI's CEO Sam Altman"
+    _p(
+        "worksFor",
+        rf"^{_BE}{_ART}{_TIME}(?P<role>{ROLES})\s+(?:at|of|for|in|with)\s+(?:the\s+)?$",
+        _PERSON,
+        _ORG,
+        implicit=True,
+    ),
+    _p(
+        "worksFor",
+        r"^(?:(?:who|also|now|then|still|currently|has|had|have|is|was|used to)\s+)*(?:works|worked|working|work)\s+(?:at|for|with)\s+(?:the\s+)?$",
+        _PERSON,
+        _ORG,
+        confidence=0.8,
+    ),
+    _p(
+        "worksFor",
+        r"^(?:(?:who|also|then|has|had|have|just|recently)\s+)*(?:joined|joins|joining)\s+$",
+        _PERSON,
+        _ORG,
+        confidence=0.8,
+    ),
+    _p(
+        "worksFor",
+        rf"^(?:'s|’s|s)?\s*{_TIME}(?P<role>{ROLES})\s+$",
+        _PERSON,
+        _ORG,
+        forward=False,
+        confidence=0.85,
+    ),
+    # affiliatedWith: a person at an institution
+    _p(
+        "affiliatedWith",
+        r"^(?:(?:was|is|did|doing|his|her|a|the|my|then)\s+)*(?:ph\.?\s?d\.?|postdoc|post-doc|post doc|professor|prof|student|studied|studying|teaches|taught|faculty|lecturer|research(?:er)?|fellow|graduate|graduated|dropped out|undergrad(?:uate)?)\s+(?:(?:with|under)\s+\S+(?:\s+\S+)?\s+)?(?:at|in|in in|from|of)\s+(?:the\s+)?$",
+        _PERSON,
+        "Organization Place",
+        confidence=0.8,
+        implicit=True,
+    ),
+    # created: "you did alexnet", "OpenAI built GPT-4", "GPT-4 was trained by OpenAI"
+    _p(
+        "created",
+        r"^(?:(?:who|which|that|also|then|has|have|had|just|recently|actually|basically|they|we)\s+)*(?:built|build|builds|created|creates|create|developed|develops|develop|made|makes|invented|invents|invent|trained|trains|released|releases|launched|launches|wrote|writes|published|publishes|designed|introduced|introduces|did|shipped|ships|open-?sourced)\s+(?:the\s+|a\s+|an\s+)?(?:first\s+)?$",
+        _AGENT,
+        "Product Work",
+        confidence=0.8,
+    ),
+    _p(
+        "created",
+        r"^(?:(?:was|were|is|are|been|being)\s+)?(?:built|created|developed|made|invented|trained|released|launched|written|published|designed|introduced)\s+by\s+$",
+        _AGENT,
+        "Product Work",
+        forward=False,
+        confidence=0.85,
+    ),
+    _p("created", r"^(?:'s|’s|s)\s+$", _ORG, "Product", confidence=0.6),
+    # broader: "an LSTM is a recurrent neural network", "models such as GPT"
+    _p(
+        "broader",
+        r"^(?:is|are|was|were|being|as)\s+(?:basically\s+|just\s+|essentially\s+|really\s+)?(?:a|an|one)\s+(?:(?:kind|type|form|sort|class|variant|example|instance|subfield|branch|subset|area|special case)\s+of\s+(?:a\s+|an\s+)?)?$",
+        "Concept Product",
+        "Concept",
+        confidence=0.8,
+    ),
+    _p(
+        "broader",
+        r"^(?:is|are)\s+(?:a\s+)?(?:kind|type|form|sort|subfield|branch|subset)\s+of\s+$",
+        "Concept Product",
+        "Concept",
+        confidence=0.85,
+    ),
+    _p(
+        "broader",
+        r"^(?:such as|like|including|e\.g\.|for example|for instance)\s+$",
+        "Concept Product",
+        "Concept",
+        forward=False,
+        confidence=0.7,
+    ),
+    _p("broader", r"^(?:and|or)\s+other\s+$", "Concept Product", "Concept", confidence=0.8),
+    # organisations and products
+    _p(
+        "partOf",
+        r"^(?:(?:is|was|became|which is|which was|now)\s+)?(?:(?:a|the)\s+)?(?:part of|division of|subsidiary of|owned by|acquired by|unit of|lab of|lab at|arm of)\s+(?:the\s+)?$",
+        _ORG,
+        _ORG,
+        confidence=0.85,
+    ),
+    _p(
+        "basedOn",
+        r"^(?:(?:is|was|which is|that is|are)\s+)?(?:based on|built on(?: top of)?|powered by|runs on|running on|fine-?tuned (?:from|on)|derived from)\s+(?:the\s+)?$",
+        "Product",
+        "Product",
+        confidence=0.85,
+    ),
+    _p(
+        "investedIn",
+        r"^(?:(?:has|had|have|also|then)\s+)*(?:invested|invests|investing|put money)\s+(?:(?:\$?[\d.,]+|[a-z]+)\s+(?:billion|million|dollars)\s+)?(?:dollars\s+)?in(?:to)?\s+$",
+        _AGENT,
+        _ORG,
+        confidence=0.85,
+    ),
+    _p(
+        "locatedIn",
+        r"^(?:(?:is|was|are|which is)\s+)?(?:based|headquartered|located)\s+(?:in|out of)\s+$",
+        _ORG,
+        "Place",
+        confidence=0.85,
+    ),
+)
+
+_MAX_BETWEEN_WORDS = 9
+_THIRD_PERSON = frozenset({"he", "she", "him", "his", "her", "hers", "he's", "she's"})
+_SECOND_PERSON = frozenset({"you", "your", "yours", "you've", "you're"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "i've", "i'm"})
+_OPEN_SKIP_LEMMAS = frozenset(
+    {
+        "be",
+        "have",
+        "do",
+        "say",
+        "get",
+        "go",
+        "know",
+        "think",
+        "mean",
+        "let",
+        "make",
+        "see",
+        "want",
+        "like",
+        "take",
+        "come",
+        "give",
+        "tell",
+        "talk",
+        "feel",
+        "look",
+        "put",
+    }
+)
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+
+
+@dataclass
+class Discourse:
+    """What pronouns refer to in a transcript: kept across its units, in order."""
+
+    transcript: Transcript
+    person_counts: Counter = field(default_factory=Counter)
+    last_person: dict[str, Mention] = field(default_factory=dict)
+    last_speaker: str | None = None
+    previous_speaker: str | None = None
+
+    def observe(self, mentions: list[Mention], speaker: str | None) -> None:
+        if speaker and speaker != self.last_speaker:
+            self.previous_speaker, self.last_speaker = self.last_speaker, speaker
+        for m in mentions:
+            if m.type == "Person" and m.source in ("lexicon", "ner", "coref"):
+                key = self._key(m)
+                self.person_counts[key] += 1
+                if m.source != "coref" or key not in self.last_person:
+                    self.last_person[key] = m
+
+    def _key(self, m: Mention) -> str:
+        if m.lexicon_id:
+            return m.lexicon_id
+        key = name_key(m.surface)
+        # a first name seen alone counts towards the full name it shortens
+        for other in self.last_person:
+            if other.startswith(key) and other != key:
+                return other
+        return key
+
+    def salient_person(self, exclude: set[str] = frozenset()) -> Mention | None:
+        ranked = [
+            k
+            for k, _ in sorted(self.person_counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            if k not in exclude
+        ]
+        return self.last_person[ranked[0]] if ranked else None
+
+    def addressee(self, speaker: str | None) -> str | None:
+        """Who "you" is: the other party of a labelled dialogue, else the one guest."""
+        if speaker and self.previous_speaker and self.previous_speaker != speaker:
+            return self.previous_speaker
+        guests = [
+            s.name
+            for s in self.transcript.meta.speakers
+            if (s.role or "").lower() in ("guest", "interviewee")
+        ]
+        if not speaker and len(guests) == 1:
+            return guests[0]
+        return None
+
+
+class RelationFinder:
+    """Finds relation candidates in the units of one transcript, in order."""
+
+    def __init__(self, transcript: Transcript, window: int = 0, comention_max: int = 10**9):
+        self.transcript = transcript
+        self.discourse = Discourse(transcript)
+        self.window = window
+        self.recent: list[tuple[Sentence, list[SpanMention]]] = []
+
+    # -- pronouns ---------------------------------------------------------------
+    def _virtual(
+        self, doc, token, sentence: Sentence, antecedent: Mention | None, name: str | None
+    ) -> SpanMention | None:
+        if antecedent is None and not name:
+            return None
+        char_start = sentence.char_start + token.idx
+        char_end = char_start + len(token.text)
+        t0, t1 = self.transcript.time_span(char_start, char_end)
+        segment = self.transcript.segment_at(char_start)
+        if antecedent is not None:
+            mention = replace(
+                antecedent,
+                sentence_index=sentence.index,
+                segment_index=segment.index,
+                char_start=char_start,
+                char_end=char_end,
+                source="coref",
+                start=t0,
+                end=t1,
+                speaker=segment.speaker,
+            )
+        else:
+            mention = Mention(
+                self.transcript.id,
+                sentence.index,
+                segment.index,
+                char_start,
+                char_end,
+                name,
+                "Person",
+                "speaker",
+                None,
+                t0,
+                t1,
+                segment.speaker,
+            )
+        return SpanMention(mention, token.i, token.i + 1)
+
+    def _pronouns(self, doc, sentence: Sentence, spans: list[SpanMention]) -> list[SpanMention]:
+        taken = {k for s in spans for k in range(s.token_start, s.token_end)}
+        out = []
+        for token in doc:
+            if token.i in taken:
+                continue
+            lower = token.lower_
+            if lower in ("'s", "’s") and token.i > 0:
+                continue
+            if lower in _THIRD_PERSON:
+                antecedent = self.discourse.salient_person()
+                v = self._virtual(doc, token, sentence, antecedent, None)
+            elif lower in _SECOND_PERSON:
+                v = self._virtual(
+                    doc, token, sentence, None, self.discourse.addressee(sentence.speaker)
+                )
+            elif lower in _FIRST_PERSON:
+                v = self._virtual(doc, token, sentence, None, sentence.speaker)
+            else:
+                continue
+            if v is not None:
+                out.append(v)
+        return out
+
+    # -- the unit -----------------------------------------------------------------
+    def find(self, doc, sentence: Sentence, spans: list[SpanMention]) -> list[RelationCandidate]:
+        """All relation candidates of one unit; call once per unit, in transcript order."""
+        self.discourse.observe([s.mention for s in spans], sentence.speaker)
+        virtual = self._pronouns(doc, sentence, spans)
+        everything = sorted(spans + virtual, key=lambda s: s.token_start)
+        quote_start = sentence.char_start
+        quote = self.transcript.text[sentence.char_start : sentence.char_end].replace("\n", " ")
+        t0, t1 = self.transcript.time_span(sentence.char_start, sentence.char_end)
+
+        def evidence(extractor: str, confidence: float, role: str | None = None) -> Evidence:
+            return Evidence(
+                self.transcript.id,
+                sentence.segment_index,
+                quote_start,
+                sentence.char_end,
+                quote,
+                extractor,
+                confidence,
+                t0,
+                t1,
+                sentence.speaker,
+                role,
+            )
+
+        out: list[RelationCandidate] = []
+        linked: set[tuple[int, int]] = set()
+        out += self._typed(doc, everything, evidence, linked)
+        out += self._open(doc, everything, evidence, linked)
+        out += self._comentions(sentence, spans, evidence)
+        out += self._discusses(sentence, spans, evidence)
+        self.discourse.observe([s.mention for s in virtual], None)
+        return out
+
+    def _typed(self, doc, spans: list[SpanMention], evidence, linked) -> list[RelationCandidate]:
+        out = []
+        text = doc.text
+        for i, a in enumerate(spans):
+            for b in spans[i + 1 :]:
+                if (
+                    a.mention.source != "lexicon"
+                    and a.mention.source != "ner"
+                    and b.mention.source not in ("lexicon", "ner")
+                ):
+                    continue  # at least one side must be named in the text
+                between_words = doc[a.token_end : b.token_start]
+                if len(between_words) > _MAX_BETWEEN_WORDS:
+                    continue
+                between = _norm(
+                    text[
+                        doc[a.token_end - 1].idx + len(doc[a.token_end - 1].text) : doc[
+                            b.token_start
+                        ].idx
+                    ]
+                )
+                found = _match(between, a.mention, b.mention)
+                if found:
+                    pattern, role = found
+                    subj, obj = (a, b) if pattern.forward else (b, a)
+                    out.append(
+                        RelationCandidate(
+                            subj.mention,
+                            pattern.predicate,
+                            obj.mention,
+                            "typed",
+                            evidence(f"pattern:{pattern.predicate}", pattern.confidence, role),
+                            role,
+                        )
+                    )
+                    linked.add((id(a), id(b)))
+        # an unsaid subject: "... postdoc with Andrew Ng", the talk's main person did it
+        if spans:
+            first = spans[0]
+            prefix = _norm(text[: doc[first.token_start].idx])
+            salient = self.discourse.salient_person(
+                exclude={
+                    self.discourse._key(s.mention) for s in spans if s.mention.type == "Person"
+                }
+            )
+            if salient is not None and prefix:
+                for pattern in TYPED_PATTERNS:
+                    if not (
+                        pattern.implicit_subject
+                        and pattern.forward
+                        and first.mention.type in pattern.object_types
+                    ):
+                        continue
+                    m = pattern.regex.search(prefix)
+                    if m and _starts_clause(prefix, m.start()):
+                        role = m.groupdict().get("role")
+                        virtual = replace(
+                            salient,
+                            sentence_index=first.mention.sentence_index,
+                            segment_index=first.mention.segment_index,
+                            char_start=first.mention.char_start,
+                            char_end=first.mention.char_start,
+                            source="coref",
+                            start=first.mention.start,
+                            end=first.mention.start,
+                        )
+                        out.append(
+                            RelationCandidate(
+                                virtual,
+                                pattern.predicate,
+                                first.mention,
+                                "typed",
+                                evidence(
+                                    f"pattern:{pattern.predicate}:implicit",
+                                    round(pattern.confidence * 0.75, 2),
+                                    role,
+                                ),
+                                role,
+                            )
+                        )
+                        # the same unsaid subject carries over a following institution ("... in Stanford")
+                        for second in spans[1:2]:
+                            between = _norm(
+                                text[
+                                    doc[first.token_end - 1].idx
+                                    + len(doc[first.token_end - 1].text) : doc[
+                                        second.token_start
+                                    ].idx
+                                ]
+                            )
+                            if second.mention.type in ("Organization", "Place") and re.fullmatch(
+                                r"(?:(?:at|in|from)\s+)+(?:the\s+)?", between + " "
+                            ):
+                                out.append(
+                                    RelationCandidate(
+                                        virtual,
+                                        "affiliatedWith",
+                                        second.mention,
+                                        "typed",
+                                        evidence("pattern:affiliatedWith:implicit", 0.6),
+                                        None,
+                                    )
+                                )
+                        break
+        return out
+
+    def _open(self, doc, spans: list[SpanMention], evidence, linked) -> list[RelationCandidate]:
+        """subject - verb (+particle/preposition) - object from the dependency parse."""
+        by_role: dict[int, dict[str, list[tuple[SpanMention, str | None]]]] = {}
+        for s in spans:
+            root = doc[s.token_start : s.token_end].root
+            while root.dep_ == "conj" and root.head.pos_ in ("NOUN", "PROPN"):
+                root = root.head
+            head, role, prep = root.head, None, None
+            if root.dep_ in _SUBJECT_DEPS:
+                role = "subj"
+                if root.dep_ == "agent":
+                    continue
+            elif root.dep_ in _OBJECT_DEPS:
+                role = "obj"
+            elif (
+                root.dep_ == "pobj"
+                and root.head.dep_ in ("prep", "agent")
+                and root.head.head.pos_ in ("VERB", "AUX")
+            ):
+                role, prep, head = "obj", root.head.lower_, root.head.head
+            if role is None or head.pos_ not in ("VERB", "AUX"):
+                continue
+            by_role.setdefault(head.i, {}).setdefault(role, []).append((s, prep))
+        out = []
+        for verb_i, roles in sorted(by_role.items()):
+            verb = doc[verb_i]
+            if verb.lemma_.lower() in _OPEN_SKIP_LEMMAS or not verb.is_alpha:
+                continue
+            negated = any(c.dep_ == "neg" for c in verb.children)
+            particle = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
+            for subj, _ in roles.get("subj", []):
+                for obj, prep in roles.get("obj", []):
+                    if (
+                        subj is obj
+                        or (id(subj), id(obj)) in linked
+                        or (id(obj), id(subj)) in linked
+                    ):
+                        continue
+                    if subj.mention.source not in ("lexicon", "ner") and obj.mention.source not in (
+                        "lexicon",
+                        "ner",
+                    ):
+                        continue
+                    phrase = " ".join(p for p in (verb.lemma_.lower(), particle, prep) if p)
+                    out.append(
+                        RelationCandidate(
+                            subj.mention,
+                            phrase,
+                            obj.mention,
+                            "open",
+                            evidence("open:svo", 0.6),
+                            None,
+                            negated,
+                        )
+                    )
+        return out
+
+    def _comentions(
+        self, sentence: Sentence, spans: list[SpanMention], evidence
+    ) -> list[RelationCandidate]:
+        out = []
+        real = [s.mention for s in spans]
+        for i, a in enumerate(real):
+            for b in real[i + 1 :]:
+                out.append(
+                    RelationCandidate(
+                        a, "relatedTo", b, "comention", evidence("comention:sentence", 0.5)
+                    )
+                )
+        if self.window:
+            for _, previous in self.recent:
+                for a in (s.mention for s in previous):
+                    for b in real:
+                        out.append(
+                            RelationCandidate(
+                                a,
+                                "relatedTo",
+                                b,
+                                "comention",
+                                evidence(f"comention:window{self.window}", 0.4),
+                            )
+                        )
+            self.recent = (self.recent + [(sentence, spans)])[-self.window :]
+        return out
+
+    def _discusses(
+        self, sentence: Sentence, spans: list[SpanMention], evidence
+    ) -> list[RelationCandidate]:
+        if not sentence.speaker:
+            return []
+        out = []
+        for s in spans:
+            speaker = Mention(
+                self.transcript.id,
+                sentence.index,
+                sentence.segment_index,
+                s.mention.char_start,
+                s.mention.char_start,
+                sentence.speaker,
+                "Person",
+                "speaker",
+                None,
+                s.mention.start,
+                s.mention.end,
+                sentence.speaker,
+            )
+            out.append(
+                RelationCandidate(
+                    speaker, "discusses", s.mention, "discusses", evidence("speaker:turn", 1.0)
+                )
+            )
+        return out
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split()) + " " if text.strip() else ""
+
+
+def _starts_clause(prefix: str, position: int) -> bool:
+    """An implicit-subject trigger must open the unit or follow a clause joiner."""
+    before = prefix[:position].split()
+    return (
+        not before
+        or before[-1] in ("and", "then", "so", "also", "did", "a", "with")
+        or len(before) <= 2
+    )
+
+
+def _match(between: str, a: Mention, b: Mention):
+    for pattern in TYPED_PATTERNS:
+        subj, obj = (a, b) if pattern.forward else (b, a)
+        if subj.type not in pattern.subject_types or obj.type not in pattern.object_types:
+            continue
+        m = pattern.regex.match(between)
+        if m:
+            return pattern, m.groupdict().get("role")
+    return None

@@ -1,0 +1,151 @@
+"""The in-memory knowledge graph: the resolved model, its networkx view, its metrics,
+and its on-disk form (``outputs/graph.json``) that later commands reload instead of
+re-extracting (``kg render``, ``kg export``, ``kg entities``)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from .errors import OutputsMissingError
+from .model import Entity, Evidence, Mention, Relation, Segment, Speaker, Transcript, TranscriptMeta
+
+__all__ = ["KnowledgeGraph", "to_networkx", "importance", "load_graph", "GRAPH_FILE"]
+
+GRAPH_FILE = "graph.json"
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class KnowledgeGraph:
+    """Transcripts, entities and relations of one build; the input of every output stage."""
+
+    transcripts: tuple[Transcript, ...]
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]
+
+    def entity(self, key: str) -> Entity:
+        return self._by_key()[key]
+
+    def _by_key(self) -> dict[str, Entity]:
+        cached = self.__dict__.get("_by_key_cache")
+        if cached is None:
+            cached = {e.key: e for e in self.entities}
+            object.__setattr__(self, "_by_key_cache", cached)
+        return cached
+
+    def transcript(self, transcript_id: str) -> Transcript:
+        return next(t for t in self.transcripts if t.id == transcript_id)
+
+    # -- persistence -------------------------------------------------------------
+    def to_json(self) -> str:
+        data = {
+            "format": FORMAT_VERSION,
+            "transcripts": [asdict(t) for t in self.transcripts],
+            "entities": [asdict(e) for e in self.entities],
+            "relations": [asdict(r) for r in self.relations],
+        }
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> KnowledgeGraph:
+        data = json.loads(text)
+        transcripts = tuple(
+            Transcript(
+                id=t["id"],
+                path=t["path"],
+                format=t["format"],
+                text=t["text"],
+                segments=tuple(Segment(**s) for s in t["segments"]),
+                sha256=t["sha256"],
+                meta=TranscriptMeta(
+                    **{**t["meta"], "speakers": tuple(Speaker(**s) for s in t["meta"]["speakers"])}
+                ),
+            )
+            for t in data["transcripts"]
+        )
+        entities = tuple(
+            Entity(
+                **{
+                    **e,
+                    "aliases": tuple(e["aliases"]),
+                    "mentions": tuple(Mention(**m) for m in e["mentions"]),
+                }
+            )
+            for e in data["entities"]
+        )
+        relations = tuple(
+            Relation(
+                **{
+                    **r,
+                    "evidence": tuple(Evidence(**v) for v in r["evidence"]),
+                    "roles": tuple(r["roles"]),
+                    "counts": tuple(tuple(c) for c in r["counts"]),
+                }
+            )
+            for r in data["relations"]
+        )
+        return cls(transcripts, entities, relations)
+
+
+def load_graph(outputs_dir: str | Path) -> KnowledgeGraph:
+    """The graph of the last build in ``outputs_dir``."""
+    path = Path(outputs_dir) / GRAPH_FILE
+    if not path.is_file():
+        raise OutputsMissingError(str(outputs_dir))
+    return KnowledgeGraph.from_json(path.read_text(encoding="utf-8"))
+
+
+def to_networkx(kg: KnowledgeGraph, kinds: tuple[str, ...] | None = None) -> nx.MultiDiGraph:
+    """A MultiDiGraph with one node per entity and one edge per relation (keyed by predicate).
+
+    Node attributes: label, type, aliases, mentions, transcripts. Edge attributes: kind,
+    weight, roles, negated, evidence (list of dicts). Co-mention edges are stored once,
+    subject < object, and are symmetric by meaning.
+    """
+    g = nx.MultiDiGraph()
+    for e in kg.entities:
+        g.add_node(
+            e.key,
+            label=e.label,
+            type=e.type,
+            aliases=list(e.aliases),
+            mentions=len(e.mentions),
+            transcripts=list(e.transcripts),
+            lexicon_id=e.lexicon_id,
+        )
+    for r in kg.relations:
+        if kinds and r.kind not in kinds:
+            continue
+        g.add_edge(
+            r.subject,
+            r.object,
+            key=f"{r.predicate}{'/negated' if r.negated else ''}",
+            predicate=r.predicate,
+            kind=r.kind,
+            weight=r.weight,
+            roles=list(r.roles),
+            negated=r.negated,
+            evidence=[asdict(v) for v in r.evidence],
+        )
+    return g
+
+
+def importance(g: nx.MultiDiGraph) -> dict[str, float]:
+    """PageRank over the undirected, weighted graph: how central each entity is."""
+    if g.number_of_nodes() == 0:
+        return {}
+    simple = nx.Graph()
+    simple.add_nodes_from(g.nodes)
+    for u, v, data in g.edges(data=True):
+        if u == v:
+            continue
+        w = simple.get_edge_data(u, v, {}).get("weight", 0) + data.get("weight", 1)
+        simple.add_edge(u, v, weight=w)
+    try:
+        return nx.pagerank(simple, weight="weight", max_iter=200, tol=1e-08)
+    except nx.PowerIterationFailedConvergence:
+        return nx.degree_centrality(simple)

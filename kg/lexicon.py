@@ -1,0 +1,157 @@
+"""The AI-domain lexicon (``ontology/lexicon.tsv``) and its matcher.
+
+The lexicon is a tab-separated file of canonical entries (id, type, label, aliases,
+broader, description). Matching ignores case, spacing, hyphens and punctuation and
+reads number words as digits, so "open AI", "OpenAI" and "Open-AI" are one key, and
+"GPT four", "gpt4" and "GPT-4" another. An alias written ``=Meta`` matches only with
+that exact casing, for names that are also common words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import InputError
+from .model import ENTITY_TYPES
+from .ontology import ONTOLOGY_DIR
+
+__all__ = ["LexiconEntry", "Lexicon", "name_key", "phonetic_key", "load_lexicon", "NUMBER_WORDS"]
+
+NUMBER_WORDS = {
+    "zero": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+}
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def name_key(words: list[str] | tuple[str, ...] | str) -> str:
+    """Normalised matching key: lowercase alphanumerics only, number words after the
+    first word read as digits ("GPT four" -> "gpt4")."""
+    if isinstance(words, str):
+        words = words.split()
+    parts = []
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if i > 0 and lower in NUMBER_WORDS:
+            lower = NUMBER_WORDS[lower]
+        parts.append(_NON_ALNUM.sub("", lower))
+    return "".join(parts)
+
+
+def phonetic_key(name: str) -> str:
+    """A crude sound-alike key for names heard by ASR ("Ilia" and "Ilya", "Jeff" and "Geoff")."""
+    s = re.sub(r"[^a-z]", "", name.lower())
+    if s.startswith("geo"):
+        s = "je" + s[3:]
+    for a, b in (
+        ("ph", "f"),
+        ("ck", "k"),
+        ("gh", "g"),
+        ("y", "i"),
+        ("c", "k"),
+        ("z", "s"),
+        ("q", "k"),
+    ):
+        s = s.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    id: str
+    type: str
+    label: str
+    aliases: tuple[str, ...]
+    broader: str | None
+    description: str | None
+    case_sensitive: tuple[str, ...] = ()  # aliases that match only with this exact casing
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entries: dict[str, LexiconEntry]
+    keys: dict[str, str]  # name_key -> entry id (case-insensitive names)
+    exact: dict[str, str]  # exact surface (single-spaced) -> entry id (case-sensitive names)
+    max_words: int
+
+    def lookup(self, surface: str) -> LexiconEntry | None:
+        """The entry whose name the surface text is, under the matching rules."""
+        normalised = " ".join(surface.split())
+        if normalised in self.exact:
+            return self.entries[self.exact[normalised]]
+        entry_id = self.keys.get(name_key(normalised))
+        return self.entries[entry_id] if entry_id else None
+
+    def names(self, entry_id: str) -> tuple[str, ...]:
+        entry = self.entries[entry_id]
+        return (entry.label, *entry.aliases, *entry.case_sensitive)
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """Parse the lexicon TSV; a malformed line is an InputError naming file and line."""
+    path = Path(path) if path else ONTOLOGY_DIR / "lexicon.tsv"
+    return _load(str(path))
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Lexicon:
+    entries: dict[str, LexiconEntry] = {}
+    keys: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    max_words = 1
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise InputError(path, f"cannot read the lexicon: {exc.strerror}") from None
+    header_seen = False
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not header_seen and cells[0] == "id":
+            header_seen = True
+            continue
+        if len(cells) < 3:
+            raise InputError(path, "expected at least id, type and label separated by tabs", number)
+        cells += [""] * (6 - len(cells))
+        entry_id, etype, label, aliases, broader, description = (c.strip() for c in cells[:6])
+        if etype not in ENTITY_TYPES:
+            raise InputError(
+                path, f"unknown type {etype!r}; use one of {', '.join(ENTITY_TYPES)}", number
+            )
+        plain, sensitive = [], []
+        for alias in (a.strip() for a in aliases.split("|")):
+            if not alias:
+                continue
+            (sensitive if alias.startswith("=") else plain).append(alias.lstrip("="))
+        entry = LexiconEntry(
+            entry_id,
+            etype,
+            label,
+            tuple(plain),
+            broader or None,
+            description or None,
+            tuple(sensitive),
+        )
+        entries[entry_id] = entry
+        for name in (label, *plain):
+            keys.setdefault(name_key(name), entry_id)
+            max_words = max(max_words, len(name.split()) + name.count("-"))
+        for name in sensitive:
+            exact.setdefault(" ".join(name.split()), entry_id)
+            max_words = max(max_words, len(name.split()))
+    keys.pop("", None)
+    return Lexicon(entries, keys, exact, max_words)

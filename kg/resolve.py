@@ -1,0 +1,301 @@
+"""Resolution: one node per real-world thing, within and across transcripts.
+
+Mentions are mapped to canonical keys in this order: a lexicon entry (matched at
+extraction); the lexicon again by exact normalised name (speaker names, NER spans);
+a fuzzy match of an ASR variant against the lexicon's names of the same kind
+(``Settings.fuzzy_threshold``, measured in ``bench/fuzzy_threshold.py``); a first name or
+surname alone to the one full name introduced in the same transcript (in the text,
+the speaker labels or the sidecar); acronyms to the multi-word term they abbreviate;
+and otherwise a normalised form of the name. The canonical label is the lexicon's,
+else the most frequent written form. Every surface form becomes an alias.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .config import Settings
+from .extract import Extraction
+from .lexicon import Lexicon, phonetic_key
+from .model import ENTITY_TYPES, Entity, Evidence, Mention, Relation, Transcript
+from .ontology import slugify
+
+__all__ = ["resolve", "Resolution", "RELATION_SIGNATURES"]
+
+TEXTUAL_SOURCES = ("lexicon", "ner", "concept")
+
+#: Domain and range of each typed relation, checked again after resolution, when
+#: an entity's final type (say, from the lexicon) may differ from what NER said.
+RELATION_SIGNATURES = {
+    "worksFor": ({"Person"}, {"Organization"}),
+    "founded": ({"Person"}, {"Organization"}),
+    "studiedUnder": ({"Person"}, {"Person"}),
+    "affiliatedWith": ({"Person"}, {"Organization", "Place"}),
+    "created": ({"Person", "Organization"}, {"Product", "Work", "Concept"}),
+    "broader": ({"Concept", "Product"}, {"Concept"}),
+    "partOf": ({"Organization"}, {"Organization"}),
+    "basedOn": ({"Product"}, {"Product"}),
+    "investedIn": ({"Person", "Organization"}, {"Organization"}),
+    "locatedIn": ({"Organization"}, {"Place"}),
+}
+
+_FAMILIES = {
+    "Person": "person",
+    "Organization": "org",
+    "Product": "org",
+    "Place": "place",
+    "Work": "work",
+    "Event": "event",
+    "Concept": "concept",
+}
+
+
+def _plain(surface: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", surface.casefold()).split())
+
+
+@dataclass(frozen=True)
+class Resolution:
+    entities: tuple[Entity, ...]
+    relations: tuple[Relation, ...]
+
+
+class _Resolver:
+    def __init__(self, lexicon: Lexicon, settings: Settings):
+        self.lexicon = lexicon
+        self.settings = settings
+        self.cache: dict[tuple, str] = {}
+        self.choices: dict[str, dict[str, str]] = defaultdict(dict)
+        for entry in lexicon.entries.values():
+            for name in lexicon.names(entry.id):
+                if len(name) >= 5:
+                    self.choices[_FAMILIES[entry.type]].setdefault(_plain(name), entry.id)
+        self.first_names: dict[str, dict[str, str]] = {}  # transcript -> token -> key
+
+    def base_key(self, m: Mention) -> str:
+        if m.lexicon_id:
+            return "lex:" + m.lexicon_id
+        if m.source == "concept":
+            entry = self.lexicon.lookup(m.norm or m.surface)
+            return "lex:" + entry.id if entry else "concept:" + (m.norm or _plain(m.surface))
+        cache_key = (m.surface, m.type)
+        if cache_key in self.cache:
+            return self.cache[cache_key]
+        key = self._name_key(m.surface, m.type)
+        self.cache[cache_key] = key
+        return key
+
+    def _name_key(self, surface: str, etype: str) -> str:
+        entry = self.lexicon.lookup(surface)
+        if entry is not None:
+            return "lex:" + entry.id
+        plain = _plain(surface)
+        family = _FAMILIES.get(etype, "concept")
+        if len(plain) >= 6 and " " in plain or len(plain) >= 8:
+            best = process.extractOne(
+                plain,
+                list(self.choices[family]),
+                scorer=fuzz.ratio,
+                score_cutoff=self.settings.fuzzy_threshold,
+            )
+            if best is not None:
+                return "lex:" + self.choices[family][best[0]]
+        return "name:" + plain
+
+    def key(self, m: Mention) -> str:
+        key = self.base_key(m)
+        if m.type == "Person" and key.startswith("name:") and " " not in key[5:]:
+            return self.first_names.get(m.transcript_id, {}).get(phonetic_key(key[5:]), key)
+        return key
+
+    def learn_full_names(
+        self, transcript_id: str, keys_and_labels: Iterable[tuple[str, str]]
+    ) -> None:
+        """Index the full person names of a transcript by first name and surname; a
+        token shared by two different people is ambiguous and maps to neither."""
+        index: dict[str, set[str]] = defaultdict(set)
+        for key, label in keys_and_labels:
+            words = label.split()
+            if len(words) < 2:
+                continue
+            for token in (words[0], words[-1]):
+                index[phonetic_key(token)].add(key)
+        self.first_names[transcript_id] = {
+            t: next(iter(ks)) for t, ks in index.items() if len(ks) == 1
+        }
+
+
+def resolve(
+    transcripts: Iterable[Transcript],
+    extractions: Iterable[Extraction],
+    lexicon: Lexicon,
+    settings: Settings,
+) -> Resolution:
+    """Entities and relations of the whole build from per-transcript extractions."""
+    transcripts = {t.id: t for t in transcripts}
+    extractions = sorted(extractions, key=lambda e: e.transcript_id)
+    r = _Resolver(lexicon, settings)
+
+    # full names introduced per transcript: persons named in the text, labels and sidecar
+    for ex in extractions:
+        t = transcripts[ex.transcript_id]
+        names = [m for m in ex.mentions if m.type == "Person"]
+        speakers = {s.name for s in t.meta.speakers} | {s.speaker for s in t.segments if s.speaker}
+        pairs = []
+        for m in names:
+            key = r.base_key(m)
+            label = lexicon.entries[key[4:]].label if key.startswith("lex:") else m.surface
+            pairs.append((key, label))
+            pairs.append((key, m.surface))
+        for name in sorted(speakers):
+            key = r._name_key(name, "Person")
+            pairs.append((key, lexicon.entries[key[4:]].label if key.startswith("lex:") else name))
+        r.learn_full_names(t.id, sorted(set(pairs)))
+
+    grouped: dict[str, list[Mention]] = defaultdict(list)
+    for ex in extractions:
+        for m in ex.mentions:
+            grouped[r.key(m)].append(m)
+    speaker_keys: dict[str, str] = {}
+    for t in sorted(transcripts.values(), key=lambda t: t.id):
+        names = {s.name for s in t.meta.speakers} | {s.speaker for s in t.segments if s.speaker}
+        for name in sorted(names):
+            speaker_keys[name] = r.key(Mention(t.id, 0, 0, 0, 0, name, "Person", "speaker"))
+            grouped.setdefault(speaker_keys[name], [])
+
+    aliases_of = _acronyms(grouped)
+    merged: dict[str, list[Mention]] = defaultdict(list)
+    for key, mentions in grouped.items():
+        merged[aliases_of.get(key, key)].extend(mentions)
+
+    entities, slug_of = _entities(merged, lexicon, speaker_keys)
+
+    def slug(m: Mention) -> str | None:
+        key = r.key(m)
+        return slug_of.get(aliases_of.get(key, key))
+
+    types = {e.key: e.type for e in entities}
+    groups: dict[tuple, list] = defaultdict(list)
+    for ex in extractions:
+        for cand in ex.relations:
+            s, o = slug(cand.subject), slug(cand.object)
+            if s is None or o is None or s == o:
+                continue
+            if cand.kind == "typed":
+                domain, range_ = RELATION_SIGNATURES.get(cand.predicate, (None, None))
+                if domain and (types[s] not in domain or types[o] not in range_):
+                    continue
+            if cand.kind == "comention" and o < s:
+                s, o = o, s
+            groups[(s, cand.predicate, o, cand.kind, cand.negated)].append(cand)
+    relations = [_relation(key, cands, settings) for key, cands in sorted(groups.items())]
+    return Resolution(tuple(entities), tuple(relations))
+
+
+def _acronyms(grouped: dict[str, list[Mention]]) -> dict[str, str]:
+    """Map an acronym's key to the multi-word term it abbreviates, when exactly one
+    term of the build has those initials."""
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for key in grouped:
+        if key.startswith(("concept:", "name:")):
+            words = key.split(":", 1)[1].split()
+            if len(words) >= 2:
+                by_initials["".join(w[0] for w in words)].add(key)
+    out = {}
+    for key, mentions in grouped.items():
+        if not key.startswith(("concept:", "name:")):
+            continue
+        word = key.split(":", 1)[1]
+        if " " in word or not (2 <= len(word) <= 6):
+            continue
+        if not any(m.surface.isupper() for m in mentions):
+            continue
+        targets = by_initials.get(word, set())
+        if len(targets) == 1:
+            out[key] = next(iter(targets))
+    return out
+
+
+def _entities(merged: dict[str, list[Mention]], lexicon: Lexicon, speaker_keys: dict[str, str]):
+    entities = []
+    slug_of: dict[str, str] = {}
+    used: set[str] = set()
+    speaker_names = defaultdict(list)
+    for name, key in speaker_keys.items():
+        speaker_names[key].append(name)
+    for key in sorted(merged):
+        mentions = sorted(merged[key], key=lambda m: (m.transcript_id, m.char_start))
+        entry = lexicon.entries.get(key[4:]) if key.startswith("lex:") else None
+        surfaces = Counter(m.surface for m in mentions) + Counter(speaker_names.get(key, []))
+        if entry is not None:
+            etype, label = entry.type, entry.label
+        else:
+            type_counts = Counter(m.type for m in mentions) or Counter({"Person": 1})
+            etype = sorted(type_counts, key=lambda t: (-type_counts[t], ENTITY_TYPES.index(t)))[0]
+            if etype == "Concept":
+                label = key.split(":", 1)[1]
+            else:
+                label = sorted(
+                    surfaces, key=lambda s: (-surfaces[s], not s[:1].isupper(), -len(s), s)
+                )[0]
+        slug = entry.id if entry else slugify(label)
+        if slug in used:
+            slug = f"{slug}-{etype.lower()}"
+        if slug in used:
+            slug = f"{slug}-{slugify(key)}"
+        used.add(slug)
+        slug_of[key] = slug
+        aliases = tuple(sorted({s for s in surfaces if s != label}))
+        entities.append(
+            Entity(
+                slug,
+                label,
+                etype,
+                aliases,
+                entry.id if entry else None,
+                entry.description if entry else None,
+                tuple(mentions),
+            )
+        )
+    entities.sort(key=lambda e: e.key)
+    return entities, slug_of
+
+
+def _relation(key: tuple, candidates: list, settings: Settings) -> Relation:
+    s, predicate, o, kind, negated = key
+    seen: set[tuple] = set()
+    evidence: list[Evidence] = []
+    per_transcript: Counter = Counter()
+    for cand in sorted(
+        candidates,
+        key=lambda c: (c.evidence.transcript_id, c.evidence.char_start, c.evidence.extractor),
+    ):
+        ev = cand.evidence
+        ident = (ev.transcript_id, ev.char_start, ev.char_end, ev.extractor)
+        if ident in seen:
+            continue
+        seen.add(ident)
+        per_transcript[ev.transcript_id] += 1
+        if (
+            kind in ("comention", "discusses")
+            and per_transcript[ev.transcript_id] > settings.comention_max_evidence
+        ):
+            continue
+        evidence.append(ev)
+    roles = tuple(sorted({c.role.lower() for c in candidates if c.role}))
+    return Relation(
+        s,
+        predicate,
+        o,
+        kind,
+        tuple(evidence),
+        roles,
+        negated,
+        sum(per_transcript.values()),
+        tuple(sorted(per_transcript.items())),
+    )

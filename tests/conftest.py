@@ -1,0 +1,69 @@
+"""Shared fixtures: one real build of the seeds per test session, and a real headless
+Chromium (Debian's, driven by Playwright) for tests of web pages."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = Path(os.environ.get("KG_SHARED_DIR", ROOT.parent / "shared"))
+CORPUS = SHARED / "corpus"
+CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = ROOT / "tests" / "artifacts"
+
+
+@pytest.fixture(scope="session")
+def seeds_build(tmp_path_factory):
+    """The seeds built once with the real spaCy model into a temporary outputs folder."""
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("seeds-outputs")
+    return build([str(SEEDS)], out)
+
+
+@pytest.fixture(scope="session")
+def corpus_dir():
+    if not CORPUS.is_dir():
+        pytest.skip(f"shared corpus not found at {CORPUS} (set KG_SHARED_DIR)")
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A Playwright-driven headless Debian Chromium; skipped where it is not installed."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    profile = tempfile.mkdtemp(prefix="kg-chromium-")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+                "--disable-quic",
+                f"--user-data-dir={profile}",
+            ],
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+            shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def artifacts_dir():
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS
