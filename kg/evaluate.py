@@ -954,3 +954,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def predictions_from_graph(kg) -> dict[str, Any]:
+    """A build's entities and typed relations in the predictions format above."""
+    entities = [
+        {"id": e.key, "label": e.label, "type": e.type, "aliases": list(e.aliases),
+         "transcripts": list(e.transcripts)}
+        for e in kg.entities
+    ]
+    relations = [
+        {"subject": r.subject, "predicate": r.predicate, "object": r.object,
+         "transcripts": sorted({ev.transcript_id for ev in r.evidence})}
+        for r in kg.relations
+        if r.kind == "typed"
+    ]
+    return {"entities": entities, "relations": relations}
+
+
+def score_build(kg, gold_dir: str | Path, with_metadata: bool = True) -> list:
+    """Score a built graph against every gold file in ``gold_dir`` whose transcript it has."""
+    data = predictions_from_graph(kg)
+    present = {t.id for t in kg.transcripts}
+    results = []
+    for gold in load_gold_dir(gold_dir):
+        if transcript_id(gold.transcript) not in present:
+            continue
+        entities, relations = predictions_for_transcript(data, gold.transcript)
+        results.append(score_transcript(gold, entities, relations, with_metadata=with_metadata))
+    return results
