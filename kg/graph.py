@@ -72,6 +72,7 @@ class KnowledgeGraph:
                 **{
                     **e,
                     "aliases": tuple(e["aliases"]),
+                    "speaker_in": tuple(e.get("speaker_in", ())),
                     "mentions": tuple(Mention(**m) for m in e["mentions"]),
                 }
             )

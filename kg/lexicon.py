@@ -10,7 +10,7 @@ that exact casing, for names that are also common words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,7 +18,15 @@ from .errors import InputError
 from .model import ENTITY_TYPES
 from .ontology import ONTOLOGY_DIR
 
-__all__ = ["LexiconEntry", "Lexicon", "name_key", "phonetic_key", "load_lexicon", "NUMBER_WORDS"]
+__all__ = [
+    "LexiconEntry",
+    "Lexicon",
+    "name_key",
+    "phonetic_key",
+    "name_part",
+    "load_lexicon",
+    "NUMBER_WORDS",
+]
 
 NUMBER_WORDS = {
     "zero": "0",
@@ -86,6 +94,9 @@ class Lexicon:
     keys: dict[str, str]  # name_key -> entry id (case-insensitive names)
     exact: dict[str, str]  # exact surface (single-spaced) -> entry id (case-sensitive names)
     max_words: int
+    #: sound-alike key of a distinctive first name -> the one lexicon person who has it
+    #: ("Ilya", "Demis", "Dario"); common first names ("Sam") are not here
+    first_names: dict[str, str] = field(default_factory=dict)
 
     def lookup(self, surface: str) -> LexiconEntry | None:
         """The entry whose name the surface text is, under the matching rules."""
@@ -154,4 +165,34 @@ def _load(path: str) -> Lexicon:
             exact.setdefault(" ".join(name.split()), entry_id)
             max_words = max(max_words, len(name.split()))
     keys.pop("", None)
-    return Lexicon(entries, keys, exact, max_words)
+    return Lexicon(entries, keys, exact, max_words, _distinctive_first_names(entries))
+
+
+#: A first name rarer than this (wordfreq Zipf) is distinctive enough to name one person.
+DISTINCTIVE_FIRST_NAME_ZIPF = 3.5
+
+
+def _distinctive_first_names(entries: dict[str, LexiconEntry]) -> dict[str, str]:
+    """Rare first names that name one person of the lexicon, keyed both as written
+    (``=ilya``) and by sound (``ilia``); a sound shared by two people ("Ilya"
+    Sutskever, "Illia" Polosukhin) keeps only the exact spellings."""
+    from wordfreq import zipf_frequency
+
+    by_sound: dict[str, set[str]] = {}
+    by_spelling: dict[str, set[str]] = {}
+    for entry in entries.values():
+        words = entry.label.split()
+        if entry.type != "Person" or len(words) < 2 or len(words[0]) < 3:
+            continue
+        if zipf_frequency(words[0], "en") >= DISTINCTIVE_FIRST_NAME_ZIPF:
+            continue
+        by_sound.setdefault(phonetic_key(words[0]), set()).add(entry.label)
+        by_spelling.setdefault("=" + words[0].lower(), set()).add(entry.label)
+    out = {k: next(iter(v)) for k, v in sorted(by_spelling.items()) if len(v) == 1}
+    out.update({k: next(iter(v)) for k, v in sorted(by_sound.items()) if len(v) == 1})
+    return out
+
+
+def name_part(parts: dict[str, str], word: str) -> str | None:
+    """The person a lone first name or surname stands for, by spelling, then by sound."""
+    return parts.get("=" + word.lower()) or parts.get(phonetic_key(word))

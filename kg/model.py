@@ -191,10 +191,11 @@ class Entity:
     lexicon_id: str | None = None
     description: str | None = None
     mentions: tuple[Mention, ...] = ()
+    speaker_in: tuple[str, ...] = ()  # transcripts this person speaks in
 
     @property
     def transcripts(self) -> tuple[str, ...]:
-        return tuple(sorted({m.transcript_id for m in self.mentions}))
+        return tuple(sorted({m.transcript_id for m in self.mentions} | set(self.speaker_in)))
 
 
 @dataclass(frozen=True, slots=True)

@@ -160,47 +160,71 @@ def _ends_sentence(word: str) -> bool:
     return bool(_SENTENCE_END.search(word)) and word.lower() not in _ABBREVIATIONS
 
 
+def _cut_score(words: list[tuple[int, int, str]], j: int) -> int:
+    """How good a unit boundary is just before ``words[j]``: clause openers after
+    punctuation or a filler are best; never split "larger and larger"."""
+    bare = words[j][2].strip(",.?!;:").lower()
+    before = words[j - 1][2]
+    if j + 1 < len(words) and words[j + 1][2].lower() == before.lower():
+        return 0
+    score = 0
+    if bare in _STRONG_OPENERS:
+        score = 3
+    elif bare in CLAUSE_OPENERS:
+        score = 2
+    if before.endswith((",", ";", ":")):
+        score += 2
+    return score
+
+
 def _units(
     words: list[tuple[int, int, str]], max_words: int
 ) -> Iterable[list[tuple[int, int, str]]]:
-    """Group words into units: cut after sentence punctuation, at fillers, and at
-    clause openers when a unit grows long; trim fillers off both ends."""
+    """Group words into units: cut after sentence punctuation, at fillers, at strong
+    clause openers once a unit is long enough, and, at ``max_words``, at the best
+    boundary among the last words; trim fillers off both ends."""
     current: list[tuple[int, int, str]] = []
 
-    def flush():
-        unit = list(current)
-        current.clear()
+    def trimmed(unit):
         while unit and _is_filler(unit[0][2]):
-            unit.pop(0)
+            unit = unit[1:]
         while unit and _is_filler(unit[-1][2]):
-            unit.pop()
+            unit = unit[:-1]
         return unit
 
     soft_limit = max(MIN_WORDS * 2, max_words * 2 // 3)
-    for word in words:
+    for i, word in enumerate(words):
         text = word[2]
-        bare = text.strip(",.?!;:").lower()
-        if current:
-            n = len(current)
-            cut = False
-            if (
-                _is_filler(text)
-                and n >= MIN_WORDS
-                or n >= soft_limit
-                and bare in _STRONG_OPENERS
-                or n >= max_words
-                and (bare in CLAUSE_OPENERS or n >= max_words + 10)
-            ):
-                cut = True
-            if cut:
-                unit = flush()
-                if unit:
-                    yield unit
-        current.append(word)
-        if _ends_sentence(text) and len(current) >= 2:
-            unit = flush()
+        n = len(current)
+        if current and (
+            (_is_filler(text) and n >= MIN_WORDS)
+            or (
+                n >= soft_limit
+                and text.strip(",.?!;:").lower() in _STRONG_OPENERS
+                and _cut_score(words, i) > 0
+            )
+        ):
+            unit = trimmed(current)
+            current = []
             if unit:
                 yield unit
-    unit = flush()
+        current.append(word)
+        if _ends_sentence(text) and len(current) >= 2:
+            unit = trimmed(current)
+            current = []
+            if unit:
+                yield unit
+        elif len(current) > max_words:
+            lookback = range(len(current) - 1, max(MIN_WORDS, len(current) - 16) - 1, -1)
+            best = max(
+                lookback, key=lambda j: (_cut_score(current, j), j), default=len(current) - 1
+            )
+            if _cut_score(current, best) == 0:
+                best = len(current) - 1
+            unit = trimmed(current[:best])
+            current = current[best:]
+            if unit:
+                yield unit
+    unit = trimmed(current)
     if unit:
         yield unit

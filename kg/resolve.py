@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from .config import Settings
 from .extract import Extraction
-from .lexicon import Lexicon, phonetic_key
+from .lexicon import Lexicon, name_part, phonetic_key
 from .model import ENTITY_TYPES, Entity, Evidence, Mention, Relation, Transcript
 from .ontology import slugify
 
@@ -110,7 +110,14 @@ class _Resolver:
     def key(self, m: Mention) -> str:
         key = self.base_key(m)
         if m.type == "Person" and key.startswith("name:") and " " not in key[5:]:
-            return self.first_names.get(m.transcript_id, {}).get(phonetic_key(key[5:]), key)
+            sound = phonetic_key(key[5:])
+            known = self.first_names.get(m.transcript_id, {}).get(sound)
+            if known:
+                return known
+            person = name_part(self.lexicon.first_names, key[5:])
+            entry = self.lexicon.lookup(person) if person else None
+            if entry is not None:
+                return "lex:" + entry.id
         return key
 
     def learn_full_names(
@@ -162,10 +169,12 @@ def resolve(
         for m in ex.mentions:
             grouped[r.key(m)].append(m)
     speaker_keys: dict[str, str] = {}
+    speaks_in: dict[str, set[str]] = defaultdict(set)
     for t in sorted(transcripts.values(), key=lambda t: t.id):
         names = {s.name for s in t.meta.speakers} | {s.speaker for s in t.segments if s.speaker}
         for name in sorted(names):
             speaker_keys[name] = r.key(Mention(t.id, 0, 0, 0, 0, name, "Person", "speaker"))
+            speaks_in[speaker_keys[name]].add(t.id)
             grouped.setdefault(speaker_keys[name], [])
 
     aliases_of = _acronyms(grouped)
@@ -173,7 +182,7 @@ def resolve(
     for key, mentions in grouped.items():
         merged[aliases_of.get(key, key)].extend(mentions)
 
-    entities, slug_of = _entities(merged, lexicon, speaker_keys)
+    entities, slug_of = _entities(merged, lexicon, speaker_keys, speaks_in)
 
     def slug(m: Mention) -> str | None:
         key = r.key(m)
@@ -221,7 +230,12 @@ def _acronyms(grouped: dict[str, list[Mention]]) -> dict[str, str]:
     return out
 
 
-def _entities(merged: dict[str, list[Mention]], lexicon: Lexicon, speaker_keys: dict[str, str]):
+def _entities(
+    merged: dict[str, list[Mention]],
+    lexicon: Lexicon,
+    speaker_keys: dict[str, str],
+    speaks_in: dict[str, set[str]],
+):
     entities = []
     slug_of: dict[str, str] = {}
     used: set[str] = set()
@@ -260,6 +274,7 @@ def _entities(merged: dict[str, list[Mention]], lexicon: Lexicon, speaker_keys: 
                 entry.id if entry else None,
                 entry.description if entry else None,
                 tuple(mentions),
+                tuple(sorted(speaks_in.get(key, ()))),
             )
         )
     entities.sort(key=lambda e: e.key)

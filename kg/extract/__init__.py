@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..config import Settings
-from ..lexicon import Lexicon, name_key, phonetic_key
+from ..lexicon import Lexicon, name_key, name_part
 from ..model import Mention, RelationCandidate, Sentence, Transcript
 from .concepts import select_terms
 from .entities import SpanMention, concept_candidates, find_mentions, name_part_mentions, name_parts
@@ -48,7 +48,10 @@ def extract_transcript(
         units.append((sentence, doc, spans, candidates))
 
     terms = select_terms(term_counts, settings.concept_min_count, settings.concept_min_termhood)
-    parts = name_parts(_full_person_names(transcript, units, lexicon))
+    introduced = name_parts(_full_person_names(transcript, units, lexicon))
+    # distinctive first names of the field's people ("Demis") count as introduced,
+    # unless the transcript introduced someone else with that name
+    parts = {**lexicon.first_names, **introduced}
     if parts:
         units = [
             (s, d, name_part_mentions(d, transcript, s, parts, spans), c)
@@ -59,7 +62,12 @@ def extract_transcript(
     mentions: list[Mention] = []
     relations: list[RelationCandidate] = []
     for sentence, doc, spans, candidates in units:
-        kept = [m for key, m in candidates if key in terms]
+        named = {k for s in spans for k in range(s.token_start, s.token_end)}
+        kept = [
+            m
+            for key, m in candidates
+            if key in terms and not any(k in named for k in range(m.token_start, m.token_end))
+        ]
         spans = sorted(spans + kept, key=lambda s: s.token_start)
         mentions.extend(s.mention for s in spans)
         relations.extend(finder.find(doc, sentence, spans))
@@ -103,7 +111,7 @@ def _drop_unsupported_names(units, parts: dict[str, str]):
         m = s.mention
         if m.source != "ner" or len(m.surface.split()) > 1:
             return True
-        if m.type == "Person" and phonetic_key(m.surface) in parts:
+        if m.type == "Person" and name_part(parts, m.surface) is not None:
             return True
         return counts[name_key(m.surface)] >= 2
 

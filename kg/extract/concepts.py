@@ -36,18 +36,29 @@ def termhood(key: str, count: int) -> float:
     return specificity * (1.0 + min(count, 20) ** 0.5) / 2.0
 
 
+#: Evaluative adjectives that make a phrase an opinion, not a term ("incredible abundance").
+_EVALUATIVE_SUFFIXES = ("able", "ible", "ful", "less", "ous", "ing")
+
+
 def select_terms(counts: Counter, min_count: int, min_termhood: float) -> set[str]:
-    """The candidate keys that are concepts in this transcript."""
+    """The candidate keys that are concepts in this transcript.
+
+    A phrase seen ``min_count`` times needs one rare word; a multi-word phrase seen
+    once is kept only when it is specific throughout (every word moderately rare,
+    one word rare, and no evaluative adjective in front)."""
     selected = set()
     for key, count in counts.items():
-        if count < min_count:
-            continue
         words = key.split()
+        zipfs = [_zipf(w) for w in words]
         if len(words) == 1:
-            if _zipf(words[0]) > RARE_SINGLE_ZIPF or len(words[0]) < 5:
+            if count < min_count or zipfs[0] > RARE_SINGLE_ZIPF or len(words[0]) < 5:
                 continue
-        elif min(_zipf(w) for w in words) > RARE_ZIPF:
+        elif count < min_count:
+            if max(zipfs) > 4.6 or min(zipfs) > 3.8 or words[0].endswith(_EVALUATIVE_SUFFIXES):
+                continue
+        elif min(zipfs) > RARE_ZIPF:
             continue
-        if termhood(key, count) >= min_termhood:
-            selected.add(key)
+        if count >= min_count and termhood(key, count) < min_termhood:
+            continue
+        selected.add(key)
     return selected

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from ..lexicon import Lexicon, LexiconEntry, name_key, phonetic_key
+from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
 
 __all__ = [
@@ -93,6 +93,8 @@ _NOT_NAMES = frozenset(
 
 #: Zipf frequency above which a single word is "common English" and needs more than NER's word.
 COMMON_ZIPF = 3.3
+#: The same for a one-word person name: surnames of the famous are frequent words.
+PERSON_COMMON_ZIPF = 4.3
 
 
 @lru_cache(maxsize=65536)
@@ -168,7 +170,7 @@ def _lexicon_matches(doc, lexicon: Lexicon) -> list[tuple[int, int, LexiconEntry
 
 def _lookup(lexicon: Lexicon, tokens, surface: str) -> LexiconEntry | None:
     exact = lexicon.exact.get(" ".join(surface.split()))
-    if exact:
+    if exact and len(surface) > 1:
         return lexicon.entries[exact]
     words = [t.text for t in tokens]
     key = name_key(words)
@@ -179,8 +181,11 @@ def _lookup(lexicon: Lexicon, tokens, surface: str) -> LexiconEntry | None:
     if entry_id is None and len(key) > 4 and key.endswith("s") and not words[-1].endswith("ss"):
         # plurals the tagger misses ("lstms", "GPTs")
         entry_id = lexicon.keys.get(key[:-1])
-    if entry_id is None:
+    if entry_id is None or len(key) < 2:
         return None
+    names = {n.lower() for n in lexicon.names(entry_id)}
+    if len(tokens) > 1 and len(key) <= 4 and surface.lower() not in names:
+        return None  # "as I" is not ASI: short names only match as written
     if len(tokens) == 1:
         word = tokens[0].text
         # a lowercase common word is a word, not a name ("cursor", "gemini", "go")
@@ -191,7 +196,7 @@ def _lookup(lexicon: Lexicon, tokens, surface: str) -> LexiconEntry | None:
     return lexicon.entries[entry_id]
 
 
-def _looks_like_name(span) -> bool:
+def _looks_like_name(span, etype: str) -> bool:
     words = [t for t in span if not t.is_punct]
     if not words:
         return False
@@ -210,7 +215,8 @@ def _looks_like_name(span) -> bool:
         word = alpha[0].text
         if word.isupper() and len(word) >= 2:
             return not is_common_word(word, 4.5)  # acronyms: keep "FAIR"-like names, not "OK"
-        return not is_common_word(word)
+        # famous surnames are frequent words too ("Shakespeare"); other one-word names must be rare
+        return not is_common_word(word, PERSON_COMMON_ZIPF if etype == "Person" else COMMON_ZIPF)
     # a multi-word name made only of common words ("Steel Signal") is not trusted either
     return not all(is_common_word(t.text, 4.0) for t in alpha)
 
@@ -247,7 +253,7 @@ def find_mentions(
         if start >= end or any(taken[start:end]):
             continue
         span = doc[start:end]
-        if not _looks_like_name(span):
+        if not _looks_like_name(span, etype):
             continue
         found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
         for k in range(start, end):
@@ -429,7 +435,7 @@ def name_part_mentions(
             existing is not None
             and existing.token_end == token.i + 1
             and existing.mention.source == "ner"
-            and phonetic_key(token.text) in parts
+            and name_part(parts, token.text) is not None
             and existing.mention.type != "Person"
         ):
             out.append(SpanMention(replace(existing.mention, type="Person"), token.i, token.i + 1))
@@ -444,7 +450,7 @@ def name_part_mentions(
             or not token.text[:1].isupper()
         ):
             continue
-        if phonetic_key(token.text) in parts:
+        if name_part(parts, token.text) is not None and not is_common_word(token.text, 4.0):
             out.append(
                 _make_mention(doc, token.i, token.i + 1, transcript, sentence, "Person", "ner")
             )

@@ -164,6 +164,8 @@ TYPED_PATTERNS: tuple[Pattern, ...] = (
         confidence=0.8,
         implicit=True,
     ),
+    # a person named right before an institution: "Andrew Ng at Stanford"
+    _p("affiliatedWith", r"^(?:(?:at|in|from|of)\s+)(?:the\s+)?$", _PERSON, _ORG, confidence=0.6),
     # created: "you did alexnet", "OpenAI built GPT-4", "GPT-4 was trained by OpenAI"
     _p(
         "created",
@@ -195,6 +197,9 @@ TYPED_PATTERNS: tuple[Pattern, ...] = (
         "Concept Product",
         "Concept",
         confidence=0.85,
+    ),
+    _p(
+        "broader", r"^are\s+(?:all\s+|just\s+|basically\s+)?$", "Concept", "Concept", confidence=0.7
     ),
     _p(
         "broader",
@@ -649,7 +654,10 @@ class RelationFinder:
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.lower().replace("’", "'").split()) + " " if text.strip() else ""
+    """Lowercase, single-spaced, with ASR stutters collapsed ("in in" -> "in")."""
+    words = text.lower().replace("’", "'").split()
+    words = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
+    return " ".join(words) + " " if words else ""
 
 
 def _starts_clause(prefix: str, position: int) -> bool:
