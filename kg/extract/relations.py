@@ -250,6 +250,9 @@ _OPEN_SKIP_LEMMAS = frozenset(
         "be",
         "have",
         "do",
+        "imagine",
+        "compare",
+        "mention",
         "say",
         "get",
         "go",
@@ -284,6 +287,7 @@ class Discourse:
     last_person: dict[str, Mention] = field(default_factory=dict)
     last_speaker: str | None = None
     previous_speaker: str | None = None
+    recent: list[tuple[int, str]] = field(default_factory=list)  # (unit index, person key)
 
     def observe(self, mentions: list[Mention], speaker: str | None) -> None:
         if speaker and speaker != self.last_speaker:
@@ -294,6 +298,32 @@ class Discourse:
                 self.person_counts[key] += 1
                 if m.source != "coref" or key not in self.last_person:
                     self.last_person[key] = m
+                if m.source != "coref":
+                    self.recent.append((m.sentence_index, key))
+        self.recent = self.recent[-20:]
+
+    def antecedent(
+        self, unit_index: int, char_start: int, spans, speaker: str | None
+    ) -> Mention | None:
+        """Whom "he"/"she" at ``char_start`` means: the last person named before it in
+        this unit or the two before, never the one speaking; else the talk's main person."""
+        before = [
+            s.mention
+            for s in spans
+            if s.mention.type == "Person"
+            and s.mention.char_end <= char_start
+            and s.mention.source in ("lexicon", "ner")
+        ]
+        speaker_key = name_key(speaker) if speaker else None
+        for m in reversed(before):
+            if self._key(m) != speaker_key:
+                return m
+        for index, key in reversed(self.recent):
+            if index < unit_index - 2:
+                break
+            if key != speaker_key and key in self.last_person:
+                return self.last_person[key]
+        return self.salient_person(exclude={speaker_key} if speaker_key else set())
 
     def _key(self, m: Mention) -> str:
         if m.lexicon_id:
@@ -385,12 +415,18 @@ class RelationFinder:
             if lower in ("'s", "’s") and token.i > 0:
                 continue
             if lower in _THIRD_PERSON:
-                antecedent = self.discourse.salient_person()
+                antecedent = self.discourse.antecedent(
+                    sentence.index, sentence.char_start + token.idx, spans, sentence.speaker
+                )
                 v = self._virtual(doc, token, sentence, antecedent, None)
             elif lower in _SECOND_PERSON:
                 v = self._virtual(
                     doc, token, sentence, None, self.discourse.addressee(sentence.speaker)
                 )
+                if v is not None:  # "you" is often generic: kept apart, see _open
+                    v = SpanMention(
+                        replace(v.mention, source="addressee"), v.token_start, v.token_end
+                    )
             elif lower in _FIRST_PERSON:
                 v = self._virtual(doc, token, sentence, None, sentence.speaker)
             else:
@@ -577,6 +613,8 @@ class RelationFinder:
                         or (id(obj), id(subj)) in linked
                     ):
                         continue
+                    if "addressee" in (subj.mention.source, obj.mention.source):
+                        continue  # generic "you can imagine ..." is no claim about anyone
                     if subj.mention.source not in ("lexicon", "ner") and obj.mention.source not in (
                         "lexicon",
                         "ner",
