@@ -36,7 +36,9 @@ class Settings:
     max_sentence_words: int = 40  # unpunctuated speech is cut into units no longer than this
     comention_window: int = 0  # extra sentences either side counted as "close" (0 = same sentence)
     comention_max_evidence: int = 3  # evidence nodes kept per co-mention pair and transcript
-    fuzzy_threshold: float = 90.0  # rapidfuzz score for ASR variants of lexicon names
+    fuzzy_threshold: float = (
+        92.0  # rapidfuzz ratio; lowest with no false match (bench/fuzzy_threshold.py)
+    )
     concept_min_count: int = 2  # occurrences before a discovered term becomes a concept
     concept_min_termhood: float = 2.0  # see kg.extract.concepts
     max_nodes: int = 1500  # viz: above this, only the most important nodes are drawn

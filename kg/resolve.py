@@ -59,6 +59,12 @@ def _plain(surface: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", surface.casefold()).split())
 
 
+def fuzzy_compatible(a: str, b: str) -> bool:
+    """Two names may be fuzzy variants only if they carry the same numbers
+    ("Claude Sonnet 4" is not "Claude Sonnet", GPT-3 is not GPT-4)."""
+    return re.findall(r"\d+", a) == re.findall(r"\d+", b)
+
+
 @dataclass(frozen=True)
 class Resolution:
     entities: tuple[Entity, ...]
@@ -99,7 +105,7 @@ class _Resolver:
         if len(plain) >= 6 and " " in plain or len(plain) >= 8:
             best = process.extractOne(
                 plain,
-                list(self.choices[family]),
+                [c for c in self.choices[family] if fuzzy_compatible(plain, c)],
                 scorer=fuzz.ratio,
                 score_cutoff=self.settings.fuzzy_threshold,
             )
