@@ -11,7 +11,7 @@ from rdflib import Graph
 
 from kg.cli import main
 
-from .conftest import SEEDS
+from conftest import SEEDS
 
 GRAPH_FILES = ("graph.ttl", "graph.trig", "graph.nt", "graph.nq", "graph.json", "graph.html")
 
