@@ -58,7 +58,7 @@ def extract_transcript(
             for s, d, spans, c in units
         ]
     units = _drop_unsupported_names(units, parts)
-    finder = RelationFinder(transcript, settings.comention_window)
+    finder = RelationFinder(transcript, settings.comention_window, lexicon)
     mentions: list[Mention] = []
     relations: list[RelationCandidate] = []
     for sentence, doc, spans, candidates in units:

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from ..lexicon import name_key
+from ..lexicon import Lexicon, name_key
 from ..model import Evidence, Mention, RelationCandidate, Sentence, Transcript
 from .entities import SpanMention
 
@@ -210,6 +210,14 @@ TYPED_PATTERNS: tuple[Pattern, ...] = (
         confidence=0.7,
     ),
     _p("broader", r"^(?:and|or)\s+other\s+$", "Concept Product", "Concept", confidence=0.8),
+    _p(
+        "broader",
+        r"^(?:called|named|known as) $",
+        "Concept",
+        "Concept",
+        forward=False,
+        confidence=0.75,
+    ),
     # organisations and products
     _p(
         "partOf",
@@ -245,6 +253,10 @@ _MAX_BETWEEN_WORDS = 9
 _THIRD_PERSON = frozenset({"he", "she", "him", "his", "her", "hers", "he's", "she's"})
 _SECOND_PERSON = frozenset({"you", "your", "yours", "you've", "you're"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "i've", "i'm"})
+_FIRST_PLURAL = frozenset({"we", "we're", "we've", "our", "us"})
+#: between "we" and an organisation: "we built in the early days at", "we are here at"
+_WE_AT = re.compile(r"^(?:(?!they |he |she |you )\S+ ){0,8}(?:at|here at|for|with) (?:the )?$")
+_OUR_ROLE = re.compile(rf"(?:^| )(?:our|my) (?:{_TIME.strip('?')}?)?(?P<role>{ROLES}) $")
 _OPEN_SKIP_LEMMAS = frozenset(
     {
         "be",
@@ -360,11 +372,13 @@ class Discourse:
 class RelationFinder:
     """Finds relation candidates in the units of one transcript, in order."""
 
-    def __init__(self, transcript: Transcript, window: int = 0, comention_max: int = 10**9):
+    def __init__(self, transcript: Transcript, window: int = 0, lexicon: Lexicon | None = None):
         self.transcript = transcript
+        self.org_prefixes = _org_prefixes(lexicon) if lexicon else {}
         self.discourse = Discourse(transcript)
         self.window = window
         self.recent: list[tuple[Sentence, list[SpanMention]]] = []
+        self.we_org: dict[str | None, Mention] = {}  # speaker -> the organisation "we" is
 
     # -- pronouns ---------------------------------------------------------------
     def _virtual(
@@ -463,6 +477,9 @@ class RelationFinder:
         out: list[RelationCandidate] = []
         linked: set[tuple[int, int]] = set()
         out += self._typed(doc, everything, evidence, linked)
+        out += self._we(doc, sentence, spans, evidence)
+        out += self._by_name(spans, evidence)
+        out += self._by_name(spans, evidence)
         out += self._open(doc, everything, evidence, linked)
         out += self._comentions(sentence, spans, evidence)
         out += self._discusses(sentence, spans, evidence)
@@ -573,6 +590,92 @@ class RelationFinder:
                                     )
                                 )
                         break
+        return out
+
+    def _by_name(self, spans: list[SpanMention], evidence) -> list[RelationCandidate]:
+        """What a name says: "the OpenAI Charter" is OpenAI's, "GitHub Copilot" was made by
+        GitHub, "Microsoft Research" is part of Microsoft (lexicon names only)."""
+        out = []
+        for s in spans:
+            m = s.mention
+            if m.source != "lexicon" or not m.lexicon_id:
+                continue
+            for prefix, org_id in self.org_prefixes.get(m.lexicon_id, ()):
+                predicate = "partOf" if m.type == "Organization" else "created"
+                org = replace(
+                    m, lexicon_id=org_id, type="Organization", source="implied", surface=prefix
+                )
+                subject, obj = (m, org) if predicate == "partOf" else (org, m)
+                out.append(
+                    RelationCandidate(
+                        subject, predicate, obj, "typed", evidence(f"name:{predicate}", 0.7)
+                    )
+                )
+        return out
+
+    def _we(
+        self, doc, sentence: Sentence, spans: list[SpanMention], evidence
+    ) -> list[RelationCandidate]:
+        """First person plural at an organisation: "we built ... at Anthropic", "at OpenAI
+        we ...": the speaker (or, unlabelled, the one guest) works there; and "our CEO
+        Sam Altman" then works there too."""
+        who = sentence.speaker or self.discourse.addressee(None)
+        text = doc.text
+        we_tokens = [t for t in doc if t.lower_ in _FIRST_PLURAL]
+        out = []
+        for s in spans:
+            m = s.mention
+            if m.type != "Organization" or not who:
+                continue
+            start = doc[s.token_start].idx
+            after = _norm(text[doc[s.token_end - 1].idx + len(doc[s.token_end - 1].text) :])
+            preceded_by_at = s.token_start > 0 and doc[s.token_start - 1].lower_ in ("at", "for")
+            found = preceded_by_at and re.match(r"^(?:we|we're|we've|our)\b", after)
+            for t in we_tokens:
+                if t.i < s.token_start and s.token_start - t.i <= 12:
+                    between = _norm(text[t.idx + len(t.text) : start])
+                    if _WE_AT.match(between):
+                        found = True
+            if found:
+                person = Mention(
+                    m.transcript_id,
+                    m.sentence_index,
+                    m.segment_index,
+                    m.char_start,
+                    m.char_start,
+                    who,
+                    "Person",
+                    "speaker",
+                    None,
+                    m.start,
+                    m.start,
+                    sentence.speaker,
+                )
+                out.append(
+                    RelationCandidate(
+                        person, "worksFor", m, "typed", evidence("pattern:worksFor:we", 0.6)
+                    )
+                )
+                self.we_org[sentence.speaker] = m
+        org = self.we_org.get(sentence.speaker)
+        if org is not None:
+            for s in spans:
+                if s.mention.type != "Person":
+                    continue
+                before = _norm(text[: doc[s.token_start].idx])
+                match = _OUR_ROLE.search(before)
+                if match:
+                    role = match.group("role")
+                    out.append(
+                        RelationCandidate(
+                            s.mention,
+                            "worksFor",
+                            org,
+                            "typed",
+                            evidence("pattern:worksFor:our", 0.6, role),
+                            role,
+                        )
+                    )
         return out
 
     def _open(self, doc, spans: list[SpanMention], evidence, linked) -> list[RelationCandidate]:
@@ -693,7 +796,7 @@ class RelationFinder:
 
 def _norm(text: str) -> str:
     """Lowercase, single-spaced, with ASR stutters collapsed ("in in" -> "in")."""
-    words = text.lower().replace("’", "'").split()
+    words = re.sub(r"[,;:]", " ", text.lower().replace("’", "'")).split()
     words = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
     return " ".join(words) + " " if words else ""
 
@@ -717,3 +820,24 @@ def _match(between: str, a: Mention, b: Mention):
         if m:
             return pattern, m.groupdict().get("role")
     return None
+
+
+def _org_prefixes(lexicon: Lexicon) -> dict[str, list[tuple[str, str]]]:
+    """Lexicon entries whose label starts with an organisation's label: entry id ->
+    [(organisation label, organisation id)]."""
+    orgs = {
+        e.label: e.id
+        for e in lexicon.entries.values()
+        if e.type == "Organization" and len(e.label) >= 3
+    }
+    out: dict[str, list[tuple[str, str]]] = {}
+    for entry in lexicon.entries.values():
+        if entry.type not in ("Product", "Work", "Organization"):
+            continue
+        words = entry.label.split()
+        for n in range(len(words) - 1, 0, -1):
+            prefix = " ".join(words[:n])
+            if prefix in orgs and orgs[prefix] != entry.id:
+                out.setdefault(entry.id, []).append((prefix, orgs[prefix]))
+                break
+    return out
