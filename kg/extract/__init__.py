@@ -14,7 +14,14 @@ from ..config import Settings
 from ..lexicon import Lexicon, name_key, name_part
 from ..model import Mention, RelationCandidate, Sentence, Transcript
 from .concepts import select_terms
-from .entities import SpanMention, concept_candidates, find_mentions, name_part_mentions, name_parts
+from .entities import (
+    NOUN_COMPOUND,
+    SpanMention,
+    concept_candidates,
+    find_mentions,
+    name_part_mentions,
+    name_parts,
+)
 from .relations import RelationFinder
 
 __all__ = ["Extraction", "extract_transcript"]
@@ -40,14 +47,21 @@ def extract_transcript(
     """Mentions and relations from ``parsed`` (unit, spaCy Doc) pairs of one transcript."""
     units: list[tuple[Sentence, object, list[SpanMention], list[tuple[str, SpanMention]]]] = []
     term_counts: Counter = Counter()
+    noun_compounds: set[str] = set()
     for sentence, doc in parsed:
         spans = find_mentions(doc, transcript, sentence, lexicon)
         taken = {k for s in spans for k in range(s.token_start, s.token_end)}
         candidates = concept_candidates(doc, transcript, sentence, taken)
-        term_counts.update(key for key, _ in candidates)
+        term_counts.update(key.lstrip(NOUN_COMPOUND) for key, _ in candidates)
+        noun_compounds.update(
+            key.lstrip(NOUN_COMPOUND) for key, _ in candidates if key.startswith(NOUN_COMPOUND)
+        )
+        candidates = [(key.lstrip(NOUN_COMPOUND), m) for key, m in candidates]
         units.append((sentence, doc, spans, candidates))
 
-    terms = select_terms(term_counts, settings.concept_min_count, settings.concept_min_termhood)
+    terms = select_terms(
+        term_counts, settings.concept_min_count, settings.concept_min_termhood, noun_compounds
+    )
     introduced = name_parts(_full_person_names(transcript, units, lexicon))
     # distinctive first names of the field's people ("Demis") count as introduced,
     # unless the transcript introduced someone else with that name

@@ -36,16 +36,14 @@ def termhood(key: str, count: int) -> float:
     return specificity * (1.0 + min(count, 20) ** 0.5) / 2.0
 
 
-#: Evaluative adjectives that make a phrase an opinion, not a term ("incredible abundance").
-_EVALUATIVE_SUFFIXES = ("able", "ible", "ful", "less", "ous", "ing")
-
-
-def select_terms(counts: Counter, min_count: int, min_termhood: float) -> set[str]:
+def select_terms(
+    counts: Counter, min_count: int, min_termhood: float, noun_compounds: set[str] = frozenset()
+) -> set[str]:
     """The candidate keys that are concepts in this transcript.
 
-    A phrase seen ``min_count`` times needs one rare word; a multi-word phrase seen
-    once is kept only when it is specific throughout (every word moderately rare,
-    one word rare, and no evaluative adjective in front)."""
+    A phrase seen ``min_count`` times needs one rare word; a phrase seen fewer times
+    is kept only when it is a compound of nouns ("permissions model", not "drastic
+    consequence") and specific throughout (every word moderately rare, one rare)."""
     selected = set()
     for key, count in counts.items():
         words = key.split()
@@ -54,7 +52,7 @@ def select_terms(counts: Counter, min_count: int, min_termhood: float) -> set[st
             if count < min_count or zipfs[0] > RARE_SINGLE_ZIPF or len(words[0]) < 5:
                 continue
         elif count < min_count:
-            if max(zipfs) > 4.6 or min(zipfs) > 3.8 or words[0].endswith(_EVALUATIVE_SUFFIXES):
+            if key not in noun_compounds or max(zipfs) > 4.6 or min(zipfs) > 3.8:
                 continue
         elif min(zipfs) > RARE_ZIPF:
             continue

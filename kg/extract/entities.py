@@ -262,6 +262,9 @@ def find_mentions(
     return found
 
 
+#: Marks a candidate key made only of nouns ("permissions model"); see concepts.select_terms.
+NOUN_COMPOUND = "\x00"
+
 _CONCEPT_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 _VAGUE_MODIFIERS = frozenset(
     {
@@ -400,10 +403,21 @@ def concept_candidates(
             continue
         if len(tokens) > 4:
             continue
-        words = [t.lower_ for t in tokens[:-1]] + [tokens[-1].lemma_.lower()]
-        key = " ".join(words)
+        head = tokens[-1].lemma_.lower()
+        if head == "datum":  # the lemmatizer's singular of "data" is not how anyone says it
+            head = "data"
+        key = " ".join([t.lower_ for t in tokens[:-1]] + [head])
+        if len(tokens) > 1 and all(t.pos_ in ("NOUN", "PROPN") for t in tokens):
+            key = NOUN_COMPOUND + key
         span_mention = _make_mention(doc, start, end, transcript, sentence, "Concept", "concept")
-        out.append((key, SpanMention(replace(span_mention.mention, norm=key), start, end)))
+        out.append(
+            (
+                key,
+                SpanMention(
+                    replace(span_mention.mention, norm=key.lstrip(NOUN_COMPOUND)), start, end
+                ),
+            )
+        )
     return out
 
 
