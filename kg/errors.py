@@ -42,7 +42,7 @@ class OutputsMissingError(KgError):
 
     code = "KG300"
 
-    def __init__(self, outputs_dir: str, what: str = "a build"):
+    def __init__(self, outputs_dir: str, what: str = "build"):
         super().__init__(
             f"{outputs_dir}: no {what} found there; run `kg build` first (or pass -o/--outputs)"
         )

@@ -4,8 +4,6 @@ Chromium (Debian's, driven by Playwright) for tests of web pages."""
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -40,7 +38,6 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
     playwright_api = pytest.importorskip("playwright.sync_api")
-    profile = tempfile.mkdtemp(prefix="kg-chromium-")
     with playwright_api.sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM,
@@ -53,14 +50,12 @@ def browser():
                 "--no-first-run",
                 "--disable-sync",
                 "--disable-quic",
-                f"--user-data-dir={profile}",
             ],
         )
         try:
             yield browser
         finally:
             browser.close()
-            shutil.rmtree(profile, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
