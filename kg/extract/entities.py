@@ -233,6 +233,42 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ARTICLES = frozenset({"a", "an"})
+
+
+def _used_as_common_noun(doc, start: int, end: int, entry: LexiconEntry) -> bool:
+    """A one-word lexicon name that is also an English word, used as a word: "an
+    Oracle", "an Apple" (concepts are words anyway)."""
+    if entry.type == "Concept" or end - start != 1:
+        return False
+    word = doc[start].text
+    return start > 0 and doc[start - 1].lower_ in _ARTICLES and is_common_word(word)
+
+
+def _not_a_name_here(doc, start: int, end: int, etype: str) -> bool:
+    """Context that shows an NER span is no name: "a Zoomer"; an all-capitals word as a
+    person ("TUI"); an acronym modifying the noun after it ("SOP reason"); a person or
+    organisation that is a plural description ("Black Founding Fathers")."""
+    if start > 0 and doc[start - 1].lower_ in _ARTICLES and end - start == 1:
+        return True
+    words = [t for t in doc[start:end] if t.is_alpha]
+    if etype == "Person" and any(t.text.isupper() and len(t.text) > 1 for t in words):
+        return True
+    if (
+        end - start == 1
+        and doc[start].text.isupper()
+        and end < len(doc)
+        and doc[end].pos_ == "NOUN"
+        and not doc[end].text[:1].isupper()
+    ):
+        return True
+    return (
+        etype in ("Person", "Organization")
+        and doc[end - 1].tag_ in ("NNS", "NNPS")
+        and end - start > 1
+    )
+
+
 def find_mentions(
     doc, transcript: Transcript, sentence: Sentence, lexicon: Lexicon
 ) -> list[SpanMention]:
@@ -240,6 +276,8 @@ def find_mentions(
     taken = [False] * len(doc)
     found: list[SpanMention] = []
     for start, end, entry in _lexicon_matches(doc, lexicon):
+        if _used_as_common_noun(doc, start, end, entry):
+            continue
         found.append(
             _make_mention(doc, start, end, transcript, sentence, entry.type, "lexicon", entry.id)
         )
@@ -253,7 +291,7 @@ def find_mentions(
         if start >= end or any(taken[start:end]):
             continue
         span = doc[start:end]
-        if not _looks_like_name(span, etype):
+        if not _looks_like_name(span, etype) or _not_a_name_here(doc, start, end, etype):
             continue
         found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
         for k in range(start, end):

@@ -601,6 +601,8 @@ class RelationFinder:
             if m.source != "lexicon" or not m.lexicon_id:
                 continue
             for prefix, org_id in self.org_prefixes.get(m.lexicon_id, ()):
+                if not name_key(m.surface).startswith(name_key(prefix)):
+                    continue  # said without the organisation's name ("Windows")
                 predicate = "partOf" if m.type == "Organization" else "created"
                 org = replace(
                     m, lexicon_id=org_id, type="Organization", source="implied", surface=prefix
@@ -704,7 +706,7 @@ class RelationFinder:
         out = []
         for verb_i, roles in sorted(by_role.items()):
             verb = doc[verb_i]
-            if verb.lemma_.lower() in _OPEN_SKIP_LEMMAS or not verb.is_alpha:
+            if verb.lemma_.lower() in _OPEN_SKIP_LEMMAS or not verb.is_alpha or _hypothetical(verb):
                 continue
             negated = any(c.dep_ == "neg" for c in verb.children)
             particle = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
@@ -792,6 +794,27 @@ class RelationFinder:
                 )
             )
         return out
+
+
+_MODALS = frozenset({"should", "would", "could", "might", "may", "must", "'d"})
+_WISHES = frozenset({"want", "wish", "hope", "wonder", "imagine", "suppose", "try", "need"})
+
+
+def _hypothetical(verb) -> bool:
+    """A verb under a modal, a wish or a condition states no fact ("should make Grok beat
+    GPT", "wanted OpenAI to be acquired", "if you reach AGI")."""
+    for token in (verb, *verb.ancestors):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children):
+            return True
+        if any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in token.children
+        ):
+            return True
+        if token is not verb and token.lemma_.lower() in _WISHES:
+            return True
+        if token.dep_ == "ROOT":
+            break
+    return False
 
 
 def _norm(text: str) -> str:
