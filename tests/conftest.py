@@ -26,6 +26,14 @@ def seeds_build(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def corpus_build(tmp_path_factory, corpus_dir):
+    """The three shared corpus transcripts built once with the real model."""
+    from kg.build import build
+
+    return build([str(corpus_dir)], tmp_path_factory.mktemp("corpus-outputs"))
+
+
+@pytest.fixture(scope="session")
 def corpus_dir():
     if not CORPUS.is_dir():
         pytest.skip(f"shared corpus not found at {CORPUS} (set KG_SHARED_DIR)")

@@ -65,13 +65,6 @@ def _query(store: pyoxigraph.Store, sparql: str):
     return store.query(sparql, use_default_graph_as_union=True)
 
 
-@pytest.fixture(scope="module")
-def corpus_build(tmp_path_factory, corpus_dir):
-    from kg.build import build
-
-    return build([str(corpus_dir)], tmp_path_factory.mktemp("corpus-outputs"))
-
-
 @pytest.mark.parametrize("which", ["seeds_build", "corpus_build"])
 def test_every_relation_has_quoted_evidence_and_times(request, which):
     result = request.getfixturevalue(which)
