@@ -1,9 +1,21 @@
 """The build: transcript files in, knowledge graph files out.
 
-Stages run one way: ingest -> nlp (spaCy ``nlp.pipe``, streamed) -> extract (per
-transcript) -> resolve (whole build) -> graph -> rdf/store/viz. Outputs are written to a
-staging folder inside ``outputs/`` and moved into place only when everything
-succeeded, so a failed or interrupted build leaves the previous outputs as they were.
+Stages run one way: ingest -> nlp (spaCy ``nlp.pipe``) + extract, per transcript ->
+resolve (whole build) -> graph -> rdf/store/viz. Outputs are written to a staging
+folder inside ``outputs/`` and moved into place only when everything succeeded, so a
+failed or interrupted build leaves the previous outputs as they were.
+
+Parse + extract is almost all of a build's time, so it is done once per transcript
+content: results are cached in ``<outputs>/.cache`` (:mod:`kg.cache`), and what is not
+cached runs in this process, in ``jobs`` local processes, or on a Dask cluster
+(:mod:`kg.distributed`), with the same results everywhere. Only Extractions are kept,
+never a transcript's Docs beyond its own extraction, so memory follows the graph.
+Resolution and the outputs then run for the whole build; the SPARQL store is loaded
+from ``graph.nq`` in a background thread while Turtle, TriG and the pages are written.
+
+``build.json`` ``timings_s`` has one entry per stage on the critical path (they add up
+to the build's time): ingest, cache (lookups), load_model, nlp+extract, resolve, write
+(graph.json), rdf, viz, and store (the wait for the background load).
 """
 
 from __future__ import annotations
@@ -15,24 +27,30 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import __version__
+from .cache import CACHE_DIR, ExtractionCache, environment_key, spacy_version
 from .config import PIPELINE_VERSION, Settings
-from .errors import BuildError, InputError, KgError
-from .extract import Extraction, extract_transcript
+from .distributed import EXECUTORS, run_dask, run_local, run_pool
+from .errors import BuildError, InputError
+from .extract import Extraction
 from .graph import GRAPH_FILE, KnowledgeGraph
 from .ingest import discover_inputs, read_transcript
-from .lexicon import load_lexicon
-from .model import Sentence, Transcript
-from .nlp import load_nlp, split_sentences, unit_text
-from .rdf import to_dataset, union_graph
+from .lexicon import Lexicon, load_lexicon
+from .model import Transcript
+from .nlp import load_nlp
+from .rdf import write_rdf
 from .resolve import resolve
 
-__all__ = ["build", "BuildResult", "BUILD_FILE"]
+__all__ = ["build", "BuildResult", "BUILD_FILE", "KEEP_FILES", "executor_of", "clean"]
 
 BUILD_FILE = "build.json"
+
+#: Files of an outputs folder that belong to the repository, not to a build.
+KEEP_FILES = ("README.md", ".gitignore")
 
 
 @dataclass
@@ -79,12 +97,16 @@ def build(
 
     Bad input files are reported (``on_error``, ``BuildResult.errors``) and skipped;
     with ``settings.strict`` the first one raises. Raises ``BuildError`` when nothing
-    could be built.
+    could be built. Per-transcript extraction results are cached in
+    ``<outputs_dir>/.cache`` unless ``settings.cache`` is false (see :mod:`kg.cache`);
+    the work runs where ``executor``/``scheduler`` say (see :func:`executor_of`).
 
     >>> result = build(["seeds"], "outputs")          # doctest: +SKIP
     >>> result.report["counts"]["entities"]            # doctest: +SKIP
     """
     settings = settings or Settings()
+    executor, scheduler = executor_of(settings)
+    outputs_dir = Path(outputs_dir)
     timer = _Timer()
     errors: list[InputError] = []
 
@@ -96,7 +118,7 @@ def build(
             on_error(error)
 
     with timer("ingest"):
-        transcripts = list(_read_all(paths, input_format, report_error))
+        transcripts = sorted(_read_all(paths, input_format, report_error), key=lambda t: t.id)
     if not transcripts:
         raise BuildError(
             "no transcript could be read"
@@ -108,31 +130,102 @@ def build(
         )
 
     lexicon = load_lexicon()
-    with timer("load_model"):
-        nlp = load_nlp(settings)
-    extractions: list[Extraction] = []
-    sentence_total = 0
-    with timer("nlp+extract"):
-        units = {t.id: split_sentences(t, settings.max_sentence_words) for t in transcripts}
-        sentence_total = sum(len(u) for u in units.values())
-        bar = _progress(sentence_total, progress)
-        for transcript, parsed in _parse(transcripts, units, nlp, settings, bar):
-            extractions.append(extract_transcript(transcript, parsed, lexicon, settings))
-        if bar is not None:
-            bar.close()
+    cache = (
+        ExtractionCache(outputs_dir / CACHE_DIR, environment_key(settings, lexicon))
+        if settings.cache
+        else None
+    )
+    extractions, processes = _extract_all(
+        transcripts, lexicon, settings, cache, (executor, scheduler), progress, timer
+    )
     with timer("resolve"):
         resolution = resolve(transcripts, extractions, lexicon, settings)
-        kg = KnowledgeGraph(
-            tuple(sorted(transcripts, key=lambda t: t.id)),
-            resolution.entities,
-            resolution.relations,
-        )
-    with timer("rdf"):
-        dataset = to_dataset(kg, settings)
-    outputs_dir = Path(outputs_dir)
-    report = _report(kg, extractions, sentence_total, errors, settings)
-    files = _write_outputs(kg, dataset, outputs_dir, report, timer)
+        kg = KnowledgeGraph(tuple(transcripts), resolution.entities, resolution.relations)
+    report = _report(kg, extractions, errors, settings)
+    report["executor"] = {"name": executor, "processes": processes}
+    report["cache"] = (
+        {"enabled": True, **cache.stats.as_dict()}
+        if cache
+        else {"enabled": False, "hits": 0, "misses": len(transcripts), "corrupt": 0}
+    )
+    files = _write_outputs(kg, outputs_dir, report, timer, settings)
+    if cache is not None:
+        cache.prune()
     return BuildResult(kg, outputs_dir, files, errors, report)
+
+
+def executor_of(settings: Settings) -> tuple[str, str | None]:
+    """Where the per-transcript work runs: ``("local", None)`` (this process, or
+    ``settings.jobs`` local processes) or ``("dask", scheduler address or None)``.
+
+    Read from ``settings.executor``/``settings.scheduler`` when Settings has those
+    fields, else from ``settings.extra``; a scheduler address alone means Dask.
+    """
+    executor = getattr(settings, "executor", None) or settings.extra.get("executor")
+    scheduler = getattr(settings, "scheduler", None) or settings.extra.get("scheduler")
+    executor = executor or ("dask" if scheduler else "local")
+    if executor not in EXECUTORS:
+        raise BuildError(f"unknown executor {executor!r}; use one of: {', '.join(EXECUTORS)}")
+    if scheduler and executor != "dask":
+        raise BuildError("a scheduler address needs the dask executor (--executor dask)")
+    return executor, scheduler or None
+
+
+def _extract_all(
+    transcripts: list[Transcript],
+    lexicon: Lexicon,
+    settings: Settings,
+    cache: ExtractionCache | None,
+    where: tuple[str, str | None],
+    progress: bool,
+    timer: _Timer,
+) -> tuple[list[Extraction], int]:
+    """Every transcript's extraction: from the cache, else parsed and extracted where
+    ``where`` says (and stored in the cache). Returned in transcript order, with the
+    number of processes that parsed (0 when everything came from the cache)."""
+    found: dict[str, Extraction] = {}
+    with timer("cache"):
+        todo = []
+        for t in transcripts:
+            hit = cache.get(t) if cache is not None else None
+            if hit is None:
+                todo.append(t)
+            else:
+                found[t.id] = hit
+    processes = 0
+    if todo:
+        with timer("load_model"):  # the local model; pool and Dask workers load their own
+            done, info = _start(todo, lexicon, settings, where)
+    with timer("nlp+extract"):
+        if todo:
+            bar = _progress(sum(t.word_count for t in todo), progress)
+            for t, extraction in done:
+                found[t.id] = extraction
+                if cache is not None:
+                    cache.put(t, extraction)
+                if bar is not None:
+                    bar.update(t.word_count)
+            if bar is not None:
+                bar.close()
+            processes = info["processes"]
+    return [found[t.id] for t in transcripts], processes
+
+
+def _start(
+    todo: list[Transcript], lexicon: Lexicon, settings: Settings, where: tuple[str, str | None]
+) -> tuple[Iterator[tuple[Transcript, Extraction]], dict]:
+    """The (transcript, extraction) stream of ``todo`` from the chosen executor, and a
+    dict whose ``processes`` says how many processes did the work (for Dask, filled in
+    once the cluster is reached)."""
+    executor, scheduler = where
+    info = {"processes": 1}
+    if executor == "dask":
+        return run_dask(todo, lexicon, settings, scheduler, info), info
+    if settings.jobs > 1 and len(todo) > 1:
+        info["processes"] = min(settings.jobs, len(todo))
+        return run_pool(todo, lexicon, settings, info["processes"]), info
+    load_nlp(settings)
+    return run_local(todo, lexicon, settings), info
 
 
 def _read_all(paths, input_format, report_error) -> Iterator[Transcript]:
@@ -165,57 +258,19 @@ def _read_all(paths, input_format, report_error) -> Iterator[Transcript]:
         yield transcript
 
 
-def _parse(
-    transcripts: list[Transcript], units: dict[str, list[Sentence]], nlp, settings: Settings, bar
-):
-    """Stream every unit of every transcript through ``nlp.pipe`` and hand back each
-    transcript with its parsed units, one transcript at a time (Docs are not kept
-    beyond the transcript they belong to)."""
-    by_id = {t.id: t for t in transcripts}
-
-    def stream():
-        for t in transcripts:
-            for s in units[t.id]:
-                yield unit_text(t, s), s
-
-    kwargs = {"batch_size": settings.batch_size}
-    if settings.jobs > 1:
-        kwargs["n_process"] = settings.jobs
-    current: list[tuple[Sentence, object]] = []
-    current_id: str | None = None
-    for doc, sentence in nlp.pipe(stream(), as_tuples=True, **kwargs):
-        if sentence.transcript_id != current_id and current:
-            yield by_id[current_id], current
-            current = []
-        current_id = sentence.transcript_id
-        current.append((sentence, doc))
-        if bar is not None:
-            bar.update(1)
-    if current:
-        yield by_id[current_id], current
-    # transcripts with no units at all (only fillers) still count
-    for t in transcripts:
-        if not units[t.id]:
-            yield t, []
-
-
-def _progress(total: int, enabled: bool):
+def _progress(total_words: int, enabled: bool):
     if not enabled or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
-    return tqdm(total=total, unit="sent", desc="parsing", leave=False)
+    return tqdm(total=total_words, unit="word", unit_scale=True, desc="parsing", leave=False)
 
 
-def _report(
-    kg: KnowledgeGraph, extractions: list[Extraction], sentences: int, errors, settings: Settings
-) -> dict:
-    import spacy
-
+def _report(kg: KnowledgeGraph, extractions: list[Extraction], errors, settings: Settings) -> dict:
     return {
         "kg_version": __version__,
         "pipeline_version": PIPELINE_VERSION,
-        "spacy_version": spacy.__version__,
+        "spacy_version": spacy_version(),
         "settings": {k: v for k, v in asdict(settings).items() if k != "extra"},
         "inputs": [
             {
@@ -233,7 +288,7 @@ def _report(
             "transcripts": len(kg.transcripts),
             "segments": sum(len(t.segments) for t in kg.transcripts),
             "words": sum(t.word_count for t in kg.transcripts),
-            "sentences": sentences,
+            "sentences": sum(e.sentence_count for e in extractions),
             "mentions": sum(len(e.mentions) for e in extractions),
             "relation_candidates": sum(len(e.relations) for e in extractions),
             "entities": len(kg.entities),
@@ -246,7 +301,7 @@ def _report(
 
 
 def _write_outputs(
-    kg: KnowledgeGraph, dataset, outputs_dir: Path, report: dict, timer: _Timer
+    kg: KnowledgeGraph, outputs_dir: Path, report: dict, timer: _Timer, settings: Settings
 ) -> list[str]:
     """Write every output into a staging folder, then move them into place."""
     try:
@@ -260,21 +315,23 @@ def _write_outputs(
     try:
         with timer("write"):
             (staging / GRAPH_FILE).write_text(kg.to_json(), encoding="utf-8")
-            union = union_graph(dataset)
-            union.serialize(staging / "graph.ttl", format="turtle")
-            dataset.serialize(staging / "graph.trig", format="trig")
-            nquads = staging / "graph.nq"
-            _write_sorted(dataset.serialize(format="nquads"), nquads)
-            _write_sorted(union.serialize(format="nt"), staging / "graph.nt")
-            report["counts"]["triples"] = len(union)
-        with timer("store"):
-            from .store import STORE_DIR, create_store
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-store") as background:
+            store: list[Future] = []
 
-            report["counts"]["quads_in_store"] = create_store(nquads, staging / STORE_DIR)
-        with timer("viz"):
-            from .viz import render_site
+            def load_store(nquads: Path) -> None:
+                # pyoxigraph loads without holding the GIL: it overlaps the rest of the writing
+                store.append(background.submit(_create_store, nquads, staging))
 
-            render_site(kg, staging, None)
+            with timer("rdf"):
+                rdf_counts = write_rdf(kg, staging, settings, on_nquads=load_store)
+                report["counts"]["triples"] = rdf_counts["triples"]
+                report["counts"]["quads"] = rdf_counts["quads"]
+            with timer("viz"):
+                from .viz import render_site
+
+                render_site(kg, staging, None)
+            with timer("store"):  # only the wait: the load ran alongside rdf and viz
+                report["counts"]["quads_in_store"] = store[0].result()
         report["timings_s"] = {k: round(v, 3) for k, v in timer.times.items()}
         report["outputs"] = sorted(p.name for p in staging.iterdir())
         (staging / BUILD_FILE).write_text(
@@ -283,18 +340,17 @@ def _write_outputs(
         )
         report["outputs"] = sorted(p.name for p in staging.iterdir())
         _commit(staging, outputs_dir)
-    except KgError:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return report["outputs"]
 
 
-def _write_sorted(text: str, path: Path) -> None:
-    lines = sorted(line for line in text.splitlines() if line.strip())
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+def _create_store(nquads: Path, staging: Path) -> int:
+    """Load the staged N-Quads into the SPARQL store; returns the quad count."""
+    from .store import STORE_DIR, create_store
+
+    return create_store(nquads, staging / STORE_DIR)
 
 
 def _commit(staging: Path, outputs_dir: Path) -> None:
@@ -328,3 +384,40 @@ def _commit(staging: Path, outputs_dir: Path) -> None:
             elif stale.exists():
                 stale.unlink()
     shutil.rmtree(staging, ignore_errors=True)
+
+
+def clean(outputs_dir: str | Path = "outputs") -> list[str]:
+    """Remove what builds wrote into ``outputs_dir`` (every file and folder but
+    ``README.md`` and ``.gitignore``), the extraction cache included; returns the
+    names removed, sorted.
+
+    Refuses a folder that holds neither a ``build.json`` nor a cache (not an outputs
+    folder, so ``kg clean -o ~`` deletes nothing). A missing folder is already clean.
+    """
+    folder = Path(outputs_dir)
+    if not folder.exists():
+        return []
+    if not folder.is_dir():
+        raise BuildError(f"{folder}: not a folder")
+    names = sorted(p.name for p in folder.iterdir())
+    if BUILD_FILE not in names and CACHE_DIR not in names:
+        if all(n in KEEP_FILES for n in names):
+            return []
+        raise BuildError(
+            f"{folder}: no {BUILD_FILE} or {CACHE_DIR}/ in it, so not a kg outputs folder; "
+            "nothing removed"
+        )
+    removed = []
+    for name in names:
+        if name in KEEP_FILES:
+            continue
+        path = folder / name
+        try:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        except OSError as exc:
+            raise BuildError(f"{path}: cannot remove it ({exc.strerror or exc})") from None
+        removed.append(name)
+    return removed

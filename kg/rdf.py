@@ -6,29 +6,136 @@ transcript, segment, character offsets, times, speaker, extractor and confidence
 Per-transcript counts are ``kg:EdgeWeight`` nodes. Each transcript's statements go in
 its own named graph (TriG, N-Quads); entity descriptions in ``graph/entities``.
 Every IRI is minted from stable keys, so a rebuild gives the same IRIs and bytes.
+
+How it is written, and why: the statements are produced once, as N-Triples terms
+(:func:`quads`), and written sorted as ``graph.nq`` and ``graph.nt`` by this module;
+pyoxigraph turns those into ``graph.ttl`` and ``graph.trig``. Building an rdflib
+``Dataset`` and serialising it took most of a large build (rdflib writes about
+20,000 triples a second as Turtle, pyoxigraph about a million; figures in
+``bench/throughput.py --compare-rdflib`` and the README), and rdflib is not needed to
+produce text. :func:`to_dataset` still gives the same statements as an rdflib
+``Dataset`` for code that wants the rdflib API.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
+import itertools
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal, URIRef
+import pyoxigraph
+from rdflib import Dataset, Graph
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .config import Settings
 from .graph import KnowledgeGraph
-from .model import Transcript
+from .model import Entity, Mention, Relation, Transcript
 from .ontology import KG, PREFIXES, SCHEMA, TYPED_PREDICATES, Iris
 
-__all__ = ["to_dataset", "union_graph", "speaker_index"]
+__all__ = [
+    "to_dataset",
+    "union_graph",
+    "speaker_index",
+    "quads",
+    "write_rdf",
+    "RDF_FILES",
+    "prefixes",
+]
+
+#: The RDF files :func:`write_rdf` writes into a folder.
+RDF_FILES = ("graph.nq", "graph.nt", "graph.ttl", "graph.trig")
 
 
-def _time(value: float) -> Literal:
-    return Literal(Decimal(f"{value:.3f}"), datatype=XSD.decimal)
+def _ref(iri: str) -> str:
+    return f"<{iri}>"
 
 
-def _int(value: int) -> Literal:
-    return Literal(value, datatype=XSD.integer)
+# Predicates and classes as N-Triples terms, formatted once.
+_TYPE = _ref(RDF.type)
+_SUBJECT, _PREDICATE, _OBJECT = _ref(RDF.subject), _ref(RDF.predicate), _ref(RDF.object)
+_PROPERTY = _ref(str(RDF) + "Property")
+_LABEL = _ref(RDFS.label)
+_SUBPROPERTY = _ref(RDFS.subPropertyOf)
+_PREF, _ALT, _DEFINITION = _ref(SKOS.prefLabel), _ref(SKOS.altLabel), _ref(SKOS.definition)
+_TITLE, _DATE, _SOURCE = _ref(DCTERMS.title), _ref(DCTERMS.date), _ref(DCTERMS.source)
+_DERIVED = _ref(PROV.wasDerivedFrom)
+_URL = _ref(SCHEMA.url)
+_INTEGER, _DECIMAL, _BOOLEAN = _ref(XSD.integer), _ref(XSD.decimal), _ref(XSD.boolean)
+_K = {
+    name: _ref(KG[name])
+    for name in (
+        "Transcript",
+        "Segment",
+        "Mention",
+        "Assertion",
+        "EdgeWeight",
+        "mentionCount",
+        "lexiconId",
+        "mentionedIn",
+        "openRelation",
+        "mentionOf",
+        "transcript",
+        "segment",
+        "charStart",
+        "charEnd",
+        "surface",
+        "extractor",
+        "startTime",
+        "endTime",
+        "count",
+        "kind",
+        "quote",
+        "confidence",
+        "speaker",
+        "role",
+        "negated",
+        "format",
+        "sha256",
+        "wordCount",
+        "index",
+        "text",
+    )
+}
+_KG_TYPES: dict[str, str] = {}
+
+# Characters IRIREF forbids; percent-encoded where they occur in a given URL.
+_IRI_FORBIDDEN = {c: f"%{ord(c):02X}" for c in '<>"{}|^`\\'} | {
+    chr(i): f"%{i:02X}" for i in range(0x21)
+}
+_IRI_TABLE = str.maketrans(_IRI_FORBIDDEN)
+
+
+def _iri(value: str) -> str:
+    """An IRI given by the input (a sidecar URL) as a term; forbidden characters escaped."""
+    return f"<{value.translate(_IRI_TABLE)}>"
+
+
+def _str(value: str) -> str:
+    """A plain string literal, escaped exactly as rdflib's N-Triples writer does."""
+    escaped = (
+        value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    )
+    return f'"{escaped}"'
+
+
+def _int(value: int) -> str:
+    return f'"{int(value)}"^^{_INTEGER}'
+
+
+def _time(value: float) -> str:
+    return f'"{value:.3f}"^^{_DECIMAL}'
+
+
+def _confidence(value: float) -> str:
+    return f'"{value:.2f}"^^{_DECIMAL}'
+
+
+def _class(name: str) -> str:
+    term = _KG_TYPES.get(name)
+    if term is None:
+        term = _KG_TYPES[name] = _ref(KG[name])
+    return term
 
 
 def speaker_index(kg: KnowledgeGraph) -> dict[str, str]:
@@ -46,156 +153,313 @@ def speaker_index(kg: KnowledgeGraph) -> dict[str, str]:
     return index
 
 
-def to_dataset(kg: KnowledgeGraph, settings: Settings | None = None) -> Dataset:
-    """The build as an RDF dataset with one named graph per transcript."""
+def prefixes(settings: Settings | None = None) -> dict[str, str]:
+    """The prefixes bound in ``graph.ttl`` and ``graph.trig``."""
     settings = settings or Settings()
-    iris = Iris(settings.base_iri)
-    ds = Dataset()
-    for prefix, ns in PREFIXES.items():
-        ds.bind(prefix, ns, override=True, replace=True)
-    ds.bind("tr", settings.base_iri + "transcript/")
-    entities = ds.graph(iris.graph("entities"))
+    return {**PREFIXES, "tr": settings.base_iri + "transcript/"}
+
+
+class _Terms:
+    """Mints IRIs as N-Triples terms through :class:`~kg.ontology.Iris`, remembering the
+    ones used again and again (entities, transcripts, segments, predicates)."""
+
+    def __init__(self, iris: Iris):
+        self.iris = iris
+        self._entity: dict[str, str] = {}
+        self._transcript: dict[str, str] = {}
+        self._graph: dict[str, str] = {}
+        self._segment: dict[tuple[str, int], str] = {}
+        self._predicate: dict[str, str] = {}
+
+    def entity(self, key: str) -> str:
+        term = self._entity.get(key)
+        if term is None:
+            term = self._entity[key] = _ref(self.iris.entity(key))
+        return term
+
+    def transcript(self, tid: str) -> str:
+        term = self._transcript.get(tid)
+        if term is None:
+            term = self._transcript[tid] = _ref(self.iris.transcript(tid))
+        return term
+
+    def graph(self, tid: str) -> str:
+        term = self._graph.get(tid)
+        if term is None:
+            term = self._graph[tid] = _ref(self.iris.graph(tid))
+        return term
+
+    def segment(self, tid: str, index: int) -> str:
+        term = self._segment.get((tid, index))
+        if term is None:
+            term = self._segment[(tid, index)] = _ref(self.iris.segment(tid, index))
+        return term
+
+    def predicate(self, name: str) -> str:
+        term = self._predicate.get(name)
+        if term is None:
+            term = self._predicate[name] = _ref(self.iris.predicate(name))
+        return term
+
+
+Quad = tuple[str, str, str, str]  # subject, predicate, object, graph as N-Triples terms
+
+
+def quads(kg: KnowledgeGraph, settings: Settings | None = None) -> Iterator[Quad]:
+    """Every statement of the build as (subject, predicate, object, graph) N-Triples terms,
+    duplicates included (a relation seen in two transcripts is stated in both graphs)."""
+    settings = settings or Settings()
+    terms = _Terms(Iris(settings.base_iri))
     speakers = speaker_index(kg)
     transcripts = {t.id: t for t in kg.transcripts}
-
-    for e in kg.entities:
-        node = iris.entity(e.key)
-        entities.add((node, RDF.type, KG[e.type]))
-        entities.add((node, RDFS.label, Literal(e.label)))
-        entities.add((node, SKOS.prefLabel, Literal(e.label)))
-        for alias in e.aliases:
-            entities.add((node, SKOS.altLabel, Literal(alias)))
-        entities.add((node, KG.mentionCount, _int(len(e.mentions))))
-        if e.lexicon_id:
-            entities.add((node, KG.lexiconId, Literal(e.lexicon_id)))
-        if e.description:
-            entities.add((node, SKOS.definition, Literal(e.description)))
-        for tid in e.transcripts:
-            entities.add((node, KG.mentionedIn, iris.transcript(tid)))
-
-    open_predicates = sorted(
-        {r.predicate for r in kg.relations if r.predicate not in TYPED_PREDICATES}
-    )
-    for name in open_predicates:
-        prop = iris.predicate(name)
-        entities.add((prop, RDF.type, URIRef(str(RDF) + "Property")))
-        entities.add((prop, RDFS.subPropertyOf, KG.openRelation))
-        entities.add((prop, RDFS.label, Literal(name)))
-
+    yield from _entity_quads(kg.entities, terms)
+    yield from _predicate_quads(kg.relations, terms)
     for t in kg.transcripts:
-        _transcript(ds.graph(iris.graph(t.id)), t, iris, speakers)
+        yield from _transcript_quads(t, terms, speakers)
     for e in kg.entities:
         for m in e.mentions:
-            g = ds.graph(iris.graph(m.transcript_id))
-            node = iris.mention(m.transcript_id, m.char_start, m.char_end, e.key)
-            g.add((node, RDF.type, KG.Mention))
-            g.add((node, KG.mentionOf, iris.entity(e.key)))
-            g.add((node, KG.transcript, iris.transcript(m.transcript_id)))
-            g.add((node, KG.segment, iris.segment(m.transcript_id, m.segment_index)))
-            g.add((node, KG.charStart, _int(m.char_start)))
-            g.add((node, KG.charEnd, _int(m.char_end)))
-            g.add((node, KG.surface, Literal(m.surface)))
-            g.add((node, KG.extractor, Literal(m.source)))
-            if m.start is not None:
-                g.add((node, KG.startTime, _time(m.start)))
-            if m.end is not None:
-                g.add((node, KG.endTime, _time(m.end)))
-
+            yield from _mention_quads(e, m, terms)
     for r in kg.relations:
-        s, p, o = iris.entity(r.subject), iris.predicate(r.predicate), iris.entity(r.object)
-        for tid, count in r.counts:
-            g = ds.graph(iris.graph(tid))
-            g.add((s, p, o))
-            weight = iris.weight(r.subject, r.predicate, r.object, r.kind, r.negated, tid)
-            g.add((weight, RDF.type, KG.EdgeWeight))
-            g.add((weight, RDF.subject, s))
-            g.add((weight, RDF.predicate, p))
-            g.add((weight, RDF.object, o))
-            g.add((weight, KG.transcript, iris.transcript(tid)))
-            g.add((weight, KG.count, _int(count)))
-            g.add((weight, KG.kind, Literal(r.kind)))
-        for ev in r.evidence:
-            g = ds.graph(iris.graph(ev.transcript_id))
-            a = iris.evidence(
+        yield from _relation_quads(r, terms, speakers, transcripts)
+
+
+def _entity_quads(entities: Iterable[Entity], terms: _Terms) -> Iterator[Quad]:
+    g = terms.graph("entities")
+    for e in entities:
+        node = terms.entity(e.key)
+        label = _str(e.label)
+        yield node, _TYPE, _class(e.type), g
+        yield node, _LABEL, label, g
+        yield node, _PREF, label, g
+        for alias in e.aliases:
+            yield node, _ALT, _str(alias), g
+        yield node, _K["mentionCount"], _int(len(e.mentions)), g
+        if e.lexicon_id:
+            yield node, _K["lexiconId"], _str(e.lexicon_id), g
+        if e.description:
+            yield node, _DEFINITION, _str(e.description), g
+        for tid in e.transcripts:
+            yield node, _K["mentionedIn"], terms.transcript(tid), g
+
+
+def _predicate_quads(relations: Iterable[Relation], terms: _Terms) -> Iterator[Quad]:
+    """Open relations (verb phrases) are declared as sub-properties of kg:openRelation."""
+    g = terms.graph("entities")
+    for name in sorted({r.predicate for r in relations if r.predicate not in TYPED_PREDICATES}):
+        prop = terms.predicate(name)
+        yield prop, _TYPE, _PROPERTY, g
+        yield prop, _SUBPROPERTY, _K["openRelation"], g
+        yield prop, _LABEL, _str(name), g
+
+
+def _transcript_quads(t: Transcript, terms: _Terms, speakers: dict[str, str]) -> Iterator[Quad]:
+    g = terms.graph(t.id)
+    node = terms.transcript(t.id)
+    yield node, _TYPE, _K["Transcript"], g
+    yield node, _LABEL, _str(t.meta.title or t.id), g
+    if t.meta.title:
+        yield node, _TITLE, _str(t.meta.title), g
+    if t.meta.date:
+        yield node, _DATE, _str(t.meta.date), g
+    if t.meta.url:
+        yield node, _URL, _iri(t.meta.url), g
+    if t.meta.source:
+        yield node, _SOURCE, _str(t.meta.source), g
+    yield node, _K["format"], _str(t.format), g
+    yield node, _K["sha256"], _str(t.sha256), g
+    yield node, _K["wordCount"], _int(t.word_count), g
+    for s in t.meta.speakers:
+        if s.name in speakers:
+            yield node, _K["speaker"], terms.entity(speakers[s.name]), g
+    for seg in t.segments:
+        sn = terms.segment(t.id, seg.index)
+        yield sn, _TYPE, _K["Segment"], g
+        yield sn, _K["transcript"], node, g
+        yield sn, _K["index"], _int(seg.index), g
+        yield sn, _K["charStart"], _int(seg.char_start), g
+        yield sn, _K["charEnd"], _int(seg.char_end), g
+        yield sn, _K["text"], _str(t.segment_text(seg)), g
+        if seg.start is not None:
+            yield sn, _K["startTime"], _time(seg.start), g
+        if seg.end is not None:
+            yield sn, _K["endTime"], _time(seg.end), g
+        if seg.speaker and seg.speaker in speakers:
+            person = terms.entity(speakers[seg.speaker])
+            yield sn, _K["speaker"], person, g
+            yield node, _K["speaker"], person, g
+
+
+def _mention_quads(e: Entity, m: Mention, terms: _Terms) -> Iterator[Quad]:
+    tid = m.transcript_id
+    g = terms.graph(tid)
+    node = _ref(terms.iris.mention(tid, m.char_start, m.char_end, e.key))
+    yield node, _TYPE, _K["Mention"], g
+    yield node, _K["mentionOf"], terms.entity(e.key), g
+    yield node, _K["transcript"], terms.transcript(tid), g
+    yield node, _K["segment"], terms.segment(tid, m.segment_index), g
+    yield node, _K["charStart"], _int(m.char_start), g
+    yield node, _K["charEnd"], _int(m.char_end), g
+    yield node, _K["surface"], _str(m.surface), g
+    yield node, _K["extractor"], _str(m.source), g
+    if m.start is not None:
+        yield node, _K["startTime"], _time(m.start), g
+    if m.end is not None:
+        yield node, _K["endTime"], _time(m.end), g
+
+
+def _relation_quads(
+    r: Relation, terms: _Terms, speakers: dict[str, str], transcripts: dict[str, Transcript]
+) -> Iterator[Quad]:
+    iris = terms.iris
+    s, p, o = terms.entity(r.subject), terms.predicate(r.predicate), terms.entity(r.object)
+    kind = _str(r.kind)
+    for tid, count in r.counts:
+        g = terms.graph(tid)
+        yield s, p, o, g
+        weight = _ref(iris.weight(r.subject, r.predicate, r.object, r.kind, r.negated, tid))
+        yield weight, _TYPE, _K["EdgeWeight"], g
+        yield weight, _SUBJECT, s, g
+        yield weight, _PREDICATE, p, g
+        yield weight, _OBJECT, o, g
+        yield weight, _K["transcript"], terms.transcript(tid), g
+        yield weight, _K["count"], _int(count), g
+        yield weight, _K["kind"], kind, g
+    for ev in r.evidence:
+        tid = ev.transcript_id
+        g = terms.graph(tid)
+        a = _ref(
+            iris.evidence(
                 r.subject,
                 r.predicate,
                 r.object,
                 r.negated,
-                ev.transcript_id,
+                tid,
                 ev.char_start,
                 ev.char_end,
                 ev.extractor,
             )
-            g.add((a, RDF.type, KG.Assertion))
-            g.add((a, RDF.subject, s))
-            g.add((a, RDF.predicate, p))
-            g.add((a, RDF.object, o))
-            g.add((a, KG.kind, Literal(r.kind)))
-            g.add((a, KG.transcript, iris.transcript(ev.transcript_id)))
-            g.add((a, PROV.wasDerivedFrom, iris.transcript(ev.transcript_id)))
-            g.add((a, KG.segment, iris.segment(ev.transcript_id, ev.segment_index)))
-            g.add((a, KG.charStart, _int(ev.char_start)))
-            g.add((a, KG.charEnd, _int(ev.char_end)))
-            g.add((a, KG.quote, Literal(ev.quote)))
-            g.add((a, KG.extractor, Literal(ev.extractor)))
-            g.add(
-                (a, KG.confidence, Literal(Decimal(f"{ev.confidence:.2f}"), datatype=XSD.decimal))
-            )
-            if ev.start is not None:
-                g.add((a, KG.startTime, _time(ev.start)))
-            if ev.end is not None:
-                g.add((a, KG.endTime, _time(ev.end)))
-            if ev.speaker and ev.speaker in speakers:
-                g.add((a, KG.speaker, iris.entity(speakers[ev.speaker])))
-            if ev.role:
-                g.add((a, KG.role, Literal(ev.role)))
-            if r.negated:
-                g.add((a, KG.negated, Literal(True)))
-            url = transcripts[ev.transcript_id].meta.url
-            if url and ev.start is not None:
-                g.add((a, SCHEMA.url, URIRef(_at_time(url, ev.start))))
-    return ds
-
-
-def _transcript(g: Graph, t: Transcript, iris: Iris, speakers: dict[str, str]) -> None:
-    node = iris.transcript(t.id)
-    g.add((node, RDF.type, KG.Transcript))
-    g.add((node, RDFS.label, Literal(t.meta.title or t.id)))
-    if t.meta.title:
-        g.add((node, DCTERMS.title, Literal(t.meta.title)))
-    if t.meta.date:
-        g.add((node, DCTERMS.date, Literal(t.meta.date)))
-    if t.meta.url:
-        g.add((node, SCHEMA.url, URIRef(t.meta.url)))
-    if t.meta.source:
-        g.add((node, DCTERMS.source, Literal(t.meta.source)))
-    g.add((node, KG.format, Literal(t.format)))
-    g.add((node, KG.sha256, Literal(t.sha256)))
-    g.add((node, KG.wordCount, _int(t.word_count)))
-    for s in t.meta.speakers:
-        if s.name in speakers:
-            g.add((node, KG.speaker, iris.entity(speakers[s.name])))
-    for seg in t.segments:
-        sn = iris.segment(t.id, seg.index)
-        g.add((sn, RDF.type, KG.Segment))
-        g.add((sn, KG.transcript, node))
-        g.add((sn, KG.index, _int(seg.index)))
-        g.add((sn, KG.charStart, _int(seg.char_start)))
-        g.add((sn, KG.charEnd, _int(seg.char_end)))
-        g.add((sn, KG.text, Literal(t.segment_text(seg))))
-        if seg.start is not None:
-            g.add((sn, KG.startTime, _time(seg.start)))
-        if seg.end is not None:
-            g.add((sn, KG.endTime, _time(seg.end)))
-        if seg.speaker and seg.speaker in speakers:
-            g.add((sn, KG.speaker, iris.entity(speakers[seg.speaker])))
-            g.add((node, KG.speaker, iris.entity(speakers[seg.speaker])))
+        )
+        transcript = terms.transcript(tid)
+        yield a, _TYPE, _K["Assertion"], g
+        yield a, _SUBJECT, s, g
+        yield a, _PREDICATE, p, g
+        yield a, _OBJECT, o, g
+        yield a, _K["kind"], kind, g
+        yield a, _K["transcript"], transcript, g
+        yield a, _DERIVED, transcript, g
+        yield a, _K["segment"], terms.segment(tid, ev.segment_index), g
+        yield a, _K["charStart"], _int(ev.char_start), g
+        yield a, _K["charEnd"], _int(ev.char_end), g
+        yield a, _K["quote"], _str(ev.quote), g
+        yield a, _K["extractor"], _str(ev.extractor), g
+        yield a, _K["confidence"], _confidence(ev.confidence), g
+        if ev.start is not None:
+            yield a, _K["startTime"], _time(ev.start), g
+        if ev.end is not None:
+            yield a, _K["endTime"], _time(ev.end), g
+        if ev.speaker and ev.speaker in speakers:
+            yield a, _K["speaker"], terms.entity(speakers[ev.speaker]), g
+        if ev.role:
+            yield a, _K["role"], _str(ev.role), g
+        if r.negated:
+            yield a, _K["negated"], f'"true"^^{_BOOLEAN}', g
+        url = transcripts[tid].meta.url
+        if url and ev.start is not None:
+            yield a, _URL, _iri(_at_time(url, ev.start)), g
 
 
 def _at_time(url: str, seconds: float) -> str:
     """A link to the moment in the recording (YouTube-style ``t=`` offset)."""
     sep = "&" if "?" in url else "?"
     return f"{url}{sep}t={int(seconds)}"
+
+
+def _by_graph(kg: KnowledgeGraph, settings: Settings | None) -> dict[str, set[str]]:
+    """Statements grouped by named graph, each as an N-Triples line without the final dot."""
+    graphs: dict[str, set[str]] = defaultdict(set)
+    for s, p, o, g in quads(kg, settings):
+        graphs[g].add(f"{s} {p} {o}")
+    return graphs
+
+
+def write_rdf(
+    kg: KnowledgeGraph,
+    folder: str | Path,
+    settings: Settings | None = None,
+    on_nquads: Callable[[Path], None] | None = None,
+) -> dict[str, int]:
+    """Write ``graph.nq``, ``graph.nt`` (sorted lines), ``graph.ttl`` (the union of the
+    named graphs) and ``graph.trig`` into ``folder``; returns the triple and quad counts.
+    ``on_nquads(path)`` is called as soon as ``graph.nq`` is complete (the build starts
+    loading the store from it while the other files are written).
+
+    The same graph gives the same bytes: the N-Triples/N-Quads lines are sorted, and
+    Turtle/TriG are written by pyoxigraph from that sorted order (graph by graph for
+    TriG), so subjects come grouped and in a fixed order. Each graph's statements are
+    sorted once; the files' orders are merges of those sorted runs.
+    """
+    folder = Path(folder)
+    graphs = _by_graph(kg, settings)
+    names = sorted(graphs)
+    runs = {g: sorted(graphs.pop(g)) for g in names}  # each graph's triples, sorted once
+    lines = sorted(  # a merge of sorted runs: cheap
+        itertools.chain.from_iterable([f"{t} {g} .\n" for t in runs[g]] for g in names)
+    )
+    _write_lines(folder / "graph.nq", lines)
+    quad_count = len(lines)
+    del lines
+    if on_nquads is not None:
+        on_nquads(folder / "graph.nq")
+    triple_count = _write_unique(
+        folder / "graph.nt", sorted(itertools.chain.from_iterable(runs.values()))
+    )
+    bound = prefixes(settings)
+    pyoxigraph.serialize(
+        pyoxigraph.parse(path=folder / "graph.nt", format=pyoxigraph.RdfFormat.N_TRIPLES),
+        output=folder / "graph.ttl",
+        format=pyoxigraph.RdfFormat.TURTLE,
+        prefixes=bound,
+    )
+    chunks = ("".join(f"{t} {g} .\n" for t in runs[g]).encode("utf-8") for g in names)
+    pyoxigraph.serialize(
+        itertools.chain.from_iterable(
+            pyoxigraph.parse(chunk, format=pyoxigraph.RdfFormat.N_QUADS) for chunk in chunks
+        ),
+        output=folder / "graph.trig",
+        format=pyoxigraph.RdfFormat.TRIG,
+        prefixes=bound,
+    )
+    return {"triples": triple_count, "quads": quad_count}
+
+
+def _write_lines(path: Path, lines: list[str]) -> None:
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.writelines(lines)
+
+
+def _write_unique(path: Path, triples: list[str]) -> int:
+    """Write sorted triples as N-Triples lines, each once; returns how many."""
+    count, previous = 0, None
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        for t in triples:
+            if t != previous:
+                f.write(f"{t} .\n")
+                count += 1
+                previous = t
+    return count
+
+
+def to_dataset(kg: KnowledgeGraph, settings: Settings | None = None) -> Dataset:
+    """The build as an rdflib ``Dataset`` with one named graph per transcript: the same
+    statements :func:`write_rdf` writes (slow for large builds; for the rdflib API)."""
+    text = "".join(
+        f"{t} {g} .\n" for g, triples in _by_graph(kg, settings).items() for t in triples
+    )
+    ds = Dataset()
+    for prefix, ns in prefixes(settings).items():
+        ds.bind(prefix, ns, override=True, replace=True)
+    ds.parse(data=text, format="nquads")
+    return ds
 
 
 def union_graph(ds: Dataset) -> Graph:

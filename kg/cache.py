@@ -1,0 +1,222 @@
+"""The extraction cache: per-transcript results reused by the next build.
+
+Parsing and extraction cost almost all of a build's time and depend only on one
+transcript and on the pipeline, so :class:`~kg.extract.Extraction` results are kept
+in ``<outputs>/.cache/extractions/`` (removed by ``kg clean``; ``--no-cache`` neither
+reads nor writes it). A rebuild after one transcript of a hundred changed parses
+that one transcript again; resolution and the output stages still run for the
+whole build, which gives output byte-identical to a clean build.
+
+An entry is found by two keys:
+
+- the *environment* (a folder): ``PIPELINE_VERSION``, a hash of the source of every
+  module that shapes extraction (``kg/extract/*``, ``kg/nlp.py``, ``kg/lexicon.py``,
+  ``kg/model.py``, so an edit there invalidates the cache even when nobody bumped the
+  version), the lexicon's content, the spaCy version and model package/version, and
+  the settings extraction reads;
+- the *transcript* (a file name): its id, format, raw-file sha256, parsed text,
+  segments and sidecar metadata.
+
+Entries are pickles (fast; the cache is a local, private folder written by this
+program, never a place to load files from others). They are written to a temporary
+file and renamed into place, so a crash never leaves half an entry; an entry that
+cannot be read back, or holds something else than the expected transcript's
+extraction, is ignored, counted as a miss and rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import pickle
+import shutil
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .config import DEFAULT_MODELS, PIPELINE_VERSION, Settings
+from .extract import Extraction
+from .lexicon import Lexicon
+from .model import Transcript
+
+__all__ = [
+    "CACHE_DIR",
+    "ExtractionCache",
+    "CacheStats",
+    "code_fingerprint",
+    "model_id",
+    "environment_key",
+    "transcript_key",
+    "spacy_version",
+]
+
+#: Folder of the cache inside the outputs folder (``kg clean`` removes it).
+CACHE_DIR = ".cache"
+
+_ENTRIES = "extractions"
+_SUFFIX = ".pickle"
+_PACKAGE = Path(__file__).resolve().parent
+
+#: Modules whose code decides what extraction returns for a transcript.
+_EXTRACTION_SOURCES = ("extract/*.py", "nlp.py", "lexicon.py", "model.py")
+
+#: Settings that extraction reads (the rest only matter to later stages).
+_EXTRACTION_SETTINGS = (
+    "model",
+    "batch_size",
+    "max_sentence_words",
+    "comention_window",
+    "concept_min_count",
+    "concept_min_termhood",
+)
+
+
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the source of the modules that shape extraction results."""
+    digest = hashlib.sha256()
+    for pattern in _EXTRACTION_SOURCES:
+        for path in sorted(_PACKAGE.glob(pattern)):
+            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+            digest.update(b"\0")
+            digest.update(path.read_bytes())
+            digest.update(b"\0")
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=8)
+def model_id(model: str | None) -> str:
+    """The spaCy version and the model package (with its version) ``load_nlp`` would load,
+    found from the installed packages' metadata without importing spaCy (which takes a
+    second or more: a build whose every transcript is cached never needs it). An unknown
+    name is kept as given: loading it fails later with its own message."""
+    spacy = spacy_version()
+    for name in (model,) if model else DEFAULT_MODELS:
+        version = _version(name)
+        if version is not None:
+            return f"spacy=={spacy} {name}=={version}"
+        path = Path(name)
+        if path.is_dir() and (path / "meta.json").is_file():
+            meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+            return f"spacy=={spacy} {path.resolve()}=={meta.get('version')}"
+    return f"spacy=={spacy} {model or DEFAULT_MODELS[0]}"
+
+
+def spacy_version() -> str:
+    """The installed spaCy's version, without importing it."""
+    return _version("spacy") or "?"
+
+
+def _version(distribution: str) -> str | None:
+    try:
+        return importlib.metadata.version(distribution)
+    except (importlib.metadata.PackageNotFoundError, ValueError):
+        return None
+
+
+def _lexicon_fingerprint(lexicon: Lexicon) -> str:
+    entries = sorted(lexicon.entries.items())
+    return hashlib.sha256(repr(entries).encode("utf-8")).hexdigest()
+
+
+def environment_key(settings: Settings, lexicon: Lexicon) -> str:
+    """The part of the cache key shared by every transcript of a build."""
+    parts = {
+        "pipeline_version": PIPELINE_VERSION,
+        "code": code_fingerprint(),
+        "model": model_id(settings.model),
+        "lexicon": _lexicon_fingerprint(lexicon),
+        "settings": {name: getattr(settings, name) for name in _EXTRACTION_SETTINGS},
+    }
+    text = json.dumps(parts, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+def transcript_key(transcript: Transcript) -> str:
+    """The part of the cache key that identifies one transcript's content."""
+    digest = hashlib.sha256()
+    head = (transcript.id, transcript.format, transcript.sha256, transcript.segments)
+    digest.update(repr(head).encode("utf-8"))
+    digest.update(b"\0")
+    digest.update(repr(transcript.meta).encode("utf-8"))
+    digest.update(b"\0")
+    digest.update(transcript.text.encode("utf-8"))
+    return digest.hexdigest()[:40]
+
+
+@dataclass
+class CacheStats:
+    """How many transcripts were found in the cache, and how many were extracted."""
+
+    hits: int = 0
+    misses: int = 0
+    corrupt: int = 0  # entries that could not be read back (counted in misses too)
+
+    def as_dict(self) -> dict[str, int]:
+        return {"hits": self.hits, "misses": self.misses, "corrupt": self.corrupt}
+
+
+class ExtractionCache:
+    """Extraction results stored per transcript under ``root`` (see the module docs).
+
+    ``root`` is ``<outputs>/.cache``; entries live in ``extractions/<environment>/``.
+    """
+
+    def __init__(self, root: str | Path, environment: str):
+        self.root = Path(root)
+        self.environment = environment
+        self.folder = self.root / _ENTRIES / environment
+        self.stats = CacheStats()
+
+    def _path(self, transcript: Transcript) -> Path:
+        return self.folder / (transcript_key(transcript) + _SUFFIX)
+
+    def get(self, transcript: Transcript) -> Extraction | None:
+        """The cached extraction of ``transcript``, or None (missing or unreadable)."""
+        path = self._path(transcript)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self.stats.misses += 1
+            return None
+        try:
+            value = pickle.loads(data)
+            ok = isinstance(value, Extraction) and value.transcript_id == transcript.id
+        except Exception:  # any damage to the file: rebuild the entry
+            ok = False
+        if not ok:
+            self.stats.misses += 1
+            self.stats.corrupt += 1
+            return None
+        self.stats.hits += 1
+        return value
+
+    def put(self, transcript: Transcript, extraction: Extraction) -> None:
+        """Store an entry atomically; a cache that cannot be written only costs speed."""
+        path = self._path(transcript)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=_SUFFIX, dir=self.folder)
+            try:
+                with os.fdopen(fd, "wb") as f:
+                    pickle.dump(extraction, f, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, path)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError:
+            pass
+
+    def prune(self) -> None:
+        """Drop the entries of other environments (older code, lexicon or settings):
+        the cache keeps what the latest build can reuse, not every past configuration."""
+        parent = self.root / _ENTRIES
+        try:
+            others = [p for p in parent.iterdir() if p.name != self.environment]
+        except OSError:
+            return
+        for other in others:
+            shutil.rmtree(other, ignore_errors=True)

@@ -1,0 +1,190 @@
+"""``kg query`` and ``kg serve``: SPARQL over the last build, from the shell or HTTP."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import QueryError
+
+__all__ = ["register", "cmd_query", "cmd_serve"]
+
+_QUERY_HELP = """\
+Run a SPARQL query against the store of the last build (outputs/store).
+The project's prefixes (kg:, kgr:, id:, tr:, rdfs:, skos:, schema:, prov:, dcterms:, ...)
+need no PREFIX lines; the default graph is the union of every transcript's graph.
+
+examples:
+  kg query "SELECT ?p ?o WHERE { ?p kg:worksFor ?o }"
+  kg query -f my.rq --format csv
+  kg query --list
+  kg query about_entity --param label=Hinton
+  kg query speaker_topics --param speaker="Lex Fridman" --format json
+  kg query "CONSTRUCT WHERE { ?s kg:founded ?o }" --format turtle
+
+--param name=value binds ?name: <iri> or prefix:name give an IRI, 42 or 0.5 a
+number, anything else a string.
+"""
+
+_SERVE_HELP = """\
+Serve the last build: the SPARQL 1.1 Protocol at /sparql (GET ?query=, POST form or
+application/sparql-query; read-only; param.NAME=value binds ?NAME like --param), a
+query page at /, entity pages at /entity/KEY and the interactive graph at /graph.
+Queries past --timeout are stopped (503); results past --max-results are cut
+(header X-KG-Truncated: true).
+
+example:
+  kg serve --port 7878 -o outputs/
+  curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql?query=SELECT+*+WHERE+{?s+kg:worksFor+?o}'
+"""
+
+
+def register(subparsers) -> None:
+    """Add the ``query`` and ``serve`` commands."""
+    from .sparql import FORMATS
+
+    p = subparsers.add_parser(
+        "query",
+        help="run a SPARQL query or a named query",
+        description=_QUERY_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "query", nargs="?", help="SPARQL text, or the NAME of a named query (see --list)"
+    )
+    p.add_argument("-f", "--file", help="read the query from this file ('-' for stdin)")
+    p.add_argument(
+        "--list", action="store_true", help="list the named queries and what they answer"
+    )
+    p.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="bind a variable (repeatable)",
+    )
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="table (default), csv, tsv, json, xml for SELECT/ASK; turtle (default), ntriples, "
+        "rdfxml, jsonld, n3, table for CONSTRUCT/DESCRIBE",
+    )
+    p.add_argument(
+        "--max-width",
+        type=int,
+        default=60,
+        help="cut table cells to this many characters (0: never)",
+    )
+    p.add_argument(
+        "-o", "--outputs", default="outputs", help="the build's output folder (default: outputs/)"
+    )
+    p.set_defaults(func=cmd_query)
+
+    p = subparsers.add_parser(
+        "serve",
+        help="SPARQL endpoint and web UI over the last build",
+        description=_SERVE_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default: 127.0.0.1, this machine only)",
+    )
+    p.add_argument(
+        "--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)"
+    )
+    p.add_argument(
+        "-o", "--outputs", default="outputs", help="the build's output folder (default: outputs/)"
+    )
+    p.add_argument(
+        "--timeout", type=float, help="seconds a query may run (default: setting query_timeout)"
+    )
+    p.add_argument(
+        "--max-results", type=int, help="rows returned at most (default: setting max_results)"
+    )
+    p.add_argument("--workers", type=int, default=2, help="query worker processes (default: 2)")
+    p.add_argument(
+        "--in-memory",
+        action="store_true",
+        help="each worker loads the graph into memory: faster queries, more RAM, slower start",
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="do not log requests")
+    p.set_defaults(func=cmd_serve)
+
+
+def _list_queries() -> str:
+    from .sparql import named_queries
+
+    queries = named_queries()
+    width = max((len(n) for n in queries), default=0)
+    lines = []
+    for name, q in queries.items():
+        params = " ".join(f"?{p}" for p in q.params)
+        lines.append(
+            f"{name.ljust(width)}  {q.description}" + (f"  [params: {params}]" if params else "")
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _query_text(args) -> tuple[str, str]:
+    """(query text, its name in error messages) from the arguments."""
+    from .sparql import QUERIES_DIR, named_queries
+
+    if args.file and args.query:
+        raise QueryError("give either a query or -f FILE, not both")
+    if args.file:
+        if args.file == "-":
+            return sys.stdin.read(), "stdin"
+        path = Path(args.file)
+        try:
+            return path.read_text(encoding="utf-8"), str(path)
+        except (OSError, UnicodeDecodeError) as exc:
+            raise QueryError(
+                f"{path}: cannot read the query ({getattr(exc, 'strerror', None) or exc})"
+            ) from None
+    if not args.query:
+        raise QueryError("give a query, -f FILE or a named query (kg query --list)")
+    text = args.query.strip()
+    if text.replace("_", "").replace("-", "").isalnum():
+        queries = named_queries()
+        if text in queries:
+            return queries[text].text, f"{QUERIES_DIR.name}/{text}.rq"
+        raise QueryError(f"no named query {text!r}; known: {', '.join(queries)} (kg query --list)")
+    return args.query, "query"
+
+
+def cmd_query(args) -> int:
+    """Run one query and print its results."""
+    if args.list:
+        print(_list_queries(), end="")
+        return 0
+    from .sparql import load, parse_param
+
+    text, source = _query_text(args)
+    params = dict(parse_param(p) for p in args.param)
+    store = load(args.outputs)
+    result = store.query(text, params, source=source)
+    fmt = args.format or ("turtle" if result.kind == "graph" else "table")
+    sys.stdout.write(store.serialize(result, fmt, max_width=args.max_width))
+    return 0
+
+
+def cmd_serve(args) -> int:
+    """Serve the SPARQL endpoint and web UI until interrupted."""
+    from .config import Settings
+    from .server import serve
+
+    settings = Settings.load(getattr(args, "config", None))
+    settings = settings.replace(query_timeout=args.timeout, max_results=args.max_results)
+    serve(
+        args.outputs,
+        host=args.host,
+        port=args.port,
+        settings=settings,
+        workers=args.workers,
+        quiet=args.quiet,
+        in_memory=args.in_memory,
+    )
+    return 0

@@ -1,0 +1,845 @@
+"""``kg serve``: a read-only SPARQL 1.1 Protocol endpoint and a small web UI.
+
+Routes:
+
+* ``/sparql`` -- GET ``?query=``, POST ``application/x-www-form-urlencoded`` (``query=``)
+  or ``application/sparql-query``; ``default-graph-uri``/``named-graph-uri`` as in the
+  protocol. The result format follows ``Accept`` (SPARQL JSON, XML, CSV, TSV; Turtle,
+  N-Triples, RDF/XML, JSON-LD for graphs; JSON and Turtle by default) or a ``format``
+  parameter (json, xml, csv, tsv, turtle, ntriples, ...). ``param.NAME=value`` (a kg
+  extension) binds ``?NAME`` as ``kg query --param`` does. Updates and ``SERVICE`` are
+  refused (403). At most ``Settings.max_results`` rows come back; a cut result carries
+  ``X-KG-Truncated: true``. A query running longer than ``Settings.query_timeout`` is
+  stopped and answered 503.
+* ``/`` -- a query page (named queries as examples, results table with entity links).
+* ``/entity/KEY`` -- what the graph says about one entity, with quotes and times.
+* ``/graph`` -- redirects to ``/site/graph.html``, the build's interactive graph; ``/site/``
+  serves the build's static pages (graph.html, index.html, transcripts/) so their links work.
+
+pyoxigraph cannot cancel a running query, and a Python thread cannot be killed, so
+queries run in a small pool of worker processes (each with the store opened
+read-only); a worker that overruns the timeout is killed and replaced.
+The server is the standard library's ``ThreadingHTTPServer``; it listens on the
+loopback interface unless told otherwise.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import json
+import multiprocessing
+import queue
+import re
+import signal
+import sys
+import threading
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, quote, unquote, urlsplit
+
+from .config import Settings
+from .errors import KgError, OutputsMissingError, QueryError
+from .ontology import PREFIXES
+from .store import STORE_DIR, open_store
+
+__all__ = ["KgServer", "WorkerPool", "make_server", "serve", "negotiate", "ENTITY_BASE"]
+
+#: Entity IRIs start with this; the UI links them to ``/entity/<key>``.
+ENTITY_BASE = PREFIXES["id"]
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+MAX_BODY = 1 << 20  # bytes of a POSTed query
+#: Files of the build's static site that ``/site/`` serves, by suffix.
+_SITE_MEDIA = {
+    ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8", ".svg": "image/svg+xml", ".png": "image/png",
+}  # fmt: skip
+
+_RESULT_MEDIA = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+}
+_GRAPH_MEDIA = {
+    "turtle": "text/turtle; charset=utf-8",
+    "ntriples": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
+    "jsonld": "application/ld+json",
+    "n3": "text/n3; charset=utf-8",
+}
+#: Accept media types -> format, for SELECT/ASK results and for graphs.
+_RESULT_ACCEPT = {
+    "application/sparql-results+json": "json", "application/json": "json",
+    "application/sparql-results+xml": "xml", "application/xml": "xml", "text/xml": "xml",
+    "text/csv": "csv", "text/tab-separated-values": "tsv",
+}  # fmt: skip
+_GRAPH_ACCEPT = {
+    "text/turtle": "turtle", "application/turtle": "turtle", "application/x-turtle": "turtle",
+    "application/n-triples": "ntriples", "text/plain": "ntriples",
+    "application/rdf+xml": "rdfxml", "application/xml": "rdfxml", "text/xml": "rdfxml",
+    "application/ld+json": "jsonld", "application/json": "jsonld",
+    "text/n3": "n3", "text/rdf+n3": "n3", "application/n3": "n3",
+}  # fmt: skip
+#: ``format=`` parameter values (besides media types).
+_RESULT_NAMES = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv"}
+_GRAPH_NAMES = {
+    "turtle": "turtle", "ttl": "turtle", "ntriples": "ntriples", "nt": "ntriples",
+    "n-triples": "ntriples", "xml": "rdfxml", "rdf": "rdfxml", "rdfxml": "rdfxml",
+    "rdf+xml": "rdfxml", "jsonld": "jsonld", "json-ld": "jsonld", "json": "jsonld", "n3": "n3",
+}  # fmt: skip
+
+
+def negotiate(kind: str, accept: str, hints: list[str]) -> str | None:
+    """The format to answer in: the first known ``format`` hint, else the best ``Accept``
+    type, else the default (json for results, turtle for graphs); None if Accept names
+    only types this server cannot write (406)."""
+    graph = kind == "graph"
+    names, media = (_GRAPH_NAMES, _GRAPH_ACCEPT) if graph else (_RESULT_NAMES, _RESULT_ACCEPT)
+    default = "turtle" if graph else "json"
+    for hint in hints:
+        hint = hint.strip().lower()
+        found = names.get(hint) or media.get(hint.split(";")[0].strip())
+        if found:
+            return found
+    if not accept.strip():
+        return default
+    ranges = []
+    for i, part in enumerate(accept.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        q = 1.0
+        for f in fields[1:]:
+            if f.startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        if fields[0] and q > 0:
+            ranges.append((-q, i, fields[0].lower()))
+    for _, _, media_type in sorted(ranges):
+        if media_type in media:
+            return media[media_type]
+        if media_type in ("*/*", "application/*") or (media_type == "text/*" and graph):
+            return default
+        if media_type == "text/*":
+            return "csv"
+    return None
+
+
+# -- worker processes ----------------------------------------------------------------
+
+
+#: Seconds a new worker process may take to import kg and open the store.
+WORKER_STARTUP = 120.0
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: object  # multiprocessing.connection.Connection
+    ready: bool = False
+
+
+def _open(store_dir: str, in_memory: bool):
+    from .sparql import KnowledgeStore
+
+    try:
+        return KnowledgeStore(store_dir, in_memory=in_memory)
+    except KgError:
+        return None
+
+
+def _worker_main(conn, store_dir: str, in_memory: bool = False) -> None:
+    """A worker process: open the store, say it is ready, then answer each request dict
+    with a reply dict until told to stop (None) or the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's business
+    store = _open(store_dir, in_memory)
+    conn.send({"ready": True})
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        if request is None:
+            return
+        if store is None:
+            store = _open(store_dir, in_memory)
+        if store is None:
+            conn.send(
+                {"status": 503, "message": f"{store_dir}: no readable SPARQL store; run `kg build`"}
+            )
+            continue
+        conn.send(_execute(store, request))
+
+
+def _execute(store, request: dict) -> dict:
+    """Run one protocol request on ``store``; a reply dict (status, body or message)."""
+    from .sparql import QueryRefused, QuerySyntaxError, parse_param_value, serialize
+
+    try:
+        params = {
+            name: parse_param_value(value) for name, value in request.get("params", {}).items()
+        }
+        result = store.query(
+            request["query"],
+            params,
+            max_results=request["max_results"],
+            allow_service=False,
+            default_graph=request.get("default_graph"),
+            named_graphs=request.get("named_graphs"),
+        )
+        fmt = negotiate(result.kind, request.get("accept", ""), request.get("hints", []))
+        if fmt is None:
+            wanted = ", ".join((_GRAPH_MEDIA if result.kind == "graph" else _RESULT_MEDIA).values())
+            return {
+                "status": 406,
+                "message": f"cannot answer in {request.get('accept')!r}; available: {wanted}",
+            }
+        body = serialize(result, fmt).encode("utf-8")
+        media = (_GRAPH_MEDIA if result.kind == "graph" else _RESULT_MEDIA)[fmt]
+        return {
+            "status": 200,
+            "content_type": media,
+            "body": body,
+            "truncated": result.truncated,
+            "count": len(result),
+            "kind": result.kind,
+        }
+    except QuerySyntaxError as error:
+        return {"status": 400, "message": str(error)}
+    except QueryRefused as error:
+        return {"status": 403, "message": str(error)}
+    except OutputsMissingError as error:
+        return {"status": 503, "message": str(error)}
+    except QueryError as error:
+        return {"status": 400, "message": str(error)}
+    except Exception as error:  # noqa: BLE001 - a worker must answer, whatever happened
+        return {
+            "status": 500,
+            "message": f"query failed: {' '.join(str(error).split()) or type(error).__name__}",
+        }
+
+
+class WorkerPool:
+    """Worker processes that run queries and can be killed when they overrun."""
+
+    def __init__(self, store_dir: str | Path, size: int = 2, in_memory: bool = False):
+        self.store_dir = str(store_dir)
+        self.size = max(1, size)
+        self.in_memory = in_memory
+        self._ctx = multiprocessing.get_context("spawn")  # no fork of a threaded server
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._lock = threading.Lock()
+        self._all: list[_Worker] = []
+        self._closed = False
+        for _ in range(self.size):
+            self._idle.put(self._spawn())
+
+    def _spawn(self) -> _Worker:
+        parent, child = self._ctx.Pipe()
+        process = self._ctx.Process(
+            target=_worker_main,
+            args=(child, self.store_dir, self.in_memory),
+            daemon=True,
+            name="kg-query-worker",
+        )
+        process.start()
+        child.close()
+        worker = _Worker(process, parent)
+        with self._lock:
+            self._all.append(worker)
+        return worker
+
+    def _discard(self, worker: _Worker) -> None:
+        worker.process.kill()
+        worker.process.join(5)
+        worker.conn.close()
+        with self._lock:
+            if worker in self._all:
+                self._all.remove(worker)
+        if not self._closed:
+            self._idle.put(self._spawn())
+
+    def run(self, request: dict, timeout: float) -> dict:
+        """Run ``request`` in an idle worker; a 503 reply when it takes longer than
+        ``timeout`` seconds (the worker is killed) or no worker frees up in that time."""
+        try:
+            worker = self._idle.get(timeout=timeout)
+        except queue.Empty:
+            return {
+                "status": 503,
+                "message": f"server busy: no query worker free within {timeout:g} s; try again",
+            }
+        try:
+            if not worker.ready:  # startup (imports, opening the store) is not query time
+                if not worker.conn.poll(WORKER_STARTUP):
+                    self._discard(worker)
+                    return {"status": 500, "message": "query worker did not start; try again"}
+                worker.conn.recv()
+                worker.ready = True
+            worker.conn.send(request)
+            if worker.conn.poll(timeout):
+                reply = worker.conn.recv()
+                self._idle.put(worker)
+                return reply
+        except (EOFError, OSError):
+            self._discard(worker)
+            return {"status": 500, "message": "query worker stopped unexpectedly; try again"}
+        self._discard(worker)
+        return {
+            "status": 503,
+            "message": f"query stopped: it ran longer than the {timeout:g} s timeout "
+            "(setting query_timeout; kg serve --timeout)",
+        }
+
+    def close(self) -> None:
+        """Stop every worker."""
+        self._closed = True
+        with self._lock:
+            workers = list(self._all)
+            self._all.clear()
+        for worker in workers:
+            with contextlib.suppress(OSError, ValueError):
+                worker.conn.send(None)
+        for worker in workers:
+            worker.process.join(1)
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join(1)
+            worker.conn.close()
+
+
+# -- HTTP ----------------------------------------------------------------------------
+
+
+class KgServer(ThreadingHTTPServer):
+    """The HTTP server: settings, the outputs folder, the worker pool and the UI data."""
+
+    daemon_threads = True
+
+    def __init__(
+        self,
+        address: tuple[str, int],
+        outputs_dir: Path,
+        settings: Settings,
+        workers: int,
+        quiet: bool,
+        in_memory: bool = False,
+    ):
+        self.outputs_dir = Path(outputs_dir)
+        self.settings = settings
+        self.quiet = quiet
+        self.pool = WorkerPool(self.outputs_dir / STORE_DIR, workers, in_memory)
+        try:
+            super().__init__(address, _Handler)
+        except OSError as exc:
+            self.pool.close()
+            raise KgError(
+                f"cannot listen on {address[0]}:{address[1]} ({exc.strerror or exc})"
+            ) from None
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        host = f"[{host}]" if ":" in str(host) else host
+        return f"http://{host}:{port}/"
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
+
+    def run_query(
+        self,
+        query: str,
+        accept: str = "",
+        hints: list[str] | None = None,
+        default_graph: list[str] | None = None,
+        named_graphs: list[str] | None = None,
+        max_results: int | None = None,
+        params: dict[str, str] | None = None,
+    ) -> dict:
+        """Run a query in a worker under the timeout and the result cap (``max_results``,
+        default the setting); ``params`` bind variables as ``kg query --param`` does.
+        The worker's reply."""
+        cap = self.settings.max_results if max_results is None else max_results
+        request = {
+            "query": query,
+            "params": params or {},
+            "accept": accept,
+            "hints": hints or [],
+            "max_results": cap,
+            "default_graph": default_graph,
+            "named_graphs": named_graphs,
+        }
+        return self.pool.run(request, self.settings.query_timeout)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: KgServer
+    protocol_version = "HTTP/1.1"
+    server_version = "kg-sparql"
+
+    # -- plumbing ----------------------------------------------------------------------
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
+        if not self.server.quiet:
+            sys.stderr.write(f"{self.address_string()} - {format % args}\n")
+
+    def _send(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str,
+        headers: dict[str, str] | None = None,
+        head: bool = False,
+    ) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header(
+            "Access-Control-Expose-Headers", "X-KG-Truncated, X-KG-Max-Results, X-KG-Result-Count"
+        )
+        self.send_header("Cache-Control", "no-store")
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+    def _error(self, status: int, message: str) -> None:
+        self._send(status, (message + "\n").encode("utf-8"), "text/plain; charset=utf-8")
+
+    def _html(self, page: str, status: int = 200) -> None:
+        csp = (
+            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+            "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'"
+        )
+        self._send(
+            status,
+            page.encode("utf-8"),
+            "text/html; charset=utf-8",
+            {"Content-Security-Policy": csp, "X-Content-Type-Options": "nosniff"},
+        )
+
+    def _body(self) -> bytes | None:
+        length = self.headers.get("Content-Length")
+        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+            self.close_connection = True
+            self._error(411, "send the body with a Content-Length")
+            return None
+        try:
+            size = int(length or 0)
+        except ValueError:
+            size = -1
+        if size < 0 or size > MAX_BODY:
+            self.close_connection = True
+            self._error(413, f"request body too large or invalid (at most {MAX_BODY} bytes)")
+            return None
+        return self.rfile.read(size)
+
+    # -- methods -----------------------------------------------------------------------
+    def do_OPTIONS(self) -> None:  # noqa: N802 - http.server's naming
+        self.send_response(204)
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
+        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
+        self.send_header("Access-Control-Max-Age", "86400")
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def do_GET(self) -> None:  # noqa: N802
+        url = urlsplit(self.path)
+        path = url.path
+        if path == "/sparql":
+            self._sparql(parse_qs(url.query, keep_blank_values=True), None)
+        elif path == "/":
+            self._html(ui_page())
+        elif path.startswith("/entity/"):
+            self._entity(unquote(path[len("/entity/") :]))
+        elif path == "/graph":
+            self._redirect("/site/graph.html")
+        elif path.startswith("/site/"):
+            self._site(unquote(path[len("/site/") :]))
+        else:
+            self._error(
+                404, f"{path}: not found; see / for the query page and /sparql for the endpoint"
+            )
+
+    def do_POST(self) -> None:  # noqa: N802
+        url = urlsplit(self.path)
+        body = self._body()
+        if body is None:
+            return
+        if url.path != "/sparql":
+            self._error(404, f"{url.path}: not found; POST queries to /sparql")
+            return
+        params = parse_qs(url.query, keep_blank_values=True)
+        content_type = self.headers.get("Content-Type", "").split(";")[0].strip().lower()
+        if content_type == "application/x-www-form-urlencoded":
+            try:
+                form = parse_qs(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False)
+            except UnicodeDecodeError:
+                self._error(400, "the form is not UTF-8")
+                return
+            for key, values in form.items():
+                params.setdefault(key, []).extend(values)
+            self._sparql(params, None)
+        elif content_type == "application/sparql-query":
+            try:
+                self._sparql(params, body.decode("utf-8"))
+            except UnicodeDecodeError:
+                self._error(400, "the query is not UTF-8")
+        elif content_type == "application/sparql-update":
+            self._error(
+                403,
+                "SPARQL Update refused: this endpoint is read-only; `kg build` is the only writer",
+            )
+        else:
+            self._error(
+                415,
+                f"unsupported Content-Type {content_type or '(none)'!r}; send "
+                "application/x-www-form-urlencoded (query=...) or application/sparql-query",
+            )
+
+    # -- routes ------------------------------------------------------------------------
+    def _sparql(self, params: dict[str, list[str]], direct: str | None) -> None:
+        from .sparql import QueryRefused, check_read_only
+
+        if "update" in params:
+            self._error(
+                403,
+                "SPARQL Update refused: this endpoint is read-only; `kg build` is the only writer",
+            )
+            return
+        queries = params.get("query", [])
+        if direct is not None:
+            queries = [direct, *queries]
+        if len(queries) != 1 or not queries[0].strip():
+            self._error(
+                400,
+                "give exactly one query: GET /sparql?query=..., POST query=... "
+                "or POST an application/sparql-query body",
+            )
+            return
+        query = queries[0]
+        try:
+            check_read_only(query, allow_service=False)
+        except QueryRefused as error:
+            self._error(403, str(error))
+            return
+        hints = params.get("format", []) + params.get("output", []) + params.get("results", [])
+        bound = {
+            k[len("param.") :]: v[-1] for k, v in params.items() if k.startswith("param.") and v[-1]
+        }
+        reply = self.server.run_query(
+            query,
+            self.headers.get("Accept", ""),
+            hints,
+            params.get("default-graph-uri"),
+            params.get("named-graph-uri"),
+            params=bound,
+        )
+        if reply["status"] != 200:
+            self._error(reply["status"], reply["message"])
+            return
+        headers = {"Vary": "Accept", "X-KG-Result-Count": str(reply["count"])}
+        if reply["truncated"]:
+            headers["X-KG-Truncated"] = "true"
+            headers["X-KG-Max-Results"] = str(self.server.settings.max_results)
+        self._send(200, reply["body"], reply["content_type"], headers)
+
+    def _redirect(self, location: str) -> None:
+        self._send(302, b"", "text/plain; charset=utf-8", {"Location": location})
+
+    def _site(self, relative: str) -> None:
+        """A page of the build's static site (graph.html, index.html, transcripts/...)."""
+        root = self.server.outputs_dir.resolve()
+        path = (root / relative).resolve()
+        media = _SITE_MEDIA.get(path.suffix.lower())
+        inside = path.is_relative_to(root) and not any(
+            p.startswith(".") or p == STORE_DIR for p in path.relative_to(root).parts
+        )
+        if media is None or not inside or not path.is_file():
+            self._error(
+                404,
+                f"/site/{relative}: not found in {self.server.outputs_dir}; run `kg build` to "
+                "write the graph pages",
+            )
+            return
+        self._send(200, path.read_bytes(), media)
+
+    def _entity(self, key: str) -> None:
+        if not re.fullmatch(r"[A-Za-z0-9._~\-]+", key):
+            self._error(404, f"no entity {key!r}")
+            return
+        try:
+            page, status = entity_page(self.server, key)
+        except QueryError as error:
+            self._error(503, str(error))
+            return
+        self._html(page, status)
+
+
+# -- pages ---------------------------------------------------------------------------
+
+
+def _fill(name: str, values: dict[str, str]) -> str:
+    """Template ``name`` with each ``__KG_KEY__`` replaced in one pass (so no value is
+    ever read as a placeholder); values must already be escaped."""
+    page = (TEMPLATES / name).read_text(encoding="utf-8")
+    return re.sub(r"__KG_([A-Z_]+?)__", lambda m: values[m.group(1)], page)
+
+
+def _script_json(data) -> str:
+    """JSON safe inside a <script> element (no "</script>", no "<!--")."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def ui_page() -> str:
+    """The query page: editor, named queries as examples, results table."""
+    from .sparql import QUERY_PREFIXES, named_queries
+
+    queries = [
+        {"name": q.name, "description": q.description, "params": list(q.params), "text": q.text}
+        for q in named_queries().values()
+    ]
+    data = {"queries": queries, "prefixes": QUERY_PREFIXES, "entityBase": ENTITY_BASE}
+    first = next(
+        (q["text"] for q in queries if q["name"] == "people_organizations"),
+        queries[0]["text"] if queries else "SELECT * WHERE { ?s ?p ?o } LIMIT 10",
+    )
+    return _fill("sparql_ui.html", {"DATA": _script_json(data), "FIRST_QUERY": html.escape(first)})
+
+
+_ENTITY_FACTS = """
+SELECT ?p ?o WHERE {
+  VALUES ?p { rdf:type rdfs:label skos:altLabel skos:definition kg:mentionCount kg:lexiconId }
+  <%(iri)s> ?p ?o
+}"""
+_ENTITY_EDGES = """
+SELECT ?p ?plabel ?other ?otherLabel ?kind ?quote ?speaker ?speakerLabel ?start ?end ?url
+       ?transcript ?transcriptLabel ?role ?negated ?confidence
+WHERE {
+  ?a rdf:%(side)s <%(iri)s> ; a kg:Assertion ; rdf:predicate ?p ; rdf:%(other)s ?other .
+  OPTIONAL { ?p rdfs:label ?plabel }
+  OPTIONAL { ?other rdfs:label ?otherLabel }
+  OPTIONAL { ?a kg:kind ?kind }
+  OPTIONAL { ?a kg:quote ?quote }
+  OPTIONAL { ?a kg:speaker ?speaker . OPTIONAL { ?speaker rdfs:label ?speakerLabel } }
+  OPTIONAL { ?a kg:startTime ?start }
+  OPTIONAL { ?a kg:endTime ?end }
+  OPTIONAL { ?a schema:url ?url }
+  OPTIONAL { ?a kg:role ?role }
+  OPTIONAL { ?a kg:negated ?negated }
+  OPTIONAL { ?a kg:confidence ?confidence }
+  OPTIONAL { ?a kg:transcript ?transcript . OPTIONAL { ?transcript rdfs:label ?transcriptLabel } }
+}
+ORDER BY ?kind ?p ?otherLabel ?transcript ?start ?quote
+"""
+
+
+def _rows(
+    server: KgServer, query: str, max_results: int | None = None
+) -> tuple[list[dict[str, dict]], bool]:
+    reply = server.run_query(query, hints=["json"], max_results=max_results)
+    if reply["status"] != 200:
+        raise QueryError(reply["message"])
+    data = json.loads(reply["body"])
+    return data["results"]["bindings"], bool(reply["truncated"])
+
+
+def _value(row: dict, name: str) -> str:
+    return row.get(name, {}).get("value", "")
+
+
+def _clock(seconds: str) -> str:
+    try:
+        total = int(float(seconds))
+    except ValueError:
+        return seconds
+    h, rest = divmod(total, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def _predicate_label(iri: str, label: str) -> str:
+    if label:
+        return label
+    from rdflib import URIRef
+    from rdflib.namespace import RDFS
+
+    from .ontology import ontology_graph
+    from .sparql import shorten
+
+    found = ontology_graph().value(URIRef(iri), RDFS.label)
+    return str(found) if found is not None else shorten(iri)
+
+
+def _entity_link(iri: str, label: str) -> str:
+    text = html.escape(label or iri)
+    if iri.startswith(ENTITY_BASE):
+        return (
+            f'<a href="/entity/{html.escape(quote(iri[len(ENTITY_BASE) :], safe=""))}">{text}</a>'
+        )
+    return text
+
+
+def _safe_url(url: str) -> str | None:
+    return url if re.match(r"https?://", url, re.IGNORECASE) else None
+
+
+def entity_page(server: KgServer, key: str) -> tuple[str, int]:
+    """The HTML page of one entity and its HTTP status (404 when the graph has no such entity)."""
+    from .sparql import shorten
+
+    iri = ENTITY_BASE + key
+    facts, _ = _rows(server, _ENTITY_FACTS % {"iri": iri}, max_results=10_000)
+    by_predicate: dict[str, list[str]] = {}
+    for row in facts:
+        by_predicate.setdefault(_value(row, "p"), []).append(_value(row, "o"))
+    rdf, rdfs, skos, kg = PREFIXES["rdf"], PREFIXES["rdfs"], PREFIXES["skos"], PREFIXES["kg"]
+    label = (by_predicate.get(rdfs + "label") or [""])[0]
+    if not facts:
+        body = f"<h1>No such entity</h1><p>The graph has no entity <code>{html.escape(key)}</code>.</p>"
+        return _page(f"{key}: not found", body), 404
+    types = sorted(shorten(t).removeprefix("kg:") for t in by_predicate.get(rdf + "type", []))
+    aliases = sorted(set(by_predicate.get(skos + "altLabel", [])) - {label}, key=str.lower)
+    parts = [
+        f"<h1>{html.escape(label or key)}</h1>",
+        f'<p class="meta"><span class="type">{html.escape(", ".join(types))}</span> '
+        f"<code>{html.escape(iri)}</code></p>",
+    ]
+    for name, title in (
+        (skos + "definition", "Definition"),
+        (kg + "mentionCount", "Mentions"),
+        (kg + "lexiconId", "Lexicon id"),
+    ):
+        for value in by_predicate.get(name, []):
+            parts.append(f"<p><b>{title}:</b> {html.escape(value)}</p>")
+    if aliases:
+        parts.append(
+            "<p><b>Also written:</b> " + ", ".join(html.escape(a) for a in aliases) + "</p>"
+        )
+    truncated_any = False
+    for side, other, heading in (
+        ("subject", "object", "Relations out"),
+        ("object", "subject", "Relations in"),
+    ):
+        rows, truncated = _rows(server, _ENTITY_EDGES % {"iri": iri, "side": side, "other": other})
+        truncated_any |= truncated
+        parts.append(f"<h2>{heading} ({len(rows)} observation{'s' if len(rows) != 1 else ''})</h2>")
+        parts.append(
+            _edges_html(rows, label or key, outgoing=side == "subject") if rows else "<p>None.</p>"
+        )
+    if truncated_any:
+        parts.append(
+            f'<p class="warn">Only the first {server.settings.max_results} observations are shown '
+            "(setting max_results).</p>"
+        )
+    return _page(label or key, "\n".join(parts)), 200
+
+
+def _edges_html(rows: list[dict], this: str, outgoing: bool) -> str:
+    groups: dict[tuple[str, str, str], list[dict]] = {}
+    for row in rows:
+        groups.setdefault((_value(row, "kind"), _value(row, "p"), _value(row, "other")), []).append(
+            row
+        )
+    out = ['<ul class="edges">']
+    for (kind, predicate, other), evidence in groups.items():
+        first = evidence[0]
+        name = _predicate_label(predicate, _value(first, "plabel"))
+        link = _entity_link(other, _value(first, "otherLabel"))
+        me = f"<b>{html.escape(this)}</b>"
+        subject, obj = (me, link) if outgoing else (link, me)
+        arrow = f"{subject} <i>{html.escape(name)}</i> {obj}"
+        roles = sorted({_value(r, "role") for r in evidence if _value(r, "role")})
+        extra = f' <span class="role">({html.escape(", ".join(roles))})</span>' if roles else ""
+        out.append(f'<li><span class="kind">{html.escape(kind)}</span> {arrow}{extra}<ul>')
+        for row in evidence:
+            out.append("<li>" + _evidence_html(row) + "</li>")
+        out.append("</ul></li>")
+    out.append("</ul>")
+    return "\n".join(out)
+
+
+def _evidence_html(row: dict) -> str:
+    bits = []
+    quote_text = _value(row, "quote")
+    if quote_text:
+        bits.append(f"<q>{html.escape(quote_text)}</q>")
+    who = _value(row, "speakerLabel")
+    if who:
+        bits.append(f'<span class="speaker">{_entity_link(_value(row, "speaker"), who)}</span>')
+    where = _value(row, "transcriptLabel") or _value(row, "transcript")
+    if where:
+        bits.append(f'<span class="transcript">{html.escape(where)}</span>')
+    start, end = _value(row, "start"), _value(row, "end")
+    if start:
+        span = _clock(start) + (f"\u2013{_clock(end)}" if end else "")
+        url = _safe_url(_value(row, "url"))
+        if url:
+            bits.append(
+                f'<a class="time" href="{html.escape(url)}" rel="noopener noreferrer">'
+                f"\u25b6 {html.escape(span)}</a>"
+            )
+        else:
+            bits.append(f'<span class="time">{html.escape(span)}</span>')
+    if _value(row, "negated") == "true":
+        bits.append('<span class="warn">negated</span>')
+    return " ".join(bits)
+
+
+def _page(title: str, body: str) -> str:
+    return _fill("sparql_entity.html", {"TITLE": html.escape(title), "BODY": body})
+
+
+# -- entry points --------------------------------------------------------------------
+
+
+def make_server(
+    outputs_dir: str | Path = "outputs",
+    host: str = "127.0.0.1",
+    port: int = 0,
+    settings: Settings | None = None,
+    workers: int = 2,
+    quiet: bool = True,
+    in_memory: bool = False,
+) -> KgServer:
+    """A ready server (not yet serving: call ``serve_forever`` in a thread, then
+    ``shutdown`` and ``server_close``). ``port=0`` picks a free port (see ``.url``).
+    ``in_memory`` has each worker load the graph into memory (faster queries, more RAM)."""
+    outputs_dir = Path(outputs_dir)
+    open_store(outputs_dir / STORE_DIR)  # fail now, with the usual message, if there is no build
+    return KgServer((host, port), outputs_dir, settings or Settings(), workers, quiet, in_memory)
+
+
+def serve(
+    outputs_dir: str | Path = "outputs",
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    settings: Settings | None = None,
+    workers: int = 2,
+    quiet: bool = False,
+    in_memory: bool = False,
+) -> None:
+    """Serve until Ctrl-C."""
+    server = make_server(outputs_dir, host, port, settings, workers, quiet, in_memory)
+    print(
+        f"kg: SPARQL endpoint {server.url}sparql, query page {server.url} "
+        f"(timeout {server.settings.query_timeout:g} s, at most {server.settings.max_results} rows); "
+        "Ctrl-C stops",
+        file=sys.stderr,
+        flush=True,
+    )
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"kg: listening on {host}: other machines can query this build", file=sys.stderr)
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        print("kg: stopped", file=sys.stderr)
+    finally:
+        server.server_close()
