@@ -79,10 +79,19 @@ def score_entities(kg, judgements: list[dict]) -> dict:
             relabelled += 1
             want = j.get("correct_label") or ""
             label_ok = real and norm_surface(e.label) == norm_surface(want)
-        rows.append(dict(entity=e, j=j, real=real, type_ok=real and type_ok, label_ok=real and label_ok))
+        rows.append(
+            dict(entity=e, j=j, real=real, type_ok=real and type_ok, label_ok=real and label_ok)
+        )
     present = {e.key for e in named}
     gone = [j for j in judgements if j["key"] not in present]
-    return dict(rows=rows, unjudged=unjudged, gone=gone, retyped=retyped, relabelled=relabelled, named=len(named))
+    return dict(
+        rows=rows,
+        unjudged=unjudged,
+        gone=gone,
+        retyped=retyped,
+        relabelled=relabelled,
+        named=len(named),
+    )
 
 
 def print_entities(res: dict, details: bool) -> None:
@@ -116,7 +125,9 @@ def print_entities(res: dict, details: bool) -> None:
         bad = [r for r in rows if not (r["real"] and r["type_ok"] and r["label_ok"])]
         if bad:
             print("   errors:")
-        for r in sorted(bad, key=lambda r: (r["real"], r["type_ok"], r["entity"].type, r["entity"].key)):
+        for r in sorted(
+            bad, key=lambda r: (r["real"], r["type_ok"], r["entity"].type, r["entity"].key)
+        ):
             e, j = r["entity"], r["j"]
             what = (
                 "NOT REAL"
@@ -190,14 +201,20 @@ def print_recall(res: dict, details: bool) -> None:
         items = r["items"]
         n, f, t = len(items), sum(i["found"] for i in items), sum(i["typed"] for i in items)
         tn, tf, tt = tn + n, tf + f, tt + t
-        warn = "" if r["end"] == r["end_now"] else f"  (sample ended at {r['end']}, 2,500 words now end at {r['end_now']})"
+        warn = (
+            ""
+            if r["end"] == r["end_now"]
+            else f"  (sample ended at {r['end']}, 2,500 words now end at {r['end_now']})"
+        )
         print(f"   {tid:<40} found {pct(f, n)}   typed right {pct(t, n)}{warn}")
         if details:
             for i in items:
                 if not i["typed"]:
                     it = i["item"]
                     got = ", ".join(i["got"]) if i["got"] else "nothing"
-                    print(f"     - missed {it['type']:<12} {it['label']!r} surfaces={it['surfaces']}: build has {got}")
+                    print(
+                        f"     - missed {it['type']:<12} {it['label']!r} surfaces={it['surfaces']}: build has {got}"
+                    )
     print(f"   {'ALL':<40} found {pct(tf, tn)}   typed right {pct(tt, tn)}")
 
 
@@ -218,9 +235,17 @@ def score_relations(kg, judgements: list[dict]) -> dict:
         js = [j for j in judgements if j["kind"] == kind]
         matched = [(present[rel_key(j)], j) for j in js if rel_key(j) in present]
         gone = [j for j in js if rel_key(j) not in present]
-        new = [r for k, r in present.items() if r.kind == kind and k not in by_key] if kind != "comention" else []
-        out[kind] = dict(matched=matched, gone=gone, new=new,
-                         total=sum(1 for r in kg.relations if r.kind == kind))
+        new = (
+            [r for k, r in present.items() if r.kind == kind and k not in by_key]
+            if kind != "comention"
+            else []
+        )
+        out[kind] = dict(
+            matched=matched,
+            gone=gone,
+            new=new,
+            total=sum(1 for r in kg.relations if r.kind == kind),
+        )
     return out
 
 
@@ -230,23 +255,35 @@ def print_relations(res: dict, details: bool) -> None:
         m = r["matched"]
         ok = sum(bool(j["correct"]) for _, j in m)
         extra = f"; build has {r['total']}" + (
-            f", new/unjudged {len(r['new'])}" if kind != "comention" else " (judged: a seeded sample)"
+            f", new/unjudged {len(r['new'])}"
+            if kind != "comention"
+            else " (judged: a seeded sample)"
         )
-        print(f"   {kind:<10} precision {pct(ok, len(m))}   (judged & present {len(m)}, judged & gone {len(r['gone'])}{extra})")
+        print(
+            f"   {kind:<10} precision {pct(ok, len(m))}   (judged & present {len(m)}, judged & gone {len(r['gone'])}{extra})"
+        )
         if details:
             for rel, j in m:
                 if not j["correct"]:
-                    print(f"     - wrong {rel.subject} --{rel.predicate}--> {rel.object}: {j.get('note', '')}")
+                    print(
+                        f"     - wrong {rel.subject} --{rel.predicate}--> {rel.object}: {j.get('note', '')}"
+                    )
         if r["new"]:
             print(f"     new/unjudged {kind} relations (add them to corpus_relations.json):")
             for rel in r["new"]:
-                print(f"     - {rel.subject} --{rel.predicate}--> {rel.object}{' (negated)' if rel.negated else ''}: "
-                      f"{rel.evidence[0].quote[:120]!r}")
+                print(
+                    f"     - {rel.subject} --{rel.predicate}--> {rel.object}{' (negated)' if rel.negated else ''}: "
+                    f"{rel.evidence[0].quote[:120]!r}"
+                )
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--outputs", default="/tmp/judge", help="the build to score (default /tmp/judge)")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--outputs", default="/tmp/judge", help="the build to score (default /tmp/judge)"
+    )
     parser.add_argument("--judged", default=str(JUDGED), help="folder of judgement files")
     parser.add_argument("--details", action="store_true", help="list every judged error")
     args = parser.parse_args()
@@ -256,8 +293,10 @@ def main() -> int:
     sample = json.loads((judged / "corpus_recall_sample.json").read_text(encoding="utf-8"))
     rels = json.loads((judged / "corpus_relations.json").read_text(encoding="utf-8"))
 
-    print(f"build: {args.outputs}  ({len(kg.entities)} entities, {len(kg.relations)} relations; "
-          f"{dict(Counter(r.kind for r in kg.relations))})")
+    print(
+        f"build: {args.outputs}  ({len(kg.entities)} entities, {len(kg.relations)} relations; "
+        f"{dict(Counter(r.kind for r in kg.relations))})"
+    )
     print_entities(score_entities(kg, ents), args.details)
     print()
     print_recall(score_recall(kg, sample), args.details)

@@ -959,13 +959,22 @@ if __name__ == "__main__":
 def predictions_from_graph(kg) -> dict[str, Any]:
     """A build's entities and typed relations in the predictions format above."""
     entities = [
-        {"id": e.key, "label": e.label, "type": e.type, "aliases": list(e.aliases),
-         "transcripts": list(e.transcripts)}
+        {
+            "id": e.key,
+            "label": e.label,
+            "type": e.type,
+            "aliases": list(e.aliases),
+            "transcripts": list(e.transcripts),
+        }
         for e in kg.entities
     ]
     relations = [
-        {"subject": r.subject, "predicate": r.predicate, "object": r.object,
-         "transcripts": sorted({ev.transcript_id for ev in r.evidence})}
+        {
+            "subject": r.subject,
+            "predicate": r.predicate,
+            "object": r.object,
+            "transcripts": sorted({ev.transcript_id for ev in r.evidence}),
+        }
         for r in kg.relations
         if r.kind == "typed"
     ]

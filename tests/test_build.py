@@ -7,11 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 from rdflib import Graph
 
 from kg.cli import main
-
-from conftest import SEEDS
 
 GRAPH_FILES = ("graph.ttl", "graph.trig", "graph.nt", "graph.nq", "graph.json", "graph.html")
 
@@ -70,7 +69,7 @@ def test_bad_files_are_reported_and_good_ones_built(tmp_path, capsys):
         "Yann LeCun is the chief AI scientist at Meta. He built convolutional networks.\n"
     )
     (inputs / "crlf.txt").write_bytes(
-        "Demis Hassabis founded DeepMind.\r\nDeepMind is part of Google.\r\n".encode()
+        b"Demis Hassabis founded DeepMind.\r\nDeepMind is part of Google.\r\n"
     )
     (inputs / "utf16.txt").write_bytes("Andrej Karpathy worked at Tesla.\n".encode("utf-16"))
     out = tmp_path / "out"

@@ -9,10 +9,9 @@ change that makes the graph worse fails here. README "Quality" has the full repo
 from __future__ import annotations
 
 import pytest
+from conftest import ROOT
 
 from kg.evaluate import combine_entity_scores, combine_relation_scores, score_build
-
-from conftest import ROOT
 
 GOLD = ROOT / "tests" / "data" / "gold"
 
