@@ -1,7 +1,7 @@
 """Entity and relation quality of a build against the gold annotation in tests/data/gold.
 
-    python bench/quality.py                 # builds seeds/ into a temp dir and scores it
-    python bench/quality.py --outputs outputs   # scores an existing build
+python bench/quality.py                 # builds seeds/ into a temp dir and scores it
+python bench/quality.py --outputs outputs   # scores an existing build
 """
 
 from __future__ import annotations
