@@ -158,7 +158,8 @@ def _load(path: str) -> Lexicon:
             tuple(sensitive),
         )
         entries[entry_id] = entry
-        for name in (label, *plain):
+        # a label also written "=Label" is an ordinary word too ("Cursor"): exact casing only
+        for name in (*([] if label in sensitive else [label]), *plain):
             keys.setdefault(name_key(name), entry_id)
             max_words = max(max_words, len(name.split()) + name.count("-"))
         for name in sensitive:
