@@ -315,7 +315,8 @@ def _relation_quads(
     kind = _str(r.kind)
     for tid, count in r.counts:
         g = terms.graph(tid)
-        yield s, p, o, g
+        if not r.negated:  # "X does not work for Y" must not assert that X works for Y
+            yield s, p, o, g
         weight = _ref(iris.weight(r.subject, r.predicate, r.object, r.kind, r.negated, tid))
         yield weight, _TYPE, _K["EdgeWeight"], g
         yield weight, _SUBJECT, s, g

@@ -80,7 +80,8 @@ def test_every_relation_has_quoted_evidence_and_times(request, which):
             )
         )
     )
-    assert relation_count >= len(result.graph.relations) > 0
+    asserted = [r for r in result.graph.relations if not r.negated]
+    assert relation_count >= len(asserted) > 0
     missing = list(_query(store, RELATIONS_WITHOUT_QUOTED_EVIDENCE))
     assert missing == [], missing[:5]
     untimed = list(_query(store, TIMED_ASSERTIONS_WITHOUT_TIME))
@@ -98,3 +99,21 @@ def test_quotes_are_the_transcript_text_at_their_offsets(seeds_build):
         text = texts[row["t"].value]
         start, end = int(row["start"].value), int(row["end"].value)
         assert text[start:end].replace("\n", " ") == row["quote"].value
+
+
+NEGATED = (
+    PROLOGUE
+    + """
+SELECT ?s ?p ?o (EXISTS { ?s ?p ?o } AS ?asserted) WHERE {
+  ?a a kg:Assertion ; kg:negated true ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+}"""
+)
+
+
+def test_negated_relations_are_evidence_but_not_facts(corpus_build):
+    store = _store(corpus_build.outputs_dir)
+    negated = [r for r in corpus_build.graph.relations if r.negated]
+    assert negated, "the corpus has negated statements (\"I've never witnessed a silly Ilya\")"
+    rows = list(_query(store, NEGATED))
+    assert len({(r["s"], r["p"], r["o"]) for r in rows}) == len(negated)
+    assert all(row["asserted"].value == "false" for row in rows)
