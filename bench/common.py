@@ -31,6 +31,7 @@ __all__ = [
     "ChildResult",
     "run_child",
     "parse_size",
+    "snapshot_code",
 ]
 
 
@@ -138,7 +139,22 @@ class ChildResult:
     load_average: list[float] = field(default_factory=list)
 
 
-def run_child(args: list[str], cwd: Path | None = None) -> ChildResult:
+def snapshot_code(folder: Path) -> dict[str, str]:
+    """Copy ``kg/`` and ``ontology/`` into ``folder``; returns the environment under which
+    a child imports that copy. Measurements then see one version of the code even while
+    someone edits the working tree (an edit of extraction code would, rightly, empty the
+    extraction cache between a build and the rebuild that measures it)."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(ROOT / "kg", folder / "kg", ignore=ignore)
+    shutil.copytree(ROOT / "ontology", folder / "ontology", ignore=ignore)
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(folder), env.get("PYTHONPATH")]))
+    return env
+
+
+def run_child(
+    args: list[str], cwd: Path | None = None, env: dict[str, str] | None = None
+) -> ChildResult:
     """Run ``python <args>`` and watch it: wall time, CPU time of the whole process tree
     (psutil samples, else ``RUSAGE_CHILDREN``), and the peak RSS of the tree."""
     import resource
@@ -150,7 +166,12 @@ def run_child(args: list[str], cwd: Path | None = None) -> ChildResult:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     cpu_by_pid: dict[int, float] = {}
     peak = [0.0]

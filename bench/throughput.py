@@ -35,7 +35,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, machine, make_corpus, parse_size, run_child  # noqa: E402
+from common import ROOT, machine, make_corpus, parse_size, run_child, snapshot_code  # noqa: E402
 
 DEFAULT_SIZES = "10k,100k,1m"
 EDIT = " and later Geoffrey Hinton said that OpenAI and DeepMind train large language models."
@@ -152,26 +152,32 @@ def _edit_one(files: list[Path]) -> Path:
     return target
 
 
-def measure(size: int, jobs: int, batch_size: int, compare_rdflib: bool, keep: bool) -> dict:
-    """Every figure for one corpus size."""
+def measure(
+    size: int, jobs: int, batch_size: int, compare_rdflib: bool, keep: bool, env: dict
+) -> dict:
+    """Every figure for one corpus size (children import the code snapshot in ``env``)."""
     me = str(Path(__file__).resolve())
     work = Path(tempfile.mkdtemp(prefix=f"kg-bench-{size}-"))
     corpus, outputs = work / "corpus", work / "outputs"
     common = ["--jobs", str(jobs), "--batch-size", str(batch_size)]
+
+    def child(*args: str):
+        return run_child([me, "--child", *args], ROOT, env)
+
     try:
         files, words = make_corpus(size, corpus)
         print(f"\n== {words:,} words in {len(files)} transcripts ({work})", flush=True)
-        spacy_run = run_child([me, "--child", "spacy", "--corpus", str(corpus), *common], ROOT)
+        spacy_run = child("spacy", "--corpus", str(corpus), *common)
         print(
             f"  bare spaCy nlp.pipe: {spacy_run.data['seconds']:.1f}s wall, "
             f"{spacy_run.data['units']:,} units",
             flush=True,
         )
-        build_args = [me, "--child", "build", "--corpus", str(corpus), "--outputs", str(outputs)]
-        build_run = run_child([*build_args, *common], ROOT)
+        build_args = ["build", "--corpus", str(corpus), "--outputs", str(outputs), *common]
+        build_run = child(*build_args)
         b = build_run.data
         edited = _edit_one(files)
-        again = run_child([*build_args, *common], ROOT)
+        again = child(*build_args)
         row = {
             "words": b["words"],
             "transcripts": len(files),
@@ -203,8 +209,8 @@ def measure(size: int, jobs: int, batch_size: int, compare_rdflib: bool, keep: b
         # reading the transcripts on both sides): robust to other load on the machine.
         row["cpu_ratio_vs_spacy"] = round(build_run.cpu_s / max(spacy_run.cpu_s, 1e-9), 3)
         if compare_rdflib:
-            rd = run_child([me, "--child", "rdflib", "--outputs", str(outputs)], ROOT).data
-            ox = run_child([me, "--child", "oxigraph", "--outputs", str(outputs)], ROOT).data
+            rd = child("rdflib", "--outputs", str(outputs)).data
+            ox = child("oxigraph", "--outputs", str(outputs)).data
             row["rdflib"] = {k: round(v, 2) for k, v in rd.items()}
             row["kg_rdf_writer_s"] = round(ox["seconds"], 2)
         _print_row(row)
@@ -278,7 +284,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         sizes = sizes[:1]
     print("machine:", json.dumps(machine()))
-    rows = [measure(n, args.jobs, args.batch_size, args.compare_rdflib, args.keep) for n in sizes]
+    snapshot = Path(tempfile.mkdtemp(prefix="kg-bench-code-"))
+    try:
+        env = snapshot_code(snapshot)
+        rows = [
+            measure(n, args.jobs, args.batch_size, args.compare_rdflib, args.keep, env)
+            for n in sizes
+        ]
+    finally:
+        shutil.rmtree(snapshot, ignore_errors=True)
     if len(rows) > 1:
         first, last = rows[0], rows[-1]
         print(

@@ -63,8 +63,8 @@ _WORKER: dict[str, object] = {}
 
 
 def _init_worker(lexicon: Lexicon, settings: Settings) -> None:
+    # the model is loaded by the first task (a failure then reaches the build as an error)
     _WORKER["lexicon"], _WORKER["settings"] = lexicon, settings
-    load_nlp(settings)
 
 
 def _pool_task(transcript: Transcript) -> tuple[Extraction, str]:
@@ -172,19 +172,30 @@ def run_dask(
             )
             client = Client(cluster)
         with client:
+            workers = len(client.nthreads())
             if info is not None:
-                info["processes"] = len(client.scheduler_info().get("workers", {}))
+                info["processes"] = workers
             shared_lexicon = client.scatter(lexicon, broadcast=True, hash=False)
-            futures = {}
-            for t in _largest_first(transcripts):
+
+            def submit(t: Transcript):
                 # a key made of the content: equal keys are equal results
                 key = f"kg-extract-{transcript_key(t)}-{expected}"
                 future = client.submit(_checked_task, t, shared_lexicon, settings, key=key)
                 futures[future] = t
-            for future in as_completed(futures):
+                return future
+
+            # a few tasks per worker in flight: transcripts are not all shipped at once
+            queue = iter(_largest_first(transcripts))
+            futures: dict = {}
+            in_flight = 4 * max(1, workers)
+            pending = as_completed([submit(t) for t in itertools.islice(queue, in_flight)])
+            for future in pending:
                 extraction, environment = future.result()
                 _check(environment, expected, "a Dask worker")
                 yield futures.pop(future), extraction
+                nxt = next(queue, None)
+                if nxt is not None:
+                    pending.add(submit(nxt))
     finally:
         if cluster is not None:
             cluster.close()

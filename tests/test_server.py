@@ -110,36 +110,6 @@ def interview_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    """Debian's headless Chromium through Playwright. Overrides the conftest fixture, whose
-    ``--user-data-dir`` launch argument Playwright 1.65 refuses (Playwright makes its own
-    temporary profile). Skipped where Chromium is not installed; never downloads one."""
-    from conftest import CHROMIUM
-
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-                "--disable-quic",
-            ],
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
-@pytest.fixture(scope="module")
 def library(seeds_build):
     return kg.sparql.load(seeds_build.outputs_dir)
 

@@ -400,17 +400,20 @@ def test_edge_evidence_matches_comentions_in_either_order(store):
 
 def test_shared_entities_of_the_two_seeds_include_scaling_laws(store, seed_texts):
     a, b = sorted(seed_texts)
-    rows = store.query_named("shared_entities", {"a": a, "b": b}).rows()
+    tr = {t: parse_param_value(f"tr:{t}") for t in (a, b)}
+    rows = store.query_named("shared_entities", {"a": tr[a], "b": tr[b]}).rows()
     labels = {r["label"] for r in rows}
     assert "scaling laws" in labels
     assert all("scaling laws" in text for text in seed_texts.values())
     assert {(r["transcriptA"], r["transcriptB"]) for r in rows} == {(a, b)}
     assert store.query_named("shared_entities").rows() == rows  # all pairs: here the only pair
-    swapped = store.query_named("shared_entities", {"a": b, "b": a}).rows()
+    swapped = store.query_named("shared_entities", {"a": tr[b], "b": tr[a]}).rows()
     assert {r["entity"] for r in swapped} == {r["entity"] for r in rows}
     graph = load_graph(store.path.parent)
     both = {e.key for e in graph.entities if {a, b} <= set(e.transcripts)}
     assert {r["entity"].removeprefix(ID) for r in rows} == both
+    one = store.query_named("shared_entities", {"a": tr[a]}).rows()
+    assert {(r["transcriptA"], r["transcriptB"]) for r in one} == {(a, b)}
 
 
 def test_top_concepts_counts_distinct_neighbours(store):
