@@ -113,7 +113,7 @@ SELECT ?s ?p ?o (EXISTS { ?s ?p ?o } AS ?asserted) WHERE {
 def test_negated_relations_are_evidence_but_not_facts(corpus_build):
     store = _store(corpus_build.outputs_dir)
     negated = [r for r in corpus_build.graph.relations if r.negated]
-    assert negated, "the corpus has negated statements (\"I've never witnessed a silly Ilya\")"
+    assert negated, 'the corpus has negated statements ("I\'ve never witnessed a silly Ilya")'
     rows = list(_query(store, NEGATED))
     assert len({(r["s"], r["p"], r["o"]) for r in rows}) == len(negated)
     assert all(row["asserted"].value == "false" for row in rows)
