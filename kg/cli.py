@@ -22,7 +22,7 @@ def _settings(args):
     from .config import Settings
 
     overrides = {}
-    for name in ("model", "jobs", "batch_size", "max_nodes", "strict"):
+    for name in ("model", "jobs", "batch_size", "max_nodes", "strict", "executor", "scheduler"):
         value = getattr(args, name, None)
         if value is not None and value is not False:
             overrides[name] = value
@@ -105,6 +105,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch-size", type=int, help="docs per nlp.pipe batch")
     p.add_argument("--strict", action="store_true", help="stop at the first bad input file")
     p.add_argument("--no-cache", action="store_true", help="re-extract every transcript")
+    p.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        help="where parsing and extraction run (default: local)",
+    )
+    p.add_argument(
+        "--scheduler",
+        help="Dask scheduler address, e.g. tcp://host:8786 (default: start a local cluster)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
     p.set_defaults(func=cmd_build)
 

@@ -46,6 +46,10 @@ class Settings:
     max_results: int = 10000  # rows, for kg serve
     strict: bool = False  # stop at the first bad input file
     cache: bool = True  # reuse per-transcript extraction results
+    executor: str = "local"  # "local" (this machine, `jobs` processes) or "dask"
+    scheduler: str | None = (
+        None  # Dask scheduler address (tcp://host:8786); None starts a local cluster
+    )
     base_iri: str = BASE_IRI
     extra: dict = field(default_factory=dict)
 
