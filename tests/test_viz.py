@@ -8,7 +8,6 @@ page under test: counts, the entity an alias belongs to, who is mentioned where.
 from __future__ import annotations
 
 import json
-import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -39,8 +38,6 @@ from kg.viz import (
     script_json,
     transcript_subgraph,
 )
-
-CHROMIUM = os.environ.get("KG_CHROMIUM", "/usr/bin/chromium")
 
 #: Markup that would run code or fetch something if it were ever parsed as HTML.
 HOSTILE = (
@@ -271,33 +268,9 @@ def tags_of(path: Path) -> list[tuple[str, dict]]:
 
 
 @pytest.fixture(scope="module")
-def chromium():
-    """Headless Debian Chromium through Playwright.
-
-    Launched here rather than with the conftest ``browser`` fixture: Playwright 1.65
-    refuses the ``--user-data-dir`` argument that fixture passes (it creates a fresh
-    profile by itself)."""
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--no-first-run",
-                "--disable-sync",
-                "--disable-quic",
-            ],
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+def chromium(browser):
+    """The session's headless Debian Chromium (the ``browser`` fixture in conftest)."""
+    return browser
 
 
 class Loaded:
