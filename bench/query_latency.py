@@ -193,6 +193,7 @@ def build_large(work: Path, small: dict, target: int) -> dict:
 
 
 def _rename(match: re.Match, suffix: str) -> str:
+    """A per-transcript IRI renamed for one replica (graph/entities stays)."""
     base, local = match.group(1), match.group(2)
     if base.endswith("/graph/") and local == "entities":
         return match.group(0)
@@ -200,6 +201,7 @@ def _rename(match: re.Match, suffix: str) -> str:
 
 
 def _count_lines(path: Path) -> int:
+    """Non-empty lines of a file."""
     with open(path, "rb") as f:
         return sum(1 for line in f if line.strip())
 
@@ -318,6 +320,7 @@ def measure(engine: Engine, text: str, runs: int, budget: float) -> dict:
 
 
 def _ms(seconds: float | None, status: str) -> str:
+    """Milliseconds for the table, or timeout/error."""
     if status == "timeout":
         return "timeout"
     if status == "error":
@@ -413,6 +416,7 @@ def run_size(
 
 
 def print_table(rows: list[dict], graphs: dict, budget: float) -> None:
+    """The figures of ``rows`` as a table, after what each graph is and its load costs."""
     for label, graph in graphs.items():
         engines = graph.get("engines", {})
         print(
@@ -458,6 +462,7 @@ def print_table(rows: list[dict], graphs: dict, budget: float) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Build or reuse the graphs, measure, print the table and a JSON line."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="the ~100k graph only")
     parser.add_argument(

@@ -115,6 +115,7 @@ def register(subparsers) -> None:
 
 
 def _list_queries() -> str:
+    """One line per named query: name, what it answers, its parameters."""
     from .sparql import named_queries
 
     queries = named_queries()

@@ -137,12 +137,15 @@ WORKER_STARTUP = 120.0
 
 @dataclass
 class _Worker:
+    """One worker process and the parent's end of its pipe."""
+
     process: multiprocessing.process.BaseProcess
     conn: object  # multiprocessing.connection.Connection
     ready: bool = False
 
 
 def _open(store_dir: str, in_memory: bool):
+    """The store for a worker, or None while there is no build."""
     from .sparql import KnowledgeStore
 
     try:
@@ -377,6 +380,8 @@ class KgServer(ThreadingHTTPServer):
 
 
 class _Handler(BaseHTTPRequestHandler):
+    """HTTP requests: routing, the protocol, pages; errors as one-line text/plain."""
+
     server: KgServer
     protocol_version = "HTTP/1.1"
     server_version = "kg-sparql"
@@ -644,6 +649,7 @@ ORDER BY ?kind ?p ?otherLabel ?transcript ?start ?quote
 def _rows(
     server: KgServer, query: str, max_results: int | None = None
 ) -> tuple[list[dict[str, dict]], bool]:
+    """Bindings (SPARQL JSON) of a query the entity page needs, and whether they were cut."""
     reply = server.run_query(query, hints=["json"], max_results=max_results)
     if reply["status"] != 200:
         raise QueryError(reply["message"])
@@ -652,10 +658,12 @@ def _rows(
 
 
 def _value(row: dict, name: str) -> str:
+    """The value of a variable in a JSON binding, '' when unbound."""
     return row.get(name, {}).get("value", "")
 
 
 def _clock(seconds: str) -> str:
+    """Seconds as m:ss or h:mm:ss."""
     try:
         total = int(float(seconds))
     except ValueError:
@@ -666,6 +674,7 @@ def _clock(seconds: str) -> str:
 
 
 def _predicate_label(iri: str, label: str) -> str:
+    """A relation's label: from the store, else the ontology, else its prefixed name."""
     if label:
         return label
     from rdflib import URIRef
@@ -679,6 +688,7 @@ def _predicate_label(iri: str, label: str) -> str:
 
 
 def _entity_link(iri: str, label: str) -> str:
+    """A link to an entity's page (escaped), or just its escaped label."""
     text = html.escape(label or iri)
     if iri.startswith(ENTITY_BASE):
         return (
@@ -688,6 +698,7 @@ def _entity_link(iri: str, label: str) -> str:
 
 
 def _safe_url(url: str) -> str | None:
+    """``url`` if it is http(s) (safe in an href), else None."""
     return url if re.match(r"https?://", url, re.IGNORECASE) else None
 
 
@@ -743,6 +754,7 @@ def entity_page(server: KgServer, key: str) -> tuple[str, int]:
 
 
 def _edges_html(rows: list[dict], this: str, outgoing: bool) -> str:
+    """Relations grouped by predicate and other entity, each with its evidence."""
     groups: dict[tuple[str, str, str], list[dict]] = {}
     for row in rows:
         groups.setdefault((_value(row, "kind"), _value(row, "p"), _value(row, "other")), []).append(
@@ -767,6 +779,7 @@ def _edges_html(rows: list[dict], this: str, outgoing: bool) -> str:
 
 
 def _evidence_html(row: dict) -> str:
+    """One observation: quote, speaker, transcript and a link to the moment."""
     bits = []
     quote_text = _value(row, "quote")
     if quote_text:
@@ -794,6 +807,7 @@ def _evidence_html(row: dict) -> str:
 
 
 def _page(title: str, body: str) -> str:
+    """The entity page template filled in."""
     return _fill("sparql_entity.html", {"TITLE": html.escape(title), "BODY": body})
 
 

@@ -333,6 +333,7 @@ def parse_param_value(text: str) -> pyoxigraph.NamedNode | pyoxigraph.Literal:
 
 
 def _named_node(iri: str) -> NamedNode:
+    """A NamedNode, or a QueryError naming the bad IRI."""
     try:
         return NamedNode(iri)
     except ValueError as exc:
@@ -360,6 +361,7 @@ def _to_term(value: Any):
 
 
 def _sparql_term(term) -> str:
+    """A term in SPARQL syntax (N-Triples form), for a VALUES clause."""
     if isinstance(term, BlankNode):
         raise QueryError("a blank node cannot be a parameter value")
     return str(term)  # N-Triples syntax, which SPARQL reads
@@ -492,6 +494,7 @@ class QueryResult:
 
 
 def _materialize(raw, max_results: int | None) -> QueryResult:
+    """Read a pyoxigraph result (up to ``max_results``) into a QueryResult."""
     if isinstance(raw, pyoxigraph.QueryBoolean):
         return QueryResult("ask", boolean=bool(raw))
     limit = None if max_results is None else max(0, max_results)
@@ -573,6 +576,8 @@ def _used_prefixes(triples: list[Triple]) -> dict[str, str]:
 
 
 def _table(variables: tuple[str, ...], rows: list[tuple], max_width: int) -> str:
+    """Aligned columns for people: prefixed IRIs, cut cells, a row count."""
+
     def cell(term) -> str:
         text = " ".join(_display(term).split())
         if max_width and len(text) > max_width:
@@ -591,6 +596,7 @@ def _table(variables: tuple[str, ...], rows: list[tuple], max_width: int) -> str
 
 
 def _csv(result: QueryResult) -> str:
+    """SPARQL 1.1 CSV results: lexical forms only, CRLF line ends."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(result.variables)
@@ -613,6 +619,7 @@ def _csv(result: QueryResult) -> str:
 
 
 def _tsv_term(term) -> str:
+    """A term as SPARQL TSV writes it (numbers and booleans bare)."""
     if term is None:
         return ""
     if isinstance(term, Literal):
@@ -627,12 +634,14 @@ def _tsv_term(term) -> str:
 
 
 def _tsv(result: QueryResult) -> str:
+    """SPARQL 1.1 TSV results: terms in Turtle/N-Triples syntax."""
     lines = ["\t".join(f"?{v}" for v in result.variables)]
     lines += ["\t".join(_tsv_term(t) for t in row) for row in result.solutions]
     return "\n".join(lines) + "\n"
 
 
 def _json_term(term) -> dict:
+    """One RDF term in SPARQL 1.1 JSON results form."""
     if isinstance(term, NamedNode):
         return {"type": "uri", "value": term.value}
     if isinstance(term, BlankNode):
@@ -655,6 +664,7 @@ def _json_term(term) -> dict:
 
 
 def _json(result: QueryResult) -> str:
+    """SPARQL 1.1 JSON results."""
     bindings = [
         {v: _json_term(t) for v, t in zip(result.variables, row, strict=True) if t is not None}
         for row in result.solutions
@@ -664,6 +674,7 @@ def _json(result: QueryResult) -> str:
 
 
 def _xml_term(term) -> str:
+    """One RDF term in SPARQL XML results form."""
     if isinstance(term, NamedNode):
         return f"<uri>{xml_escape(term.value)}</uri>"
     if isinstance(term, BlankNode):
@@ -688,6 +699,7 @@ def _xml_text(text: str) -> str:
 
 
 def _xml(result: QueryResult) -> str:
+    """SPARQL XML results."""
     parts = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
     parts += [f"<variable name={quoteattr(v)}/>" for v in result.variables]
     parts.append("</head><results>")
@@ -707,6 +719,7 @@ def _xml(result: QueryResult) -> str:
 
 
 def _one_line(exc: BaseException) -> str:
+    """An exception's message on one line, for one-line errors."""
     return " ".join(str(exc).split()) or type(exc).__name__
 
 
@@ -821,6 +834,7 @@ class NamedQuery:
 
 
 def _read_named(path: Path) -> NamedQuery:
+    """A NamedQuery from its file: description and params from the leading comments."""
     text = path.read_text(encoding="utf-8")
     comment_lines = []
     for line in text.splitlines():

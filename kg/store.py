@@ -67,6 +67,7 @@ def open_store(store_dir: str | Path, in_memory: bool = False) -> pyoxigraph.Sto
 
 
 def _load_in_memory(nquads: Path) -> pyoxigraph.Store:
+    """A new in-memory store holding the quads of ``nquads``."""
     store = pyoxigraph.Store()
     try:
         store.bulk_load(path=str(nquads), format=pyoxigraph.RdfFormat.N_QUADS)
@@ -90,4 +91,5 @@ def store_signature(store_dir: str | Path) -> tuple[int, int, int] | None:
 
 
 def _one_line(exc: BaseException) -> str:
+    """An exception's message on one line, for one-line errors."""
     return " ".join(str(exc).split()) or type(exc).__name__
