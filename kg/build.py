@@ -158,17 +158,14 @@ def executor_of(settings: Settings) -> tuple[str, str | None]:
     """Where the per-transcript work runs: ``("local", None)`` (this process, or
     ``settings.jobs`` local processes) or ``("dask", scheduler address or None)``.
 
-    Read from ``settings.executor``/``settings.scheduler`` when Settings has those
-    fields, else from ``settings.extra``; a scheduler address alone means Dask.
+    From ``settings.executor`` and ``settings.scheduler``; a scheduler address implies
+    the Dask executor (``kg build --scheduler tcp://host:8786`` needs nothing more).
     """
-    executor = getattr(settings, "executor", None) or settings.extra.get("executor")
-    scheduler = getattr(settings, "scheduler", None) or settings.extra.get("scheduler")
-    executor = executor or ("dask" if scheduler else "local")
+    scheduler = settings.scheduler or None
+    executor = "dask" if scheduler else settings.executor
     if executor not in EXECUTORS:
         raise BuildError(f"unknown executor {executor!r}; use one of: {', '.join(EXECUTORS)}")
-    if scheduler and executor != "dask":
-        raise BuildError("a scheduler address needs the dask executor (--executor dask)")
-    return executor, scheduler or None
+    return executor, scheduler
 
 
 def _extract_all(

@@ -3,11 +3,13 @@ processes gives the same bytes as a local build; each worker loads the model onc
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from kg.build import build
+from kg.cli import main
 from kg.config import Settings
 from kg.errors import BuildError
 
@@ -26,8 +28,7 @@ def cluster():
 
 
 def _dask(scheduler: str | None = None, **changes) -> Settings:
-    extra = {"executor": "dask", **({"scheduler": scheduler} if scheduler else {})}
-    return Settings(cache=False, extra=extra, **changes)
+    return Settings(cache=False, executor="dask", scheduler=scheduler, **changes)
 
 
 def _model_loads(cluster) -> dict[str, int]:
@@ -92,4 +93,12 @@ def test_unreachable_scheduler_is_a_one_line_error(tmp_path):
 
 def test_unknown_executor_is_refused(tmp_path):
     with pytest.raises(BuildError, match="unknown executor 'spark'"):
-        build([SEEDS], tmp_path / "out", Settings(extra={"executor": "spark"}))
+        build([SEEDS], tmp_path / "out", Settings(executor="spark"))
+
+
+def test_cli_scheduler_alone_means_dask(cluster, tmp_path):
+    out = tmp_path / "out"
+    args = ["build", str(SEEDS), "-o", str(out), "--no-cache", "--quiet"]
+    assert main([*args, "--scheduler", cluster.scheduler_address]) == 0
+    report = json.loads((out / "build.json").read_text())
+    assert report["executor"] == {"name": "dask", "processes": 2}
