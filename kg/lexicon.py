@@ -97,6 +97,9 @@ class Lexicon:
     #: sound-alike key of a distinctive first name -> the one lexicon person who has it
     #: ("Ilya", "Demis", "Dario"); common first names ("Sam") are not here
     first_names: dict[str, str] = field(default_factory=dict)
+    #: every prefix of every name key (and of the exact names' keys), "" included:
+    #: lets the matcher stop extending an n-gram that can no longer become a name
+    key_prefixes: frozenset[str] = frozenset()
 
     def lookup(self, surface: str) -> LexiconEntry | None:
         """The entry whose name the surface text is, under the matching rules."""
@@ -166,7 +169,9 @@ def _load(path: str) -> Lexicon:
             exact.setdefault(" ".join(name.split()), entry_id)
             max_words = max(max_words, len(name.split()))
     keys.pop("", None)
-    return Lexicon(entries, keys, exact, max_words, _distinctive_first_names(entries))
+    all_keys = set(keys) | {name_key(name) for name in exact}
+    prefixes = frozenset(k[:i] for k in all_keys for i in range(len(k) + 1))
+    return Lexicon(entries, keys, exact, max_words, _distinctive_first_names(entries), prefixes)
 
 
 #: A first name rarer than this (wordfreq Zipf) is distinctive enough to name one person.

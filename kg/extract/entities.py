@@ -148,10 +148,19 @@ def _lexicon_matches(doc, lexicon: Lexicon) -> list[tuple[int, int, LexiconEntry
     matches = []
     n_tokens = len(doc)
     max_n = lexicon.max_words + 2  # hyphens split into extra tokens
+    prefixes = lexicon.key_prefixes
     i = 0
     while i < n_tokens:
         found = None
-        for n in range(min(max_n, n_tokens - i), 0, -1):
+        # only n-grams whose first n-1 words can still begin a lexicon name are tried
+        # (the last word may be a plural or a variant, so it is not checked here)
+        longest, key = 0, ""
+        for n in range(1, min(max_n, n_tokens - i) + 1):
+            if key not in prefixes:
+                break
+            longest = n
+            key += name_key([doc[i + n - 1].text]) if n == 1 else _word_key(doc[i + n - 1].text)
+        for n in range(longest, 0, -1):
             tokens = doc[i : i + n]
             if tokens[0].is_punct or tokens[-1].is_punct or tokens[0].is_space:
                 continue
@@ -166,6 +175,11 @@ def _lexicon_matches(doc, lexicon: Lexicon) -> list[tuple[int, int, LexiconEntry
         else:
             i += 1
     return matches
+
+
+def _word_key(word: str) -> str:
+    """``name_key`` of a word that is not the first of a name (number words read as digits)."""
+    return name_key(["x", word])[1:]
 
 
 def _lookup(lexicon: Lexicon, tokens, surface: str) -> LexiconEntry | None:

@@ -479,7 +479,6 @@ class RelationFinder:
         out += self._typed(doc, everything, evidence, linked)
         out += self._we(doc, sentence, spans, evidence)
         out += self._by_name(spans, evidence)
-        out += self._by_name(spans, evidence)
         out += self._open(doc, everything, evidence, linked)
         out += self._comentions(sentence, spans, evidence)
         out += self._discusses(sentence, spans, evidence)
