@@ -100,6 +100,10 @@ class Lexicon:
     #: every prefix of every name key (and of the exact names' keys), "" included:
     #: lets the matcher stop extending an n-gram that can no longer become a name
     key_prefixes: frozenset[str] = frozenset()
+    #: every key a match can have: the name keys, and the exact names' keys both as
+    #: written and as the tokenizer splits them ("GPT-four" -> "gpt4"); an n-gram whose
+    #: key is not here (nor a plural of one) cannot match and is not looked up
+    all_keys: frozenset[str] = frozenset()
 
     def lookup(self, surface: str) -> LexiconEntry | None:
         """The entry whose name the surface text is, under the matching rules."""
@@ -169,9 +173,24 @@ def _load(path: str) -> Lexicon:
             exact.setdefault(" ".join(name.split()), entry_id)
             max_words = max(max_words, len(name.split()))
     keys.pop("", None)
-    all_keys = set(keys) | {name_key(name) for name in exact}
+    all_keys = set(keys)
+    for name in exact:
+        all_keys.add(name_key(name))
+        all_keys.add(name_key(_TOKEN_LIKE.findall(name)))
     prefixes = frozenset(k[:i] for k in all_keys for i in range(len(k) + 1))
-    return Lexicon(entries, keys, exact, max_words, _distinctive_first_names(entries), prefixes)
+    return Lexicon(
+        entries,
+        keys,
+        exact,
+        max_words,
+        _distinctive_first_names(entries),
+        prefixes,
+        frozenset(all_keys),
+    )
+
+
+#: Roughly how the tokenizer splits a name: runs of letters and digits, single marks.
+_TOKEN_LIKE = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]")
 
 
 #: A first name rarer than this (wordfreq Zipf) is distinctive enough to name one person.

@@ -144,28 +144,45 @@ def _make_mention(
 
 
 def _lexicon_matches(doc, lexicon: Lexicon) -> list[tuple[int, int, LexiconEntry]]:
-    """Longest-first lexicon matches over token n-grams; no overlaps."""
+    """Longest-first lexicon matches over token n-grams; no overlaps.
+
+    Token attributes are read once into lists, and an n-gram is looked up only when
+    its key could name an entry (``Lexicon.all_keys``, a plural of one, or a token the
+    tagger calls plural): most n-grams of speech are no name, and building their
+    spans cost more than the parse of a sentence's entities."""
     matches = []
     n_tokens = len(doc)
+    if not n_tokens:
+        return matches
+    texts, punct, space, plural = [], [], [], []
+    for token in doc:
+        texts.append(token.text)
+        punct.append(token.is_punct)
+        space.append(token.is_space)
+        plural.append(token.tag_ in _PLURAL_TAGS)
+    word_keys = [_word_key(text) for text in texts]
     max_n = lexicon.max_words + 2  # hyphens split into extra tokens
-    prefixes = lexicon.key_prefixes
+    prefixes, all_keys, keys = lexicon.key_prefixes, lexicon.all_keys, lexicon.keys
     i = 0
     while i < n_tokens:
         found = None
         # only n-grams whose first n-1 words can still begin a lexicon name are tried
         # (the last word may be a plural or a variant, so it is not checked here)
-        longest, key = 0, ""
+        candidate_keys, key = [], ""
         for n in range(1, min(max_n, n_tokens - i) + 1):
             if key not in prefixes:
                 break
-            longest = n
-            key += name_key([doc[i + n - 1].text]) if n == 1 else _word_key(doc[i + n - 1].text)
-        for n in range(longest, 0, -1):
-            tokens = doc[i : i + n]
-            if tokens[0].is_punct or tokens[-1].is_punct or tokens[0].is_space:
+            key += _first_word_key(texts[i]) if n == 1 else word_keys[i + n - 1]
+            candidate_keys.append(key)
+        for n in range(len(candidate_keys), 0, -1):
+            key = candidate_keys[n - 1]
+            last = i + n - 1
+            if punct[i] or space[i] or punct[last]:
                 continue
-            surface = tokens.text
-            entry = _lookup(lexicon, tokens, surface)
+            if not (key in all_keys or plural[last] or (key.endswith("s") and key[:-1] in keys)):
+                continue
+            tokens = doc[i : i + n]
+            entry = _lookup(lexicon, tokens, tokens.text)
             if entry is not None:
                 found = (i, i + n, entry)
                 break
@@ -177,6 +194,16 @@ def _lexicon_matches(doc, lexicon: Lexicon) -> list[tuple[int, int, LexiconEntry
     return matches
 
 
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
+@lru_cache(maxsize=65536)
+def _first_word_key(word: str) -> str:
+    """``name_key`` of a word that begins a name."""
+    return name_key([word])
+
+
+@lru_cache(maxsize=65536)
 def _word_key(word: str) -> str:
     """``name_key`` of a word that is not the first of a name (number words read as digits)."""
     return name_key(["x", word])[1:]
@@ -189,7 +216,7 @@ def _lookup(lexicon: Lexicon, tokens, surface: str) -> LexiconEntry | None:
     words = [t.text for t in tokens]
     key = name_key(words)
     entry_id = lexicon.keys.get(key)
-    if entry_id is None and tokens[-1].tag_ in ("NNS", "NNPS"):
+    if entry_id is None and tokens[-1].tag_ in _PLURAL_TAGS:
         # plural of a lexicon name: "neural networks", "transformers"
         entry_id = lexicon.keys.get(name_key([*words[:-1], tokens[-1].lemma_]))
     if entry_id is None and len(key) > 4 and key.endswith("s") and not words[-1].endswith("ss"):
