@@ -254,6 +254,9 @@ _THIRD_PERSON = frozenset({"he", "she", "him", "his", "her", "hers", "he's", "sh
 _SECOND_PERSON = frozenset({"you", "your", "yours", "you've", "you're"})
 _FIRST_PERSON = frozenset({"i", "me", "my", "mine", "i've", "i'm"})
 _FIRST_PLURAL = frozenset({"we", "we're", "we've", "our", "us"})
+#: "we" as a subject stands for the speaker's organisation once the speaker has said
+#: which one it is ("at Anthropic we ..."): "we released Claude Code" -> Anthropic
+_WE_SUBJECT = frozenset({"we", "we're", "we've"})
 #: between "we" and an organisation: "we built in the early days at", "we are here at"
 _WE_AT = re.compile(r"^(?:(?!they |he |she |you )\S+ ){0,8}(?:at|here at|for|with) (?:the )?$")
 _OUR_ROLE = re.compile(rf"(?:^| )(?:our|my) (?:{_TIME.strip('?')}?)?(?P<role>{ROLES}) $")
@@ -443,6 +446,10 @@ class RelationFinder:
                     )
             elif lower in _FIRST_PERSON:
                 v = self._virtual(doc, token, sentence, None, sentence.speaker)
+            elif lower in _WE_SUBJECT and sentence.speaker in self.we_org:
+                v = self._virtual(doc, token, sentence, self.we_org[sentence.speaker], None)
+                if v is not None:  # typed patterns only: a generic "we" is no claim (see _open)
+                    v = SpanMention(replace(v.mention, source="we"), v.token_start, v.token_end)
             else:
                 continue
             if v is not None:
@@ -453,8 +460,6 @@ class RelationFinder:
     def find(self, doc, sentence: Sentence, spans: list[SpanMention]) -> list[RelationCandidate]:
         """All relation candidates of one unit; call once per unit, in transcript order."""
         self.discourse.observe([s.mention for s in spans], sentence.speaker)
-        virtual = self._pronouns(doc, sentence, spans)
-        everything = sorted(spans + virtual, key=lambda s: s.token_start)
         quote_start = sentence.char_start
         quote = self.transcript.text[sentence.char_start : sentence.char_end].replace("\n", " ")
         t0, t1 = self.transcript.time_span(sentence.char_start, sentence.char_end)
@@ -474,10 +479,13 @@ class RelationFinder:
                 role,
             )
 
+        we = self._we(doc, sentence, spans, evidence)  # before pronouns: it says who "we" is
+        virtual = self._pronouns(doc, sentence, spans)
+        everything = sorted(spans + virtual, key=lambda s: s.token_start)
         out: list[RelationCandidate] = []
         linked: set[tuple[int, int]] = set()
         out += self._typed(doc, everything, evidence, linked)
-        out += self._we(doc, sentence, spans, evidence)
+        out += we
         out += self._by_name(spans, evidence)
         out += self._open(doc, everything, evidence, linked)
         out += self._comentions(sentence, spans, evidence)
@@ -717,8 +725,8 @@ class RelationFinder:
                         or (id(obj), id(subj)) in linked
                     ):
                         continue
-                    if "addressee" in (subj.mention.source, obj.mention.source):
-                        continue  # generic "you can imagine ..." is no claim about anyone
+                    if {"addressee", "we"} & {subj.mention.source, obj.mention.source}:
+                        continue  # generic "you can imagine ...", "we" is no claim about anyone
                     if subj.mention.source not in ("lexicon", "ner") and obj.mention.source not in (
                         "lexicon",
                         "ner",

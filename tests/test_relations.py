@@ -1,0 +1,75 @@
+"""Typed relation patterns on short invented dialogues, through the real build (real
+spaCy model, real store). Each expectation follows from the dialogue text; the
+dialogues are written for these tests and share no wording with the seeds or corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import kg
+from kg.build import build
+from kg.config import Settings
+
+DIALOGUES = {
+    # "we" stands for the organisation the speaker said they are at
+    "we_org.txt": (
+        "Host: Welcome to the show, Dario Amodei.\n"
+        "Dario Amodei: Thanks for having me. At Anthropic we built Claude over several years.\n"
+        "Host: And what came after that?\n"
+        "Dario Amodei: We released Claude Code in February, and our CEO Daniela Amodei "
+        "spoke about it.\n"
+    ),
+    # "we" with no organisation stated stays nobody: no created edge
+    "we_generic.txt": (
+        "Host: Who made the first chatbot people loved?\n"
+        "Guest: Honestly we built ChatGPT wrappers for fun at home, nothing more.\n"
+        "Host: Fair enough.\n"
+        "Guest: We all did.\n"
+    ),
+    "typed.txt": (
+        "Host: Tell me about your background.\n"
+        "Demis Hassabis: I did my PhD with Eleanor Maguire at University College London.\n"
+        "Host: And DeepMind?\n"
+        "Demis Hassabis: I founded DeepMind with Shane Legg, and DeepMind built AlphaGo.\n"
+    ),
+}
+
+
+def _facts(store, predicate: str) -> set[tuple[str, str]]:
+    rows = store.query(
+        f"""SELECT DISTINCT ?s ?o WHERE {{
+              ?a a kg:Assertion ; rdf:subject ?si ; rdf:predicate kg:{predicate} ;
+                 rdf:object ?oi .
+              ?si rdfs:label ?s . ?oi rdfs:label ?o }}"""
+    )
+    return {(str(r["s"]), str(r["o"])) for r in rows}
+
+
+@pytest.fixture(scope="module")
+def dialogue_store(tmp_path_factory):
+    inputs = tmp_path_factory.mktemp("dialogues")
+    for name, text in DIALOGUES.items():
+        (inputs / name).write_text(text, encoding="utf-8")
+    outputs = tmp_path_factory.mktemp("dialogue-outputs")
+    build([inputs], outputs, Settings(cache=False))
+    return kg.load(outputs)
+
+
+def test_we_is_the_speakers_organisation(dialogue_store):
+    created = _facts(dialogue_store, "created")
+    assert ("Anthropic", "Claude") in created
+    assert ("Anthropic", "Claude Code") in created  # "We released Claude Code"
+    works = _facts(dialogue_store, "worksFor")
+    assert ("Dario Amodei", "Anthropic") in works
+    assert ("Daniela Amodei", "Anthropic") in works  # "our CEO Daniela Amodei"
+
+
+def test_we_without_an_organisation_creates_nothing(dialogue_store):
+    assert not {s for s, o in _facts(dialogue_store, "created") if o == "ChatGPT"}
+
+
+def test_first_person_patterns(dialogue_store):
+    assert ("Demis Hassabis", "Eleanor Maguire") in _facts(dialogue_store, "studiedUnder")
+    assert ("Demis Hassabis", "DeepMind") in _facts(dialogue_store, "founded")
+    assert ("DeepMind", "AlphaGo") in _facts(dialogue_store, "created")
