@@ -62,7 +62,13 @@ class KnowledgeGraph:
                 segments=tuple(Segment(**s) for s in t["segments"]),
                 sha256=t["sha256"],
                 meta=TranscriptMeta(
-                    **{**t["meta"], "speakers": tuple(Speaker(**s) for s in t["meta"]["speakers"])}
+                    **{
+                        **t["meta"],
+                        "speakers": tuple(
+                            Speaker(**{**s, "labels": tuple(s.get("labels", ()))})
+                            for s in t["meta"]["speakers"]
+                        ),
+                    }
                 ),
             )
             for t in data["transcripts"]

@@ -56,11 +56,15 @@ An optional JSON file next to the transcript, named ``<stem>.meta.json``
       "url": "https://example.org/talk",    # recording URL (http/https)
       "source": "seed transcript",          # where the transcript came from
       "language": "en",                     # BCP 47 tag, default "en"
-      "speakers": [{"name": "Ilya Sutskever", "role": "guest"}]
+      "speakers": [{"name": "Ilya Sutskever", "role": "guest",
+                    "label": "SPEAKER_01"}]   # optional: the speaker's label in the text
     }
 
 Every field is optional; ``null`` means absent; a speaker may also be given as
-a bare name string. Keys starting with ``_`` are ignored (use them for
+a bare name string. Speaker labels that are no one's name ("SPEAKER_00",
+"Speaker 2", "Host", "Q") become the sidecar speaker whose ``label``/``labels`` list
+them, or, for a role label, the one sidecar speaker with that role; otherwise they
+stay, scoped to the transcript ("Host (ep12)") so two recordings' hosts stay apart. Keys starting with ``_`` are ignored (use them for
 comments). Invalid JSON, an unknown key or a value of the wrong type raises
 :class:`~kg.errors.InputError` naming the sidecar and the reason.
 
@@ -865,8 +869,10 @@ def read_transcript(path: str | os.PathLike[str], format: str | None = None) -> 
     meta = load_meta(shown)
     if meta.url is None and url is not None:
         meta = dataclasses.replace(meta, url=url)
+    tid = transcript_id(shown)
+    segments = name_speakers(segments, meta, tid)
     return Transcript(
-        id=transcript_id(shown),
+        id=tid,
         path=shown,
         format=fmt,
         text="\n".join(texts),
@@ -874,6 +880,68 @@ def read_transcript(path: str | os.PathLike[str], format: str | None = None) -> 
         sha256=hashlib.sha256(raw).hexdigest(),
         meta=meta,
     )
+
+
+# --------------------------------------------------------------------------- speakers
+
+#: Labels that say what a speaker is, not who: diarization ids ("SPEAKER_00",
+#: "Speaker 1", "Speaker A") and roles ("Host", "Interviewer", "Q"). Each names a
+#: different person in every transcript.
+_GENERIC_SPEAKER_RE = re.compile(
+    r"^(?:(?:speaker|spk|voice|participant|person|unknown|guest|host|co-?host|interviewer"
+    r"|interviewee|moderator|narrator|presenter|caller|panelist|audience(?: member)?"
+    r"|question|answer|q|a)(?:\s*[_#-]?\s*(?:\d{1,3}|[A-Z]))?|[A-Z]|\d{1,3})$",
+    re.IGNORECASE,
+)
+#: A role label and the sidecar roles it stands for.
+_ROLE_LABELS = {
+    "host": ("host", "interviewer", "moderator"),
+    "interviewer": ("interviewer", "host"),
+    "moderator": ("moderator", "host"),
+    "guest": ("guest", "interviewee"),
+    "interviewee": ("interviewee", "guest"),
+}
+
+
+def is_generic_speaker(label: str) -> bool:
+    """True for a speaker label that is no one's name ("SPEAKER_01", "Host", "Q")."""
+    return _GENERIC_SPEAKER_RE.match(label.strip()) is not None
+
+
+def name_speakers(segments: list[Segment], meta: TranscriptMeta, transcript: str) -> list[Segment]:
+    """Give each segment's speaker the person's name where the label is not one.
+
+    A label the sidecar lists for a speaker (``"label": "SPEAKER_00"``) becomes that
+    speaker's name; a role label ("Host", "Guest") becomes the one sidecar speaker
+    with that role. Any other generic label stays, scoped to its transcript
+    ("SPEAKER_00 (ep12)"), so that the SPEAKER_00 of two recordings, two different
+    people, never merge into one node.
+    """
+    given = {label.casefold(): s.name for s in meta.speakers for label in s.labels}
+    listed = {s.name for s in meta.speakers}
+    names: dict[str, str] = {}
+    for label in sorted({seg.speaker for seg in segments if seg.speaker}):
+        if label in listed:
+            continue  # the sidecar calls this speaker by the label: it is the name
+        if label.casefold() in given:
+            names[label] = given[label.casefold()]
+            continue
+        roles = _ROLE_LABELS.get(label.casefold())
+        if roles:
+            for role in roles:
+                holders = [s.name for s in meta.speakers if (s.role or "").casefold() == role]
+                if holders:
+                    break
+            if len(holders) == 1:
+                names[label] = holders[0]
+                continue
+        if is_generic_speaker(label):
+            names[label] = f"{label} ({transcript})"
+    if not names:
+        return segments
+    return [
+        dataclasses.replace(seg, speaker=names.get(seg.speaker, seg.speaker)) for seg in segments
+    ]
 
 
 # --------------------------------------------------------------------------- metadata
@@ -989,14 +1057,35 @@ def load_meta(path: str | os.PathLike[str]) -> TranscriptMeta:
                 "speakers", f"{where} must be an object or a name, not {type(item).__name__}"
             )
         for key in item:
-            if key not in ("name", "role") and not key.startswith("_"):
-                raise fail("speakers", f"{where}: unknown field {key!r}", hint="known: name, role")
+            if key not in ("name", "role", "label", "labels") and not key.startswith("_"):
+                raise fail(
+                    "speakers",
+                    f"{where}: unknown field {key!r}",
+                    hint="known: name, role, label, labels",
+                )
         name, role = item.get("name"), item.get("role")
         if not isinstance(name, str) or not _normalise(name):
             raise fail("speakers", f"{where}: 'name' must be a non-empty string")
         if role is not None and not isinstance(role, str):
             raise fail("speakers", f"{where}: 'role' must be a string")
-        speakers.append(Speaker(_normalise(name), _normalise(role or "") or None))
+        labels = item.get("labels", [])
+        if "label" in item:
+            labels = [item["label"], *labels] if isinstance(labels, list) else labels
+        if not isinstance(labels, list) or not all(
+            isinstance(x, str) and _normalise(x) for x in labels
+        ):
+            raise fail(
+                "speakers",
+                f"{where}: 'label' must be a string and 'labels' a list of strings",
+                hint='e.g. "label": "SPEAKER_00"',
+            )
+        speakers.append(
+            Speaker(
+                _normalise(name),
+                _normalise(role or "") or None,
+                tuple(dict.fromkeys(_normalise(x) for x in labels)),
+            )
+        )
     return TranscriptMeta(
         title=title,
         date=date,

@@ -41,6 +41,8 @@ class Speaker:
 
     name: str
     role: str | None = None  # "host", "guest", ...
+    #: the labels this person has in the transcript ("SPEAKER_00", "Host"), if not the name
+    labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from kg.ingest import (
     FORMATS,
     detect_format,
     discover_inputs,
+    is_generic_speaker,
     load_meta,
     read_transcript,
     sidecar_path,
@@ -403,7 +404,8 @@ def test_whisper_json():
     assert t.format == "whisper-json"
     assert [(s.start, s.end, s.speaker, t.segment_text(s)) for s in t.segments] == [
         (0.0, 2.5, None, "Hello world."),
-        (4.0, 7.25, "SPEAKER_01", "Caf\u00e9 time."),  # NFC-normalised, blank one dropped
+        # NFC-normalised, blank one dropped; a diarization label is scoped to its transcript
+        (4.0, 7.25, f"SPEAKER_01 ({t.id})", "Caf\u00e9 time."),
     ]
 
 
@@ -756,6 +758,8 @@ def test_load_meta_absent_gives_defaults(tmp_path):
         ('{"speakers": [{"role": "guest"}]}', 1, "speakers[0]: 'name' must be"),
         ('{"speakers": [{"name": "A", "age": 3}]}', 1, "speakers[0]: unknown field 'age'"),
         ('{"speakers": [7]}', 1, "speakers[0] must be an object or a name"),
+        ('{"speakers": [{"name": "A", "label": 0}]}', 1, "'label' must be a string"),
+        ('{"speakers": [{"name": "A", "labels": "S1"}]}', 1, "'labels' a list of strings"),
         ("[1, 2]", None, "expected a JSON object"),
     ],
 )
@@ -768,6 +772,66 @@ def test_bad_sidecar(tmp_path, sidecar, line, reason):
     assert "talk.meta.json" in str(err) and "\n" not in str(err)
     assert reason in err.reason
     assert err.line == line
+
+
+# --------------------------------------------------------------------------- speaker names
+
+DIARIZED = (
+    '{"segments": [{"start": 0, "end": 2, "speaker": "SPEAKER_00", "text": "Welcome back."},'
+    ' {"start": 2, "end": 5, "speaker": "SPEAKER_01", "text": "Glad to be here."},'
+    ' {"start": 5, "end": 7, "speaker": "SPEAKER_00", "text": "Let us begin."}]}'
+)
+
+
+def _speakers(transcript: Transcript) -> list[str | None]:
+    return [seg.speaker for seg in transcript.segments]
+
+
+def test_generic_speaker_labels_are_scoped_to_their_transcript(tmp_path):
+    one, two = tmp_path / "ep1.json", tmp_path / "ep2.json"
+    one.write_text(DIARIZED)
+    two.write_text(DIARIZED)
+    a, b = read_transcript(one), read_transcript(two)
+    assert _speakers(a) == [f"SPEAKER_00 ({a.id})", f"SPEAKER_01 ({a.id})", f"SPEAKER_00 ({a.id})"]
+    assert set(_speakers(a)).isdisjoint(_speakers(b))
+
+
+def test_sidecar_labels_and_roles_name_the_speakers(tmp_path):
+    path = tmp_path / "ep.json"
+    path.write_text(DIARIZED)
+    (tmp_path / "ep.meta.json").write_text(
+        '{"speakers": [{"name": "Ada Lovelace", "role": "host", "label": "SPEAKER_00"},'
+        ' {"name": "Alan Turing", "labels": ["SPEAKER_01", "Turing"]}]}'
+    )
+    t = read_transcript(path)
+    assert _speakers(t) == ["Ada Lovelace", "Alan Turing", "Ada Lovelace"]
+    assert t.meta.speakers[1].labels == ("SPEAKER_01", "Turing")
+
+    labelled = tmp_path / "talk.txt"
+    labelled.write_text("Host: Hello there.\nGuest: Hi.\nHost: Bye.\nGuest: Bye now.\n")
+    (tmp_path / "talk.meta.json").write_text(
+        '{"speakers": [{"name": "Ada Lovelace", "role": "interviewer"},'
+        ' {"name": "Alan Turing", "role": "guest"}]}'
+    )
+    assert _speakers(read_transcript(labelled)) == ["Ada Lovelace", "Alan Turing"] * 2
+
+
+@pytest.mark.parametrize(
+    ("label", "generic"),
+    [
+        ("SPEAKER_00", True),
+        ("Speaker 2", True),
+        ("Speaker B", True),
+        ("Host", True),
+        ("Audience Member", True),
+        ("Q", True),
+        ("Lex Fridman", False),
+        ("Hostetler", False),
+        ("Speakerman", False),
+    ],
+)
+def test_is_generic_speaker(label, generic):
+    assert is_generic_speaker(label) is generic
 
 
 def test_real_sidecars_are_valid():

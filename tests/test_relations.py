@@ -33,6 +33,17 @@ DIALOGUES = {
         "Host: And DeepMind?\n"
         "Demis Hassabis: I founded DeepMind with Shane Legg, and DeepMind built AlphaGo.\n"
     ),
+    # two diarized recordings: each one's SPEAKER_00 is a different person
+    "ep1.json": (
+        '{"segments": [{"start": 0, "end": 3, "speaker": "SPEAKER_00",'
+        ' "text": "I have worked at Google for ten years."},'
+        ' {"start": 3, "end": 6, "speaker": "SPEAKER_01", "text": "What do you do there?"}]}'
+    ),
+    "ep2.json": (
+        '{"segments": [{"start": 0, "end": 3, "speaker": "SPEAKER_00",'
+        ' "text": "I have worked at Mistral AI since it started."},'
+        ' {"start": 3, "end": 6, "speaker": "SPEAKER_01", "text": "How is it?"}]}'
+    ),
 }
 
 
@@ -47,13 +58,19 @@ def _facts(store, predicate: str) -> set[tuple[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def dialogue_store(tmp_path_factory):
+def dialogue_outputs(tmp_path_factory):
     inputs = tmp_path_factory.mktemp("dialogues")
     for name, text in DIALOGUES.items():
         (inputs / name).write_text(text, encoding="utf-8")
     outputs = tmp_path_factory.mktemp("dialogue-outputs")
-    build([inputs], outputs, Settings(cache=False))
-    return kg.load(outputs)
+    result = build([inputs], outputs, Settings(cache=False))
+    assert result.ok, result.errors
+    return outputs
+
+
+@pytest.fixture(scope="module")
+def dialogue_store(dialogue_outputs):
+    return kg.load(dialogue_outputs)
 
 
 def test_we_is_the_speakers_organisation(dialogue_store):
@@ -73,3 +90,12 @@ def test_first_person_patterns(dialogue_store):
     assert ("Demis Hassabis", "Eleanor Maguire") in _facts(dialogue_store, "studiedUnder")
     assert ("Demis Hassabis", "DeepMind") in _facts(dialogue_store, "founded")
     assert ("DeepMind", "AlphaGo") in _facts(dialogue_store, "created")
+
+
+def test_diarization_labels_of_two_recordings_are_two_people(dialogue_store):
+    works = _facts(dialogue_store, "worksFor")
+    google = {s for s, o in works if o == "Google"}
+    mistral = {s for s, o in works if o == "Mistral AI"}
+    assert len(google) == 1 and len(mistral) == 1
+    assert google != mistral
+    assert all(name.startswith("SPEAKER_00 (") for name in google | mistral)
