@@ -119,7 +119,8 @@ def _version(distribution: str) -> str | None:
 
 def _lexicon_fingerprint(lexicon: Lexicon) -> str:
     entries = sorted(lexicon.entries.items())
-    return hashlib.sha256(repr(entries).encode("utf-8")).hexdigest()
+    data = repr((entries, sorted(lexicon.given_names)))
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
 def environment_key(settings: Settings, lexicon: Lexicon) -> str:

@@ -104,6 +104,9 @@ class Lexicon:
     #: written and as the tokenizer splits them ("GPT-four" -> "gpt4"); an n-gram whose
     #: key is not here (nor a plural of one) cannot match and is not looked up
     all_keys: frozenset[str] = frozenset()
+    #: lowercase given names (``ontology/first_names.txt`` and the lexicon's people) that
+    #: are not also English words: "sarah hooker" in lowercase speech is a person
+    given_names: frozenset[str] = frozenset()
 
     def lookup(self, surface: str) -> LexiconEntry | None:
         """The entry whose name the surface text is, under the matching rules."""
@@ -186,7 +189,36 @@ def _load(path: str) -> Lexicon:
         _distinctive_first_names(entries),
         prefixes,
         frozenset(all_keys),
+        _given_names(entries),
     )
+
+
+#: A lexicon person's first name at least this frequent as an English word (Zipf) is
+#: not taken as a given name ("Mark", "Grace"): it would turn words into people.
+GIVEN_NAME_MAX_ZIPF = 4.0
+
+
+def _given_names(entries: dict[str, LexiconEntry]) -> frozenset[str]:
+    """The given names of ``ontology/first_names.txt`` and of the lexicon's people."""
+    from wordfreq import zipf_frequency
+
+    path = ONTOLOGY_DIR / "first_names.txt"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the given names: {exc.strerror}") from None
+    names = {w for line in text.splitlines() for w in line.split("#", 1)[0].split()}
+    for entry in entries.values():
+        if entry.type != "Person":
+            continue
+        first = entry.label.split()[0].lower()
+        if (
+            first.isalpha()
+            and len(first) >= 3
+            and zipf_frequency(first, "en") < GIVEN_NAME_MAX_ZIPF
+        ):
+            names.add(first)
+    return frozenset(names)
 
 
 #: Roughly how the tokenizer splits a name: runs of letters and digits, single marks.

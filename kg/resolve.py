@@ -260,9 +260,20 @@ def _entities(
             if etype == "Concept":
                 label = key.split(":", 1)[1]
             else:
+                # a person's full name over the first name said more often
+                full = etype == "Person"
                 label = sorted(
-                    surfaces, key=lambda s: (-surfaces[s], not s[:1].isupper(), -len(s), s)
+                    surfaces,
+                    key=lambda s: (
+                        full and len(s.split()) < 2,
+                        -surfaces[s],
+                        not s[:1].isupper(),
+                        -len(s),
+                        s,
+                    ),
                 )[0]
+                if label.islower():  # a name heard only in lowercase speech: "sarah hooker"
+                    label = " ".join(w[:1].upper() + w[1:] for w in label.split())
         slug = entry.id if entry else slugify(label)
         if slug in used:
             slug = f"{slug}-{etype.lower()}"

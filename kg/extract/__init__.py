@@ -68,7 +68,7 @@ def extract_transcript(
     parts = {**lexicon.first_names, **introduced}
     if parts:
         units = [
-            (s, d, name_part_mentions(d, transcript, s, parts, spans), c)
+            (s, d, name_part_mentions(d, transcript, s, parts, spans, lexicon.given_names), c)
             for s, d, spans, c in units
         ]
     units = _drop_unsupported_names(units, parts)

@@ -337,8 +337,51 @@ def find_mentions(
         found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
         for k in range(start, end):
             taken[k] = True
+    for start, end in _spoken_names(doc, taken, lexicon.given_names):
+        found.append(_make_mention(doc, start, end, transcript, sentence, "Person", "ner"))
+        for k in range(start, end):
+            taken[k] = True
     found.sort(key=lambda m: m.token_start)
     return found
+
+
+#: A surname is a rare word: at most this frequent in English (wordfreq Zipf).
+SURNAME_MAX_ZIPF = 4.2
+#: Endings of words that name things, not families ("max pooling", "jan activation").
+_NOT_SURNAME_ENDINGS = ("ing", "tion", "sion", "ment", "ness", "ity", "ism", "ogy", "ics")
+_BEFORE_NO_NAME = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "my", "your", "our", "their", "its"}
+)
+
+
+def _spoken_names(doc, taken: list[bool], given_names: frozenset[str]) -> list[tuple[int, int]]:
+    """People named in lowercase speech, which statistical NER does not see: a given
+    name followed by a rare word that can be a surname ("sarah hooker", "timnit gebru").
+    Names that are also English words are not in ``given_names``, and the surname must
+    be rare, not a function word and not shaped like a term ("-ing", "-tion")."""
+    out = []
+    i, n = 0, len(doc)
+    while i < n - 1:
+        first, last = doc[i], doc[i + 1]
+        if (
+            taken[i]
+            or taken[i + 1]
+            or first.lower_ not in given_names
+            or not first.text.islower()
+            or not last.is_alpha
+            or len(last.text) < 3
+            or last.is_stop
+            or last.pos_ not in ("PROPN", "NOUN", "ADJ", "X")
+            or last.lower_ in given_names
+            or last.lower_.endswith(_NOT_SURNAME_ENDINGS)
+            or is_common_word(last.text, SURNAME_MAX_ZIPF)
+            or (i > 0 and doc[i - 1].lower_ in _BEFORE_NO_NAME)
+        ):
+            i += 1
+            continue
+        out.append((i, i + 2))
+        i += 2
+    return out
 
 
 #: Marks a candidate key made only of nouns ("permissions model"); see concepts.select_terms.
@@ -515,10 +558,16 @@ def name_parts(full_names: dict[str, str]) -> dict[str, str]:
 
 
 def name_part_mentions(
-    doc, transcript: Transcript, sentence: Sentence, parts: dict[str, str], spans: list[SpanMention]
+    doc,
+    transcript: Transcript,
+    sentence: Sentence,
+    parts: dict[str, str],
+    spans: list[SpanMention],
+    given_names: frozenset[str] = frozenset(),
 ) -> list[SpanMention]:
     """Re-read a unit for people named by first name or surname alone ("Ilya", misheard
-    "Ilia"), which statistical NER misses or mistypes on speech. Capitalised words only."""
+    "Ilia"), which statistical NER misses or mistypes on speech. Capitalised words, and
+    in lowercase speech given names that are no English word ("so sarah thanks")."""
     by_start = {s.token_start: s for s in spans}
     taken = {k for s in spans for k in range(s.token_start, s.token_end)}
     out = []
@@ -536,14 +585,14 @@ def name_part_mentions(
         if existing is not None:
             out.append(existing)
             continue
-        if (
-            token.i in taken
-            or not token.is_alpha
-            or len(token.text) < 3
-            or not token.text[:1].isupper()
-        ):
+        if token.i in taken or not token.is_alpha or len(token.text) < 3:
             continue
-        if name_part(parts, token.text) is not None and not is_common_word(token.text, 4.0):
+        spoken = token.text.islower() and token.lower_ in given_names
+        if not (spoken or token.text[:1].isupper()):
+            continue
+        if name_part(parts, token.text) is not None and (
+            spoken or not is_common_word(token.text, 4.0)
+        ):
             out.append(
                 _make_mention(doc, token.i, token.i + 1, transcript, sentence, "Person", "ner")
             )
