@@ -32,6 +32,8 @@ DIALOGUES = {
         "Demis Hassabis: I did my PhD with Eleanor Maguire at University College London.\n"
         "Host: And DeepMind?\n"
         "Demis Hassabis: I founded DeepMind with Shane Legg, and DeepMind built AlphaGo.\n"
+        "Host: Where is Mustafa Suleyman these days?\n"
+        "Demis Hassabis: Mustafa Suleyman now leads Microsoft AI.\n"
     ),
     # two diarized recordings: each one's SPEAKER_00 is a different person
     "ep1.json": (
@@ -90,6 +92,8 @@ def test_first_person_patterns(dialogue_store):
     assert ("Demis Hassabis", "Eleanor Maguire") in _facts(dialogue_store, "studiedUnder")
     assert ("Demis Hassabis", "DeepMind") in _facts(dialogue_store, "founded")
     assert ("DeepMind", "AlphaGo") in _facts(dialogue_store, "created")
+    leads = {o for s, o in _facts(dialogue_store, "worksFor") if s == "Mustafa Suleyman"}
+    assert leads and all(o.startswith("Microsoft") for o in leads)
 
 
 def test_diarization_labels_of_two_recordings_are_two_people(dialogue_store):

@@ -142,6 +142,13 @@ TYPED_PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "worksFor",
+        r"^(?:(?:who|also|now|then|still|currently)\s+)*(?:leads|led|heads|headed|runs|ran|directs|directed|co-?leads|co-?led)\s+(?:the\s+)?$",
+        _PERSON,
+        _ORG,
+        confidence=0.75,
+    ),
+    _p(
+        "worksFor",
         r"^(?:(?:who|also|then|has|had|have|just|recently)\s+)*(?:joined|joins|joining)\s+$",
         _PERSON,
         _ORG,
