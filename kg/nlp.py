@@ -156,8 +156,17 @@ def _is_filler(word: str) -> bool:
     return bare in FILLERS or bool(_BRACKETED.match(word))
 
 
+#: An initial or a dotted abbreviation ("Arthur C. Clarke", "the U.S. government") does
+#: not end a sentence.
+_INITIALS = re.compile(r"^(?:[A-Z]\.)+$")
+
+
 def _ends_sentence(word: str) -> bool:
-    return bool(_SENTENCE_END.search(word)) and word.lower() not in _ABBREVIATIONS
+    return (
+        bool(_SENTENCE_END.search(word))
+        and word.lower() not in _ABBREVIATIONS
+        and not _INITIALS.match(word)
+    )
 
 
 def _cut_score(words: list[tuple[int, int, str]], j: int) -> int:

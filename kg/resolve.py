@@ -82,6 +82,7 @@ class _Resolver:
                 if len(name) >= 5:
                     self.choices[_FAMILIES[entry.type]].setdefault(_plain(name), entry.id)
         self.first_names: dict[str, dict[str, str]] = {}  # transcript -> token -> key
+        self.scopes: dict[str, str] = {}  # transcript -> its show (sidecar source) or itself
 
     def base_key(self, m: Mention) -> str:
         if m.lexicon_id:
@@ -124,6 +125,10 @@ class _Resolver:
             entry = self.lexicon.lookup(person) if person else None
             if entry is not None:
                 return "lex:" + entry.id
+            if key[5:] in self.lexicon.given_names:
+                # a first name alone that names no one introduced: the "Adam" of one
+                # show is not the "Adam" of another (a show: the sidecar's source)
+                return f"{key}@{self.scopes.get(m.transcript_id, m.transcript_id)}"
         return key
 
     def learn_full_names(
@@ -153,6 +158,7 @@ def resolve(
     transcripts = {t.id: t for t in transcripts}
     extractions = sorted(extractions, key=lambda e: e.transcript_id)
     r = _Resolver(lexicon, settings)
+    r.scopes = {tid: t.meta.source or tid for tid, t in transcripts.items()}
 
     # full names introduced per transcript: persons named in the text, labels and sidecar
     for ex in extractions:

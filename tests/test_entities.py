@@ -4,6 +4,8 @@ people included) and shares no wording with the seeds or the corpus."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from kg.build import build
@@ -20,15 +22,32 @@ SPEECH = (
 )
 
 
+#: The same first name, never given a surname, in two different shows.
+ADAM = (
+    "Host: Adam, welcome to the show. Adam builds chips in Austin.\n"
+    "Guest: Thanks, it is great to be here.\n"
+    "Host: Adam, tell us more about the chips.\n"
+    "Guest: Sure, they are small.\n"
+)
+
+
 @pytest.fixture(scope="module")
-def people(tmp_path_factory):
+def graph(tmp_path_factory):
     inputs = tmp_path_factory.mktemp("speech")
     (inputs / "robots.txt").write_text(SPEECH, encoding="utf-8")
+    for show in ("Chip Talk", "Silicon Hour"):
+        stem = show.lower().replace(" ", "_")
+        (inputs / f"{stem}.txt").write_text(ADAM, encoding="utf-8")
+        (inputs / f"{stem}.meta.json").write_text(json.dumps({"source": show}))
     outputs = tmp_path_factory.mktemp("speech-outputs")
     result = build([inputs], outputs, Settings(cache=False))
     assert result.ok, result.errors
-    graph = load_graph(outputs)
-    return {e.label: e for e in graph.entities if e.type == "Person"}
+    return load_graph(outputs)
+
+
+@pytest.fixture(scope="module")
+def people(graph):
+    return {e.label: e for e in graph.entities if e.type == "Person" and e.label != "Adam"}
 
 
 def test_lowercase_names_are_people_with_name_case_labels(people):
@@ -45,3 +64,9 @@ def test_first_name_alone_is_the_same_person(people):
 def test_words_after_names_are_not_people(people):
     # "max pooling", "adam optimizer", "grace period": no person
     assert not [label for label in people if label.split()[0] in ("Max", "Adam", "Grace")]
+
+
+def test_a_first_name_alone_is_one_person_per_show(graph):
+    adams = [e for e in graph.entities if e.label == "Adam"]
+    assert len(adams) == 2
+    assert all(e.type == "Person" and len(e.transcripts) == 1 for e in adams)

@@ -237,7 +237,7 @@ def _lookup(lexicon: Lexicon, tokens, surface: str) -> LexiconEntry | None:
     return lexicon.entries[entry_id]
 
 
-def _looks_like_name(span, etype: str) -> bool:
+def _looks_like_name(span, etype: str, given_names: frozenset[str] = frozenset()) -> bool:
     words = [t for t in span if not t.is_punct]
     if not words:
         return False
@@ -256,9 +256,14 @@ def _looks_like_name(span, etype: str) -> bool:
         word = alpha[0].text
         if word.isupper() and len(word) >= 2:
             return not is_common_word(word, 4.5)  # acronyms: keep "FAIR"-like names, not "OK"
+        if etype == "Person" and word.lower() in given_names:
+            return True  # "Adam", "Josh": given names that are no English word
         # famous surnames are frequent words too ("Shakespeare"); other one-word names must be rare
         return not is_common_word(word, PERSON_COMMON_ZIPF if etype == "Person" else COMMON_ZIPF)
-    # a multi-word name made only of common words ("Steel Signal") is not trusted either
+    # a multi-word name made only of common words ("Steel Signal") is not trusted either,
+    # unless it is a person's that starts with a given name ("James Bond")
+    if etype == "Person" and alpha[0].lower_ in given_names:
+        return True
     return not all(is_common_word(t.text, 4.0) for t in alpha)
 
 
@@ -332,7 +337,9 @@ def find_mentions(
         if start >= end or any(taken[start:end]):
             continue
         span = doc[start:end]
-        if not _looks_like_name(span, etype) or _not_a_name_here(doc, start, end, etype):
+        if not _looks_like_name(span, etype, lexicon.given_names) or _not_a_name_here(
+            doc, start, end, etype
+        ):
             continue
         found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
         for k in range(start, end):
