@@ -263,6 +263,10 @@ def _line_at(raw: bytes, offset: int) -> int:
     return raw.count(b"\n", 0, offset) + 1
 
 
+#: C0 control characters other than tab, newlines, form feed and vertical tab.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _decode(raw: bytes, shown: str) -> str:
     """Decode the raw bytes to text with ``\\n`` line ends, or raise InputError.
 
@@ -309,7 +313,7 @@ def _decode(raw: bytes, shown: str) -> str:
             ) from None
     if "\x00" in text:
         raise InputError(shown, "binary file (contains NUL characters)")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    controls = len(_CONTROL_CHARS.findall(text))
     if controls > max(8, len(text) // 100):
         raise InputError(
             shown, f"binary file ({controls} control characters)", hint="expected a text transcript"
