@@ -35,6 +35,14 @@ DIALOGUES = {
         "Host: Where is Mustafa Suleyman these days?\n"
         "Demis Hassabis: Mustafa Suleyman now leads Microsoft AI.\n"
     ),
+    # a person called by name, then "you"; a board seat
+    "panel.txt": (
+        "Moderator: Our first panelist is Helen Toner, who was on the board of OpenAI.\n"
+        "Helen Toner: Thanks for having me.\n"
+        "Jack Clark: Glad to be here too.\n"
+        "Moderator: Helen, you worked at Georgetown University before that?\n"
+        "Helen Toner: I did, for a few years.\n"
+    ),
     # two diarized recordings: each one's SPEAKER_00 is a different person
     "ep1.json": (
         '{"segments": [{"start": 0, "end": 3, "speaker": "SPEAKER_00",'
@@ -103,3 +111,13 @@ def test_diarization_labels_of_two_recordings_are_two_people(dialogue_store):
     assert len(google) == 1 and len(mistral) == 1
     assert google != mistral
     assert all(name.startswith("SPEAKER_00 (") for name in google | mistral)
+
+
+def test_a_person_called_by_name_is_the_you_that_follows(dialogue_store):
+    works = _facts(dialogue_store, "worksFor")
+    assert ("Helen Toner", "Georgetown University") in works
+    assert ("Jack Clark", "Georgetown University") not in works  # the last speaker
+
+
+def test_board_members_are_affiliated(dialogue_store):
+    assert ("Helen Toner", "OpenAI") in _facts(dialogue_store, "affiliatedWith")

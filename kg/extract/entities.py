@@ -598,7 +598,7 @@ def name_part_mentions(
         if not (spoken or token.text[:1].isupper()):
             continue
         if name_part(parts, token.text) is not None and (
-            spoken or not is_common_word(token.text, 4.0)
+            spoken or token.lower_ in given_names or not is_common_word(token.text, 4.0)
         ):
             out.append(
                 _make_mention(doc, token.i, token.i + 1, transcript, sentence, "Person", "ner")

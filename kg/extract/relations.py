@@ -171,6 +171,14 @@ TYPED_PATTERNS: tuple[Pattern, ...] = (
         confidence=0.8,
         implicit=True,
     ),
+    # board members: "Helen Toner, who was on the board of OpenAI"
+    _p(
+        "affiliatedWith",
+        r"^(?:(?:who|also|then|now|still|has|had|have|was|is|were|sits|sat|served|serves|been)\s+)*(?:on|joined)\s+(?:the|its|their|his|her)\s+board\s+(?:of\s+(?:directors\s+(?:of|at)\s+)?(?:the\s+)?|at\s+(?:the\s+)?)$",
+        _PERSON,
+        _ORG,
+        confidence=0.8,
+    ),
     # a person named right before an institution: "Andrew Ng at Stanford"
     _p("affiliatedWith", r"^(?:(?:at|in|from|of)\s+)(?:the\s+)?$", _PERSON, _ORG, confidence=0.6),
     # created: "you did alexnet", "OpenAI built GPT-4", "GPT-4 was trained by OpenAI"
@@ -379,6 +387,22 @@ class Discourse:
         return None
 
 
+def _vocative(doc, spans: list[SpanMention], before: int) -> Mention | None:
+    """The person called by name at the start of a clause, just before token ``before``:
+    "Helen, you ...", "so Sam, you ..."."""
+    for s in spans:
+        if s.mention.type != "Person" or not (0 < before - s.token_end <= 3):
+            continue
+        previous = doc[s.token_start - 1] if s.token_start else None
+        clause_start = previous is None or previous.is_punct or previous.lower_ in _OPENERS
+        if doc[s.token_end].text == "," and clause_start:
+            return s.mention
+    return None
+
+
+_OPENERS = frozenset({"so", "and", "well", "now", "okay", "ok"})
+
+
 class RelationFinder:
     """Finds relation candidates in the units of one transcript, in order."""
 
@@ -444,9 +468,13 @@ class RelationFinder:
                 )
                 v = self._virtual(doc, token, sentence, antecedent, None)
             elif lower in _SECOND_PERSON:
-                v = self._virtual(
-                    doc, token, sentence, None, self.discourse.addressee(sentence.speaker)
-                )
+                called = _vocative(doc, spans, token.i)
+                if called is not None:  # "Helen, you worked at ...": the person called
+                    v = self._virtual(doc, token, sentence, called, None)
+                else:
+                    v = self._virtual(
+                        doc, token, sentence, None, self.discourse.addressee(sentence.speaker)
+                    )
                 if v is not None:  # "you" is often generic: kept apart, see _open
                     v = SpanMention(
                         replace(v.mention, source="addressee"), v.token_start, v.token_end
