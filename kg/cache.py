@@ -119,7 +119,7 @@ def _version(distribution: str) -> str | None:
 
 def _lexicon_fingerprint(lexicon: Lexicon) -> str:
     entries = sorted(lexicon.entries.items())
-    data = repr((entries, sorted(lexicon.given_names)))
+    data = repr((entries, sorted(lexicon.given_names), sorted(lexicon.surnames)))
     return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 

@@ -107,6 +107,8 @@ class Lexicon:
     #: lowercase given names (``ontology/first_names.txt`` and the lexicon's people) that
     #: are not also English words: "sarah hooker" in lowercase speech is a person
     given_names: frozenset[str] = frozenset()
+    #: common family names (``ontology/surnames.txt``), many of them English words too
+    surnames: frozenset[str] = frozenset()
 
     def lookup(self, surface: str) -> LexiconEntry | None:
         """The entry whose name the surface text is, under the matching rules."""
@@ -190,6 +192,7 @@ def _load(path: str) -> Lexicon:
         prefixes,
         frozenset(all_keys),
         _given_names(entries),
+        _word_list("surnames.txt"),
     )
 
 
@@ -202,12 +205,7 @@ def _given_names(entries: dict[str, LexiconEntry]) -> frozenset[str]:
     """The given names of ``ontology/first_names.txt`` and of the lexicon's people."""
     from wordfreq import zipf_frequency
 
-    path = ONTOLOGY_DIR / "first_names.txt"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read the given names: {exc.strerror}") from None
-    names = {w for line in text.splitlines() for w in line.split("#", 1)[0].split()}
+    names = set(_word_list("first_names.txt"))
     for entry in entries.values():
         if entry.type != "Person":
             continue
@@ -223,6 +221,16 @@ def _given_names(entries: dict[str, LexiconEntry]) -> frozenset[str]:
 
 #: Roughly how the tokenizer splits a name: runs of letters and digits, single marks.
 _TOKEN_LIKE = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]")
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """The words of a list file in ``ontology/`` (whitespace-separated, ``#`` comments)."""
+    path = ONTOLOGY_DIR / name
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the word list: {exc.strerror}") from None
+    return frozenset(w for line in text.splitlines() for w in line.split("#", 1)[0].split())
 
 
 #: A first name rarer than this (wordfreq Zipf) is distinctive enough to name one person.

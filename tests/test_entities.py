@@ -31,10 +31,20 @@ ADAM = (
 )
 
 
+#: Cased speech: an organisation whose name holds a concept word, then called by its
+#: first word; a show's name capitalised mid-sentence; a product NER calls a person.
+CASED = (
+    "Welcome back to Builders Unplugged. My guest today runs Halcyon Robotics in Denver. "
+    "Halcyon Robotics makes warehouse arms. Before Halcyon, she worked at Boston Dynamics. "
+    "Their flagship product is Atlas Arm, and Halcyon sells it to grocery chains.\n"
+)
+
+
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory):
     inputs = tmp_path_factory.mktemp("speech")
     (inputs / "robots.txt").write_text(SPEECH, encoding="utf-8")
+    (inputs / "halcyon.txt").write_text(CASED, encoding="utf-8")
     for show in ("Chip Talk", "Silicon Hour"):
         stem = show.lower().replace(" ", "_")
         (inputs / f"{stem}.txt").write_text(ADAM, encoding="utf-8")
@@ -70,3 +80,17 @@ def test_a_first_name_alone_is_one_person_per_show(graph):
     adams = [e for e in graph.entities if e.label == "Adam"]
     assert len(adams) == 2
     assert all(e.type == "Person" and len(e.transcripts) == 1 for e in adams)
+
+
+def test_an_organisation_named_with_a_concept_word_is_one_organisation(graph):
+    by_label = {e.label: e for e in graph.entities}
+    halcyon = by_label["Halcyon Robotics"]
+    assert halcyon.type == "Organization"
+    assert "Halcyon" in halcyon.aliases  # "Before Halcyon", "Halcyon sells it"
+    assert "Halcyon" not in by_label
+
+
+def test_capitalised_names_are_not_concepts_or_people(graph):
+    concepts = {e.label.lower() for e in graph.entities if e.type == "Concept"}
+    assert "builders unplugged" not in concepts
+    assert "Atlas Arm" not in {e.label for e in graph.entities if e.type == "Person"}

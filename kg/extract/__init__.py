@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..config import Settings
 from ..lexicon import Lexicon, name_key, name_part
@@ -19,6 +19,7 @@ from .entities import (
     SpanMention,
     concept_candidates,
     find_mentions,
+    is_common_word,
     name_part_mentions,
     name_parts,
 )
@@ -71,7 +72,9 @@ def extract_transcript(
             (s, d, name_part_mentions(d, transcript, s, parts, spans, lexicon.given_names), c)
             for s, d, spans, c in units
         ]
-    units = _drop_unsupported_names(units, parts)
+    short_names = _organisation_first_words(units, lexicon)
+    units = _drop_unsupported_names(units, parts, short_names)
+    units = _short_organisation_names(units, short_names)
     finder = RelationFinder(transcript, settings.comention_window, lexicon)
     mentions: list[Mention] = []
     relations: list[RelationCandidate] = []
@@ -114,7 +117,48 @@ def _full_person_names(transcript: Transcript, units, lexicon: Lexicon) -> dict[
     return names
 
 
-def _drop_unsupported_names(units, parts: dict[str, str]):
+def _organisation_first_words(units, lexicon: Lexicon) -> set[str]:
+    """First words of the multi-word organisation names of a transcript that name only
+    one of them and are no common word, given name or place ("Lumen" of "Lumen Robotics")."""
+    owners: dict[str, set[str]] = {}
+    for _, _, spans, _ in units:
+        for s in spans:
+            m = s.mention
+            words = m.surface.split()
+            if m.type != "Organization" or len(words) < 2:
+                continue
+            first = words[0]
+            if (
+                first[:1].isupper()
+                and first.isalpha()
+                and first.lower() not in lexicon.given_names
+                and not is_common_word(first)
+            ):
+                owners.setdefault(first, set()).add(m.surface)
+    return {w for w, names in owners.items() if len(names) == 1}
+
+
+def _short_organisation_names(units, short: set[str]):
+    """An organisation introduced by a multi-word name is often then called by its first
+    word ("Lumen Robotics" ... "we started Lumen"), which NER types at random: such a
+    one-word name is that organisation (the resolver then joins them, see
+    ``resolve._Resolver.key``)."""
+    if not short:
+        return units
+
+    def retyped(s: SpanMention) -> SpanMention:
+        m = s.mention
+        if m.source == "ner" and m.surface in short and m.type in _RETYPABLE:
+            return SpanMention(replace(m, type="Organization"), s.token_start, s.token_end)
+        return s
+
+    return [(sent, doc, [retyped(s) for s in spans], c) for sent, doc, spans, c in units]
+
+
+_RETYPABLE = frozenset({"Person", "Product", "Work", "Organization"})
+
+
+def _drop_unsupported_names(units, parts: dict[str, str], short_names: set[str]):
     """Statistical NER on speech invents one-off names from single words; a one-word
     name that neither the lexicon nor a full name supports must recur to be kept."""
     counts: Counter = Counter()
@@ -127,6 +171,8 @@ def _drop_unsupported_names(units, parts: dict[str, str]):
             return True
         if m.type == "Person" and name_part(parts, m.surface) is not None:
             return True
+        if m.surface in short_names:
+            return True  # "Halcyon" after "Halcyon Robotics"
         return counts[name_key(m.surface)] >= 2
 
     return [

@@ -237,7 +237,7 @@ def _lookup(lexicon: Lexicon, tokens, surface: str) -> LexiconEntry | None:
     return lexicon.entries[entry_id]
 
 
-def _looks_like_name(span, etype: str, given_names: frozenset[str] = frozenset()) -> bool:
+def _looks_like_name(span, etype: str, lexicon: Lexicon | None = None) -> bool:
     words = [t for t in span if not t.is_punct]
     if not words:
         return False
@@ -256,14 +256,21 @@ def _looks_like_name(span, etype: str, given_names: frozenset[str] = frozenset()
         word = alpha[0].text
         if word.isupper() and len(word) >= 2:
             return not is_common_word(word, 4.5)  # acronyms: keep "FAIR"-like names, not "OK"
-        if etype == "Person" and word.lower() in given_names:
+        if etype == "Person" and lexicon is not None and word.lower() in lexicon.given_names:
             return True  # "Adam", "Josh": given names that are no English word
         # famous surnames are frequent words too ("Shakespeare"); other one-word names must be rare
         return not is_common_word(word, PERSON_COMMON_ZIPF if etype == "Person" else COMMON_ZIPF)
     # a multi-word name made only of common words ("Steel Signal") is not trusted either,
     # unless it is a person's that starts with a given name ("James Bond")
-    if etype == "Person" and alpha[0].lower_ in given_names:
+    if etype == "Person" and lexicon is not None and alpha[0].lower_ in lexicon.given_names:
         return True
+    if (
+        etype == "Person"
+        and lexicon is not None
+        and is_common_word(alpha[-1].text, 4.5)
+        and alpha[-1].lower_ not in lexicon.surnames
+    ):
+        return False  # no given name, and a word for a surname: "Atlas Arm", "Echo Show"
     return not all(is_common_word(t.text, 4.0) for t in alpha)
 
 
@@ -312,7 +319,51 @@ def _not_a_name_here(doc, start: int, end: int, etype: str) -> bool:
         etype in ("Person", "Organization")
         and doc[end - 1].tag_ in ("NNS", "NNPS")
         and end - start > 1
+        and not (etype == "Organization" and doc[end - 1].lower_ in _COMPANY_PLURALS)
     )
+
+
+#: Plural last words of company names ("Halcyon Robotics", "Lumen Technologies").
+_COMPANY_PLURALS = frozenset(
+    {
+        "robotics",
+        "dynamics",
+        "systems",
+        "industries",
+        "technologies",
+        "labs",
+        "laboratories",
+        "partners",
+        "ventures",
+        "networks",
+        "solutions",
+        "analytics",
+        "games",
+        "studios",
+        "motors",
+        "airlines",
+        "therapeutics",
+        "sciences",
+        "semiconductors",
+        "devices",
+        "communications",
+        "holdings",
+        "investments",
+        "associates",
+        "works",
+        "brothers",
+        "foods",
+        "pharmaceuticals",
+        "electronics",
+        "graphics",
+        "instruments",
+        "machines",
+        "media",
+        "news",
+        "records",
+        "services",
+    }
+)
 
 
 def find_mentions(
@@ -334,13 +385,18 @@ def find_mentions(
         if etype is None:
             continue
         start, end = _trim(doc, ent.start, ent.end)
-        if start >= end or any(taken[start:end]):
+        if start >= end:
+            continue
+        inside = [m for m in found if start <= m.token_start and m.token_end <= end]
+        overlaps = any(taken[start:end])
+        # a name made with a concept's word ("Lumen Robotics", "Scale AI") is the name
+        if overlaps and not _name_around_concepts(doc, start, end, etype, inside, taken):
             continue
         span = doc[start:end]
-        if not _looks_like_name(span, etype, lexicon.given_names) or _not_a_name_here(
-            doc, start, end, etype
-        ):
+        if not _looks_like_name(span, etype, lexicon) or _not_a_name_here(doc, start, end, etype):
             continue
+        if overlaps:
+            found = [m for m in found if m not in inside]
         found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
         for k in range(start, end):
             taken[k] = True
@@ -350,6 +406,23 @@ def find_mentions(
             taken[k] = True
     found.sort(key=lambda m: m.token_start)
     return found
+
+
+def _name_around_concepts(
+    doc, start: int, end: int, etype: str, inside: list[SpanMention], taken: list[bool]
+) -> bool:
+    """An organisation or product name written in capitals whose overlap with the
+    lexicon is only concept words inside it ("Lumen Robotics", "Mistral Compute")."""
+    if etype not in ("Organization", "Product", "Work", "Event") or not inside:
+        return False
+    if any(m.mention.type != "Concept" for m in inside):
+        return False
+    covered = {k for m in inside for k in range(m.token_start, m.token_end)}
+    if any(taken[k] and k not in covered for k in range(start, end)):
+        return False  # overlaps a match that reaches outside the span
+    if len(covered) >= end - start:
+        return False  # the concept is the whole span
+    return all(t.text[:1].isupper() or not t.is_alpha for t in doc[start:end])
 
 
 #: A surname is a rare word: at most this frequent in English (wordfreq Zipf).
@@ -532,6 +605,8 @@ def concept_candidates(
             continue
         if len(tokens) > 4:
             continue
+        if _written_as_name(doc, start, end):
+            continue
         head = tokens[-1].lemma_.lower()
         if head == "datum":  # the lemmatizer's singular of "data" is not how anyone says it
             head = "data"
@@ -548,6 +623,14 @@ def concept_candidates(
             )
         )
     return out
+
+
+def _written_as_name(doc, start: int, end: int) -> bool:
+    """Words capitalised mid-sentence ("welcome to Founders Unfiltered") are a name the
+    NER missed, not a concept (a sentence's first word is capitalised anyway)."""
+    if start == 0 or doc[start - 1].is_punct or doc[start - 1].is_space:
+        return False
+    return all(t.text[:1].isupper() and not t.text.isupper() for t in doc[start:end])
 
 
 def name_parts(full_names: dict[str, str]) -> dict[str, str]:
