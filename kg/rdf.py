@@ -20,6 +20,7 @@ produce text. :func:`to_dataset` still gives the same statements as an rdflib
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -54,7 +55,7 @@ def _ref(iri: str) -> str:
 # Predicates and classes as N-Triples terms, formatted once.
 _TYPE = _ref(RDF.type)
 _SUBJECT, _PREDICATE, _OBJECT = _ref(RDF.subject), _ref(RDF.predicate), _ref(RDF.object)
-_PROPERTY = _ref(str(RDF) + "Property")
+_PROPERTY = _ref("http://www.w3.org/2002/07/owl#ObjectProperty")
 _LABEL = _ref(RDFS.label)
 _SUBPROPERTY = _ref(RDFS.subPropertyOf)
 _PREF, _ALT, _DEFINITION = _ref(SKOS.prefLabel), _ref(SKOS.altLabel), _ref(SKOS.definition)
@@ -117,6 +118,26 @@ def _str(value: str) -> str:
         value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
     )
     return f'"{escaped}"'
+
+
+_DATE_TYPES = (
+    (re.compile(r"^\d{4}$"), _ref(XSD.gYear)),
+    (re.compile(r"^\d{4}-\d{2}$"), _ref(XSD.gYearMonth)),
+    (re.compile(r"^\d{4}-\d{2}-\d{2}$"), _ref(XSD.date)),
+    (
+        re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})?$"),
+        _ref(XSD.dateTime),
+    ),
+)
+
+
+def _date(value: str) -> str:
+    """A sidecar date as the XSD type its precision says (``2023`` is an ``xsd:gYear``,
+    ``2023-05-01`` an ``xsd:date``), so SPARQL can compare and filter dates."""
+    for pattern, datatype in _DATE_TYPES:
+        if pattern.match(value):
+            return f"{_str(value)}^^{datatype}"
+    return _str(value)
 
 
 def _int(value: int) -> str:
@@ -260,7 +281,7 @@ def _transcript_quads(t: Transcript, terms: _Terms, speakers: dict[str, str]) ->
     if t.meta.title:
         yield node, _TITLE, _str(t.meta.title), g
     if t.meta.date:
-        yield node, _DATE, _str(t.meta.date), g
+        yield node, _DATE, _date(t.meta.date), g
     if t.meta.url:
         yield node, _URL, _iri(t.meta.url), g
     if t.meta.source:

@@ -685,3 +685,15 @@ def test_cli_update_and_missing_outputs(tmp_path, seeds_build, capsys):
     assert "read-only" in capsys.readouterr().err
     assert main(["query", "ASK {}", "-o", str(tmp_path)]) == 2
     assert "kg build" in capsys.readouterr().err
+
+
+def test_dates_are_typed_so_queries_can_compare_them(store, interview):
+    # the seeds' sidecars give a year, the interview's a full date
+    years = store.query(
+        "SELECT ?d WHERE { ?t dcterms:date ?d FILTER(datatype(?d) = xsd:gYear) }"
+    ).rows()
+    assert len(years) == 2
+    later = interview.query(
+        'SELECT ?t WHERE { ?t dcterms:date ?d FILTER(?d > "2023-12-31"^^xsd:date) }'
+    ).rows()
+    assert len(later) == 1
