@@ -31,6 +31,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .config import Settings
 from .graph import KnowledgeGraph
+from .links import moment_url
 from .model import Entity, Mention, Relation, Transcript
 from .ontology import KG, PREFIXES, SCHEMA, TYPED_PREDICATES, Iris
 
@@ -386,14 +387,9 @@ def _relation_quads(
         if r.negated:
             yield a, _K["negated"], f'"true"^^{_BOOLEAN}', g
         url = transcripts[tid].meta.url
-        if url and ev.start is not None:
-            yield a, _URL, _iri(_at_time(url, ev.start)), g
-
-
-def _at_time(url: str, seconds: float) -> str:
-    """A link to the moment in the recording (YouTube-style ``t=`` offset)."""
-    sep = "&" if "?" in url else "?"
-    return f"{url}{sep}t={int(seconds)}"
+        moment = moment_url(url, ev.start) if url and ev.start is not None else None
+        if moment:
+            yield a, _URL, _iri(moment), g
 
 
 def _by_graph(kg: KnowledgeGraph, settings: Settings | None) -> dict[str, set[str]]:

@@ -44,7 +44,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import quote
 
 import networkx as nx
 import numpy as np
@@ -56,6 +56,7 @@ from pyvis.node import Node as VisNode
 from .config import Settings
 from .errors import KgError
 from .graph import KnowledgeGraph, importance, load_graph
+from .links import moment_url
 from .model import ENTITY_TYPES, Entity, Evidence, Relation, Transcript
 
 __all__ = [
@@ -116,7 +117,6 @@ COMENTION_SHOWN_MAX = 150
 TRANSCRIPTS_DIR = "transcripts"
 
 _VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-_YOUTUBE_HOSTS = ("youtube.com", "youtu.be", "youtube-nocookie.com")
 #: vis-network stylesheet rules for parts the viewer switches off (configurator,
 #: manipulation toolbar, navigation buttons, colour picker): 210 kB of data-URI images.
 _UNUSED_VIS_CSS = re.compile(
@@ -267,32 +267,6 @@ def format_time(seconds: float | None) -> str | None:
         return None
     whole = int(seconds)
     return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
-
-
-def moment_url(url: str | None, seconds: float | None = None) -> str | None:
-    """A link to ``seconds`` into the recording at ``url``; None unless http(s).
-
-    YouTube links get ``t=<seconds>`` in the query (replacing any there); other
-    links get a ``#t=<seconds>`` media fragment unless they already use the fragment.
-    """
-    if not url:
-        return None
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    if seconds is None or not math.isfinite(seconds) or seconds < 0:
-        return urlunsplit(parts)
-    t = str(int(seconds))
-    host = parts.hostname.lower()
-    if any(host == h or host.endswith("." + h) for h in _YOUTUBE_HOSTS):
-        query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "t"]
-        return urlunsplit(parts._replace(query=urlencode([*query, ("t", t)])))
-    if parts.fragment and not parts.fragment.startswith("t="):
-        return urlunsplit(parts)
-    return urlunsplit(parts._replace(fragment=f"t={t}"))
 
 
 def layout_positions(

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..graph import KnowledgeGraph
+from ..links import moment_url
 from ..model import Evidence, Relation, Transcript
 from ..ontology import TYPED_PREDICATES, Iris, stable_hash
 
@@ -242,13 +243,6 @@ def evidence_id(r: Relation, ev: Evidence) -> str:
     )
 
 
-def _at_time(url: str | None, seconds: float | None) -> str | None:
-    """The recording at that moment (``t=`` offset), as the RDF writes it."""
-    if not url or seconds is None:
-        return None
-    return f"{url}{'&' if '?' in url else '?'}t={int(seconds)}"
-
-
 def _entity_rows(kg: KnowledgeGraph, iris: Iris) -> tuple[dict[str, Any], ...]:
     return tuple(
         {
@@ -318,7 +312,7 @@ def _evidence_row(
         "role": ev.role,
         "extractor": ev.extractor,
         "confidence": ev.confidence,
-        "url": _at_time(urls.get(ev.transcript_id), ev.start),
+        "url": moment_url(urls.get(ev.transcript_id), ev.start) if ev.start is not None else None,
     }
 
 
