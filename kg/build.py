@@ -32,7 +32,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .cache import CACHE_DIR, ExtractionCache, environment_key, spacy_version
+from .cache import CACHE_DIR, ExtractionCache, TranscriptCache, environment_key, spacy_version
 from .config import PIPELINE_VERSION, Settings
 from .distributed import EXECUTORS, run_dask, run_local, run_pool
 from .errors import BuildError, InputError
@@ -117,8 +117,11 @@ def build(
         if on_error:
             on_error(error)
 
+    parsed = TranscriptCache(outputs_dir / CACHE_DIR) if settings.cache else None
     with timer("ingest"):
-        transcripts = sorted(_read_all(paths, input_format, report_error), key=lambda t: t.id)
+        transcripts = sorted(
+            _read_all(paths, input_format, report_error, parsed), key=lambda t: t.id
+        )
     if not transcripts:
         raise BuildError(
             "no transcript could be read"
@@ -151,6 +154,8 @@ def build(
     files = _write_outputs(kg, outputs_dir, report, timer, settings)
     if cache is not None:
         cache.prune()
+    if parsed is not None:
+        parsed.prune()
     return BuildResult(kg, outputs_dir, files, errors, report)
 
 
@@ -225,7 +230,9 @@ def _start(
     return run_local(todo, lexicon, settings), info
 
 
-def _read_all(paths, input_format, report_error) -> Iterator[Transcript]:
+def _read_all(
+    paths, input_format, report_error, parsed: TranscriptCache | None = None
+) -> Iterator[Transcript]:
     seen: dict[str, str] = {}
     try:
         files = discover_inputs(list(paths))
@@ -237,11 +244,16 @@ def _read_all(paths, input_format, report_error) -> Iterator[Transcript]:
             except InputError as error:
                 report_error(error)
     for path in files:
-        try:
-            transcript = read_transcript(path, input_format)
-        except InputError as error:
-            report_error(error)
-            continue
+        key = parsed.key(path, input_format) if parsed else None
+        transcript = parsed.get(key) if key else None
+        if transcript is None:
+            try:
+                transcript = read_transcript(path, input_format)
+            except InputError as error:
+                report_error(error)
+                continue
+            if key:
+                parsed.put(key, transcript)
         if transcript.id in seen:
             report_error(
                 InputError(

@@ -17,6 +17,10 @@ An entry is found by two keys:
 - the *transcript* (a file name): its id, format, raw-file sha256, parsed text,
   segments and sidecar metadata.
 
+Parsed transcripts are kept too, in ``<outputs>/.cache/transcripts/``, keyed by the
+file's path and bytes, its sidecar's bytes, the format asked for and the source of the
+ingest code: a rebuild reads every input file but parses only the changed ones.
+
 Entries are pickles (fast; the cache is a local, private folder written by this
 program, never a place to load files from others). They are written to a temporary
 file and renamed into place, so a crash never leaves half an entry; an entry that
@@ -45,6 +49,7 @@ from .model import Transcript
 __all__ = [
     "CACHE_DIR",
     "ExtractionCache",
+    "TranscriptCache",
     "CacheStats",
     "code_fingerprint",
     "model_id",
@@ -57,8 +62,12 @@ __all__ = [
 CACHE_DIR = ".cache"
 
 _ENTRIES = "extractions"
+_TRANSCRIPTS = "transcripts"
 _SUFFIX = ".pickle"
 _PACKAGE = Path(__file__).resolve().parent
+
+#: Modules whose code decides what a transcript file parses into.
+_INGEST_SOURCES = ("ingest.py", "model.py")
 
 #: Modules whose code decides what extraction returns for a transcript.
 _EXTRACTION_SOURCES = ("extract/*.py", "nlp.py", "lexicon.py", "model.py")
@@ -74,11 +83,12 @@ _EXTRACTION_SETTINGS = (
 )
 
 
-@lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of the source of the modules that shape extraction results."""
+@lru_cache(maxsize=2)
+def code_fingerprint(patterns: tuple[str, ...] = _EXTRACTION_SOURCES) -> str:
+    """A hash of the source of the modules that shape extraction results (or of the
+    modules ``patterns`` name)."""
     digest = hashlib.sha256()
-    for pattern in _EXTRACTION_SOURCES:
+    for pattern in patterns:
         for path in sorted(_PACKAGE.glob(pattern)):
             digest.update(path.relative_to(_PACKAGE).as_posix().encode())
             digest.update(b"\0")
@@ -197,19 +207,7 @@ class ExtractionCache:
 
     def put(self, transcript: Transcript, extraction: Extraction) -> None:
         """Store an entry atomically; a cache that cannot be written only costs speed."""
-        path = self._path(transcript)
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=_SUFFIX, dir=self.folder)
-            try:
-                with os.fdopen(fd, "wb") as f:
-                    pickle.dump(extraction, f, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, path)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-        except OSError:
-            pass
+        _write_entry(self._path(transcript), extraction)
 
     def prune(self) -> None:
         """Drop the entries of other environments (older code, lexicon or settings):
@@ -221,3 +219,70 @@ class ExtractionCache:
             return
         for other in others:
             shutil.rmtree(other, ignore_errors=True)
+
+
+def _write_entry(path: Path, value: object) -> None:
+    """Pickle ``value`` to ``path`` atomically; a cache that cannot be written only
+    costs speed, so errors are ignored."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=_SUFFIX, dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        pass
+
+
+class TranscriptCache:
+    """Parsed transcripts under ``<outputs>/.cache/transcripts/``, keyed by what
+    parsing reads: the path, the file's and the sidecar's bytes, the format asked for
+    and the ingest code. Entries this build did not use are removed by :meth:`prune`."""
+
+    def __init__(self, root: str | Path):
+        self.folder = Path(root) / _TRANSCRIPTS
+        self.used: set[str] = set()
+        self.code = code_fingerprint(_INGEST_SOURCES)
+
+    def key(self, path: str | Path, input_format: str | None) -> str | None:
+        """The entry's key, or None when the file cannot be read (parsing says why)."""
+        from .ingest import sidecar_path
+
+        digest = hashlib.sha256()
+        digest.update(f"{self.code}\0{os.fspath(path)}\0{input_format}\0".encode())
+        try:
+            digest.update(Path(path).read_bytes())
+            digest.update(b"\0")
+            side = sidecar_path(path)
+            digest.update(side.read_bytes() if side.is_file() else b"-")
+        except OSError:
+            return None
+        return digest.hexdigest()[:40]
+
+    def get(self, key: str) -> Transcript | None:
+        try:
+            value = pickle.loads((self.folder / (key + _SUFFIX)).read_bytes())
+        except Exception:  # missing or damaged: parse again
+            return None
+        if not isinstance(value, Transcript):
+            return None
+        self.used.add(key)
+        return value
+
+    def put(self, key: str, transcript: Transcript) -> None:
+        self.used.add(key)
+        _write_entry(self.folder / (key + _SUFFIX), transcript)
+
+    def prune(self) -> None:
+        """Drop entries of files this build no longer reads (or read as they were)."""
+        try:
+            entries = list(self.folder.glob("*" + _SUFFIX))
+        except OSError:
+            return
+        for entry in entries:
+            if entry.name[: -len(_SUFFIX)] not in self.used:
+                entry.unlink(missing_ok=True)

@@ -33,7 +33,12 @@ def _same(a: dict[str, bytes], b: dict[str, bytes]) -> bool:
 
 
 def _entries(out: Path) -> list[Path]:
-    return sorted((out / CACHE_DIR).rglob("*.pickle"))
+    return sorted((out / CACHE_DIR / "extractions").rglob("*.pickle"))
+
+
+def _parsed(out: Path) -> dict[str, float]:
+    """The parsed-transcript entries, with their modification times."""
+    return {p.name: p.stat().st_mtime_ns for p in (out / CACHE_DIR / "transcripts").glob("*")}
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +107,11 @@ def test_changing_one_transcript_reextracts_only_that_one(inputs, cached, tmp_pa
     assert after != before, "the change must show in the outputs"
     assert b"Demis Hassabis founded DeepMind" in after["graph.nt"]
     assert _same(_clean_build(inputs, tmp_path / "clean"), after)
+    # parsed transcripts: one entry per input file, the unchanged one reused as it was
+    parsed = _parsed(cached)
+    assert len(parsed) == 2
+    build([inputs], cached)
+    assert _parsed(cached) == parsed
 
 
 def test_sidecar_and_extraction_settings_are_part_of_the_key(inputs, cached):
