@@ -7,6 +7,7 @@ property-graph exports, so every output links to the same moment the same way.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 __all__ = ["moment_url"]
@@ -22,15 +23,24 @@ def moment_url(url: str | None, seconds: float | None = None) -> str | None:
     """
     if not url:
         return None
+    if seconds is None or not math.isfinite(seconds) or seconds < 0:
+        return _moment(url, None)
+    return _moment(url, int(seconds))
+
+
+@lru_cache(maxsize=4096)
+def _moment(url: str, seconds: int | None) -> str | None:
+    """``moment_url`` at whole seconds: a recording's quotes share a few thousand moments
+    at most, and a build asks for each one from the RDF, the viewer and the exports."""
     try:
         parts = urlsplit(url.strip())
     except ValueError:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
-    if seconds is None or not math.isfinite(seconds) or seconds < 0:
+    if seconds is None:
         return urlunsplit(parts)
-    t = str(int(seconds))
+    t = str(seconds)
     host = parts.hostname.lower()
     if any(host == h or host.endswith("." + h) for h in _YOUTUBE_HOSTS):
         query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "t"]
