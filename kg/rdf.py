@@ -20,16 +20,19 @@ produce text. :func:`to_dataset` still gives the same statements as an rdflib
 from __future__ import annotations
 
 import itertools
+import json
 import re
+import subprocess
+import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-import pyoxigraph
 from rdflib import Dataset, Graph
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from .config import Settings
+from .errors import BuildError
 from .graph import KnowledgeGraph
 from .links import moment_url
 from .model import Entity, Mention, Relation, Transcript
@@ -405,11 +408,17 @@ def write_rdf(
     folder: str | Path,
     settings: Settings | None = None,
     on_nquads: Callable[[Path], None] | None = None,
+    defer: list[Callable[..., None]] | None = None,
 ) -> dict[str, int]:
     """Write ``graph.nq``, ``graph.nt`` (sorted lines), ``graph.ttl`` (the union of the
     named graphs) and ``graph.trig`` into ``folder``; returns the triple and quad counts.
     ``on_nquads(path)`` is called as soon as ``graph.nq`` is complete (the build starts
     loading the store from it while the other files are written).
+
+    Turtle and TriG are written by pyoxigraph in a child process, from files written
+    here, while this process goes on: with ``defer`` the function that waits for it
+    (and raises if it failed) is appended there for the caller to run before using
+    the files; without, it is waited for before returning.
 
     The same graph gives the same bytes: the N-Triples/N-Quads lines are sorted, and
     Turtle/TriG are written by pyoxigraph from that sorted order (graph by graph for
@@ -432,23 +441,66 @@ def write_rdf(
     triple_count = _write_unique(
         folder / "graph.nt", sorted(itertools.chain.from_iterable(runs.values()))
     )
-    bound = prefixes(settings)
-    pyoxigraph.serialize(
-        pyoxigraph.parse(path=folder / "graph.nt", format=pyoxigraph.RdfFormat.N_TRIPLES),
-        output=folder / "graph.ttl",
-        format=pyoxigraph.RdfFormat.TURTLE,
-        prefixes=bound,
-    )
-    chunks = ("".join(f"{t} {g} .\n" for t in runs[g]).encode("utf-8") for g in names)
-    pyoxigraph.serialize(
-        itertools.chain.from_iterable(
-            pyoxigraph.parse(chunk, format=pyoxigraph.RdfFormat.N_QUADS) for chunk in chunks
-        ),
-        output=folder / "graph.trig",
-        format=pyoxigraph.RdfFormat.TRIG,
-        prefixes=bound,
-    )
+    by_graph = folder / _BY_GRAPH
+    with open(by_graph, "w", encoding="utf-8", newline="\n") as f:
+        for g in names:
+            f.writelines(f"{t} {g} .\n" for t in runs[g])
+    wait = _serialise_in_background(folder, by_graph, prefixes(settings))
+    if defer is not None:
+        defer.append(wait)
+    else:
+        wait()
     return {"triples": triple_count, "quads": quad_count}
+
+
+#: N-Quads grouped by graph, the input of the TriG writer (removed once it is done).
+_BY_GRAPH = ".graph-by-graph.nq"
+
+_SERIALISER = """
+import json, sys
+import pyoxigraph as ox
+nt, by_graph, ttl, trig, bound = sys.argv[1:6]
+bound = json.loads(bound)
+ox.serialize(ox.parse(path=nt, format=ox.RdfFormat.N_TRIPLES), output=ttl,
+             format=ox.RdfFormat.TURTLE, prefixes=bound)
+ox.serialize(ox.parse(path=by_graph, format=ox.RdfFormat.N_QUADS), output=trig,
+             format=ox.RdfFormat.TRIG, prefixes=bound)
+"""
+
+
+def _serialise_in_background(
+    folder: Path, by_graph: Path, bound: dict[str, str]
+) -> Callable[..., None]:
+    """Start the Turtle and TriG writers in a child process (pyoxigraph's serialisers
+    hold the GIL, so a thread would not overlap them with the rest of the build);
+    returns the function that waits for them (``cancel=True`` stops them instead)."""
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            _SERIALISER,
+            str(folder / "graph.nt"),
+            str(by_graph),
+            str(folder / "graph.ttl"),
+            str(folder / "graph.trig"),
+            json.dumps(bound),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+    def wait(cancel: bool = False) -> None:
+        if cancel:  # the build failed or was interrupted: stop the writers
+            child.kill()
+        _, err = child.communicate()
+        by_graph.unlink(missing_ok=True)
+        if cancel:
+            return
+        if child.returncode != 0:
+            last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+            raise BuildError(f"writing graph.ttl and graph.trig failed: {last[0]}")
+
+    return wait
 
 
 def _write_unique(path: Path, triples: list[str]) -> int:

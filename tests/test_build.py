@@ -129,3 +129,24 @@ def test_failed_build_leaves_previous_outputs_intact(tmp_path, monkeypatch):
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     assert after == before
     assert not [p for p in out.iterdir() if p.name.startswith(".staging")]
+
+
+def test_failed_turtle_writer_is_a_one_line_error_and_keeps_outputs(tmp_path, monkeypatch, capsys):
+    out = tmp_path / "out"
+    good = tmp_path / "good.txt"
+    good.write_text("Yann LeCun is the chief AI scientist at Meta.\n")
+    assert main(["build", str(good), "-o", str(out), "--quiet"]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+
+    import kg.rdf
+
+    # the child process that writes graph.ttl and graph.trig fails
+    monkeypatch.setattr(kg.rdf, "_SERIALISER", "raise SystemExit('no space left on device')")
+    capsys.readouterr()
+    assert main(["build", str(good), "-o", str(out), "--quiet", "--no-cache"]) != 0
+    err = capsys.readouterr().err
+    assert "graph.ttl and graph.trig" in err and "no space left" in err
+    assert "Traceback" not in err
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert after == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".staging")]
