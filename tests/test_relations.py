@@ -43,6 +43,14 @@ DIALOGUES = {
         "Moderator: Helen, you worked at Georgetown University before that?\n"
         "Helen Toner: I did, for a few years.\n"
     ),
+    # advisors, said by the student
+    "advisor.txt": (
+        "Host: Where did you do your doctorate?\n"
+        "Chelsea Finn: In Berkeley. My PhD advisor was Sergey Levine, and Pieter Abbeel "
+        "co-supervised me.\n"
+        "Host: And your postdoc?\n"
+        "Chelsea Finn: I went straight to Stanford as faculty.\n"
+    ),
     # two diarized recordings: each one's SPEAKER_00 is a different person
     "ep1.json": (
         '{"segments": [{"start": 0, "end": 3, "speaker": "SPEAKER_00",'
@@ -121,3 +129,9 @@ def test_a_person_called_by_name_is_the_you_that_follows(dialogue_store):
 
 def test_board_members_are_affiliated(dialogue_store):
     assert ("Helen Toner", "OpenAI") in _facts(dialogue_store, "affiliatedWith")
+
+
+def test_advisors_named_by_their_student(dialogue_store):
+    studied = _facts(dialogue_store, "studiedUnder")
+    assert ("Chelsea Finn", "Sergey Levine") in studied  # "My PhD advisor was ..."
+    assert ("Chelsea Finn", "Pieter Abbeel") in studied  # "... co-supervised me"

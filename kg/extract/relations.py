@@ -125,6 +125,22 @@ TYPED_PATTERNS: tuple[Pattern, ...] = (
         _PERSON,
         forward=False,
     ),
+    # advisors: "my PhD advisor was Geoffrey Hinton", "Hinton supervised my thesis"
+    _p(
+        "studiedUnder",
+        r"^(?:(?:phd|ph\.d\.|doctoral|thesis|postdoc|postdoctoral|graduate|grad school|master'?s)\s+)?(?:advisor|adviser|supervisor)\s+(?:was|is|had been)\s+$",
+        _PERSON,
+        _PERSON,
+        confidence=0.85,
+    ),
+    _p(
+        "studiedUnder",
+        r"^(?:(?:who|also|then|had|has)\s+)*(?:advised|supervised|co-?supervised)\s+$",
+        _PERSON,
+        _PERSON,
+        forward=False,
+        confidence=0.8,
+    ),
     # worksFor with role: "Ilya is the chief scientist at open AI", "OpenAI's CEO Sam Altman"
     _p(
         "worksFor",
