@@ -34,6 +34,9 @@ DIALOGUES = {
         "Demis Hassabis: I founded DeepMind with Shane Legg, and DeepMind built AlphaGo.\n"
         "Host: Where is Mustafa Suleyman these days?\n"
         "Demis Hassabis: Mustafa Suleyman now leads Microsoft AI.\n"
+        "Host: And you today?\n"
+        "Demis Hassabis: I'm a principal scientist at Google DeepMind, and Yann LeCun is "
+        "the chief AI scientist at Meta.\n"
     ),
     # a person called by name, then "you"; a board seat
     "panel.txt": (
@@ -108,7 +111,10 @@ def test_first_person_patterns(dialogue_store):
     assert ("Demis Hassabis", "Eleanor Maguire") in _facts(dialogue_store, "studiedUnder")
     assert ("Demis Hassabis", "DeepMind") in _facts(dialogue_store, "founded")
     assert ("DeepMind", "AlphaGo") in _facts(dialogue_store, "created")
-    leads = {o for s, o in _facts(dialogue_store, "worksFor") if s == "Mustafa Suleyman"}
+    works = _facts(dialogue_store, "worksFor")
+    assert ("Demis Hassabis", "Google DeepMind") in works  # "I'm a principal scientist at"
+    assert ("Yann LeCun", "Meta") in works  # "the chief AI scientist at Meta"
+    leads = {o for s, o in works if s == "Mustafa Suleyman"}
     assert leads and all(o.startswith("Microsoft") for o in leads)
 
 

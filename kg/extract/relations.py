@@ -27,10 +27,12 @@ ROLES = (
     r"head of [a-z]+|director of [a-z]+|director|vice president|vp of [a-z]+|vp|research scientist|"
     r"researcher|scientist|engineer|software engineer|employee|member of technical staff|"
     r"board member|member of the board|lead|research lead|team lead|head|cso|cfo|manager|"
-    r"partner|investor|advisor|professor|intern"
+    r"partner|investor|advisor|professor|intern|"
+    r"chief(?: [a-z]+){1,2} (?:officer|scientist)|(?:senior|staff|principal|distinguished|lead) "
+    r"(?:research )?(?:scientist|engineer|researcher)|fellow|postdoc|phd student"
 )
 _ART = r"(?:(?:the|a|an|one of the|one of|its|their|our|his|her)\s+)?"
-_BE = r"(?:(?:is|was|are|were|'s|’s|s|has been|had been|became|becomes|being|as|now|who's|who is|who was)\s+)?"
+_BE = r"(?:(?:is|was|are|were|am|'m|’m|'s|’s|s|has been|had been|have been|became|becomes|being|as|now|who's|who is|who was)\s+)?"
 _TIME = r"(?:(?:former|current|new|interim|then|now|first|founding|longtime|long-time)\s+)?"
 
 
