@@ -54,6 +54,15 @@ DIALOGUES = {
         "Host: And your postdoc?\n"
         "Chelsea Finn: I went straight to Stanford as faculty.\n"
     ),
+    # founders listed together, a founder far from the verb, authors, acquisitions
+    "founders.txt": (
+        "Host: Who built these companies?\n"
+        "Guest: Larry Page and Sergey Brin founded Google. Mustafa Suleyman, who grew up "
+        "in London and later spent years in policy work, started Inflection AI.\n"
+        "Host: And the research?\n"
+        "Guest: Ashish Vaswani, one of the authors of the Transformer paper, later started "
+        "Essential Robotics. Google acquired DeepMind after a long negotiation.\n"
+    ),
     # two diarized recordings: each one's SPEAKER_00 is a different person
     "ep1.json": (
         '{"segments": [{"start": 0, "end": 3, "speaker": "SPEAKER_00",'
@@ -141,3 +150,13 @@ def test_advisors_named_by_their_student(dialogue_store):
     studied = _facts(dialogue_store, "studiedUnder")
     assert ("Chelsea Finn", "Sergey Levine") in studied  # "My PhD advisor was ..."
     assert ("Chelsea Finn", "Pieter Abbeel") in studied  # "... co-supervised me"
+
+
+def test_founders_listed_together_far_from_the_verb_and_by_the_parse(dialogue_store):
+    founded = _facts(dialogue_store, "founded")
+    assert {("Larry Page", "Google"), ("Sergey Brin", "Google")} <= founded  # "X and Y founded"
+    assert ("Mustafa Suleyman", "Inflection AI") in founded  # subject far from "started"
+    # "Essential Robotics" is a company whatever NER says about its first word
+    assert ("Ashish Vaswani", "Essential Robotics") in founded
+    assert ("Ashish Vaswani", "Attention Is All You Need") in _facts(dialogue_store, "created")
+    assert ("DeepMind", "Google") in _facts(dialogue_store, "partOf")  # "Google acquired"

@@ -323,6 +323,12 @@ def _not_a_name_here(doc, start: int, end: int, etype: str) -> bool:
     )
 
 
+#: Last words that make a name a company's, whatever NER says.
+_COMPANY_WORDS = frozenset(
+    {"inc", "corp", "corporation", "llc", "ltd", "gmbh", "lab", "labs", "ventures", "capital"}
+    | {"robotics", "technologies", "systems", "industries", "studios", "institute"}
+)
+
 #: Plural last words of company names ("Halcyon Robotics", "Lumen Technologies").
 _COMPANY_PLURALS = frozenset(
     {
@@ -387,6 +393,8 @@ def find_mentions(
         start, end = _trim(doc, ent.start, ent.end)
         if start >= end:
             continue
+        if etype == "Person" and end - start > 1 and doc[end - 1].lower_ in _COMPANY_WORDS:
+            etype = "Organization"  # "Eureka Labs", "Acme Inc": a company, not a person
         inside = [m for m in found if start <= m.token_start and m.token_end <= end]
         overlaps = any(taken[start:end])
         # a name made with a concept's word ("Lumen Robotics", "Scale AI") is the name

@@ -216,6 +216,14 @@ TYPED_PATTERNS: tuple[Pattern, ...] = (
         confidence=0.85,
     ),
     _p("created", r"^(?:'s|’s|s)\s+$", _ORG, "Product", confidence=0.6),
+    # authors: "Noam Shazeer, one of the authors of the Transformer paper"
+    _p(
+        "created",
+        rf"^,?\s*{_BE}{_ART}(?:co-?)?(?:authors?|writers?|creators?|inventors?)\s+of\s+(?:the\s+)?$",
+        _AGENT,
+        "Product Work",
+        confidence=0.8,
+    ),
     # broader: "an LSTM is a recurrent neural network", "models such as GPT"
     _p(
         "broader",
@@ -405,6 +413,66 @@ class Discourse:
         return None
 
 
+#: Verb phrases of the dependency parse that state a typed relation, when subject and
+#: object have the types given: (phrases, predicate, subject types, object types,
+#: forward). ``forward`` False swaps them ("Google acquired DeepMind": DeepMind partOf).
+_TYPED_VERB_RULES: tuple[tuple[tuple[str, ...], str, str, str, bool], ...] = (
+    (
+        ("found", "co-found", "cofound", "start", "establish", "set up", "launch"),
+        "founded",
+        _PERSON,
+        _ORG,
+        True,
+    ),
+    (
+        ("join", "lead", "run", "head", "direct", "work at", "work for"),
+        "worksFor",
+        _PERSON,
+        _ORG,
+        True,
+    ),
+    (
+        ("create", "build", "develop", "release", "train", "invent", "design", "write")
+        + ("publish", "ship", "launch", "open-source"),
+        "created",
+        _AGENT,
+        "Product Work",
+        True,
+    ),
+    (("acquire",), "partOf", _ORG, _ORG, False),
+    (("acquire by",), "partOf", _ORG, _ORG, True),
+    (("invest in",), "investedIn", _AGENT, _ORG, True),
+    (("study under",), "studiedUnder", _PERSON, _PERSON, True),
+)
+
+
+def _typed_verb(phrase: str, subj: Mention, obj: Mention) -> tuple[str, bool] | None:
+    """The typed relation an open verb phrase states between these mentions, if any."""
+    for phrases, predicate, subject_types, object_types, forward in _TYPED_VERB_RULES:
+        if phrase not in phrases:
+            continue
+        s_, o_ = (subj, obj) if forward else (obj, subj)
+        if s_.type in subject_types.split() and o_.type in object_types.split():
+            return predicate, forward
+    return None
+
+
+def _conjuncts(doc, spans: list[SpanMention], index: int, step: int) -> list[SpanMention]:
+    """The mentions listed with ``spans[index]`` ("X and Y", "X, Y and Z") of its type,
+    walking before it (``step`` -1) or after it (+1)."""
+    out = []
+    kind = spans[index].mention.type
+    j = index
+    while 0 <= j + step < len(spans):
+        near, far = (spans[j + step], spans[j]) if step < 0 else (spans[j], spans[j + step])
+        joint = " ".join(t.lower_ for t in doc[near.token_end : far.token_start])
+        if joint not in ("and", ",", ", and", "&") or spans[j + step].mention.type != kind:
+            break
+        j += step
+        out.append(spans[j])
+    return out
+
+
 def _vocative(doc, spans: list[SpanMention], before: int) -> Mention | None:
     """The person called by name at the start of a clause, just before token ``before``:
     "Helen, you ...", "so Sam, you ..."."""
@@ -570,18 +638,25 @@ class RelationFinder:
                 found = _match(between, a.mention, b.mention)
                 if found:
                     pattern, role = found
-                    subj, obj = (a, b) if pattern.forward else (b, a)
-                    out.append(
-                        RelationCandidate(
-                            subj.mention,
-                            pattern.predicate,
-                            obj.mention,
-                            "typed",
-                            evidence(f"pattern:{pattern.predicate}", pattern.confidence, role),
-                            role,
-                        )
-                    )
-                    linked.add((id(a), id(b)))
+                    # "Dario and Daniela Amodei co-founded Anthropic", "founded by X and Y"
+                    firsts = [a, *_conjuncts(doc, spans, i, -1)]
+                    seconds = [b, *_conjuncts(doc, spans, spans.index(b), +1)]
+                    for x in firsts:
+                        for y in seconds:
+                            subj, obj = (x, y) if pattern.forward else (y, x)
+                            out.append(
+                                RelationCandidate(
+                                    subj.mention,
+                                    pattern.predicate,
+                                    obj.mention,
+                                    "typed",
+                                    evidence(
+                                        f"pattern:{pattern.predicate}", pattern.confidence, role
+                                    ),
+                                    role,
+                                )
+                            )
+                            linked.add((id(x), id(y)))
         # an unsaid subject: "... postdoc with Andrew Ng", the talk's main person did it
         if spans:
             first = spans[0]
@@ -786,6 +861,22 @@ class RelationFinder:
                     ):
                         continue
                     phrase = " ".join(p for p in (verb.lemma_.lower(), particle, prep) if p)
+                    typed = None if negated else _typed_verb(phrase, subj.mention, obj.mention)
+                    if typed is not None:
+                        # the parse found subject and object where the text between them
+                        # fit no pattern: "Mira Murati, who ..., started Thinking Machines"
+                        predicate, forward = typed
+                        s_, o_ = (subj, obj) if forward else (obj, subj)
+                        out.append(
+                            RelationCandidate(
+                                s_.mention,
+                                predicate,
+                                o_.mention,
+                                "typed",
+                                evidence(f"parse:{predicate}", 0.7),
+                            )
+                        )
+                        continue
                     out.append(
                         RelationCandidate(
                             subj.mention,
