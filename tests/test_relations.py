@@ -63,6 +63,11 @@ DIALOGUES = {
         "Guest: Ashish Vaswani, one of the authors of the Transformer paper, later started "
         "Essential Robotics. Google acquired DeepMind after a long negotiation.\n"
     ),
+    # lowercase speech: famous names that are frequent words, a run-on sentence
+    "asr.txt": (
+        "yeah so microsoft invested like ten billion dollars in open ai and greg brockman "
+        "co-founded it with sam and later he moved to london for a while\n"
+    ),
     # two diarized recordings: each one's SPEAKER_00 is a different person
     "ep1.json": (
         '{"segments": [{"start": 0, "end": 3, "speaker": "SPEAKER_00",'
@@ -160,3 +165,12 @@ def test_founders_listed_together_far_from_the_verb_and_by_the_parse(dialogue_st
     assert ("Ashish Vaswani", "Essential Robotics") in founded
     assert ("Ashish Vaswani", "Attention Is All You Need") in _facts(dialogue_store, "created")
     assert ("DeepMind", "Google") in _facts(dialogue_store, "partOf")  # "Google acquired"
+
+
+def test_lowercase_speech_reads_proper_nouns_and_not_run_on_lists(dialogue_store):
+    assert ("Microsoft", "OpenAI") in _facts(dialogue_store, "investedIn")
+    rows = dialogue_store.query(
+        """SELECT ?p WHERE { ?s rdfs:label "Microsoft" . ?o rdfs:label "Greg Brockman" .
+                             ?s ?p ?o }"""
+    ).rows()
+    assert rows == []  # "in open ai and greg brockman co-founded": no list of two investees

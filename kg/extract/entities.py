@@ -229,8 +229,14 @@ def _lookup(lexicon: Lexicon, tokens, surface: str) -> LexiconEntry | None:
         return None  # "as I" is not ASI: short names only match as written
     if len(tokens) == 1:
         word = tokens[0].text
-        # a lowercase common word is a word, not a name ("cursor", "gemini", "go")
-        if word.islower() and is_common_word(word) and lexicon.entries[entry_id].type != "Concept":
+        # a lowercase common word is a word, not a name ("cursor", "gemini", "go"),
+        # unless the tagger reads it as a proper noun ("microsoft invested", "to london")
+        if (
+            word.islower()
+            and is_common_word(word)
+            and lexicon.entries[entry_id].type != "Concept"
+            and tokens[0].pos_ != "PROPN"
+        ):
             return None
         if len(key) <= 2 and word.islower():
             return None

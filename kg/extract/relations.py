@@ -818,10 +818,15 @@ class RelationFinder:
     def _open(self, doc, spans: list[SpanMention], evidence, linked) -> list[RelationCandidate]:
         """subject - verb (+particle/preposition) - object from the dependency parse."""
         by_role: dict[int, dict[str, list[tuple[SpanMention, str | None]]]] = {}
+        type_at = {k: s.mention.type for s in spans for k in range(s.token_start, s.token_end)}
         for s in spans:
             root = doc[s.token_start : s.token_end].root
             while root.dep_ == "conj" and root.head.pos_ in ("NOUN", "PROPN"):
+                if type_at.get(root.head.i, s.mention.type) != s.mention.type:
+                    break  # "in OpenAI and Greg Brockman ...": a run-on parse, not a list
                 root = root.head
+            if root.dep_ == "conj":
+                continue
             head, role, prep = root.head, None, None
             if root.dep_ in _SUBJECT_DEPS:
                 role = "subj"
