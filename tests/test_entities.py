@@ -36,7 +36,8 @@ ADAM = (
 CASED = (
     "Welcome back to Builders Unplugged. My guest today runs Halcyon Robotics in Denver. "
     "Halcyon Robotics makes warehouse arms. Before Halcyon, she worked at Boston Dynamics. "
-    "Their flagship product is Atlas Arm, and Halcyon sells it to grocery chains.\n"
+    "Their flagship product is Atlas Arm, and Halcyon sells it to grocery chains. "
+    "Nobody has the Oracle in advance, but the Google team guessed right.\n"
 )
 
 
@@ -94,3 +95,9 @@ def test_capitalised_names_are_not_concepts_or_people(graph):
     concepts = {e.label.lower() for e in graph.entities if e.type == "Concept"}
     assert "builders unplugged" not in concepts
     assert "Atlas Arm" not in {e.label for e in graph.entities if e.type == "Person"}
+
+
+def test_a_company_name_used_as_a_common_noun_is_no_company(graph):
+    labels = {e.label for e in graph.entities}
+    assert "Oracle" not in labels  # "has the Oracle in advance"
+    assert "Google" in labels  # "the Google team"

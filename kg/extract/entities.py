@@ -297,11 +297,27 @@ _ARTICLES = frozenset({"a", "an"})
 
 def _used_as_common_noun(doc, start: int, end: int, entry: LexiconEntry) -> bool:
     """A one-word lexicon name that is also an English word, used as a word: "an
-    Oracle", "an Apple" (concepts are words anyway)."""
+    Oracle", "an Apple", "the Oracle at the time" (concepts are words anyway)."""
     if entry.type == "Concept" or end - start != 1:
         return False
     word = doc[start].text
-    return start > 0 and doc[start - 1].lower_ in _ARTICLES and is_common_word(word)
+    if start == 0 or not is_common_word(word):
+        return False
+    before = doc[start - 1].lower_
+    if before in _ARTICLES:
+        return True
+    # "you don't get the Oracle at the time": a company is not "the X" as a noun of
+    # its own (though "the Google team" is Google)
+    following = doc[end] if end < len(doc) else None
+    return (
+        before == "the"
+        and entry.type == "Organization"
+        and (
+            following is None
+            or following.text in (".", "?", "!")
+            or following.pos_ in ("ADP", "AUX", "VERB", "PART", "CCONJ", "SCONJ", "ADV")
+        )
+    )
 
 
 def _not_a_name_here(doc, start: int, end: int, etype: str) -> bool:
