@@ -37,6 +37,7 @@ from .config import PIPELINE_VERSION, Settings
 from .distributed import EXECUTORS, run_dask, run_local, run_pool
 from .errors import BuildError, InputError
 from .extract import Extraction
+from .files import move_into_place
 from .graph import GRAPH_FILE, KnowledgeGraph
 from .ingest import discover_inputs, read_transcript
 from .lexicon import Lexicon, load_lexicon
@@ -380,15 +381,7 @@ def _commit(staging: Path, outputs_dir: Path) -> None:
     for name in names:
         if name == BUILD_FILE:
             continue
-        source, target = staging / name, outputs_dir / name
-        if source.is_dir():
-            trash = outputs_dir / f".old-{name}-{os.getpid()}"
-            if target.exists():
-                os.replace(target, trash)
-            os.replace(source, target)
-            shutil.rmtree(trash, ignore_errors=True)
-        else:
-            os.replace(source, target)
+        move_into_place(staging / name, outputs_dir / name)
     os.replace(staging / BUILD_FILE, outputs_dir / BUILD_FILE)  # last: marks the build complete
     for name in old_outputs:
         if name not in names and name not in ("README.md", ".gitignore"):

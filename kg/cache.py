@@ -43,6 +43,7 @@ from pathlib import Path
 
 from .config import DEFAULT_MODELS, PIPELINE_VERSION, Settings
 from .extract import Extraction
+from .ingest import sidecar_path
 from .lexicon import Lexicon
 from .model import Transcript
 
@@ -250,8 +251,6 @@ class TranscriptCache:
 
     def key(self, path: str | Path, input_format: str | None) -> str | None:
         """The entry's key, or None when the file cannot be read (parsing says why)."""
-        from .ingest import sidecar_path
-
         digest = hashlib.sha256()
         digest.update(f"{self.code}\0{os.fspath(path)}\0{input_format}\0".encode())
         try:

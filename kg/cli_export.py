@@ -116,6 +116,17 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.set_defaults(func=cmd_export)
 
 
+def _batch_size(parser: argparse.ArgumentParser) -> None:
+    from .export.cypher import DEFAULT_BATCH
+
+    parser.add_argument(
+        "--batch-size",
+        type=_positive,
+        default=DEFAULT_BATCH,
+        help=f"rows per UNWIND (default: {DEFAULT_BATCH})",
+    )
+
+
 def _login(parser: argparse.ArgumentParser, user_default: str | None) -> None:
     parser.add_argument(
         "--user", default=user_default, help=f"user name (default: {user_default or 'none'})"
@@ -139,7 +150,6 @@ def _add_file_format(sub, name: str, help_text: str, file_name: str) -> None:
 def register(subparsers) -> None:
     """Add ``kg export`` and its per-format sub-commands to the ``kg`` parser."""
     from .export import FILE_NAMES
-    from .export.cypher import DEFAULT_BATCH
     from .export.falkordb import DEFAULT_GRAPH as FALKOR_GRAPH
     from .export.falkordb import DEFAULT_PORT
     from .export.sparql import AUTH_SCHEMES, PROTOCOLS
@@ -173,12 +183,7 @@ def register(subparsers) -> None:
     )
     _login(p, "neo4j")
     p.add_argument("--database", help="database name (default: the server's default)")
-    p.add_argument(
-        "--batch-size",
-        type=_positive,
-        default=DEFAULT_BATCH,
-        help=f"rows per UNWIND (default: {DEFAULT_BATCH})",
-    )
+    _batch_size(p)
     _common(p)
 
     p = sub.add_parser(
@@ -196,12 +201,7 @@ def register(subparsers) -> None:
     p.add_argument(
         "--replace", action="store_true", help="delete the graph first (after a rebuild)"
     )
-    p.add_argument(
-        "--batch-size",
-        type=_positive,
-        default=DEFAULT_BATCH,
-        help=f"rows per UNWIND (default: {DEFAULT_BATCH})",
-    )
+    _batch_size(p)
     _common(p)
 
     p = sub.add_parser(

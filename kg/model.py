@@ -149,7 +149,9 @@ class Mention:
     start: float | None = None
     end: float | None = None
     speaker: str | None = None
-    norm: str | None = None  # normalised term (concepts: lowercase, head lemmatised)
+    #: concepts: the normalised term (lowercase, head lemmatised); a name said short: the
+    #: full name it stands for ("Lumen" -> "Lumen Robotics")
+    norm: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

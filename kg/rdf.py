@@ -35,7 +35,7 @@ from .config import Settings
 from .errors import BuildError
 from .graph import KnowledgeGraph
 from .links import moment_url
-from .model import Entity, Mention, Relation, Transcript
+from .model import Entity, Evidence, Mention, Relation, Transcript
 from .ontology import KG, PREFIXES, SCHEMA, TYPED_PREDICATES, Iris
 
 __all__ = [
@@ -320,16 +320,22 @@ def _mention_quads(e: Entity, m: Mention, terms: _Terms) -> Iterator[Quad]:
     node = _ref(terms.iris.mention(tid, m.char_start, m.char_end, e.key))
     yield node, _TYPE, _K["Mention"], g
     yield node, _K["mentionOf"], terms.entity(e.key), g
-    yield node, _K["transcript"], terms.transcript(tid), g
-    yield node, _K["segment"], terms.segment(tid, m.segment_index), g
-    yield node, _K["charStart"], _int(m.char_start), g
-    yield node, _K["charEnd"], _int(m.char_end), g
     yield node, _K["surface"], _str(m.surface), g
     yield node, _K["extractor"], _str(m.source), g
-    if m.start is not None:
-        yield node, _K["startTime"], _time(m.start), g
-    if m.end is not None:
-        yield node, _K["endTime"], _time(m.end), g
+    yield from _place_quads(node, terms, m, g)
+
+
+def _place_quads(node: str, terms: _Terms, at: Mention | Evidence, g: str) -> Iterator[Quad]:
+    """Where a mention or a piece of evidence is: transcript, segment, characters, times."""
+    tid = at.transcript_id
+    yield node, _K["transcript"], terms.transcript(tid), g
+    yield node, _K["segment"], terms.segment(tid, at.segment_index), g
+    yield node, _K["charStart"], _int(at.char_start), g
+    yield node, _K["charEnd"], _int(at.char_end), g
+    if at.start is not None:
+        yield node, _K["startTime"], _time(at.start), g
+    if at.end is not None:
+        yield node, _K["endTime"], _time(at.end), g
 
 
 def _relation_quads(
@@ -365,24 +371,16 @@ def _relation_quads(
                 ev.extractor,
             )
         )
-        transcript = terms.transcript(tid)
         yield a, _TYPE, _K["Assertion"], g
         yield a, _SUBJECT, s, g
         yield a, _PREDICATE, p, g
         yield a, _OBJECT, o, g
         yield a, _K["kind"], kind, g
-        yield a, _K["transcript"], transcript, g
-        yield a, _DERIVED, transcript, g
-        yield a, _K["segment"], terms.segment(tid, ev.segment_index), g
-        yield a, _K["charStart"], _int(ev.char_start), g
-        yield a, _K["charEnd"], _int(ev.char_end), g
+        yield a, _DERIVED, terms.transcript(tid), g
+        yield from _place_quads(a, terms, ev, g)
         yield a, _K["quote"], _str(ev.quote), g
         yield a, _K["extractor"], _str(ev.extractor), g
         yield a, _K["confidence"], _confidence(ev.confidence), g
-        if ev.start is not None:
-            yield a, _K["startTime"], _time(ev.start), g
-        if ev.end is not None:
-            yield a, _K["endTime"], _time(ev.end), g
         if ev.speaker and ev.speaker in speakers:
             yield a, _K["speaker"], terms.entity(speakers[ev.speaker]), g
         if ev.role:

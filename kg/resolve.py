@@ -83,8 +83,6 @@ class _Resolver:
                     self.choices[_FAMILIES[entry.type]].setdefault(_plain(name), entry.id)
         self.first_names: dict[str, dict[str, str]] = {}  # transcript -> token -> key
         self.scopes: dict[str, str] = {}  # transcript -> its show (sidecar source) or itself
-        #: transcript -> first word of a multi-word organisation name -> its key
-        self.organisations: dict[str, dict[str, str]] = {}
 
     def base_key(self, m: Mention) -> str:
         if m.lexicon_id:
@@ -92,10 +90,11 @@ class _Resolver:
         if m.source == "concept":
             entry = self.lexicon.lookup(m.norm or m.surface)
             return "lex:" + entry.id if entry else "concept:" + (m.norm or _plain(m.surface))
-        cache_key = (m.surface, m.type)
+        name = m.norm or m.surface  # a short name's norm is the full one ("Lumen Robotics")
+        cache_key = (name, m.type)
         if cache_key in self.cache:
             return self.cache[cache_key]
-        key = self._name_key(m.surface, m.type)
+        key = self._name_key(name, m.type)
         self.cache[cache_key] = key
         return key
 
@@ -118,9 +117,6 @@ class _Resolver:
 
     def key(self, m: Mention) -> str:
         key = self.base_key(m)
-        if m.type == "Organization" and key.startswith("name:") and " " not in key[5:]:
-            # "Lumen" after "Lumen Robotics" (see extract._short_organisation_names)
-            return self.organisations.get(m.transcript_id, {}).get(key[5:], key)
         if m.type == "Person" and key.startswith("name:") and " " not in key[5:]:
             sound = phonetic_key(key[5:])
             known = self.first_names.get(m.transcript_id, {}).get(sound)
@@ -180,12 +176,6 @@ def resolve(
             key = r._name_key(name, "Person")
             pairs.append((key, lexicon.entries[key[4:]].label if key.startswith("lex:") else name))
         r.learn_full_names(t.id, sorted(set(pairs)))
-        owners: dict[str, set[str]] = defaultdict(set)
-        for m in ex.mentions:
-            words = m.surface.split()
-            if m.type == "Organization" and len(words) >= 2:
-                owners[_plain(words[0])].add(r.base_key(m))
-        r.organisations[t.id] = {w: next(iter(k)) for w, k in owners.items() if len(k) == 1}
 
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for ex in extractions:

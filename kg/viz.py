@@ -35,7 +35,6 @@ import hashlib
 import html
 import json
 import math
-import os
 import re
 import shutil
 import tempfile
@@ -55,6 +54,7 @@ from pyvis.node import Node as VisNode
 
 from .config import Settings
 from .errors import KgError
+from .files import move_into_place
 from .graph import KnowledgeGraph, importance, load_graph
 from .links import moment_url
 from .model import ENTITY_TYPES, Entity, Evidence, Relation, Transcript
@@ -926,15 +926,7 @@ def _move_into_place(staging: Path, target: Path, written: list[Path]) -> list[P
     """Move the staged pages into ``target``: files by rename, folders by a swap."""
     moved = []
     for name in sorted({p.relative_to(staging).parts[0] for p in written}):
-        source, dest = staging / name, target / name
-        if source.is_dir():
-            trash = target / f".old-{name}-{os.getpid()}"
-            if dest.exists():
-                os.replace(dest, trash)
-            os.replace(source, dest)
-            shutil.rmtree(trash, ignore_errors=True)
-        else:
-            os.replace(source, dest)
+        move_into_place(staging / name, target / name)
     for path in written:
         moved.append(target / path.relative_to(staging))
     return moved

@@ -26,6 +26,28 @@ def seeds_build(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def outputs(seeds_build) -> Path:
+    """The outputs folder of the seeds' build."""
+    return Path(seeds_build.outputs_dir)
+
+
+@pytest.fixture(scope="session")
+def kg(outputs):
+    """The seeds' build as the resolved model (graph.json)."""
+    from kg.graph import load_graph
+
+    return load_graph(outputs)
+
+
+@pytest.fixture(scope="session")
+def pg(outputs):
+    """The seeds' build as the property graph the exports write."""
+    from kg.export import load_property_graph
+
+    return load_property_graph(outputs)
+
+
+@pytest.fixture(scope="session")
 def corpus_build(tmp_path_factory, corpus_dir):
     """The three shared corpus transcripts built once with the real model."""
     from kg.build import build

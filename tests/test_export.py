@@ -24,31 +24,15 @@ import pytest
 from rdflib import Dataset
 
 from kg.cli import main
-from kg.export import FORMATS, load_property_graph
+from kg.export import FORMATS
 from kg.export.cypher import cypher_literal, cypher_name
 from kg.export.entity_graph import entity_graph
 from kg.export.property_graph import OPEN_RELATION, RELATION_TYPES, relationship_type
-from kg.graph import load_graph
 from kg.model import ENTITY_TYPES
 from kg.ontology import TYPED_PREDICATES
 
 ROOT = Path(__file__).resolve().parent.parent
 KG_NS = "https://w3id.org/kg/ontology#"
-
-
-@pytest.fixture(scope="module")
-def outputs(seeds_build) -> Path:
-    return Path(seeds_build.outputs_dir)
-
-
-@pytest.fixture(scope="module")
-def kg(outputs):
-    return load_graph(outputs)
-
-
-@pytest.fixture(scope="module")
-def pg(outputs):
-    return load_property_graph(outputs)
 
 
 @pytest.fixture(scope="module")

@@ -31,11 +31,9 @@ import pytest
 from servers import FalkorServer, ServerMissing, VirtuosoServer, falkordb_server, virtuoso_server
 
 from kg.cli import main
-from kg.export import load_property_graph
 from kg.export.common import build_base_iri
 from kg.export.cypher import cypher_literal
 from kg.export.property_graph import RELATION_TYPES, relationship_type
-from kg.graph import load_graph
 from kg.ontology import TYPED_PREDICATES, Iris
 
 PREFIXES = """\
@@ -109,21 +107,6 @@ RETURN c.id AS id, c.label AS label, count(DISTINCT n.id) AS degree ORDER BY deg
 
 
 @pytest.fixture(scope="module")
-def outputs(seeds_build) -> Path:
-    return Path(seeds_build.outputs_dir)
-
-
-@pytest.fixture(scope="module")
-def kg(outputs):
-    return load_graph(outputs)
-
-
-@pytest.fixture(scope="module")
-def pg(outputs):
-    return load_property_graph(outputs)
-
-
-@pytest.fixture(scope="module")
 def reference(outputs):
     """Run a SPARQL query with pyoxigraph over the build's graph.nq (all graphs as one)."""
     store = ox.Store()
@@ -162,22 +145,23 @@ def edge(kg, outputs) -> dict[str, str]:
     }
 
 
-@pytest.fixture(scope="module")
-def falkor() -> Iterator[FalkorServer]:
+def _running(start):
+    """The server ``start()`` runs, for a fixture; the test skips where it is not installed."""
     try:
-        with falkordb_server() as server:
+        with start() as server:
             yield server
     except ServerMissing as exc:
         pytest.skip(str(exc))
+
+
+@pytest.fixture(scope="module")
+def falkor() -> Iterator[FalkorServer]:
+    yield from _running(falkordb_server)
 
 
 @pytest.fixture(scope="module")
 def virtuoso() -> Iterator[VirtuosoServer]:
-    try:
-        with virtuoso_server() as server:
-            yield server
-    except ServerMissing as exc:
-        pytest.skip(str(exc))
+    yield from _running(virtuoso_server)
 
 
 # -- helpers ----------------------------------------------------------------------------------

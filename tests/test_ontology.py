@@ -19,6 +19,8 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS
 
+from kg.lexicon import name_key
+
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
 KG_TTL = ONTOLOGY_DIR / "kg.ttl"
 SHAPES_TTL = ONTOLOGY_DIR / "shapes.ttl"
@@ -226,35 +228,9 @@ def test_predicates_used_by_the_code_are_declared():
 # lexicon.tsv
 # ---------------------------------------------------------------------------
 
-NUMBER_WORDS = {
-    "zero": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-    "ten": "10",
-}
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 COMMON_WORD_ZIPF = 4.5
 SINGLE_WORD = re.compile(r"[^\W\d_]+")  # letters only: no spaces, hyphens, digits
-
-
-def name_key(text: str) -> str:
-    """The matcher's normalisation (as kg.lexicon.name_key): lowercase alphanumerics
-    only; number words after the first word read as digits."""
-    parts = []
-    for i, word in enumerate(text.split()):
-        lower = word.lower()
-        if i > 0 and lower in NUMBER_WORDS:
-            lower = NUMBER_WORDS[lower]
-        parts.append(_NON_ALNUM.sub("", lower))
-    return "".join(parts)
 
 
 @dataclass(frozen=True)

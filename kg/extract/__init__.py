@@ -117,9 +117,10 @@ def _full_person_names(transcript: Transcript, units, lexicon: Lexicon) -> dict[
     return names
 
 
-def _organisation_first_words(units, lexicon: Lexicon) -> set[str]:
+def _organisation_first_words(units, lexicon: Lexicon) -> dict[str, str]:
     """First words of the multi-word organisation names of a transcript that name only
-    one of them and are no common word, given name or place ("Lumen" of "Lumen Robotics")."""
+    one of them and are no common word, given name or place, mapped to that name
+    ("Lumen" -> "Lumen Robotics")."""
     owners: dict[str, set[str]] = {}
     for _, _, spans, _ in units:
         for s in spans:
@@ -135,21 +136,22 @@ def _organisation_first_words(units, lexicon: Lexicon) -> set[str]:
                 and not is_common_word(first)
             ):
                 owners.setdefault(first, set()).add(m.surface)
-    return {w for w, names in owners.items() if len(names) == 1}
+    return {w: next(iter(names)) for w, names in owners.items() if len(names) == 1}
 
 
-def _short_organisation_names(units, short: set[str]):
+def _short_organisation_names(units, short: dict[str, str]):
     """An organisation introduced by a multi-word name is often then called by its first
     word ("Lumen Robotics" ... "we started Lumen"), which NER types at random: such a
-    one-word name is that organisation (the resolver then joins them, see
-    ``resolve._Resolver.key``)."""
+    one-word name is that organisation, and its ``norm`` is the full name the resolver
+    keys it by."""
     if not short:
         return units
 
     def retyped(s: SpanMention) -> SpanMention:
         m = s.mention
         if m.source == "ner" and m.surface in short and m.type in _RETYPABLE:
-            return SpanMention(replace(m, type="Organization"), s.token_start, s.token_end)
+            mention = replace(m, type="Organization", norm=short[m.surface])
+            return SpanMention(mention, s.token_start, s.token_end)
         return s
 
     return [(sent, doc, [retyped(s) for s in spans], c) for sent, doc, spans, c in units]
@@ -158,7 +160,7 @@ def _short_organisation_names(units, short: set[str]):
 _RETYPABLE = frozenset({"Person", "Product", "Work", "Organization"})
 
 
-def _drop_unsupported_names(units, parts: dict[str, str], short_names: set[str]):
+def _drop_unsupported_names(units, parts: dict[str, str], short_names: dict[str, str]):
     """Statistical NER on speech invents one-off names from single words; a one-word
     name that neither the lexicon nor a full name supports must recur to be kept."""
     counts: Counter = Counter()

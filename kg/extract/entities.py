@@ -417,8 +417,10 @@ def find_mentions(
             continue
         if etype == "Person" and end - start > 1 and doc[end - 1].lower_ in _COMPANY_WORDS:
             etype = "Organization"  # "Eureka Labs", "Acme Inc": a company, not a person
-        inside = [m for m in found if start <= m.token_start and m.token_end <= end]
         overlaps = any(taken[start:end])
+        inside = (
+            [m for m in found if start <= m.token_start and m.token_end <= end] if overlaps else []
+        )
         # a name made with a concept's word ("Lumen Robotics", "Scale AI") is the name
         if overlaps and not _name_around_concepts(doc, start, end, etype, inside, taken):
             continue
