@@ -110,6 +110,22 @@ def register(subparsers) -> None:
         action="store_true",
         help="each worker loads the graph into memory: faster queries, more RAM, slower start",
     )
+    p.add_argument(
+        "--cors",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="let pages of ORIGIN (e.g. https://example.org; * for any) query the endpoint "
+        "from a browser; repeatable (default: none, only this server's own pages)",
+    )
+    p.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer requests whose Host is NAME (default: IP addresses, localhost "
+        "names and --host); repeatable",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="do not log requests")
     p.set_defaults(func=cmd_serve)
 
@@ -187,5 +203,7 @@ def cmd_serve(args) -> int:
         workers=args.workers,
         quiet=args.quiet,
         in_memory=args.in_memory,
+        cors=tuple(args.cors),
+        allowed_hosts=tuple(args.allow_host),
     )
     return 0

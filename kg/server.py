@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import ipaddress
 import json
 import multiprocessing
 import queue
@@ -158,8 +159,11 @@ def _worker_main(conn, store_dir: str, in_memory: bool = False) -> None:
     """A worker process: open the store, say it is ready, then answer each request dict
     with a reply dict until told to stop (None) or the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's business
+    from .query_guard import isolate_from_network
+
+    not_isolated = isolate_from_network()  # before the store starts its threads
     store = _open(store_dir, in_memory)
-    conn.send({"ready": True})
+    conn.send({"ready": True, "network": not_isolated or "none"})
     while True:
         try:
             request = conn.recv()
@@ -237,6 +241,8 @@ class WorkerPool:
         self._lock = threading.Lock()
         self._all: list[_Worker] = []
         self._closed = False
+        #: What network a started worker has: "none" (its own empty namespace) or why not.
+        self.network: str | None = None
         for _ in range(self.size):
             self._idle.put(self._spawn())
 
@@ -280,7 +286,8 @@ class WorkerPool:
                 if not worker.conn.poll(WORKER_STARTUP):
                     self._discard(worker)
                     return {"status": 500, "message": "query worker did not start; try again"}
-                worker.conn.recv()
+                hello = worker.conn.recv()
+                self.network = hello.get("network", self.network)
                 worker.ready = True
             worker.conn.send(request)
             if worker.conn.poll(timeout):
@@ -330,10 +337,16 @@ class KgServer(ThreadingHTTPServer):
         workers: int,
         quiet: bool,
         in_memory: bool = False,
+        cors: tuple[str, ...] = (),
+        allowed_hosts: tuple[str, ...] = (),
     ):
         self.outputs_dir = Path(outputs_dir)
         self.settings = settings
         self.quiet = quiet
+        #: Origins whose pages may read answers (``--cors``); ``*`` allows every origin.
+        self.cors = tuple(origin.rstrip("/").lower() for origin in cors)
+        #: Host names (besides IP addresses and localhost) the server answers to.
+        self.allowed_hosts = {address[0].lower().strip("[]"), *(h.lower() for h in allowed_hosts)}
         self.pool = WorkerPool(self.outputs_dir / STORE_DIR, workers, in_memory)
         try:
             super().__init__(address, _Handler)
@@ -402,10 +415,15 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header(
-            "Access-Control-Expose-Headers", "X-KG-Truncated, X-KG-Max-Results, X-KG-Result-Count"
-        )
+        allowed = self._cors_origin()
+        if allowed:
+            self.send_header("Access-Control-Allow-Origin", allowed)
+            self.send_header(
+                "Access-Control-Expose-Headers",
+                "X-KG-Truncated, X-KG-Max-Results, X-KG-Result-Count",
+            )
+        if self.server.cors:
+            self.send_header("Vary", "Origin")
         self.send_header("Cache-Control", "no-store")
         for name, value in (headers or {}).items():
             self.send_header(name, value)
@@ -444,10 +462,72 @@ class _Handler(BaseHTTPRequestHandler):
             return None
         return self.rfile.read(size)
 
+    # -- who may ask ---------------------------------------------------------------------
+    def _cors_origin(self) -> str | None:
+        """The value of Access-Control-Allow-Origin for this request, if its origin is one
+        the user named with ``--cors`` (None: no header, the browser keeps the answer
+        from the page)."""
+        origin = (self.headers.get("Origin") or "").rstrip("/").lower()
+        if not origin or not self.server.cors:
+            return None
+        if "*" in self.server.cors:
+            return "*"
+        return origin if origin in self.server.cors else None
+
+    def _host_refusal(self) -> str | None:
+        """Why the Host header is refused (DNS rebinding), or None. IP addresses, localhost
+        names, the bound address and names given with ``--allow-host`` are accepted."""
+        host = (self.headers.get("Host") or "").strip().lower()
+        if not host:
+            return None  # HTTP/1.0 clients; a browser always sends Host
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        name = name.strip("[]")
+        if name in self.server.allowed_hosts or name == "localhost" or name.endswith(".localhost"):
+            return None
+        with contextlib.suppress(ValueError):
+            ipaddress.ip_address(name)
+            return None
+        return (
+            f"Host {host!r} refused: this server answers to its address and localhost names "
+            "only (a defence against DNS rebinding); add the name with kg serve --allow-host"
+        )
+
+    def _origin_refusal(self) -> str | None:
+        """Why a request sent by another site's page is refused, or None. A browser tells
+        with ``Origin`` (and ``Sec-Fetch-Site``); a form post from any web page needs no
+        preflight, so it must be refused here, not left to CORS."""
+        if self._cors_origin():
+            return None
+        origin = (self.headers.get("Origin") or "").rstrip("/").lower()
+        site = (self.headers.get("Sec-Fetch-Site") or "").lower()
+        if origin and origin != "null":
+            if urlsplit(origin).netloc == (self.headers.get("Host") or "").lower():
+                return None
+        elif not origin and site not in ("cross-site", "same-site"):
+            return None  # not sent by another site's page (curl, scripts, this server's UI)
+        return (
+            f"request from {origin or 'another site'} refused: another site's page may not "
+            "use this endpoint; allow its origin with kg serve --cors ORIGIN"
+        )
+
+    def _refused(self) -> bool:
+        """Answer 403 and return True if the Host or the Origin of the request is refused."""
+        reason = self._host_refusal() or self._origin_refusal()
+        if reason:
+            self.close_connection = True
+            self._error(403, reason)
+            return True
+        return False
+
     # -- methods -----------------------------------------------------------------------
     def do_OPTIONS(self) -> None:  # noqa: N802 - http.server's naming
+        allowed = self._cors_origin()
+        if self._host_refusal() or not allowed:
+            self._error(403, "cross-origin requests are off; allow an origin with kg serve --cors")
+            return
         self.send_response(204)
-        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Access-Control-Allow-Origin", allowed)
+        self.send_header("Vary", "Origin")
         self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
         self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
         self.send_header("Access-Control-Max-Age", "86400")
@@ -455,6 +535,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
     def do_GET(self) -> None:  # noqa: N802
+        if self._refused():
+            return
         url = urlsplit(self.path)
         path = url.path
         if path == "/sparql":
@@ -473,6 +555,8 @@ class _Handler(BaseHTTPRequestHandler):
             )
 
     def do_POST(self) -> None:  # noqa: N802
+        if self._refused():
+            return
         url = urlsplit(self.path)
         body = self._body()
         if body is None:
@@ -822,13 +906,24 @@ def make_server(
     workers: int = 2,
     quiet: bool = True,
     in_memory: bool = False,
+    cors: tuple[str, ...] = (),
+    allowed_hosts: tuple[str, ...] = (),
 ) -> KgServer:
     """A ready server (not yet serving: call ``serve_forever`` in a thread, then
     ``shutdown`` and ``server_close``). ``port=0`` picks a free port (see ``.url``).
     ``in_memory`` has each worker load the graph into memory (faster queries, more RAM)."""
     outputs_dir = Path(outputs_dir)
     open_store(outputs_dir / STORE_DIR)  # fail now, with the usual message, if there is no build
-    return KgServer((host, port), outputs_dir, settings or Settings(), workers, quiet, in_memory)
+    return KgServer(
+        (host, port),
+        outputs_dir,
+        settings or Settings(),
+        workers,
+        quiet,
+        in_memory,
+        tuple(cors),
+        tuple(allowed_hosts),
+    )
 
 
 def serve(
@@ -839,9 +934,13 @@ def serve(
     workers: int = 2,
     quiet: bool = False,
     in_memory: bool = False,
+    cors: tuple[str, ...] = (),
+    allowed_hosts: tuple[str, ...] = (),
 ) -> None:
     """Serve until Ctrl-C."""
-    server = make_server(outputs_dir, host, port, settings, workers, quiet, in_memory)
+    server = make_server(
+        outputs_dir, host, port, settings, workers, quiet, in_memory, cors, allowed_hosts
+    )
     print(
         f"kg: SPARQL endpoint {server.url}sparql, query page {server.url} "
         f"(timeout {server.settings.query_timeout:g} s, at most {server.settings.max_results} rows); "

@@ -53,6 +53,7 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 from .config import BASE_IRI
 from .errors import QueryError
 from .ontology import PREFIXES
+from .query_guard import NetworkAccessRefused, refuse_network_access
 from .store import STORE_DIR, open_store, store_signature
 
 __all__ = [
@@ -229,11 +230,10 @@ def check_read_only(sparql: str, allow_service: bool = True) -> None:
             f"SPARQL Update ({form}) refused: the store is read-only; `kg build` is the only writer"
         )
     if not allow_service:
-        for kind, text, _ in _tokens(sparql):
-            if kind == "word" and text.upper() == "SERVICE":
-                raise QueryRefused(
-                    "SERVICE (federated query) refused: this endpoint queries only its own store"
-                )
+        try:
+            refuse_network_access(sparql)
+        except NetworkAccessRefused as refusal:
+            raise QueryRefused(str(refusal)) from None
 
 
 def _where_brace(sparql: str) -> int | None:
@@ -945,6 +945,8 @@ class KnowledgeStore:
         """
         check_read_only(sparql, allow_service)
         text, shift = bind_params(sparql, params or {})
+        if shift is not None:  # what runs is the bound text: it must pass too
+            check_read_only(text, allow_service)
         self.refresh()
         options: dict[str, Any] = {"prefixes": self.prefixes}
         if default_graph:

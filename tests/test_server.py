@@ -46,8 +46,8 @@ HINTON_SEGMENT = (
 )
 
 
-def _running(outputs: Path, **settings) -> tuple:
-    server = make_server(outputs, port=0, settings=Settings(**settings), workers=2)
+def _running(outputs: Path, cors: tuple[str, ...] = (), **settings) -> tuple:
+    server = make_server(outputs, port=0, settings=Settings(**settings), workers=2, cors=cors)
     thread = threading.Thread(
         target=server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True
     )
@@ -335,26 +335,89 @@ def test_result_cap_truncates_and_says_so(strict_server, library):
     assert status == 200 and headers["X-KG-Truncated"] is None
 
 
-def test_cors(server):
-    status, headers, _ = http(
-        "GET",
-        server.url + "sparql?" + urllib.parse.urlencode({"query": SELECT}),
-        headers={"Origin": "http://example.org"},
+CROSS_SITE_FORM = {
+    "Origin": "http://attacker.example",
+    "Sec-Fetch-Site": "cross-site",
+    "Content-Type": "application/x-www-form-urlencoded",
+}
+
+
+def test_no_cross_origin_access_unless_named(server):
+    """By default another site's page can neither read answers nor post a form."""
+    query = urllib.parse.urlencode({"query": SELECT})
+    status, headers, body = http(
+        "GET", server.url + "sparql?" + query, headers={"Origin": "http://attacker.example"}
     )
-    assert status == 200 and headers["Access-Control-Allow-Origin"] == "*"
-    assert "X-KG-Truncated" in headers["Access-Control-Expose-Headers"]
-    status, headers, _ = http(
+    assert status == 403 and b"kg serve --cors" in body
+    assert headers["Access-Control-Allow-Origin"] is None
+    status, _, body = http("POST", server.url + "sparql", query.encode(), CROSS_SITE_FORM)
+    assert status == 403 and b"attacker.example" in body
+    # A form from a sandboxed page (Origin: null) or with only Sec-Fetch-Site is refused too.
+    form = {"Content-Type": "application/x-www-form-urlencoded"}
+    for headers in ({"Origin": "null"}, {"Sec-Fetch-Site": "cross-site"}):
+        status, _, _ = http("POST", server.url + "sparql", query.encode(), {**form, **headers})
+        assert status == 403
+    status, _, _ = http(
         "OPTIONS",
         server.url + "sparql",
-        headers={
-            "Origin": "http://example.org",
-            "Access-Control-Request-Method": "POST",
-            "Access-Control-Request-Headers": "content-type",
-        },
+        headers={"Origin": "http://attacker.example", "Access-Control-Request-Method": "POST"},
     )
-    assert status == 204 and headers["Access-Control-Allow-Origin"] == "*"
-    assert "POST" in headers["Access-Control-Allow-Methods"]
-    assert "content-type" in headers["Access-Control-Allow-Headers"].lower()
+    assert status == 403
+    # The server's own page (same origin), curl and scripts (no Origin) are served.
+    own = urllib.parse.urlsplit(server.url).netloc
+    status, headers, _ = http(
+        "POST",
+        server.url + "sparql",
+        query.encode(),
+        {**CROSS_SITE_FORM, "Origin": f"http://{own}", "Sec-Fetch-Site": "same-origin"},
+    )
+    assert status == 200 and headers["Access-Control-Allow-Origin"] is None
+    assert http("GET", server.url + "sparql?" + query)[0] == 200
+
+
+def test_host_headers_other_than_the_address_are_refused(server):
+    """DNS rebinding: a page on evil.example whose name now points at 127.0.0.1."""
+    port = urllib.parse.urlsplit(server.url).port
+    query = server.url + "sparql?" + urllib.parse.urlencode({"query": SELECT})
+    status, _, body = http("GET", query, headers={"Host": f"evil.example:{port}"})
+    assert status == 403 and b"DNS rebinding" in body
+    for host in (f"localhost:{port}", f"127.0.0.1:{port}", "localhost", f"app.localhost:{port}"):
+        assert http("GET", query, headers={"Host": host})[0] == 200, host
+
+
+def test_cors_for_named_origins(seeds_build):
+    server, thread = _running(
+        seeds_build.outputs_dir, cors=("http://example.org",), query_timeout=60.0
+    )
+    try:
+        status, headers, _ = http(
+            "GET",
+            server.url + "sparql?" + urllib.parse.urlencode({"query": SELECT}),
+            headers={"Origin": "http://example.org"},
+        )
+        assert status == 200 and headers["Access-Control-Allow-Origin"] == "http://example.org"
+        assert "X-KG-Truncated" in headers["Access-Control-Expose-Headers"]
+        assert "Origin" in headers["Vary"]
+        status, headers, _ = http(
+            "OPTIONS",
+            server.url + "sparql",
+            headers={
+                "Origin": "http://example.org",
+                "Access-Control-Request-Method": "POST",
+                "Access-Control-Request-Headers": "content-type",
+            },
+        )
+        assert status == 204 and headers["Access-Control-Allow-Origin"] == "http://example.org"
+        assert "POST" in headers["Access-Control-Allow-Methods"]
+        assert "content-type" in headers["Access-Control-Allow-Headers"].lower()
+        status, _, _ = http(
+            "GET",
+            server.url + "sparql?" + urllib.parse.urlencode({"query": SELECT}),
+            headers={"Origin": "http://other.example"},
+        )
+        assert status == 403
+    finally:
+        _stop(server, thread)
 
 
 def test_unsupported_content_type(server):
