@@ -1,36 +1,267 @@
-"""Entity and relation quality of a build against the gold annotation in tests/data/gold.
+"""Entity and relation quality against hand-made gold, on every evaluation set, for kg,
+kg with its lexicon switched off, and plain spaCy, all measured the same way.
 
-python bench/quality.py                 # builds seeds/ into a temp dir and scores it
-python bench/quality.py --outputs outputs   # scores an existing build
+Sets (gold made by reading each text before running anything on it):
+
+* ``seeds``: the two seed transcripts (``seeds/``, gold in ``tests/data/gold``); the
+  rules were written from them.
+* ``dev``: the held-out dev half (``tests/data/heldout/dev``), looked at while working.
+* ``test``: the held-out test half (``tests/data/heldout/test``), scored only to
+  report: never used to tune a rule or add a lexicon entry.
+
+Systems:
+
+* ``kg``: a normal build.
+* ``kg-nolex``: the same build with the setting ``lexicon = "off"``: the general
+  machinery alone (NER, parses, term statistics, name lists).
+* ``spacy``: plain ``en_core_web_sm`` on the same segments: every NER span (PERSON,
+  ORG, GPE/LOC/FAC, PRODUCT, WORK_OF_ART, EVENT) and every noun chunk (as a Concept,
+  determiners and pronouns dropped), one node per distinct name.
+
+For each set and system: recall, recall typed right, precision and splits per type
+group; recall of the gold entities whose names the lexicon does not know; typed
+relation recall and precision per predicate; and for kg the share of entities with no
+typed or open edge. ``--json`` writes every figure for tests and the README.
+
+    python bench/quality.py                       # all sets, all systems, summary
+    python bench/quality.py --sets dev --details  # one set, with missed/unmatched lists
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kg.build import build  # noqa: E402
-from kg.evaluate import format_report, score_build  # noqa: E402
-from kg.graph import load_graph  # noqa: E402
+from kg.config import Settings  # noqa: E402
+from kg.evaluate import (  # noqa: E402
+    Gold,
+    PredictedEntity,
+    combine_entity_scores,
+    combine_relation_scores,
+    format_report,
+    load_gold_dir,
+    name_key,
+    predictions_for_transcript,
+    predictions_from_graph,
+    score_transcript,
+    transcript_id,
+)
+from kg.lexicon import load_lexicon  # noqa: E402
+
+HELDOUT = ROOT / "tests" / "data" / "heldout"
+SETS = {
+    "seeds": (ROOT / "seeds", ROOT / "tests" / "data" / "gold"),
+    "dev": (HELDOUT / "dev", HELDOUT / "gold"),
+    "test": (HELDOUT / "test", HELDOUT / "gold"),
+}
+SYSTEMS = ("kg", "kg-nolex", "spacy")
+_SPACY_TYPES = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "PRODUCT": "Product",
+    "WORK_OF_ART": "Work",
+    "EVENT": "Event",
+}
+
+
+@dataclass
+class SetResult:
+    """The scores of one system on one set."""
+
+    set_name: str
+    system: str
+    per_transcript: list  # TranscriptScores
+    unknown_to_lexicon: tuple[int, int]  # (found, gold) of gold entities the lexicon lacks
+    unconnected: tuple[int, int] | None  # (entities with no typed/open edge, entities)
+
+    def summary(self) -> dict:
+        """The headline figures (ratios in 0..1, None where undefined)."""
+        ents = combine_entity_scores(s.entities for s in self.per_transcript)
+        rels = combine_relation_scores(s.relations for s in self.per_transcript)
+        found, gold = self.unknown_to_lexicon
+        out = {
+            "transcripts": len(self.per_transcript),
+            "entities_typed_recall": ents["all"].typed_recall,
+            "entities_recall": ents["all"].recall,
+            "named_recall": ents["named"].recall,
+            "named_typed_recall": ents["named"].typed_recall,
+            "named_precision": ents["named"].precision,
+            "concept_recall": ents["Concept"].recall,
+            "core_concept_recall": ents["core"].recall,
+            "concept_precision": ents["Concept"].precision,
+            "splits": ents["all"].splits,
+            "not_in_lexicon_recall": found / gold if gold else None,
+            "not_in_lexicon_gold": gold,
+            "relations_recall": rels.overall.recall,
+            "relations_precision": rels.overall.precision,
+            "relations_gold": rels.overall.gold,
+            "relations_predicted": rels.overall.predicted,
+        }
+        for group in ("Person", "Organization", "Place", "Product", "Work", "Event"):
+            g = ents[group]
+            out[f"{group}_typed_recall"] = g.typed_recall
+        if self.unconnected:
+            out["unconnected_share"] = self.unconnected[0] / max(1, self.unconnected[1])
+        out["per_transcript_typed_recall"] = {
+            s.transcript: s.entities["all"].typed_recall for s in self.per_transcript
+        }
+        return out
+
+
+def _golds(gold_dir: Path, inputs: Path) -> list[Gold]:
+    present = {transcript_id(p.name) for p in inputs.iterdir() if not p.name.endswith(".json")}
+    return [g for g in load_gold_dir(gold_dir) if transcript_id(g.transcript) in present]
+
+
+def _known_to_lexicon(lexicon, names) -> bool:
+    return any(
+        name_key(n) in lexicon.keys or " ".join(n.split()) in lexicon.exact for n in names
+    )
+
+
+def _unknown_recall(golds: list[Gold], scores: list) -> tuple[int, int]:
+    lexicon = load_lexicon()
+    found = gold = 0
+    for g, s in zip(golds, scores, strict=True):
+        missed = set(s.entities["all"].missed)
+        for ent in g.entities:
+            if ent.optional or ent.from_metadata or _known_to_lexicon(lexicon, ent.names):
+                continue
+            gold += 1
+            found += ent.label not in missed
+    return found, gold
+
+
+def run_kg(inputs: Path, golds: list[Gold], settings: Settings) -> tuple[list, tuple[int, int]]:
+    """Build ``inputs`` and score it; also (unconnected, all) entity counts."""
+    with tempfile.TemporaryDirectory() as tmp:
+        graph = build([str(inputs)], tmp, settings=settings.replace(cache=False)).graph
+    data = predictions_from_graph(graph)
+    scores = []
+    for gold in golds:
+        entities, relations = predictions_for_transcript(data, gold.transcript)
+        scores.append(score_transcript(gold, entities, relations))
+    linked = {
+        end
+        for r in graph.relations
+        if r.kind in ("typed", "open")
+        for end in (r.subject, r.object)
+    }
+    return scores, (sum(e.key not in linked for e in graph.entities), len(graph.entities))
+
+
+def spacy_predictions(inputs: Path) -> dict[str, list[PredictedEntity]]:
+    """Plain spaCy NER spans and noun chunks per transcript, one node per name key."""
+    from kg.ingest import read_transcript
+    from kg.nlp import load_nlp
+
+    nlp = load_nlp(Settings.load())
+    out: dict[str, list[PredictedEntity]] = {}
+    for path in sorted(inputs.iterdir()):
+        if path.name.endswith(".json") or path.name.startswith("."):
+            continue
+        transcript = read_transcript(path)
+        nodes: dict[str, PredictedEntity] = {}
+        texts = [transcript.text[s.char_start : s.char_end] for s in transcript.segments]
+        for doc in nlp.pipe(texts, batch_size=64):
+            spans = [(e.text, _SPACY_TYPES.get(e.label_)) for e in doc.ents]
+            for chunk in doc.noun_chunks:
+                words = [t for t in chunk if t.pos_ not in ("DET", "PRON") and not t.is_punct]
+                if words:
+                    spans.append((" ".join(t.text for t in words), "Concept"))
+            for text, etype in spans:
+                key = name_key(text)
+                if etype and key and key not in nodes:
+                    nodes[key] = PredictedEntity(text, etype)
+        out[transcript.id] = list(nodes.values())
+    return out
+
+
+def run_spacy(inputs: Path, golds: list[Gold]) -> list:
+    """Score the plain-spaCy baseline on ``inputs``."""
+    predicted = spacy_predictions(inputs)
+    return [score_transcript(g, predicted.get(transcript_id(g.transcript), []), []) for g in golds]
+
+
+def evaluate(set_name: str, system: str) -> SetResult | None:
+    """One system on one set; None when the set has no transcript with gold yet."""
+    inputs, gold_dir = SETS[set_name]
+    if not inputs.is_dir() or not gold_dir.is_dir():
+        return None
+    golds = _golds(gold_dir, inputs)
+    if not golds:
+        return None
+    unconnected = None
+    if system == "spacy":
+        scores = run_spacy(inputs, golds)
+    else:
+        lexicon = "off" if system == "kg-nolex" else ""
+        scores, unconnected = run_kg(inputs, golds, Settings.load().replace(lexicon=lexicon))
+    return SetResult(set_name, system, scores, _unknown_recall(golds, scores), unconnected)
+
+
+def _pct(value) -> str:
+    return "—" if value is None else f"{100 * value:.1f}%"
+
+
+def format_summary(results: list[SetResult]) -> str:
+    """A Markdown table of the headline figures, one row per set and system."""
+    columns = [
+        ("typed right", "entities_typed_recall"),
+        ("named R", "named_recall"),
+        ("named P", "named_precision"),
+        ("concepts R", "concept_recall"),
+        ("core R", "core_concept_recall"),
+        ("concepts P", "concept_precision"),
+        ("not in lexicon R", "not_in_lexicon_recall"),
+        ("splits", "splits"),
+        ("relations R", "relations_recall"),
+        ("relations P", "relations_precision"),
+    ]
+    lines = [
+        "| set | system | " + " | ".join(c for c, _ in columns) + " |",
+        "|---|---|" + "---|" * len(columns),
+    ]
+    for r in results:
+        s = r.summary()
+        cells = [str(s[k]) if k == "splits" else _pct(s[k]) for _, k in columns]
+        lines.append(f"| {r.set_name} | {r.system} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--outputs", help="score this build instead of building the seeds")
-    parser.add_argument("--gold", default=str(ROOT / "tests" / "data" / "gold"))
-    parser.add_argument("--brief", action="store_true")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sets", default="seeds,dev,test", help="comma-separated: " + ",".join(SETS))
+    parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated")
+    parser.add_argument("--details", action="store_true", help="per-transcript reports")
+    parser.add_argument("--json", help="write every figure to this file")
     args = parser.parse_args()
-    if args.outputs:
-        kg = load_graph(args.outputs)
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            kg = build([str(ROOT / "seeds")], tmp).graph
-    print(format_report(score_build(kg, args.gold), details=not args.brief))
+    results = []
+    for set_name in args.sets.split(","):
+        for system in args.systems.split(","):
+            result = evaluate(set_name, system)
+            if result is None:
+                print(f"{set_name}: no transcript with gold yet", file=sys.stderr)
+                break
+            results.append(result)
+            if args.details:
+                print(f"### {set_name} / {system}")
+                print(format_report(result.per_transcript, details=True))
+    print(format_summary(results))
+    if args.json:
+        figures = {f"{r.set_name}/{r.system}": r.summary() for r in results}
+        Path(args.json).write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n")
     return 0
 
 

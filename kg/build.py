@@ -133,7 +133,7 @@ def build(
             )
         )
 
-    lexicon = load_lexicon()
+    lexicon = load_lexicon(settings.lexicon or None)
     cache = (
         ExtractionCache(outputs_dir / CACHE_DIR, environment_key(settings, lexicon))
         if settings.cache

@@ -50,6 +50,7 @@ class Settings:
     scheduler: str | None = (
         None  # Dask scheduler address (tcp://host:8786); None starts a local cluster
     )
+    lexicon: str = ""  # lexicon TSV path; "" the built-in one, "off" none (ablation)
     base_iri: str = BASE_IRI
     extra: dict = field(default_factory=dict)
 

@@ -225,7 +225,7 @@ def load_gold(path: str | Path) -> Gold:
         etype = raw.get("type")
         if etype not in ENTITY_TYPES:
             raise ValueError(f"{path}: entity {i} ({raw.get('label')!r}) has type {etype!r}")
-        importance = raw.get("importance")
+        importance = {"other": "minor"}.get(raw.get("importance"), raw.get("importance"))
         if importance not in (None, "core", "minor"):
             raise ValueError(f"{path}: entity {raw['label']!r} has importance {importance!r}")
         entities.append(

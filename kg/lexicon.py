@@ -123,8 +123,16 @@ class Lexicon:
         return (entry.label, *entry.aliases, *entry.case_sensitive)
 
 
+#: The ``lexicon`` setting that switches the lexicon off (the general machinery alone:
+#: NER, parses, term statistics, name lists), for ablations and other domains.
+LEXICON_OFF = "off"
+
+
 def load_lexicon(path: str | Path | None = None) -> Lexicon:
-    """Parse the lexicon TSV; a malformed line is an InputError naming file and line."""
+    """Parse the lexicon TSV (the built-in one by default; ``"off"`` gives an empty
+    lexicon); a malformed line is an InputError naming file and line."""
+    if str(path) == LEXICON_OFF:
+        return _load(LEXICON_OFF)
     path = Path(path) if path else ONTOLOGY_DIR / "lexicon.tsv"
     return _load(str(path))
 
@@ -136,7 +144,7 @@ def _load(path: str) -> Lexicon:
     exact: dict[str, str] = {}
     max_words = 1
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        lines = [] if path == LEXICON_OFF else Path(path).read_text(encoding="utf-8").splitlines()
     except OSError as exc:
         raise InputError(path, f"cannot read the lexicon: {exc.strerror}") from None
     header_seen = False
