@@ -125,9 +125,7 @@ def _golds(gold_dir: Path, inputs: Path) -> list[Gold]:
 
 
 def _known_to_lexicon(lexicon, names) -> bool:
-    return any(
-        name_key(n) in lexicon.keys or " ".join(n.split()) in lexicon.exact for n in names
-    )
+    return any(name_key(n) in lexicon.keys or " ".join(n.split()) in lexicon.exact for n in names)
 
 
 def _unknown_recall(golds: list[Gold], scores: list) -> tuple[int, int]:
@@ -153,10 +151,7 @@ def run_kg(inputs: Path, golds: list[Gold], settings: Settings) -> tuple[list, t
         entities, relations = predictions_for_transcript(data, gold.transcript)
         scores.append(score_transcript(gold, entities, relations))
     linked = {
-        end
-        for r in graph.relations
-        if r.kind in ("typed", "open")
-        for end in (r.subject, r.object)
+        end for r in graph.relations if r.kind in ("typed", "open") for end in (r.subject, r.object)
     }
     return scores, (sum(e.key not in linked for e in graph.entities), len(graph.entities))
 
@@ -242,7 +237,9 @@ def format_summary(results: list[SetResult]) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sets", default="seeds,dev,test", help="comma-separated: " + ",".join(SETS))
+    parser.add_argument(
+        "--sets", default="seeds,dev,test", help="comma-separated: " + ",".join(SETS)
+    )
     parser.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated")
     parser.add_argument("--details", action="store_true", help="per-transcript reports")
     parser.add_argument("--json", help="write every figure to this file")

@@ -24,6 +24,8 @@ from .cache import environment_key, transcript_key
 from .config import Settings
 from .errors import BuildError
 from .extract import Extraction, extract_transcript
+from .extract.casing import casing_profile
+from .extract.truecase import truecase
 from .lexicon import Lexicon
 from .model import Transcript
 from .nlp import load_nlp, split_sentences, unit_text
@@ -40,7 +42,10 @@ def process_transcript(transcript: Transcript, lexicon: Lexicon, settings: Setti
     """Parse one transcript's units with spaCy and extract its mentions and relations."""
     nlp = load_nlp(settings)
     units = split_sentences(transcript, settings.max_sentence_words)
-    docs = nlp.pipe((unit_text(transcript, s) for s in units), batch_size=settings.batch_size)
+    texts = (unit_text(transcript, s) for s in units)
+    if not casing_profile(transcript.text).cased:  # lowercase speech: names' capitals back
+        texts = (truecase(text, lexicon.given_names) for text in texts)
+    docs = nlp.pipe(texts, batch_size=settings.batch_size)
     return extract_transcript(transcript, zip(units, docs, strict=True), lexicon, settings)
 
 

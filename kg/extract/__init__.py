@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from ..config import Settings
 from ..lexicon import Lexicon, name_key, name_part
 from ..model import Mention, RelationCandidate, Sentence, Transcript
+from .casing import casing_profile
 from .concepts import select_terms
 from .entities import (
     NOUN_COMPOUND,
@@ -20,6 +21,7 @@ from .entities import (
     concept_candidates,
     find_mentions,
     is_common_word,
+    mid_sentence,
     name_part_mentions,
     name_parts,
 )
@@ -48,9 +50,13 @@ def extract_transcript(
     """Mentions and relations from ``parsed`` (unit, spaCy Doc) pairs of one transcript."""
     units: list[tuple[Sentence, object, list[SpanMention], list[tuple[str, SpanMention]]]] = []
     term_counts: Counter = Counter()
+    word_counts: Counter = Counter()
     noun_compounds: set[str] = set()
+    profile = casing_profile(transcript.text)
+    trust_case, lowercase = profile.reliable, not profile.cased
     for sentence, doc in parsed:
-        spans = find_mentions(doc, transcript, sentence, lexicon)
+        word_counts.update(t.lower_ for t in doc if t.is_alpha)
+        spans = find_mentions(doc, transcript, sentence, lexicon, trust_case, lowercase)
         taken = {k for s in spans for k in range(s.token_start, s.token_end)}
         candidates = concept_candidates(doc, transcript, sentence, taken)
         term_counts.update(key.lstrip(NOUN_COMPOUND) for key, _ in candidates)
@@ -61,7 +67,12 @@ def extract_transcript(
         units.append((sentence, doc, spans, candidates))
 
     terms = select_terms(
-        term_counts, settings.concept_min_count, settings.concept_min_termhood, noun_compounds
+        term_counts,
+        settings.concept_min_count,
+        settings.concept_min_termhood,
+        noun_compounds,
+        word_counts,
+        sum(word_counts.values()),
     )
     introduced = name_parts(_full_person_names(transcript, units, lexicon))
     # distinctive first names of the field's people ("Demis") count as introduced,
@@ -73,7 +84,7 @@ def extract_transcript(
             for s, d, spans, c in units
         ]
     short_names = _organisation_first_words(units, lexicon)
-    units = _drop_unsupported_names(units, parts, short_names)
+    units = _drop_unsupported_names(units, parts, short_names, trust_case)
     units = _short_organisation_names(units, short_names)
     finder = RelationFinder(transcript, settings.comention_window, lexicon)
     mentions: list[Mention] = []
@@ -160,16 +171,33 @@ def _short_organisation_names(units, short: dict[str, str]):
 _RETYPABLE = frozenset({"Person", "Product", "Work", "Organization"})
 
 
-def _drop_unsupported_names(units, parts: dict[str, str], short_names: dict[str, str]):
+#: One-word names NER types reliably enough, in a cased transcript, to keep when said
+#: once ("Bangalore", "Autodesk"); a one-word person said once is typed at random by
+#: the small model (corpus judgement: "AdSense", "Helion" as people): it must recur.
+ONCE_TRUSTED_TYPES = frozenset({"Place", "Organization"})
+
+
+def _drop_unsupported_names(
+    units, parts: dict[str, str], short_names: dict[str, str], trust_case: bool = False
+):
     """Statistical NER on speech invents one-off names from single words; a one-word
-    name that neither the lexicon nor a full name supports must recur to be kept."""
+    name that neither the lexicon nor a full name supports must recur to be kept,
+    unless the transcript is cased and the name is capitalised in mid-sentence, where
+    a capital is evidence enough ("Turing", "Fukuyama" said once)."""
     counts: Counter = Counter()
     for _, _, spans, _ in units:
         counts.update(name_key(s.mention.surface) for s in spans if s.mention.source == "ner")
 
-    def supported(s: SpanMention) -> bool:
+    def supported(s: SpanMention, doc) -> bool:
         m = s.mention
         if m.source != "ner" or len(m.surface.split()) > 1:
+            return True
+        if (
+            trust_case
+            and m.type in ONCE_TRUSTED_TYPES
+            and m.surface[:1].isupper()
+            and mid_sentence(doc, s.token_start)
+        ):
             return True
         if m.type == "Person" and name_part(parts, m.surface) is not None:
             return True
@@ -178,5 +206,6 @@ def _drop_unsupported_names(units, parts: dict[str, str], short_names: dict[str,
         return counts[name_key(m.surface)] >= 2
 
     return [
-        (sent, doc, [s for s in spans if supported(s)], cands) for sent, doc, spans, cands in units
+        (sent, doc, [s for s in spans if supported(s, doc)], cands)
+        for sent, doc, spans, cands in units
     ]

