@@ -1,0 +1,57 @@
+"""Creation and derivation: created ("built", "trained", "authors of") and basedOn
+("based on", "built on", "fine-tuned from")."""
+
+from __future__ import annotations
+
+from .patterns import _AGENT, _ART, _BE, _ORG, _PERSON, _TIME, ROLES, Pattern, _p  # noqa: F401
+
+__all__ = ["PATTERNS", "VERB_RULES"]
+
+PATTERNS: tuple[Pattern, ...] = (
+    # created: "you did alexnet", "OpenAI built GPT-4", "GPT-4 was trained by OpenAI"
+    _p(
+        "created",
+        r"^(?:(?:who|which|that|also|then|has|have|had|just|recently|actually|basically|they|we)\s+)*(?:built|build|builds|created|creates|create|developed|develops|develop|made|makes|invented|invents|invent|trained|trains|released|releases|launched|launches|wrote|writes|published|publishes|designed|introduced|introduces|did|shipped|ships|open-?sourced)\s+(?:the\s+|a\s+|an\s+)?(?:first\s+)?$",
+        _AGENT,
+        "Product Work",
+        confidence=0.8,
+    ),
+    _p(
+        "created",
+        r"^(?:(?:was|were|is|are|been|being)\s+)?(?:built|created|developed|made|invented|trained|released|launched|written|published|designed|introduced)\s+by\s+$",
+        _AGENT,
+        "Product Work",
+        forward=False,
+        confidence=0.85,
+    ),
+    _p("created", r"^(?:'s|’s|s)\s+$", _ORG, "Product", confidence=0.6),
+    # authors: "Noam Shazeer, one of the authors of the Transformer paper"
+    _p(
+        "created",
+        rf"^,?\s*{_BE}{_ART}(?:co-?)?(?:authors?|writers?|creators?|inventors?)\s+of\s+(?:the\s+)?$",
+        _AGENT,
+        "Product Work",
+        confidence=0.8,
+    ),
+    _p(
+        "basedOn",
+        r"^(?:(?:is|was|which is|that is|are)\s+)?(?:based on|built on(?: top of)?|powered by|runs on|running on|fine-?tuned (?:from|on)|derived from)\s+(?:the\s+)?$",
+        "Product",
+        "Product",
+        confidence=0.85,
+    ),
+)
+
+#: Verb phrases of the dependency parse (lemma + particle/preposition) that state the
+#: relation when subject and object have the types given: (phrases, predicate, subject
+#: types, object types, forward). ``forward`` False swaps them.
+VERB_RULES: tuple[tuple[tuple[str, ...], str, str, str, bool], ...] = (
+    (
+        ("create", "build", "develop", "release", "train", "invent", "design", "write")
+        + ("publish", "ship", "launch", "open-source"),
+        "created",
+        _AGENT,
+        "Product Work",
+        True,
+    ),
+)

@@ -1,0 +1,282 @@
+"""The relation finder: runs, over the units of one transcript in order, reference
+resolution, the typed pattern families, what lexicon names state, the parse, and
+co-mentions and speaker topics, and returns relation candidates with their evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ...lexicon import Lexicon, name_key
+from ...model import Evidence, Mention, RelationCandidate, Sentence, Transcript
+from ..entities import SpanMention
+from .open import open_relations
+from .patterns import norm
+from .reference import Discourse
+from .typed import MAX_BETWEEN_WORDS, TYPED_PATTERNS, conjuncts, match, starts_clause
+
+__all__ = ["RelationFinder"]
+
+
+class RelationFinder:
+    """Finds relation candidates in the units of one transcript, in order."""
+
+    def __init__(self, transcript: Transcript, window: int = 0, lexicon: Lexicon | None = None):
+        self.transcript = transcript
+        self.org_prefixes = _org_prefixes(lexicon) if lexicon else {}
+        self.discourse = Discourse(transcript)
+        self.window = window
+        self.recent: list[tuple[Sentence, list[SpanMention]]] = []
+
+    # -- the unit -----------------------------------------------------------------
+    def find(self, doc, sentence: Sentence, spans: list[SpanMention]) -> list[RelationCandidate]:
+        """All relation candidates of one unit; call once per unit, in transcript order."""
+        self.discourse.observe([s.mention for s in spans], sentence.speaker)
+        quote_start = sentence.char_start
+        quote = self.transcript.text[sentence.char_start : sentence.char_end].replace("\n", " ")
+        t0, t1 = self.transcript.time_span(sentence.char_start, sentence.char_end)
+
+        def evidence(extractor: str, confidence: float, role: str | None = None) -> Evidence:
+            return Evidence(
+                self.transcript.id,
+                sentence.segment_index,
+                quote_start,
+                sentence.char_end,
+                quote,
+                extractor,
+                confidence,
+                t0,
+                t1,
+                sentence.speaker,
+                role,
+            )
+
+        we = self.discourse.we(
+            doc, sentence, spans, evidence
+        )  # before pronouns: it says who "we" is
+        virtual = self.discourse.pronouns(doc, sentence, spans)
+        everything = sorted(spans + virtual, key=lambda s: s.token_start)
+        out: list[RelationCandidate] = []
+        linked: set[tuple[int, int]] = set()
+        out += self._typed(doc, everything, evidence, linked)
+        out += we
+        out += self._by_name(spans, evidence)
+        out += open_relations(doc, everything, evidence, linked)
+        out += self._comentions(sentence, spans, evidence)
+        out += self._discusses(sentence, spans, evidence)
+        self.discourse.observe([s.mention for s in virtual], None)
+        return out
+
+    def _typed(self, doc, spans: list[SpanMention], evidence, linked) -> list[RelationCandidate]:
+        out = []
+        text = doc.text
+        for i, a in enumerate(spans):
+            for b in spans[i + 1 :]:
+                if (
+                    a.mention.source != "lexicon"
+                    and a.mention.source != "ner"
+                    and b.mention.source not in ("lexicon", "ner")
+                ):
+                    continue  # at least one side must be named in the text
+                between_words = doc[a.token_end : b.token_start]
+                if len(between_words) > MAX_BETWEEN_WORDS:
+                    continue
+                between = norm(
+                    text[
+                        doc[a.token_end - 1].idx + len(doc[a.token_end - 1].text) : doc[
+                            b.token_start
+                        ].idx
+                    ]
+                )
+                found = match(between, a.mention, b.mention)
+                if found:
+                    pattern, role = found
+                    # "Dario and Daniela Amodei co-founded Anthropic", "founded by X and Y"
+                    firsts = [a, *conjuncts(doc, spans, i, -1)]
+                    seconds = [b, *conjuncts(doc, spans, spans.index(b), +1)]
+                    for x in firsts:
+                        for y in seconds:
+                            subj, obj = (x, y) if pattern.forward else (y, x)
+                            out.append(
+                                RelationCandidate(
+                                    subj.mention,
+                                    pattern.predicate,
+                                    obj.mention,
+                                    "typed",
+                                    evidence(
+                                        f"pattern:{pattern.predicate}", pattern.confidence, role
+                                    ),
+                                    role,
+                                )
+                            )
+                            linked.add((id(x), id(y)))
+        # an unsaid subject: "... postdoc with Andrew Ng", the talk's main person did it
+        if spans:
+            first = spans[0]
+            prefix = norm(text[: doc[first.token_start].idx])
+            salient = self.discourse.salient_person(
+                exclude={
+                    self.discourse._key(s.mention) for s in spans if s.mention.type == "Person"
+                }
+            )
+            if salient is not None and prefix:
+                for pattern in TYPED_PATTERNS:
+                    if not (
+                        pattern.implicit_subject
+                        and pattern.forward
+                        and first.mention.type in pattern.object_types
+                    ):
+                        continue
+                    m = pattern.regex.search(prefix)
+                    if m and starts_clause(prefix, m.start()):
+                        role = m.groupdict().get("role")
+                        virtual = replace(
+                            salient,
+                            sentence_index=first.mention.sentence_index,
+                            segment_index=first.mention.segment_index,
+                            char_start=first.mention.char_start,
+                            char_end=first.mention.char_start,
+                            source="coref",
+                            start=first.mention.start,
+                            end=first.mention.start,
+                        )
+                        out.append(
+                            RelationCandidate(
+                                virtual,
+                                pattern.predicate,
+                                first.mention,
+                                "typed",
+                                evidence(
+                                    f"pattern:{pattern.predicate}:implicit",
+                                    round(pattern.confidence * 0.75, 2),
+                                    role,
+                                ),
+                                role,
+                            )
+                        )
+                        # the same unsaid subject carries over a following institution ("... in Stanford")
+                        for second in spans[1:2]:
+                            between = norm(
+                                text[
+                                    doc[first.token_end - 1].idx
+                                    + len(doc[first.token_end - 1].text) : doc[
+                                        second.token_start
+                                    ].idx
+                                ]
+                            )
+                            if second.mention.type in ("Organization", "Place") and re.fullmatch(
+                                r"(?:(?:at|in|from)\s+)+(?:the\s+)?", between + " "
+                            ):
+                                out.append(
+                                    RelationCandidate(
+                                        virtual,
+                                        "affiliatedWith",
+                                        second.mention,
+                                        "typed",
+                                        evidence("pattern:affiliatedWith:implicit", 0.6),
+                                        None,
+                                    )
+                                )
+                        break
+        return out
+
+    def _by_name(self, spans: list[SpanMention], evidence) -> list[RelationCandidate]:
+        """What a name says: "the OpenAI Charter" is OpenAI's, "GitHub Copilot" was made by
+        GitHub, "Microsoft Research" is part of Microsoft (lexicon names only)."""
+        out = []
+        for s in spans:
+            m = s.mention
+            if m.source != "lexicon" or not m.lexicon_id:
+                continue
+            for prefix, org_id in self.org_prefixes.get(m.lexicon_id, ()):
+                if not name_key(m.surface).startswith(name_key(prefix)):
+                    continue  # said without the organisation's name ("Windows")
+                predicate = "partOf" if m.type == "Organization" else "created"
+                org = replace(
+                    m, lexicon_id=org_id, type="Organization", source="implied", surface=prefix
+                )
+                subject, obj = (m, org) if predicate == "partOf" else (org, m)
+                out.append(
+                    RelationCandidate(
+                        subject, predicate, obj, "typed", evidence(f"name:{predicate}", 0.7)
+                    )
+                )
+        return out
+
+    def _comentions(
+        self, sentence: Sentence, spans: list[SpanMention], evidence
+    ) -> list[RelationCandidate]:
+        out = []
+        real = [s.mention for s in spans]
+        for i, a in enumerate(real):
+            for b in real[i + 1 :]:
+                out.append(
+                    RelationCandidate(
+                        a, "relatedTo", b, "comention", evidence("comention:sentence", 0.5)
+                    )
+                )
+        if self.window:
+            for _, previous in self.recent:
+                for a in (s.mention for s in previous):
+                    for b in real:
+                        out.append(
+                            RelationCandidate(
+                                a,
+                                "relatedTo",
+                                b,
+                                "comention",
+                                evidence(f"comention:window{self.window}", 0.4),
+                            )
+                        )
+            self.recent = (self.recent + [(sentence, spans)])[-self.window :]
+        return out
+
+    def _discusses(
+        self, sentence: Sentence, spans: list[SpanMention], evidence
+    ) -> list[RelationCandidate]:
+        if not sentence.speaker:
+            return []
+        out = []
+        for s in spans:
+            speaker = Mention(
+                self.transcript.id,
+                sentence.index,
+                sentence.segment_index,
+                s.mention.char_start,
+                s.mention.char_start,
+                sentence.speaker,
+                "Person",
+                "speaker",
+                None,
+                s.mention.start,
+                s.mention.end,
+                sentence.speaker,
+            )
+            out.append(
+                RelationCandidate(
+                    speaker, "discusses", s.mention, "discusses", evidence("speaker:turn", 1.0)
+                )
+            )
+        return out
+
+
+def _org_prefixes(lexicon: Lexicon) -> dict[str, list[tuple[str, str]]]:
+    """Lexicon entries whose label starts with an organisation's label: entry id ->
+    [(organisation label, organisation id)]."""
+    orgs = {
+        e.label: e.id
+        for e in lexicon.entries.values()
+        if e.type == "Organization" and len(e.label) >= 3
+    }
+    out: dict[str, list[tuple[str, str]]] = {}
+    for entry in lexicon.entries.values():
+        if entry.type not in ("Product", "Work", "Organization"):
+            continue
+        words = entry.label.split()
+        for n in range(len(words) - 1, 0, -1):
+            prefix = " ".join(words[:n])
+            if prefix in orgs and orgs[prefix] != entry.id:
+                out.setdefault(entry.id, []).append((prefix, orgs[prefix]))
+                break
+    return out

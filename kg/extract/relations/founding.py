@@ -1,0 +1,52 @@
+"""Founding: "co-founder of", "co-founded", "was founded by", "OpenAI's founders"."""
+
+from __future__ import annotations
+
+from .patterns import _AGENT, _ART, _BE, _ORG, _PERSON, _TIME, ROLES, Pattern, _p  # noqa: F401
+
+__all__ = ["PATTERNS", "VERB_RULES"]
+
+PATTERNS: tuple[Pattern, ...] = (
+    # founded: "he's a co-founder of openai", "co-founded Anthropic", "OpenAI was founded by"
+    _p(
+        "founded",
+        rf"^{_BE}{_ART}{_TIME}(?:co-?\s?founders?|cofounders?|founders?|founding members?)\s+(?:of|at|and [a-z ]+ (?:of|at))\s+$",
+        _PERSON,
+        _ORG,
+        implicit=True,
+    ),
+    _p(
+        "founded",
+        r"^(?:(?:who|that|also|then|later|had|has|have)\s+)*(?:co-?\s?founded|cofounded|founded|started|set up|launched)\s+$",
+        _PERSON,
+        _ORG,
+    ),
+    _p(
+        "founded",
+        r"^(?:(?:was|is|were|which was|that was|which is|which were|that were)\s+)?(?:co-?\s?founded|cofounded|founded|started|set up)\s+by\s+$",
+        _PERSON,
+        _ORG,
+        forward=False,
+    ),
+    _p(
+        "founded",
+        r"^(?:'s|’s|s)?\s*(?:co-?\s?founders?|cofounders?|founders?)\s+$",
+        _PERSON,
+        _ORG,
+        forward=False,
+        confidence=0.8,
+    ),
+)
+
+#: Verb phrases of the dependency parse (lemma + particle/preposition) that state the
+#: relation when subject and object have the types given: (phrases, predicate, subject
+#: types, object types, forward). ``forward`` False swaps them.
+VERB_RULES: tuple[tuple[tuple[str, ...], str, str, str, bool], ...] = (
+    (
+        ("found", "co-found", "cofound", "start", "establish", "set up", "launch"),
+        "founded",
+        _PERSON,
+        _ORG,
+        True,
+    ),
+)

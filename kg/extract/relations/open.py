@@ -1,0 +1,143 @@
+"""Open relations: subject - verb (+particle/preposition) - object from the dependency
+parse, where no typed pattern linked the two mentions; a verb phrase that states a
+typed relation when the types fit becomes that relation ("Mira Murati, who ..., started
+Thinking Machines Lab"). Negation is kept as a flag; hypotheticals assert nothing.
+"""
+
+from __future__ import annotations
+
+from ...model import RelationCandidate
+from ..entities import SpanMention
+from .typed import typed_verb
+
+__all__ = ["open_relations", "hypothetical"]
+
+_OPEN_SKIP_LEMMAS = frozenset(
+    {
+        "be",
+        "have",
+        "do",
+        "imagine",
+        "compare",
+        "mention",
+        "say",
+        "get",
+        "go",
+        "know",
+        "think",
+        "mean",
+        "let",
+        "make",
+        "see",
+        "want",
+        "like",
+        "take",
+        "come",
+        "give",
+        "tell",
+        "talk",
+        "feel",
+        "look",
+        "put",
+    }
+)
+_OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
+
+
+def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[RelationCandidate]:
+    """subject - verb (+particle/preposition) - object from the dependency parse."""
+    by_role: dict[int, dict[str, list[tuple[SpanMention, str | None]]]] = {}
+    type_at = {k: s.mention.type for s in spans for k in range(s.token_start, s.token_end)}
+    for s in spans:
+        root = doc[s.token_start : s.token_end].root
+        while root.dep_ == "conj" and root.head.pos_ in ("NOUN", "PROPN"):
+            if type_at.get(root.head.i, s.mention.type) != s.mention.type:
+                break  # "in OpenAI and Greg Brockman ...": a run-on parse, not a list
+            root = root.head
+        if root.dep_ == "conj":
+            continue
+        head, role, prep = root.head, None, None
+        if root.dep_ in _SUBJECT_DEPS:
+            role = "subj"
+            if root.dep_ == "agent":
+                continue
+        elif root.dep_ in _OBJECT_DEPS:
+            role = "obj"
+        elif (
+            root.dep_ == "pobj"
+            and root.head.dep_ in ("prep", "agent")
+            and root.head.head.pos_ in ("VERB", "AUX")
+        ):
+            role, prep, head = "obj", root.head.lower_, root.head.head
+        if role is None or head.pos_ not in ("VERB", "AUX"):
+            continue
+        by_role.setdefault(head.i, {}).setdefault(role, []).append((s, prep))
+    out = []
+    for verb_i, roles in sorted(by_role.items()):
+        verb = doc[verb_i]
+        if verb.lemma_.lower() in _OPEN_SKIP_LEMMAS or not verb.is_alpha or hypothetical(verb):
+            continue
+        negated = any(c.dep_ == "neg" for c in verb.children)
+        particle = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
+        for subj, _ in roles.get("subj", []):
+            for obj, prep in roles.get("obj", []):
+                if subj is obj or (id(subj), id(obj)) in linked or (id(obj), id(subj)) in linked:
+                    continue
+                if {"addressee", "we"} & {subj.mention.source, obj.mention.source}:
+                    continue  # generic "you can imagine ...", "we" is no claim about anyone
+                if subj.mention.source not in ("lexicon", "ner") and obj.mention.source not in (
+                    "lexicon",
+                    "ner",
+                ):
+                    continue
+                phrase = " ".join(p for p in (verb.lemma_.lower(), particle, prep) if p)
+                typed = None if negated else typed_verb(phrase, subj.mention, obj.mention)
+                if typed is not None:
+                    # the parse found subject and object where the text between them
+                    # fit no pattern: "Mira Murati, who ..., started Thinking Machines"
+                    predicate, forward = typed
+                    s_, o_ = (subj, obj) if forward else (obj, subj)
+                    out.append(
+                        RelationCandidate(
+                            s_.mention,
+                            predicate,
+                            o_.mention,
+                            "typed",
+                            evidence(f"parse:{predicate}", 0.7),
+                        )
+                    )
+                    continue
+                out.append(
+                    RelationCandidate(
+                        subj.mention,
+                        phrase,
+                        obj.mention,
+                        "open",
+                        evidence("open:svo", 0.6),
+                        None,
+                        negated,
+                    )
+                )
+    return out
+
+
+_MODALS = frozenset({"should", "would", "could", "might", "may", "must", "'d"})
+_WISHES = frozenset({"want", "wish", "hope", "wonder", "imagine", "suppose", "try", "need"})
+
+
+def hypothetical(verb) -> bool:
+    """A verb under a modal, a wish or a condition states no fact ("should make Grok beat
+    GPT", "wanted OpenAI to be acquired", "if you reach AGI")."""
+    for token in (verb, *verb.ancestors):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children):
+            return True
+        if any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in token.children
+        ):
+            return True
+        if token is not verb and token.lemma_.lower() in _WISHES:
+            return True
+        if token.dep_ == "ROOT":
+            break
+    return False

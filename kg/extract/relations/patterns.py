@@ -1,0 +1,70 @@
+"""What every family of typed patterns shares: the :class:`Pattern` (a relation read
+from the words *between* two mentions), the vocabulary of roles, articles, copulas and
+time words, and the text normalisation the patterns are matched against.
+
+Patterns read the words between two mentions, which works on unpunctuated speech where
+a dependency parse often does not ("he's a co-founder of openai", "his PhD with Jeff
+Hinton", "OpenAI's CEO Sam Altman"); the parse-driven reader (``clauses.py``) covers
+what the words between cannot (relative clauses, appositions, first person).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Pattern", "ROLES", "norm"]
+
+ROLES = (
+    r"chief executive officer|chief executive|ceo|chief technology officer|cto|chief scientist|"
+    r"chief operating officer|coo|chief research officer|president|chairman|chairwoman|chair|"
+    r"head of [a-z]+|director of [a-z]+|director|vice president|vp of [a-z]+|vp|research scientist|"
+    r"researcher|scientist|engineer|software engineer|employee|member of technical staff|"
+    r"board member|member of the board|lead|research lead|team lead|head|cso|cfo|manager|"
+    r"partner|investor|advisor|professor|intern|"
+    r"chief(?: [a-z]+){1,2} (?:officer|scientist)|(?:senior|staff|principal|distinguished|lead) "
+    r"(?:research )?(?:scientist|engineer|researcher)|fellow|postdoc|phd student"
+)
+_ART = r"(?:(?:the|a|an|one of the|one of|its|their|our|his|her)\s+)?"
+_BE = r"(?:(?:is|was|are|were|am|'m|’m|'s|’s|s|has been|had been|have been|became|becomes|being|as|now|who's|who is|who was)\s+)?"
+_TIME = r"(?:(?:former|current|new|interim|then|now|first|founding|longtime|long-time)\s+)?"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A typed relation read from the text between two mentions.
+
+    ``forward``: subject comes first; otherwise the object does. ``subject_types`` and
+    ``object_types`` restrict what may be linked.
+    """
+
+    predicate: str
+    regex: re.Pattern
+    subject_types: frozenset[str]
+    object_types: frozenset[str]
+    forward: bool = True
+    confidence: float = 0.9
+    implicit_subject: bool = False  # the subject may be left unsaid ("postdoc with X")
+
+
+def _p(predicate, regex, subj, obj, forward=True, confidence=0.9, implicit=False):
+    return Pattern(
+        predicate,
+        re.compile(regex),
+        frozenset(subj.split()),
+        frozenset(obj.split()),
+        forward,
+        confidence,
+        implicit,
+    )
+
+
+_PERSON, _ORG, _AGENT = "Person", "Organization", "Person Organization"
+_ARTIFACT = "Product Work Concept"
+
+
+def norm(text: str) -> str:
+    """Lowercase, single-spaced, with ASR stutters collapsed ("in in" -> "in")."""
+    words = re.sub(r"[,;:]", " ", text.lower().replace("’", "'")).split()
+    words = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
+    return " ".join(words) + " " if words else ""

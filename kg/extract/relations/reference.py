@@ -1,0 +1,268 @@
+"""Reference: who "I", "we", "you", "he" and "she" are in a transcript.
+
+Pronouns become virtual mentions of the person (or organisation) they stand for, so the
+pattern families and the parse can relate them like any name: "I" is the labelled
+speaker; "you" the person called by name just before ("Helen, you ...") or the other
+party of a labelled dialogue; "he"/"she" the last person named before it; "we" the
+organisation the speaker said they are at ("at Anthropic we ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+
+from ...lexicon import name_key
+from ...model import Mention, RelationCandidate, Sentence, Transcript
+from ..entities import SpanMention
+from .patterns import _TIME, ROLES, norm
+
+__all__ = ["Discourse", "vocative"]
+
+_THIRD_PERSON = frozenset({"he", "she", "him", "his", "her", "hers", "he's", "she's"})
+_SECOND_PERSON = frozenset({"you", "your", "yours", "you've", "you're"})
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "i've", "i'm"})
+_FIRST_PLURAL = frozenset({"we", "we're", "we've", "our", "us"})
+#: "we" as a subject stands for the speaker's organisation once the speaker has said
+#: which one it is ("at Anthropic we ..."): "we released Claude Code" -> Anthropic
+_WE_SUBJECT = frozenset({"we", "we're", "we've"})
+#: between "we" and an organisation: "we built in the early days at", "we are here at"
+_WE_AT = re.compile(r"^(?:(?!they |he |she |you )\S+ ){0,8}(?:at|here at|for|with) (?:the )?$")
+_OUR_ROLE = re.compile(rf"(?:^| )(?:our|my) (?:{_TIME.strip('?')}?)?(?P<role>{ROLES}) $")
+
+
+@dataclass
+class Discourse:
+    """What pronouns refer to in a transcript: kept across its units, in order."""
+
+    transcript: Transcript
+    person_counts: Counter = field(default_factory=Counter)
+    last_person: dict[str, Mention] = field(default_factory=dict)
+    last_speaker: str | None = None
+    previous_speaker: str | None = None
+    recent: list[tuple[int, str]] = field(default_factory=list)  # (unit index, person key)
+    #: speaker -> the organisation "we" is
+    we_org: dict[str | None, Mention] = field(default_factory=dict)
+
+    def observe(self, mentions: list[Mention], speaker: str | None) -> None:
+        if speaker and speaker != self.last_speaker:
+            self.previous_speaker, self.last_speaker = self.last_speaker, speaker
+        for m in mentions:
+            if m.type == "Person" and m.source in ("lexicon", "ner", "coref"):
+                key = self._key(m)
+                self.person_counts[key] += 1
+                if m.source != "coref" or key not in self.last_person:
+                    self.last_person[key] = m
+                if m.source != "coref":
+                    self.recent.append((m.sentence_index, key))
+        self.recent = self.recent[-20:]
+
+    def antecedent(
+        self, unit_index: int, char_start: int, spans, speaker: str | None
+    ) -> Mention | None:
+        """Whom "he"/"she" at ``char_start`` means: the last person named before it in
+        this unit or the two before, never the one speaking; else the talk's main person."""
+        before = [
+            s.mention
+            for s in spans
+            if s.mention.type == "Person"
+            and s.mention.char_end <= char_start
+            and s.mention.source in ("lexicon", "ner")
+        ]
+        speaker_key = name_key(speaker) if speaker else None
+        for m in reversed(before):
+            if self._key(m) != speaker_key:
+                return m
+        for index, key in reversed(self.recent):
+            if index < unit_index - 2:
+                break
+            if key != speaker_key and key in self.last_person:
+                return self.last_person[key]
+        return self.salient_person(exclude={speaker_key} if speaker_key else set())
+
+    def _key(self, m: Mention) -> str:
+        if m.lexicon_id:
+            return m.lexicon_id
+        key = name_key(m.surface)
+        # a first name seen alone counts towards the full name it shortens
+        for other in self.last_person:
+            if other.startswith(key) and other != key:
+                return other
+        return key
+
+    def salient_person(self, exclude: set[str] = frozenset()) -> Mention | None:
+        ranked = [
+            k
+            for k, _ in sorted(self.person_counts.items(), key=lambda kv: (-kv[1], kv[0]))
+            if k not in exclude
+        ]
+        return self.last_person[ranked[0]] if ranked else None
+
+    def addressee(self, speaker: str | None) -> str | None:
+        """Who "you" is: the other party of a labelled dialogue, else the one guest."""
+        if speaker and self.previous_speaker and self.previous_speaker != speaker:
+            return self.previous_speaker
+        guests = [
+            s.name
+            for s in self.transcript.meta.speakers
+            if (s.role or "").lower() in ("guest", "interviewee")
+        ]
+        if not speaker and len(guests) == 1:
+            return guests[0]
+        return None
+
+    def virtual(
+        self, doc, token, sentence: Sentence, antecedent: Mention | None, name: str | None
+    ) -> SpanMention | None:
+        if antecedent is None and not name:
+            return None
+        char_start = sentence.char_start + token.idx
+        char_end = char_start + len(token.text)
+        t0, t1 = self.transcript.time_span(char_start, char_end)
+        segment = self.transcript.segment_at(char_start)
+        if antecedent is not None:
+            mention = replace(
+                antecedent,
+                sentence_index=sentence.index,
+                segment_index=segment.index,
+                char_start=char_start,
+                char_end=char_end,
+                source="coref",
+                start=t0,
+                end=t1,
+                speaker=segment.speaker,
+            )
+        else:
+            mention = Mention(
+                self.transcript.id,
+                sentence.index,
+                segment.index,
+                char_start,
+                char_end,
+                name,
+                "Person",
+                "speaker",
+                None,
+                t0,
+                t1,
+                segment.speaker,
+            )
+        return SpanMention(mention, token.i, token.i + 1)
+
+    def pronouns(self, doc, sentence: Sentence, spans: list[SpanMention]) -> list[SpanMention]:
+        taken = {k for s in spans for k in range(s.token_start, s.token_end)}
+        out = []
+        for token in doc:
+            if token.i in taken:
+                continue
+            lower = token.lower_
+            if lower in ("'s", "’s") and token.i > 0:
+                continue
+            if lower in _THIRD_PERSON:
+                antecedent = self.antecedent(
+                    sentence.index, sentence.char_start + token.idx, spans, sentence.speaker
+                )
+                v = self.virtual(doc, token, sentence, antecedent, None)
+            elif lower in _SECOND_PERSON:
+                called = vocative(doc, spans, token.i)
+                if called is not None:  # "Helen, you worked at ...": the person called
+                    v = self.virtual(doc, token, sentence, called, None)
+                else:
+                    v = self.virtual(doc, token, sentence, None, self.addressee(sentence.speaker))
+                if v is not None:  # "you" is often generic: kept apart, see _open
+                    v = SpanMention(
+                        replace(v.mention, source="addressee"), v.token_start, v.token_end
+                    )
+            elif lower in _FIRST_PERSON:
+                v = self.virtual(doc, token, sentence, None, sentence.speaker)
+            elif lower in _WE_SUBJECT and sentence.speaker in self.we_org:
+                v = self.virtual(doc, token, sentence, self.we_org[sentence.speaker], None)
+                if v is not None:  # typed patterns only: a generic "we" is no claim (see _open)
+                    v = SpanMention(replace(v.mention, source="we"), v.token_start, v.token_end)
+            else:
+                continue
+            if v is not None:
+                out.append(v)
+        return out
+
+    def we(
+        self, doc, sentence: Sentence, spans: list[SpanMention], evidence
+    ) -> list[RelationCandidate]:
+        """First person plural at an organisation: "we built ... at Anthropic", "at OpenAI
+        we ...": the speaker (or, unlabelled, the one guest) works there; and "our CEO
+        Sam Altman" then works there too."""
+        who = sentence.speaker or self.addressee(None)
+        text = doc.text
+        we_tokens = [t for t in doc if t.lower_ in _FIRST_PLURAL]
+        out = []
+        for s in spans:
+            m = s.mention
+            if m.type != "Organization" or not who:
+                continue
+            start = doc[s.token_start].idx
+            after = norm(text[doc[s.token_end - 1].idx + len(doc[s.token_end - 1].text) :])
+            preceded_by_at = s.token_start > 0 and doc[s.token_start - 1].lower_ in ("at", "for")
+            found = preceded_by_at and re.match(r"^(?:we|we're|we've|our)\b", after)
+            for t in we_tokens:
+                if t.i < s.token_start and s.token_start - t.i <= 12:
+                    between = norm(text[t.idx + len(t.text) : start])
+                    if _WE_AT.match(between):
+                        found = True
+            if found:
+                person = Mention(
+                    m.transcript_id,
+                    m.sentence_index,
+                    m.segment_index,
+                    m.char_start,
+                    m.char_start,
+                    who,
+                    "Person",
+                    "speaker",
+                    None,
+                    m.start,
+                    m.start,
+                    sentence.speaker,
+                )
+                out.append(
+                    RelationCandidate(
+                        person, "worksFor", m, "typed", evidence("pattern:worksFor:we", 0.6)
+                    )
+                )
+                self.we_org[sentence.speaker] = m
+        org = self.we_org.get(sentence.speaker)
+        if org is not None:
+            for s in spans:
+                if s.mention.type != "Person":
+                    continue
+                before = norm(text[: doc[s.token_start].idx])
+                match = _OUR_ROLE.search(before)
+                if match:
+                    role = match.group("role")
+                    out.append(
+                        RelationCandidate(
+                            s.mention,
+                            "worksFor",
+                            org,
+                            "typed",
+                            evidence("pattern:worksFor:our", 0.6, role),
+                            role,
+                        )
+                    )
+        return out
+
+
+def vocative(doc, spans: list[SpanMention], before: int) -> Mention | None:
+    """The person called by name at the start of a clause, just before token ``before``:
+    "Helen, you ...", "so Sam, you ..."."""
+    for s in spans:
+        if s.mention.type != "Person" or not (0 < before - s.token_end <= 3):
+            continue
+        previous = doc[s.token_start - 1] if s.token_start else None
+        clause_start = previous is None or previous.is_punct or previous.lower_ in _OPENERS
+        if doc[s.token_end].text == "," and clause_start:
+            return s.mention
+    return None
+
+
+_OPENERS = frozenset({"so", "and", "well", "now", "okay", "ok"})

@@ -1,0 +1,80 @@
+"""Roles and affiliations: worksFor with a role ("the chief scientist at", "OpenAI's CEO"),
+working at, leading, joining; affiliatedWith for study, teaching and board seats."""
+
+from __future__ import annotations
+
+from .patterns import _AGENT, _ART, _BE, _ORG, _PERSON, _TIME, ROLES, Pattern, _p  # noqa: F401
+
+__all__ = ["PATTERNS", "VERB_RULES"]
+
+PATTERNS: tuple[Pattern, ...] = (
+    # worksFor with role: "Ilya is the chief scientist at open AI", "OpenAI's CEO Sam Altman"
+    _p(
+        "worksFor",
+        rf"^{_BE}{_ART}{_TIME}(?P<role>{ROLES})\s+(?:at|of|for|in|with)\s+(?:the\s+)?$",
+        _PERSON,
+        _ORG,
+        implicit=True,
+    ),
+    _p(
+        "worksFor",
+        r"^(?:(?:who|also|now|then|still|currently|has|had|have|is|was|used to)\s+)*(?:works|worked|working|work)\s+(?:at|for|with)\s+(?:the\s+)?$",
+        _PERSON,
+        _ORG,
+        confidence=0.8,
+    ),
+    _p(
+        "worksFor",
+        r"^(?:(?:who|also|now|then|still|currently)\s+)*(?:leads|led|heads|headed|runs|ran|directs|directed|co-?leads|co-?led)\s+(?:the\s+)?$",
+        _PERSON,
+        _ORG,
+        confidence=0.75,
+    ),
+    _p(
+        "worksFor",
+        r"^(?:(?:who|also|then|has|had|have|just|recently)\s+)*(?:joined|joins|joining)\s+$",
+        _PERSON,
+        _ORG,
+        confidence=0.8,
+    ),
+    _p(
+        "worksFor",
+        rf"^(?:'s|’s|s)?\s*{_TIME}(?P<role>{ROLES})\s+$",
+        _PERSON,
+        _ORG,
+        forward=False,
+        confidence=0.85,
+    ),
+    # affiliatedWith: a person at an institution
+    _p(
+        "affiliatedWith",
+        r"^(?:(?:was|is|did|doing|his|her|a|the|my|then)\s+)*(?:ph\.?\s?d\.?|postdoc|post-doc|post doc|professor|prof|student|studied|studying|teaches|taught|faculty|lecturer|research(?:er)?|fellow|graduate|graduated|dropped out|undergrad(?:uate)?)\s+(?:(?:with|under)\s+\S+(?:\s+\S+)?\s+)?(?:at|in|in in|from|of)\s+(?:the\s+)?$",
+        _PERSON,
+        "Organization Place",
+        confidence=0.8,
+        implicit=True,
+    ),
+    # board members: "Helen Toner, who was on the board of OpenAI"
+    _p(
+        "affiliatedWith",
+        r"^(?:(?:who|also|then|now|still|has|had|have|was|is|were|sits|sat|served|serves|been)\s+)*(?:on|joined)\s+(?:the|its|their|his|her)\s+board\s+(?:of\s+(?:directors\s+(?:of|at)\s+)?(?:the\s+)?|at\s+(?:the\s+)?)$",
+        _PERSON,
+        _ORG,
+        confidence=0.8,
+    ),
+    # a person named right before an institution: "Andrew Ng at Stanford"
+    _p("affiliatedWith", r"^(?:(?:at|in|from|of)\s+)(?:the\s+)?$", _PERSON, _ORG, confidence=0.6),
+)
+
+#: Verb phrases of the dependency parse (lemma + particle/preposition) that state the
+#: relation when subject and object have the types given: (phrases, predicate, subject
+#: types, object types, forward). ``forward`` False swaps them.
+VERB_RULES: tuple[tuple[tuple[str, ...], str, str, str, bool], ...] = (
+    (
+        ("join", "lead", "run", "head", "direct", "work at", "work for"),
+        "worksFor",
+        _PERSON,
+        _ORG,
+        True,
+    ),
+)

@@ -1,0 +1,79 @@
+"""The one place that lists the families of typed patterns, in the order they are
+tried, and matches them: the words between two mentions (``match``), a verb phrase of
+the parse (``typed_verb``), the lists a mention belongs to (``conjuncts``).
+
+To add a relation: write its patterns and verb rules in a family module (or a new
+one) and list that module in ``FAMILIES``.
+"""
+
+from __future__ import annotations
+
+from ...model import Mention
+from ..entities import SpanMention
+from . import creation, founding, location, ownership, roles, study, taxonomy
+from .patterns import Pattern
+
+__all__ = ["FAMILIES", "TYPED_PATTERNS", "VERB_RULES", "match", "typed_verb", "conjuncts"]
+
+#: first match wins, so the order matters where two families could read the same words
+FAMILIES = (founding, study, roles, creation, taxonomy, ownership, location)
+_ORDER = ("founded", "studiedUnder", "worksFor", "affiliatedWith", "created", "broader")
+_ORDER += ("partOf", "basedOn", "investedIn", "locatedIn")
+TYPED_PATTERNS: tuple[Pattern, ...] = tuple(
+    sorted(
+        (p for family in FAMILIES for p in family.PATTERNS),
+        key=lambda p: _ORDER.index(p.predicate),
+    )
+)
+VERB_RULES = tuple(rule for family in FAMILIES for rule in family.VERB_RULES)
+MAX_BETWEEN_WORDS = 9
+
+
+def match(between: str, a: Mention, b: Mention):
+    for pattern in TYPED_PATTERNS:
+        subj, obj = (a, b) if pattern.forward else (b, a)
+        if subj.type not in pattern.subject_types or obj.type not in pattern.object_types:
+            continue
+        m = pattern.regex.match(between)
+        if m:
+            return pattern, m.groupdict().get("role")
+    return None
+
+    return None
+
+
+def typed_verb(phrase: str, subj: Mention, obj: Mention) -> tuple[str, bool] | None:
+    """The typed relation an open verb phrase states between these mentions, if any."""
+    for phrases, predicate, subject_types, object_types, forward in VERB_RULES:
+        if phrase not in phrases:
+            continue
+        s_, o_ = (subj, obj) if forward else (obj, subj)
+        if s_.type in subject_types.split() and o_.type in object_types.split():
+            return predicate, forward
+    return None
+
+
+def conjuncts(doc, spans: list[SpanMention], index: int, step: int) -> list[SpanMention]:
+    """The mentions listed with ``spans[index]`` ("X and Y", "X, Y and Z") of its type,
+    walking before it (``step`` -1) or after it (+1)."""
+    out = []
+    kind = spans[index].mention.type
+    j = index
+    while 0 <= j + step < len(spans):
+        near, far = (spans[j + step], spans[j]) if step < 0 else (spans[j], spans[j + step])
+        joint = " ".join(t.lower_ for t in doc[near.token_end : far.token_start])
+        if joint not in ("and", ",", ", and", "&") or spans[j + step].mention.type != kind:
+            break
+        j += step
+        out.append(spans[j])
+    return out
+
+
+def starts_clause(prefix: str, position: int) -> bool:
+    """An implicit-subject trigger must open the unit or follow a clause joiner."""
+    before = prefix[:position].split()
+    return (
+        not before
+        or before[-1] in ("and", "then", "so", "also", "did", "a", "with")
+        or len(before) <= 2
+    )
