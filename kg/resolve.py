@@ -65,6 +65,61 @@ def fuzzy_compatible(a: str, b: str) -> bool:
     return re.findall(r"\d+", a) == re.findall(r"\d+", b)
 
 
+#: Names shorter than this (letters) are not matched by sound: too many collide.
+PHONETIC_MIN_LETTERS = 6
+#: A one-word name is matched by sound only from this length ("Sutskiver"): shorter
+#: ones are first names and surnames the transcript's own people resolve first.
+PHONETIC_MIN_SINGLE = 8
+#: Jaro-Winkler similarity two names that sound alike must also reach (measured on the
+#: ASR variants of tests/test_resolve_sounds.py: true pairs >= 0.86, "Hinton"/"Hanson" 0.80).
+PHONETIC_MIN_SIMILARITY = 0.85
+
+
+def _metaphone(word: str) -> str:
+    import jellyfish
+
+    return jellyfish.metaphone(word)
+
+
+def _first_sound(plain: str) -> str:
+    return _metaphone(plain.split()[-1])[:1]
+
+
+def sounds_like(a: str, b: str) -> bool:
+    """Two names (lowercase, same number of words) are ASR variants of one name: every
+    pair of words sounds the same by Metaphone, or differs by one sound in one word
+    ("satsgever"/"sutskever"), and the names are close as strings (Jaro-Winkler)."""
+    import jellyfish
+
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or a == b:
+        return a == b
+    if fuzzy_compatible(a, b) is False:
+        return False
+    edits = 0
+    for x, y in zip(wa, wb, strict=True):
+        kx, ky = _metaphone(x), _metaphone(y)
+        if kx != ky:
+            if len(x) < 5 or jellyfish.levenshtein_distance(kx, ky) > 1:
+                return False
+            edits += 1
+    return edits <= 1 and jellyfish.jaro_winkler_similarity(a, b) >= PHONETIC_MIN_SIMILARITY
+
+
+def _sound_index(lexicon: Lexicon) -> dict[tuple[int, str], list[tuple[str, str]]]:
+    """Lexicon names of people, organisations and products by (word count, first sound
+    of the last word), for :meth:`_Resolver.phonetic_match`."""
+    index: dict[tuple[int, str], list[tuple[str, str]]] = defaultdict(list)
+    for entry in sorted(lexicon.entries.values(), key=lambda e: e.id):
+        if entry.type not in ("Person", "Organization", "Product"):
+            continue
+        for name in lexicon.names(entry.id):
+            plain = _plain(name)
+            if len(plain.replace(" ", "")) >= PHONETIC_MIN_LETTERS and plain.isascii():
+                index[(len(plain.split()), _first_sound(plain))].append((plain, entry.id))
+    return index
+
+
 @dataclass(frozen=True)
 class Resolution:
     entities: tuple[Entity, ...]
@@ -83,6 +138,7 @@ class _Resolver:
                     self.choices[_FAMILIES[entry.type]].setdefault(_plain(name), entry.id)
         self.first_names: dict[str, dict[str, str]] = {}  # transcript -> token -> key
         self.scopes: dict[str, str] = {}  # transcript -> its show (sidecar source) or itself
+        self.sounds: dict[tuple[int, str], list[tuple[str, str]]] | None = None
 
     def base_key(self, m: Mention) -> str:
         if m.lexicon_id:
@@ -104,6 +160,9 @@ class _Resolver:
             return "lex:" + entry.id
         plain = _plain(surface)
         family = _FAMILIES.get(etype, "concept")
+        phonetic = self.phonetic_match(plain, etype)
+        if phonetic is not None:
+            return "lex:" + phonetic
         if len(plain) >= 6 and " " in plain or len(plain) >= 8:
             best = process.extractOne(
                 plain,
@@ -114,6 +173,24 @@ class _Resolver:
             if best is not None:
                 return "lex:" + self.choices[family][best[0]]
         return "name:" + plain
+
+    def phonetic_match(self, plain: str, etype: str) -> str | None:
+        """The lexicon entry (id) a name of a person, organisation or product sounds
+        like, whatever type NER gave it ("Sutskiver" tagged ORG is Ilya Sutskever's
+        surname heard wrong): see :func:`sounds_like`."""
+        if etype == "Concept" or len(plain.replace(" ", "")) < PHONETIC_MIN_LETTERS:
+            return None
+        if " " not in plain and len(plain) < PHONETIC_MIN_SINGLE:
+            return None  # "Cormac" is someone's first name, not Carmack heard wrong
+        if self.sounds is None:
+            self.sounds = _sound_index(self.lexicon)
+        words = plain.split()
+        found = {
+            entry_id
+            for name, entry_id in self.sounds.get((len(words), _first_sound(plain)), ())
+            if sounds_like(plain, name)
+        }
+        return next(iter(found)) if len(found) == 1 else None
 
     def key(self, m: Mention) -> str:
         key = self.base_key(m)
@@ -264,6 +341,8 @@ def _entities(
         else:
             type_counts = Counter(m.type for m in mentions) or Counter({"Person": 1})
             etype = sorted(type_counts, key=lambda t: (-type_counts[t], ENTITY_TYPES.index(t)))[0]
+            if key in speaker_names:
+                etype = "Person"  # a speaker (label or sidecar) is a person, whatever NER said
             if etype == "Concept":
                 label = key.split(":", 1)[1]
             else:

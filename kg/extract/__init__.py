@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from ..config import Settings
 from ..lexicon import Lexicon, name_key, name_part
-from ..model import Mention, RelationCandidate, Sentence, Transcript
+from ..model import Evidence, Mention, RelationCandidate, Sentence, Transcript
 from .casing import casing_profile
 from .concepts import select_terms
 from .entities import (
@@ -58,12 +58,12 @@ def extract_transcript(
         word_counts.update(t.lower_ for t in doc if t.is_alpha)
         spans = find_mentions(doc, transcript, sentence, lexicon, trust_case, lowercase)
         taken = {k for s in spans for k in range(s.token_start, s.token_end)}
-        candidates = concept_candidates(doc, transcript, sentence, taken)
-        term_counts.update(key.lstrip(NOUN_COMPOUND) for key, _ in candidates)
+        candidates = concept_candidates(doc, transcript, sentence, taken, spans)
+        term_counts.update(key.lstrip(NOUN_COMPOUND) for key, _, _ in candidates)
         noun_compounds.update(
-            key.lstrip(NOUN_COMPOUND) for key, _ in candidates if key.startswith(NOUN_COMPOUND)
+            key.lstrip(NOUN_COMPOUND) for key, _, _ in candidates if key.startswith(NOUN_COMPOUND)
         )
-        candidates = [(key.lstrip(NOUN_COMPOUND), m) for key, m in candidates]
+        candidates = [(key.lstrip(NOUN_COMPOUND), m, inner) for key, m, inner in candidates]
         units.append((sentence, doc, spans, candidates))
 
     terms = select_terms(
@@ -90,18 +90,70 @@ def extract_transcript(
     mentions: list[Mention] = []
     relations: list[RelationCandidate] = []
     for sentence, doc, spans, candidates in units:
-        named = {k for s in spans for k in range(s.token_start, s.token_end)}
-        kept = [
-            m
-            for key, m in candidates
-            if key in terms and not any(k in named for k in range(m.token_start, m.token_end))
-        ]
-        spans = sorted(spans + kept, key=lambda s: s.token_start)
+        spans, narrower = _with_terms(spans, candidates, terms, lexicon)
         mentions.extend(s.mention for s in spans)
+        relations.extend(_broader_than_heads(transcript, sentence, narrower))
         relations.extend(finder.find(doc, sentence, spans))
     return Extraction(
         transcript.id, len(units), tuple(mentions), tuple(relations), tuple(sorted(terms))
     )
+
+
+#: A phrase this close (rapidfuzz ratio) to a name of the lexicon concept inside it is
+#: that concept written another way ("artificial neural nets" for "artificial neural
+#: network"), not a narrower term.
+VARIANT_RATIO = 90.0
+
+
+def _with_terms(spans: list[SpanMention], candidates, terms: set[str], lexicon: Lexicon):
+    """The unit's mentions with its kept concept terms added; a kept term replaces the
+    lexicon concepts inside it. Also (term, head concept) pairs: "graph neural network"
+    and the "neural network" it ends with."""
+    from rapidfuzz import fuzz
+
+    kept: list[SpanMention] = []
+    replaced: set[SpanMention] = set()
+    narrower: list[tuple[SpanMention, SpanMention]] = []
+    for key, m, inner in candidates:
+        if key not in terms:
+            continue
+        if any(
+            fuzz.ratio(key, name.lower()) >= VARIANT_RATIO
+            for s in inner
+            if s.mention.lexicon_id
+            for name in lexicon.names(s.mention.lexicon_id)
+        ):
+            continue
+        if any(
+            s not in inner and s.token_start < m.token_end and m.token_start < s.token_end
+            for s in spans
+        ):
+            continue
+        kept.append(m)
+        replaced.update(inner)
+        narrower.extend((m, s) for s in inner if s.token_end == m.token_end)
+    spans = [s for s in spans if s not in replaced] + kept
+    return sorted(spans, key=lambda s: s.token_start), narrower
+
+
+def _broader_than_heads(transcript: Transcript, sentence: Sentence, pairs):
+    """``skos:broader`` from a specific term to the lexicon concept it is a kind of."""
+    quote = transcript.text[sentence.char_start : sentence.char_end].replace("\n", " ")
+    t0, t1 = transcript.time_span(sentence.char_start, sentence.char_end)
+    for term, head in pairs:
+        evidence = Evidence(
+            transcript.id,
+            sentence.segment_index,
+            sentence.char_start,
+            sentence.char_end,
+            quote,
+            "term:head",
+            0.9,
+            t0,
+            t1,
+            sentence.speaker,
+        )
+        yield RelationCandidate(term.mention, "broader", head.mention, "typed", evidence)
 
 
 def _full_person_names(transcript: Transcript, units, lexicon: Lexicon) -> dict[str, str]:

@@ -679,16 +679,37 @@ _VAGUE_MODIFIERS = frozenset(
         "sense",
         "case",
         "kinds",
+        "current",
+        "modern",
+        "existing",
+        "present",
+        "recent",
+        "future",
+        "typical",
+        "usual",
     }
 )
 
 
 def concept_candidates(
-    doc, transcript: Transcript, sentence: Sentence, taken: set[int]
-) -> list[tuple[str, SpanMention]]:
-    """Noun phrases that could name a concept: (term key, mention). The key is the phrase
-    lowercased with its head lemmatised ("scaling laws" -> "scaling law")."""
+    doc,
+    transcript: Transcript,
+    sentence: Sentence,
+    taken: set[int],
+    spans: list[SpanMention] = (),
+) -> list[tuple[str, SpanMention, tuple[SpanMention, ...]]]:
+    """Noun phrases that could name a concept: (term key, mention, the lexicon concepts
+    inside it). The key is the phrase lowercased with its head lemmatised ("scaling
+    laws" -> "scaling law"). A phrase may contain lexicon concepts ("graph neural
+    network" holds "neural network"): if it is kept as a term it replaces them, so the
+    specific term the talk is about is not swallowed by the general one."""
     out = []
+    concept_at = {
+        k: s
+        for s in spans
+        if s.mention.type == "Concept" and s.mention.source == "lexicon"
+        for k in range(s.token_start, s.token_end)
+    }
     for chunk in doc.noun_chunks:
         start, end = chunk.start, chunk.end
         while start < end and (
@@ -697,13 +718,22 @@ def concept_candidates(
             or doc[start].like_num
         ):
             start += 1
-        if end - start < 1 or any(k in taken for k in range(start, end)):
+        if end - start < 1:
             continue
+        inner = tuple(dict.fromkeys(concept_at[k] for k in range(start, end) if k in concept_at))
+        if any(k in taken and k not in concept_at for k in range(start, end)) or any(
+            s.token_start < start or s.token_end > end for s in inner
+        ):
+            continue
+        covered = {k for s in inner for k in range(s.token_start, s.token_end)}
+        if inner and len(covered) == end - start:
+            continue  # the lexicon concept itself
         tokens = doc[start:end]
         if tokens[-1].pos_ not in ("NOUN", "PROPN"):
             continue
         if any(
-            t.pos_ not in _CONCEPT_POS or not t.is_alpha or t.lower_ in _VAGUE_MODIFIERS
+            (t.pos_ not in _CONCEPT_POS or not t.is_alpha or t.lower_ in _VAGUE_MODIFIERS)
+            and not _inner_hyphen(doc, t.i, start, end)
             for t in tokens
         ):
             continue
@@ -714,7 +744,14 @@ def concept_candidates(
         head = tokens[-1].lemma_.lower()
         if head == "datum":  # the lemmatizer's singular of "data" is not how anyone says it
             head = "data"
-        key = " ".join([t.lower_ for t in tokens[:-1]] + [head])
+        key = (
+            "".join(
+                t.lower_
+                + ("" if t.text == "-" or (t.i + 1 < end and doc[t.i + 1].text == "-") else " ")
+                for t in tokens[:-1]
+            )
+            + head
+        )
         # a compound of common nouns ("signal processing"); not names ("hippocrates
         # galen") nor a plural before the head ("microorganisms bacteria"), which in
         # unpunctuated speech is two items of a list run together
@@ -731,9 +768,22 @@ def concept_candidates(
                 SpanMention(
                     replace(span_mention.mention, norm=key.lstrip(NOUN_COMPOUND)), start, end
                 ),
+                inner,
             )
         )
     return out
+
+
+def _inner_hyphen(doc, i: int, start: int, end: int) -> bool:
+    """A hyphen joining two words of a phrase ("meta-learning", "zero-shot")."""
+    return (
+        doc[i].text == "-"
+        and start < i < end - 1
+        and doc[i - 1].is_alpha
+        and doc[i + 1].is_alpha
+        and doc[i - 1].idx + len(doc[i - 1].text) == doc[i].idx
+        and doc[i].idx + 1 == doc[i + 1].idx
+    )
 
 
 def _written_as_name(doc, start: int, end: int) -> bool:
