@@ -8,6 +8,9 @@ Sets (gold made by reading each text before running anything on it):
 * ``dev``: the held-out dev half (``tests/data/heldout/dev``), looked at while working.
 * ``test``: the held-out test half (``tests/data/heldout/test``), scored only to
   report: never used to tune a rule or add a lexicon entry.
+* ``dialogues``: three short dialogues written for the relation tests (interview,
+  panel, monologue; ``tests/data/dialogues``), each stating 15+ facts, with sentences
+  that must not yield a relation (lists, questions, hypotheticals, hearsay).
 
 Systems:
 
@@ -20,8 +23,10 @@ Systems:
 
 For each set and system: recall, recall typed right, precision and splits per type
 group; recall of the gold entities whose names the lexicon does not know; typed
-relation recall and precision per predicate; and for kg the share of entities with no
-typed or open edge. ``--json`` writes every figure for tests and the README.
+relation recall and precision per predicate; for kg the share of entities with no
+typed or open edge, the open relations, the unresolved candidates (a pronoun the
+transcript does not ground) and the gold ``non_relations`` (sentences that must not
+yield a relation) that a typed edge contradicts. ``--json`` writes every figure for tests and the README.
 
     python bench/quality.py                       # all sets, all systems, summary
     python bench/quality.py --sets dev --details  # one set, with missed/unmatched lists
@@ -61,6 +66,10 @@ SETS = {
     "seeds": (ROOT / "seeds", ROOT / "tests" / "data" / "gold"),
     "dev": (HELDOUT / "dev", HELDOUT / "gold"),
     "test": (HELDOUT / "test", HELDOUT / "gold"),
+    "dialogues": (
+        ROOT / "tests" / "data" / "dialogues",
+        ROOT / "tests" / "data" / "dialogues" / "gold",
+    ),
 }
 SYSTEMS = ("kg", "kg-nolex", "spacy")
 _SPACY_TYPES = {
@@ -84,6 +93,10 @@ class SetResult:
     per_transcript: list  # TranscriptScores
     unknown_to_lexicon: tuple[int, int]  # (found, gold) of gold entities the lexicon lacks
     unconnected: tuple[int, int] | None  # (entities with no typed/open edge, entities)
+    #: kg only: typed edges a gold ``non_relations`` entry forbids, as "s -p-> o" lines
+    violations: tuple[str, ...] = ()
+    open_relations: int = 0
+    unresolved: int = 0
 
     def summary(self) -> dict:
         """The headline figures (ratios in 0..1, None where undefined)."""
@@ -113,6 +126,18 @@ class SetResult:
             out[f"{group}_typed_recall"] = g.typed_recall
         if self.unconnected:
             out["unconnected_share"] = self.unconnected[0] / max(1, self.unconnected[1])
+            out["non_relation_violations"] = len(self.violations)
+            out["open_relations"] = self.open_relations
+            out["unresolved_candidates"] = self.unresolved
+        out["per_predicate"] = {
+            p: {
+                "gold": c.gold,
+                "recall": c.recall,
+                "predicted": c.predicted,
+                "precision": c.precision,
+            }
+            for p, c in sorted(rels.per_predicate.items())
+        }
         out["per_transcript_typed_recall"] = {
             s.transcript: s.entities["all"].typed_recall for s in self.per_transcript
         }
@@ -141,10 +166,52 @@ def _unknown_recall(golds: list[Gold], scores: list) -> tuple[int, int]:
     return found, gold
 
 
-def run_kg(inputs: Path, golds: list[Gold], settings: Settings) -> tuple[list, tuple[int, int]]:
-    """Build ``inputs`` and score it; also (unconnected, all) entity counts."""
+@dataclass
+class KgRun:
+    """What a kg build of one set gives beyond the scores."""
+
+    scores: list
+    unconnected: tuple[int, int]  # (entities with no typed/open edge, entities)
+    violations: tuple[str, ...]
+    open_relations: int
+    unresolved: int
+
+
+def _violations(gold_dir: Path, golds: list[Gold], data: dict) -> list[str]:
+    """Typed predictions that a gold ``non_relations`` entry forbids (and no gold
+    relation of the transcript states)."""
+    out = []
+    for gold in golds:
+        raw = json.loads((gold_dir / f"{gold.transcript}.json").read_text(encoding="utf-8"))
+        names = {e.label: e.names for e in gold.entities}
+
+        def keys(label: str, names: dict = names) -> set[str]:
+            return {name_key(n) for n in names.get(label, (label,))}
+
+        stated = {(r.subject, r.predicate, r.object) for r in gold.relations}
+        _, predicted = predictions_for_transcript(data, gold.transcript)
+        for non in raw.get("non_relations", []):
+            triple = (non["subject"], non["predicate"], non["object"])
+            if triple in stated:
+                continue
+            for p in predicted:
+                if (
+                    p.predicate.split(":")[-1] == non["predicate"]
+                    and keys(non["subject"])
+                    & {name_key(n) for n in (p.subject, *p.subject_aliases)}
+                    and keys(non["object"]) & {name_key(n) for n in (p.object, *p.object_aliases)}
+                ):
+                    out.append(f"{gold.transcript}: {' -'.join(triple[:2])}-> {triple[2]}")
+                    break
+    return out
+
+
+def run_kg(inputs: Path, gold_dir: Path, golds: list[Gold], settings: Settings) -> KgRun:
+    """Build ``inputs`` and score it, with the figures only a kg build has."""
     with tempfile.TemporaryDirectory() as tmp:
-        graph = build([str(inputs)], tmp, settings=settings.replace(cache=False)).graph
+        result = build([str(inputs)], tmp, settings=settings.replace(cache=False))
+        graph = result.graph
+        saved = json.loads((Path(tmp) / "graph.json").read_text(encoding="utf-8"))
     data = predictions_from_graph(graph)
     scores = []
     for gold in golds:
@@ -153,7 +220,13 @@ def run_kg(inputs: Path, golds: list[Gold], settings: Settings) -> tuple[list, t
     linked = {
         end for r in graph.relations if r.kind in ("typed", "open") for end in (r.subject, r.object)
     }
-    return scores, (sum(e.key not in linked for e in graph.entities), len(graph.entities))
+    return KgRun(
+        scores,
+        (sum(e.key not in linked for e in graph.entities), len(graph.entities)),
+        tuple(_violations(gold_dir, golds, data)),
+        sum(r.kind == "open" for r in graph.relations),
+        len(saved.get("unresolved", [])),
+    )
 
 
 def spacy_predictions(inputs: Path) -> dict[str, list[PredictedEntity]]:
@@ -197,13 +270,21 @@ def evaluate(set_name: str, system: str) -> SetResult | None:
     golds = _golds(gold_dir, inputs)
     if not golds:
         return None
-    unconnected = None
     if system == "spacy":
         scores = run_spacy(inputs, golds)
-    else:
-        lexicon = "off" if system == "kg-nolex" else ""
-        scores, unconnected = run_kg(inputs, golds, Settings.load().replace(lexicon=lexicon))
-    return SetResult(set_name, system, scores, _unknown_recall(golds, scores), unconnected)
+        return SetResult(set_name, system, scores, _unknown_recall(golds, scores), None)
+    lexicon = "off" if system == "kg-nolex" else ""
+    run = run_kg(inputs, gold_dir, golds, Settings.load().replace(lexicon=lexicon))
+    return SetResult(
+        set_name,
+        system,
+        run.scores,
+        _unknown_recall(golds, run.scores),
+        run.unconnected,
+        run.violations,
+        run.open_relations,
+        run.unresolved,
+    )
 
 
 def _pct(value) -> str:
@@ -235,6 +316,33 @@ def format_summary(results: list[SetResult]) -> str:
     return "\n".join(lines)
 
 
+def format_relations(results: list[SetResult]) -> str:
+    """A Markdown table of typed relation recall/precision per predicate, per set and
+    system, with kg's open relations, unresolved candidates, forbidden edges and
+    entities without a typed or open edge."""
+    lines = [
+        "| set | system | predicate | gold | recall | predicted | precision |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    extra = []
+    for r in results:
+        s = r.summary()
+        for p, c in s["per_predicate"].items():
+            lines.append(
+                f"| {r.set_name} | {r.system} | {p} | {c['gold']} | {_pct(c['recall'])} "
+                f"| {c['predicted']} | {_pct(c['precision'])} |"
+            )
+        if r.unconnected:
+            extra.append(
+                f"{r.set_name}/{r.system}: {s['open_relations']} open relations, "
+                f"{s['unresolved_candidates']} unresolved candidates, "
+                f"{_pct(s['unconnected_share'])} of {r.unconnected[1]} entities without a typed "
+                f"or open edge, {len(r.violations)} forbidden edges (non_relations)"
+            )
+            extra += [f"  forbidden: {v}" for v in r.violations]
+    return "\n".join(lines + [""] + extra)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -256,6 +364,8 @@ def main() -> int:
                 print(f"### {set_name} / {system}")
                 print(format_report(result.per_transcript, details=True))
     print(format_summary(results))
+    print()
+    print(format_relations(results))
     if args.json:
         figures = {f"{r.set_name}/{r.system}": r.summary() for r in results}
         Path(args.json).write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n")
