@@ -100,8 +100,12 @@ def sounds_like(a: str, b: str) -> bool:
     for x, y in zip(wa, wb, strict=True):
         kx, ky = _metaphone(x), _metaphone(y)
         if kx != ky:
-            if len(x) < 5 or jellyfish.levenshtein_distance(kx, ky) > 1:
-                return False
+            if (
+                min(len(x), len(y)) < PHONETIC_MIN_SINGLE - 1
+                or jellyfish.levenshtein_distance(kx, ky) > 1
+                or jellyfish.jaro_winkler_similarity(x, y) < PHONETIC_MIN_SIMILARITY
+            ):
+                return False  # one sound of slack only in a long word ("satsgever")
             edits += 1
     return edits <= 1 and jellyfish.jaro_winkler_similarity(a, b) >= PHONETIC_MIN_SIMILARITY
 

@@ -43,6 +43,8 @@ RARE_ZIPF = 3.6
 RARE_SINGLE_ZIPF = 2.5
 #: Keyness (log10 of observed over expected rate) a one-word term needs.
 SINGLE_KEYNESS = 3.0
+#: ... or this keyness when said four times or more ("poker" all through a talk).
+SINGLE_KEYNESS_OFTEN = 2.5
 #: Occurrences a one-word term found by keyness needs (a word said twice is often
 #: just a word).
 SINGLE_MIN_COUNT = 3
@@ -99,7 +101,9 @@ def select_terms(
         if len(words) == 1:
             if count < min_count or len(words[0]) < 4:
                 continue
-            key_term = keys[0] >= SINGLE_KEYNESS and count >= max(min_count, SINGLE_MIN_COUNT)
+            key_term = count >= max(min_count, SINGLE_MIN_COUNT) and (
+                keys[0] >= SINGLE_KEYNESS or (keys[0] >= SINGLE_KEYNESS_OFTEN and count >= 4)
+            )
             rare_term = zipfs[0] <= RARE_SINGLE_ZIPF and termhood(key, count) >= min_termhood
             if not (key_term or rare_term):
                 continue

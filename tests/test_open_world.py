@@ -1,0 +1,143 @@
+"""The general machinery that finds entities the lexicon does not know: casing profile,
+truecasing of lowercase speech, keyness of terms, specific terms under their heads,
+sound-alike names, speakers as people, and the lexicon switched off. Texts are written
+for these tests (invented people and firms) and share no wording with any evaluation set.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from kg.build import build
+from kg.config import Settings
+from kg.extract.casing import casing_profile
+from kg.extract.concepts import keyness, select_terms
+from kg.extract.truecase import truecase
+from kg.lexicon import load_lexicon
+from kg.resolve import sounds_like
+
+
+def test_casing_profile_tells_cased_from_lowercase_and_run_on():
+    cased = casing_profile(
+        "I met Dana Whitcombe in Oslo. She runs Fernvale Labs, and I joined her there. "
+        "We talked about decision trees for hours. It was fun."
+    )
+    assert cased.cased and cased.punctuated and cased.reliable
+    lower = casing_profile(
+        "i met dana whitcombe in oslo she runs fernvale labs and i joined her there"
+    )
+    assert not lower.cased and not lower.reliable
+    run_on = casing_profile(
+        "I met Dana Whitcombe in Oslo she runs Fernvale Labs and I joined her there and "
+        "we talked about decision trees for hours and it was fun and then we went home"
+    )
+    assert run_on.cased and not run_on.punctuated
+
+
+def test_truecasing_restores_names_and_keeps_length():
+    given = load_lexicon().given_names
+    text = "so i flew to new york with sarah okafor and then professor lindqvist in turkey we ate turkey"
+    out = truecase(text, given)
+    assert len(out) == len(text) and out.lower() == text
+    assert "I flew to New York" in out
+    assert "Sarah Okafor" in out
+    assert "Professor Lindqvist" in out
+    assert "in Turkey" in out and out.endswith("ate turkey")  # an everyday noun first
+
+
+def test_keyness_admits_everyday_words_a_talk_is_about():
+    words = Counter({"poker": 12, "thing": 25, "question": 6, "bluff": 4})
+    total = 3000
+    assert keyness("poker", 12, total) > 2.5
+    assert keyness("thing", 25, total) < 1.5
+    terms = select_terms(
+        Counter({"poker": 12, "thing": 25, "question": 6, "poker hand": 3}),
+        min_count=2,
+        min_termhood=2.0,
+        word_counts=words | Counter({"hand": 5}),
+        total_words=total,
+    )
+    assert "poker" in terms and "poker hand" in terms
+    assert "thing" not in terms and "question" not in terms
+
+
+@pytest.mark.parametrize(
+    ("heard", "name", "same"),
+    [
+        ("sutskiver", "sutskever", True),
+        ("satsgever", "sutskever", True),
+        ("doug leonio", "doug leone", True),
+        ("mark fleury", "marc fleury", True),
+        ("hinton", "hanson", False),
+        ("jeff hinton", "jeff hanson", False),
+        ("gpt 4", "gpt 3", False),
+    ],
+)
+def test_sound_alike_names(heard, name, same):
+    assert sounds_like(heard, name) is same
+
+
+@pytest.fixture(scope="module")
+def open_world(tmp_path_factory):
+    inputs = tmp_path_factory.mktemp("open-world")
+    (inputs / "cards.txt").write_text(
+        "Host: Welcome. Today I talk with Dana Whitcombe about poker.\n"
+        "Dana Whitcombe: Thanks. I learned poker from my uncle. Poker is a game of "
+        "imperfect information, unlike chess. In poker you bluff, and a good bluff "
+        "needs a story. Later I joined Fernvale Labs in Oslo, where we built a poker "
+        "bot. The bot used graph neural networks, and graph neural networks were new "
+        "then, though any neural network would have done. We also tried meta-learning, and meta-learning helped the poker bot.\n"
+        "Host: And the poker bot beat people?\n"
+        "Dana Whitcombe: It beat most poker players, yes. Poker players hated it.\n",
+        encoding="utf-8",
+    )
+    (inputs / "cards.meta.json").write_text(
+        json.dumps(
+            {
+                "speakers": [
+                    {"name": "Avery Quill", "role": "host", "label": "Host"},
+                    {"name": "Dana Whitcombe", "role": "guest"},
+                ]
+            }
+        )
+    )
+    results = {}
+    for name, lexicon in (("kg", ""), ("nolex", "off")):
+        out = tmp_path_factory.mktemp(f"open-world-{name}")
+        result = build([inputs], out, Settings(cache=False, lexicon=lexicon))
+        assert result.ok, result.errors
+        results[name] = result.graph
+    return results
+
+
+def test_everyday_word_topic_is_a_concept_and_specific_terms_have_heads(open_world):
+    graph = open_world["kg"]
+    concepts = {e.label for e in graph.entities if e.type == "Concept"}
+    assert "poker" in concepts
+    assert "graph neural network" in concepts
+    assert "meta-learning" in concepts
+    keys = {e.label: e.key for e in graph.entities}
+    broader = {(r.subject, r.object) for r in graph.relations if r.predicate == "broader"}
+    assert (keys["graph neural network"], keys["neural network"]) in broader
+
+
+def test_speakers_are_people_and_names_found_without_the_lexicon(open_world):
+    for graph in open_world.values():
+        types = {e.label: e.type for e in graph.entities}
+        assert types.get("Dana Whitcombe") == "Person"
+        assert types.get("Avery Quill") == "Person"
+        assert types.get("Fernvale Labs") == "Organization"
+        assert types.get("Oslo") == "Place"
+    nolex = {e.label for e in open_world["nolex"].entities if e.type == "Concept"}
+    assert "poker" in nolex  # discovery, not the lexicon
+
+
+def test_lexicon_off_is_a_setting_and_unknown_paths_fail_clearly(tmp_path):
+    assert load_lexicon("off").entries == {}
+    from kg.errors import InputError
+
+    with pytest.raises(InputError, match="cannot read the lexicon"):
+        load_lexicon(tmp_path / "missing.tsv")
