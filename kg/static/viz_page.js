@@ -532,6 +532,7 @@
   function search(query) {
     const q = norm(query);
     const k = nameKey(query);
+    const k2 = nameKey(String(query).replace(/[-\u2010-\u2015_/.]+/g, " ")); // "GPT-four" as "GPT four"
     if (!q) return [];
     const hits = [];
     for (const item of searchIndex) {
@@ -540,9 +541,9 @@
       item.names.forEach((name, i) => {
         const key = item.keys[i];
         let rank = 9;
-        if (name === q || (k && key === k)) rank = i ? 1 : 0;
-        else if (name.startsWith(q) || (k && key.startsWith(k))) rank = 2;
-        else if (name.includes(q) || (k.length > 1 && key.includes(k))) rank = 3;
+        if (name === q || (k && key === k) || (k2 && key === k2)) rank = i ? 1 : 0;
+        else if (name.startsWith(q) || (k && key.startsWith(k)) || (k2 && key.startsWith(k2))) rank = 2;
+        else if (name.includes(q) || (k.length > 1 && key.includes(k)) || (k2.length > 1 && key.includes(k2))) rank = 3;
         if (rank < best) {
           best = rank;
           alias = i ? item.all[i] : null;
