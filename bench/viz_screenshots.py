@@ -2,7 +2,8 @@
 
 Builds (with the real pipeline) the seeds, the shared corpus (``../shared/corpus``) and
 a 30,000-word, three-hour speaker-labelled episode made from the corpus (the Lex
-Fridman transcript's turns followed by the Stand-Up podcast's, times running on),
+Fridman transcript's turns, then the Stand-Up podcast's and the Bengio captions', times
+running on),
 then opens ``graph.html`` and the longest transcript's reader page of each in headless
 Chromium at 1400x900, 390x844 and 2560x1440, and saves a PNG of each into ``--out``.
 
@@ -75,14 +76,18 @@ def long_episode(folder: Path, words: int = 30_000) -> Path:
     segments = []
     offset = 0.0
     count = 0
-    for name in ("lex419_sam_altman_speakerlabels.txt", "standup_what_is_an_ai_agent_whisper.txt"):
+    for name in (
+        "lex419_sam_altman_speakerlabels.txt",
+        "standup_what_is_an_ai_agent_whisper.txt",
+        "lex_yoshua_bengio_autocaptions.srt",
+    ):
         t = read_transcript(CORPUS / name)
         last = offset
         for i, seg in enumerate(t.segments):
             text = t.segment_text(seg)
             start = offset + (seg.start if seg.start is not None else i * 5.0)
-            end = offset + (seg.end if seg.end is not None else i * 5.0 + 5.0)
-            speaker = seg.speaker or f"Stand-Up speaker {1 + i // 40 % 4}"
+            end = max(start, offset + seg.end if seg.end is not None else start + 5.0)
+            speaker = seg.speaker or f"{name[:3].title()} speaker {1 + i // 40 % 4}"
             segments.append({"start": start, "end": end, "text": text, "speaker": speaker})
             last = max(last, end)
             count += len(text.split())
@@ -94,7 +99,7 @@ def long_episode(folder: Path, words: int = 30_000) -> Path:
     path = folder / "long_episode.json"
     path.write_text(json.dumps({"segments": segments}), encoding="utf-8")
     meta = {
-        "title": "A three-hour episode (Lex Fridman #419 and The Stand-Up, joined)",
+        "title": "A three-hour episode (three corpus transcripts joined)",
         "date": "2024-03-18",
         "url": "https://www.youtube.com/watch?v=jvqFAi7vkBc",
         "speakers": [

@@ -178,7 +178,8 @@
   }
 
   /** Edges carry their label text in ``text``; vis draws ``label`` only when one is set. */
-  const nodes = new vis.DataSet(DATA.nodes.map((n) => Object.assign({}, n, {title: nodeTip(n)})));
+  // labels start undrawn: placeLabels() draws the ones that fit (one update, not one per node)
+  const nodes = new vis.DataSet(DATA.nodes.map((n) => Object.assign({}, n, {title: nodeTip(n), label: ""})));
   const edges = new vis.DataSet(DATA.edges.map((e) => Object.assign({}, e, {title: edgeTip(e)})));
   let visibleIds = new Set(DATA.nodes.filter(nodeVisible).map((n) => n.id));
   const nodeView = new vis.DataView(nodes, {filter: (n) => visibleIds.has(n.id)});
@@ -942,7 +943,7 @@
 
   buildHeader();
   buildNotice();
+  buildReader(); // first: the legend folds itself when the reader leaves the graph little room
   buildLegend();
   buildSearch();
-  buildReader();
 })();
