@@ -1,9 +1,12 @@
 """The build: transcript files in, knowledge graph files out.
 
 Stages run one way: ingest -> nlp (spaCy ``nlp.pipe``) + extract, per transcript ->
-resolve (whole build) -> graph -> rdf/store/viz. Outputs are written to a staging
-folder inside ``outputs/`` and moved into place only when everything succeeded, so a
-failed or interrupted build leaves the previous outputs as they were.
+resolve (whole build) -> graph -> rdf/store/viz. Outputs are written to a new version
+folder ``outputs/.builds/<version>`` and published by one atomic switch of the
+``outputs/.current`` link only when everything succeeded (:mod:`kg.files`), so a
+failed, interrupted or killed build leaves the previous outputs as they were. One
+build at a time writes into an outputs folder (a lock), and each cleans what a killed
+one left behind.
 
 Parse + extract is almost all of a build's time, so it is done once per transcript
 content: results are cached in ``<outputs>/.cache`` (:mod:`kg.cache`), and what is not
@@ -20,8 +23,8 @@ to the build's time): ingest, cache (lookups), load_model, nlp+extract, resolve,
 
 from __future__ import annotations
 
+import errno
 import json
-import os
 import shutil
 import sys
 import time
@@ -37,7 +40,15 @@ from .config import PIPELINE_VERSION, Settings
 from .distributed import EXECUTORS, run_dask, run_local, run_pool
 from .errors import BuildError, InputError
 from .extract import Extraction
-from .files import move_into_place
+from .files import (
+    LOCK_FILE,
+    clean_leftovers,
+    current_build,
+    new_version,
+    outputs_lock,
+    publish,
+    step,
+)
 from .graph import GRAPH_FILE, KnowledgeGraph
 from .ingest import discover_inputs, read_transcript
 from .lexicon import Lexicon, load_lexicon
@@ -108,6 +119,25 @@ def build(
     settings = settings or Settings()
     executor, scheduler = executor_of(settings)
     outputs_dir = Path(outputs_dir)
+    try:
+        outputs_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuildError(f"{outputs_dir}: cannot write outputs there ({exc.strerror})") from None
+    with outputs_lock(outputs_dir):
+        clean_leftovers(outputs_dir)
+        return _build(paths, outputs_dir, settings, input_format, progress, on_error)
+
+
+def _build(
+    paths: Iterable[str | Path],
+    outputs_dir: Path,
+    settings: Settings,
+    input_format: str | None,
+    progress: bool,
+    on_error: Callable[[InputError], None] | None,
+) -> BuildResult:
+    """:func:`build`, run while holding the outputs folder's lock."""
+    executor, scheduler = executor_of(settings)
     timer = _Timer()
     errors: list[InputError] = []
 
@@ -121,7 +151,8 @@ def build(
     parsed = TranscriptCache(outputs_dir / CACHE_DIR) if settings.cache else None
     with timer("ingest"):
         transcripts = sorted(
-            _read_all(paths, input_format, report_error, parsed), key=lambda t: t.id
+            _read_all(paths, input_format, report_error, parsed, outputs_dir),
+            key=lambda t: t.id,
         )
     if not transcripts:
         raise BuildError(
@@ -232,11 +263,18 @@ def _start(
 
 
 def _read_all(
-    paths, input_format, report_error, parsed: TranscriptCache | None = None
+    paths,
+    input_format,
+    report_error,
+    parsed: TranscriptCache | None = None,
+    outputs_dir: Path | None = None,
 ) -> Iterator[Transcript]:
     seen: dict[str, str] = {}
+    paths = list(paths)
+    if outputs_dir is not None:
+        paths = [p for p in paths if not _inside_outputs(p, outputs_dir, report_error)]
     try:
-        files = discover_inputs(list(paths))
+        files = discover_inputs(paths)
     except InputError:
         files = []
         for p in paths:
@@ -266,6 +304,25 @@ def _read_all(
             continue
         seen[transcript.id] = str(path)
         yield transcript
+
+
+def _inside_outputs(path, outputs_dir: Path, report_error) -> bool:
+    """True (and reported) for an input that is the outputs folder or inside it: a
+    build must not read its own pages as transcripts (``kg build out -o out``)."""
+    try:
+        resolved, outputs = Path(path).resolve(), outputs_dir.resolve()
+    except (OSError, RuntimeError):
+        return False
+    if resolved != outputs and not resolved.is_relative_to(outputs):
+        return False
+    report_error(
+        InputError(
+            str(path),
+            f"is inside the outputs folder {outputs_dir}",
+            hint="give the transcripts' folder, or write the outputs elsewhere with -o",
+        )
+    )
+    return True
 
 
 def _progress(total_words: int, enabled: bool):
@@ -313,13 +370,10 @@ def _report(kg: KnowledgeGraph, extractions: list[Extraction], errors, settings:
 def _write_outputs(
     kg: KnowledgeGraph, outputs_dir: Path, report: dict, timer: _Timer, settings: Settings
 ) -> list[str]:
-    """Write every output into a staging folder, then move them into place."""
+    """Write every output into a new version folder, then publish it (:mod:`kg.files`):
+    readers see the previous build until the one rename that switches to this one."""
     try:
-        outputs_dir.mkdir(parents=True, exist_ok=True)
-        staging = outputs_dir / f".staging-{os.getpid()}"
-        if staging.exists():
-            shutil.rmtree(staging)
-        staging.mkdir()
+        staging = new_version(outputs_dir)
     except OSError as exc:
         raise BuildError(f"{outputs_dir}: cannot write outputs there ({exc.strerror})") from None
     pending: list = []  # Turtle and TriG, written by a child process meanwhile
@@ -346,19 +400,37 @@ def _write_outputs(
                 while pending:
                     pending.pop()()
         report["timings_s"] = {k: round(v, 3) for k, v in timer.times.items()}
-        report["outputs"] = sorted(p.name for p in staging.iterdir())
+        report["outputs"] = sorted([*(p.name for p in staging.iterdir()), BUILD_FILE])
         (staging / BUILD_FILE).write_text(
             json.dumps(report, indent=2, sort_keys=True, ensure_ascii=False) + "\n",
             encoding="utf-8",
         )
-        report["outputs"] = sorted(p.name for p in staging.iterdir())
-        _commit(staging, outputs_dir)
+        step("staged")
+        publish(outputs_dir, staging)
+    except OSError as exc:
+        _discard(outputs_dir, staging, pending)
+        raise BuildError(f"{outputs_dir}: cannot write the outputs ({_os_reason(exc)})") from None
     except BaseException:
-        for wait in pending:
-            wait(cancel=True)
-        shutil.rmtree(staging, ignore_errors=True)
+        _discard(outputs_dir, staging, pending)
         raise
     return report["outputs"]
+
+
+def _discard(outputs_dir: Path, staging: Path, pending: list) -> None:
+    """Stop the background writers and remove the version folder, unless it was
+    published (a failure after the switch, while cleaning up, keeps the new build)."""
+    for wait in pending:
+        wait(cancel=True)
+    if current_build(outputs_dir).resolve() != staging.resolve():
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _os_reason(exc: OSError) -> str:
+    """An OSError as a short reason, with the file it concerns when known."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.errno == errno.ENOSPC:
+        reason = "no space left on the device; free some space and build again"
+    return f"{exc.filename}: {reason}" if exc.filename else reason
 
 
 def _create_store(nquads: Path, staging: Path) -> int:
@@ -366,31 +438,6 @@ def _create_store(nquads: Path, staging: Path) -> int:
     from .store import STORE_DIR, create_store
 
     return create_store(nquads, staging / STORE_DIR)
-
-
-def _commit(staging: Path, outputs_dir: Path) -> None:
-    """Move staged outputs into place: files by atomic rename, folders by a swap."""
-    previous = outputs_dir / BUILD_FILE
-    old_outputs = []
-    if previous.is_file():
-        try:
-            old_outputs = json.loads(previous.read_text(encoding="utf-8")).get("outputs", [])
-        except (OSError, ValueError):
-            old_outputs = []
-    names = sorted(p.name for p in staging.iterdir())
-    for name in names:
-        if name == BUILD_FILE:
-            continue
-        move_into_place(staging / name, outputs_dir / name)
-    os.replace(staging / BUILD_FILE, outputs_dir / BUILD_FILE)  # last: marks the build complete
-    for name in old_outputs:
-        if name not in names and name not in ("README.md", ".gitignore"):
-            stale = outputs_dir / name
-            if stale.is_dir():
-                shutil.rmtree(stale, ignore_errors=True)
-            elif stale.exists():
-                stale.unlink()
-    shutil.rmtree(staging, ignore_errors=True)
 
 
 def clean(outputs_dir: str | Path = "outputs") -> list[str]:
@@ -408,23 +455,24 @@ def clean(outputs_dir: str | Path = "outputs") -> list[str]:
         raise BuildError(f"{folder}: not a folder")
     names = sorted(p.name for p in folder.iterdir())
     if BUILD_FILE not in names and CACHE_DIR not in names:
-        if all(n in KEEP_FILES for n in names):
+        if all(n in KEEP_FILES or n == LOCK_FILE for n in names):
             return []
         raise BuildError(
             f"{folder}: no {BUILD_FILE} or {CACHE_DIR}/ in it, so not a kg outputs folder; "
             "nothing removed"
         )
     removed = []
-    for name in names:
-        if name in KEEP_FILES:
-            continue
-        path = folder / name
-        try:
-            if path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path)
-            else:
-                path.unlink()
-        except OSError as exc:
-            raise BuildError(f"{path}: cannot remove it ({exc.strerror or exc})") from None
-        removed.append(name)
+    with outputs_lock(folder):  # not while a build writes there
+        for name in names:
+            if name in KEEP_FILES:
+                continue
+            path = folder / name
+            try:
+                if path.is_dir() and not path.is_symlink():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink(missing_ok=True)
+            except OSError as exc:
+                raise BuildError(f"{path}: cannot remove it ({exc.strerror or exc})") from None
+            removed.append(name)
     return removed

@@ -37,6 +37,7 @@ from .graph import KnowledgeGraph
 from .links import moment_url
 from .model import Entity, Evidence, Mention, Relation, Transcript
 from .ontology import KG, PREFIXES, SCHEMA, TYPED_PREDICATES, Iris
+from .topics import find_topics
 
 __all__ = [
     "to_dataset",
@@ -46,6 +47,7 @@ __all__ = [
     "write_rdf",
     "RDF_FILES",
     "prefixes",
+    "topic_quads",
 ]
 
 #: The RDF files :func:`write_rdf` writes into a folder.
@@ -246,6 +248,25 @@ def quads(kg: KnowledgeGraph, settings: Settings | None = None) -> Iterator[Quad
             yield from _mention_quads(e, m, terms)
     for r in kg.relations:
         yield from _relation_quads(r, terms, speakers, transcripts)
+    yield from topic_quads(kg, terms)
+
+
+def topic_quads(kg: KnowledgeGraph, terms: _Terms) -> Iterator[Quad]:
+    """The build's topics (:func:`kg.topics.find_topics`) in ``graph/entities``: each a
+    ``kg:Topic`` (a ``skos:Collection``) with its name as ``rdfs:label`` and
+    ``skos:prefLabel``, a ``skos:member`` per entity and ``kg:rank`` 1 for the first
+    topic, the largest. The IRI is ``<base>topic/<key of its most central member>``."""
+    g = terms.graph("entities")
+    member = _ref(SKOS.member)
+    for rank, topic in enumerate(find_topics(kg), start=1):
+        node = _ref(terms.iris.base[f"topic/{topic.id.removeprefix('topic-')}"])
+        label = _str(topic.label)
+        yield node, _TYPE, _ref(KG["Topic"]), g
+        yield node, _LABEL, label, g
+        yield node, _PREF, label, g
+        yield node, _ref(KG["rank"]), _int(rank), g
+        for key in topic.members:
+            yield node, member, terms.entity(key), g
 
 
 def _entity_quads(entities: Iterable[Entity], terms: _Terms) -> Iterator[Quad]:

@@ -42,6 +42,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .config import Settings
 from .errors import KgError, OutputsMissingError, QueryError
+from .files import current_build
 from .ontology import PREFIXES
 from .store import STORE_DIR, open_store
 
@@ -644,7 +645,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _site(self, relative: str) -> None:
         """A page of the build's static site (graph.html, index.html, transcripts/...)."""
-        root = self.server.outputs_dir.resolve()
+        root = current_build(self.server.outputs_dir).resolve()  # one build throughout
         path = (root / relative).resolve()
         media = _SITE_MEDIA.get(path.suffix.lower())
         inside = path.is_relative_to(root) and not any(

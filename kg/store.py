@@ -53,16 +53,19 @@ def open_store(store_dir: str | Path, in_memory: bool = False) -> pyoxigraph.Sto
     store instead: it takes seconds per million quads and the memory they need, and
     then answers queries several times faster than the on-disk store (no RocksDB reads).
     """
-    store_dir = Path(store_dir)
+    # resolved once, so every file the store reads later belongs to one build even
+    # if a rebuild switches ``outputs/.current`` meanwhile (see kg.files)
+    given = Path(store_dir)
+    store_dir = Path(os.path.realpath(given))
     if not (store_dir / "CURRENT").is_file():
-        raise OutputsMissingError(str(store_dir.parent), "SPARQL store (store/)")
+        raise OutputsMissingError(str(given.parent), "SPARQL store (store/)")
     if in_memory:
         return _load_in_memory(store_dir.parent / "graph.nq")
     try:
         return pyoxigraph.Store.read_only(str(store_dir))
     except OSError as exc:
         raise OutputsMissingError(
-            str(store_dir.parent), f"readable SPARQL store ({_one_line(exc)})"
+            str(given.parent), f"readable SPARQL store ({_one_line(exc)})"
         ) from None
 
 

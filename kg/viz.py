@@ -30,6 +30,7 @@ entities (PageRank) are drawn and the page says how many were left out.
 from __future__ import annotations
 
 import base64
+import bisect
 import dataclasses
 import hashlib
 import html
@@ -56,8 +57,10 @@ from .config import Settings
 from .errors import KgError
 from .files import move_into_place
 from .graph import KnowledgeGraph, importance, load_graph
+from .lexicon import load_lexicon
 from .links import moment_url
 from .model import ENTITY_TYPES, Entity, Evidence, Relation, Transcript
+from .topics import Topic, find_topics
 
 __all__ = [
     "render_site",
@@ -72,6 +75,8 @@ __all__ = [
     "PHYSICS_MAX_NODES",
     "MAX_QUOTES_PER_EDGE",
     "TRANSCRIPTS_DIR",
+    "TOPIC_COLORS",
+    "reader_marks",
 ]
 
 #: Colour (Tableau 10) and vis-network shape per entity type; shapes differ so the
@@ -98,8 +103,34 @@ KIND_STYLES: dict[str, dict] = {
         "label": False,
         "width": 0.6,
     },
-    "discusses": {"color": "#7b4fa0", "dashes": [2, 4], "arrow": True, "label": True, "width": 1.3},
+    "discusses": {
+        "color": "#b9a3cf",
+        "dashes": False,
+        "arrow": False,
+        "label": False,
+        "width": 0.8,
+    },
 }
+
+#: Colours of the topics (most central first), when the graph is coloured by topic;
+#: entities of no topic, and of topics past the twelfth, are grey.
+TOPIC_COLORS = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#bcbd22",
+    "#393b79",
+    "#ad494a",
+    "#637939",
+)
+
+#: Moments (transcript, segment, time) listed per entity in its panel.
+MAX_MOMENTS = 400
 
 #: Above this many drawn nodes the browser does no physics at all (see bench/viz_scale.py).
 PHYSICS_MAX_NODES = 300
@@ -148,20 +179,78 @@ def render_site(
     settings = settings or Settings()
     out_dir = Path(out_dir)
     kg = _only_types(kg, _checked_types(types))
-    everywhere = {e.key: e.transcripts for e in kg.entities}
-    by_id = {t.id: t for t in kg.transcripts}
-    written = [_write(out_dir / "graph.html", _graph_page(kg, settings, everywhere))]
+    shared = _shared(kg, settings)
+    written = [_write(out_dir / "graph.html", _graph_page(kg, settings, shared))]
     rows = []
     index = _transcript_index(kg)
     positions = {e.key: i for i, e in enumerate(kg.entities)}
     for transcript in kg.transcripts:
         sub = _subgraph(kg, transcript, index.get(transcript.id, (set(), set())), positions)
         path = out_dir / TRANSCRIPTS_DIR / f"{transcript.id}.html"
-        page = _transcript_page(sub, transcript, settings, everywhere, by_id)
+        page = _transcript_page(sub, transcript, settings, shared)
         written.append(_write(path, page))
         rows.append((transcript, len(sub.entities), len(sub.relations)))
     written.append(_write(out_dir / "index.html", _index_page(kg, rows)))
     return written
+
+
+@dataclass(frozen=True)
+class _Shared:
+    """What every page of one build shares: computed once per build."""
+
+    everywhere: dict[str, tuple[str, ...]]  # entity key -> transcripts of the whole build
+    transcripts: dict[str, Transcript]  # every transcript of the build, by id
+    topics: list[Topic]  # the build's topics, largest first
+    topic_of: dict[str, int]  # entity key -> index in ``topics``
+    moments: dict[str, list[list]]  # entity key -> [[transcript, segment, seconds], ...]
+    moments_total: dict[str, int]  # entity key -> number of moments
+    names: dict[str, list[str]]  # entity key -> lexicon names it is not yet seen under
+
+
+def _shared(kg: KnowledgeGraph, settings: Settings) -> _Shared:
+    """Topics, moments per entity and lexicon names of the whole build."""
+    topics = find_topics(kg)
+    topic_of = {key: i for i, t in enumerate(topics) for key in t.members}
+    moments: dict[str, list[list]] = {}
+    totals: dict[str, int] = {}
+    by_id = {t.id: t for t in kg.transcripts}
+    for e in kg.entities:
+        seen = sorted({(m.transcript_id, m.segment_index) for m in e.mentions})
+        totals[e.key] = len(seen)
+        rows = []
+        for tid, seg in seen[:MAX_MOMENTS]:
+            t = by_id.get(tid)
+            start = t.segments[seg].start if t and 0 <= seg < len(t.segments) else None
+            rows.append([tid, seg, None if start is None else int(start)])
+        moments[e.key] = rows
+    return _Shared(
+        everywhere={e.key: e.transcripts for e in kg.entities},
+        transcripts=by_id,
+        topics=topics,
+        topic_of=topic_of,
+        moments=moments,
+        moments_total=totals,
+        names=_lexicon_names(kg, settings),
+    )
+
+
+def _lexicon_names(kg: KnowledgeGraph, settings: Settings) -> dict[str, list[str]]:
+    """Per entity of the lexicon, the lexicon's names for it that the transcripts never
+    used ("LLM" for large language model): search finds it by those too."""
+    if not any(e.lexicon_id for e in kg.entities):
+        return {}
+    try:
+        lexicon = load_lexicon(getattr(settings, "lexicon", "") or None)
+    except KgError:
+        return {}
+    names = {}
+    for e in kg.entities:
+        if e.lexicon_id and e.lexicon_id in lexicon.entries:
+            known = {e.label, *e.aliases}
+            extra = sorted({n for n in lexicon.names(e.lexicon_id) if n not in known})
+            if extra:
+                names[e.key] = extra
+    return names
 
 
 def render_outputs(
@@ -368,36 +457,38 @@ class _Scope:
     title: str
     subtitle: str
     root: str  # relative path from the page to the output folder ("" or "../")
-    everywhere: dict[str, tuple[str, ...]]  # entity key -> transcripts of the whole build
-    transcripts: dict[str, Transcript]  # every transcript of the build, by id, for links
+    shared: _Shared
     current: str | None = None  # the transcript of a transcript page
 
+    @property
+    def everywhere(self) -> dict[str, tuple[str, ...]]:
+        return self.shared.everywhere
 
-def _graph_page(
-    kg: KnowledgeGraph, settings: Settings, everywhere: dict[str, tuple[str, ...]]
-) -> str:
+    @property
+    def transcripts(self) -> dict[str, Transcript]:
+        return self.shared.transcripts
+
+
+def _graph_page(kg: KnowledgeGraph, settings: Settings, shared: _Shared) -> str:
     """The page of the whole build."""
     words = sum(t.word_count for t in kg.transcripts)
     subtitle = f"{len(kg.transcripts)} transcript(s), {words:,} words"
-    by_id = {t.id: t for t in kg.transcripts}
-    scope = _Scope("graph", "Knowledge graph", subtitle, "", everywhere, by_id)
+    scope = _Scope("graph", "Knowledge graph", subtitle, "", shared)
     return _fill_page(scope.title, scope.root, script_json(_payload(kg, scope, settings)))
 
 
 def _transcript_page(
-    sub: KnowledgeGraph,
-    transcript: Transcript,
-    settings: Settings,
-    everywhere: dict[str, tuple[str, ...]],
-    by_id: dict[str, Transcript],
+    sub: KnowledgeGraph, transcript: Transcript, settings: Settings, shared: _Shared
 ) -> str:
-    """The page of one transcript: its subgraph, links to the others."""
+    """The page of one transcript: the transcript itself beside its subgraph."""
     meta = transcript.meta
     subtitle = " · ".join(x for x in (meta.date, f"{transcript.word_count:,} words") if x)
     scope = _Scope(
-        "transcript", meta.title or transcript.id, subtitle, "../", everywhere, by_id, transcript.id
+        "transcript", meta.title or transcript.id, subtitle, "../", shared, transcript.id
     )
-    return _fill_page(scope.title, scope.root, script_json(_payload(sub, scope, settings)))
+    payload = _payload(sub, scope, settings)
+    payload["reader"] = _reader(transcript, sub, payload)
+    return _fill_page(scope.title, scope.root, script_json(payload), reader=True)
 
 
 def _payload(kg: KnowledgeGraph, scope: _Scope, settings: Settings) -> dict:
@@ -411,6 +502,12 @@ def _payload(kg: KnowledgeGraph, scope: _Scope, settings: Settings) -> dict:
     values = _values(scores, [e.key for e in entities])
     counts = Counter(r.kind for r in relations)
     comention_hidden = counts["comention"] > COMENTION_SHOWN_MAX
+    degree: Counter = Counter()
+    for r in relations:
+        if r.subject != r.object:
+            degree[r.subject] += 1
+            degree[r.object] += 1
+    nodes = [_node(e, scores, values, positions, scope, degree[e.key]) for e in entities]
     return {
         "page": {
             "kind": scope.kind,
@@ -427,15 +524,126 @@ def _payload(kg: KnowledgeGraph, scope: _Scope, settings: Settings) -> dict:
             "nodes_left_out": left_out[0],
             "edges_left_out": left_out[1],
             "max_nodes": settings.max_nodes,
+            "unconnected": sum(1 for e in entities if not degree[e.key]),
         },
         "layout": "physics" if physics else "precomputed",
         "comention_hidden": comention_hidden,
         "types": _type_legend(entities),
         "kinds": _kind_legend(counts),
+        "topics": _topic_legend(nodes, scope),
         "transcripts": _transcript_links(_linked_transcripts(entities, scope), scope),
-        "nodes": [_node(e, scores, values, positions, scope) for e in entities],
+        "nodes": nodes,
         "edges": _edges(relations, scope, comention_hidden),
         "options": _vis_options(len(entities), physics),
+    }
+
+
+def _topic_legend(nodes: list[dict], scope: _Scope) -> list[dict]:
+    """The build's topics with at least two members drawn on this page, with their
+    colour and the members drawn here, most central first."""
+    drawn = {n["id"] for n in nodes}
+    rows = []
+    for i, topic in enumerate(scope.shared.topics):
+        members = [k for k in topic.members if k in drawn]
+        if len(members) < 2:
+            continue
+        rows.append(
+            {
+                "id": topic.id,
+                "label": topic.label,
+                "color": TOPIC_COLORS[i] if i < len(TOPIC_COLORS) else _OTHER_STYLE[0],
+                "members": members,
+            }
+        )
+    return rows
+
+
+def reader_marks(
+    transcript: Transcript, kg: KnowledgeGraph, edge_ids: dict[int, str] | None = None
+) -> tuple[list[list], list[list]]:
+    """The spans the transcript reader highlights: ``mentions`` as ``[start, end, entity
+    key]`` and evidence sentences as ``[start, end, [edge ids]]``, both sorted, neither
+    overlapping another of its kind, and no evidence span cutting a mention.
+
+    Mentions that overlap an earlier (or, at the same start, a longer) one are left
+    out, so every character belongs to at most one highlighted name. Evidence of typed
+    and open relations (``edge_ids``: relation position in ``kg.relations`` -> edge
+    id) is merged where sentences overlap and widened to whole mentions.
+    """
+    size = len(transcript.text)
+    found = sorted(
+        {
+            (m.char_start, m.char_end, e.key)
+            for e in kg.entities
+            for m in e.mentions
+            if m.transcript_id == transcript.id and 0 <= m.char_start < m.char_end <= size
+        },
+        key=lambda x: (x[0], -x[1], x[2]),
+    )
+    mentions: list[list] = []
+    for start, end, key in found:
+        if mentions and start < mentions[-1][1]:
+            continue
+        mentions.append([start, end, key])
+    spans = []
+    for j, r in enumerate(kg.relations):
+        if r.kind not in ("typed", "open") or edge_ids is None or j not in edge_ids:
+            continue
+        for v in r.evidence:
+            if v.transcript_id == transcript.id and 0 <= v.char_start < v.char_end <= size:
+                spans.append((v.char_start, v.char_end, edge_ids[j]))
+    spans.sort()
+    evidence: list[list] = []
+    for start, end, edge in spans:
+        start, end = _widen(start, end, mentions)
+        if evidence and start < evidence[-1][1]:
+            evidence[-1][1] = max(evidence[-1][1], end)
+            if edge not in evidence[-1][2]:
+                evidence[-1][2].append(edge)
+        else:
+            evidence.append([start, end, [edge]])
+    return mentions, evidence
+
+
+def _widen(start: int, end: int, mentions: list[list]) -> tuple[int, int]:
+    """``start``/``end`` moved outwards so that neither falls inside a mention."""
+    starts = [m[0] for m in mentions]
+    i = bisect.bisect_right(starts, start) - 1
+    if i >= 0 and mentions[i][0] < start < mentions[i][1]:
+        start = mentions[i][0]
+    i = bisect.bisect_left(starts, end) - 1
+    if i >= 0 and mentions[i][0] < end < mentions[i][1]:
+        end = mentions[i][1]
+    return start, end
+
+
+def _reader(transcript: Transcript, sub: KnowledgeGraph, payload: dict) -> dict:
+    """The transcript as the reader shows it: text, segments (offsets, time, speaker,
+    link to the moment), highlighted mentions of drawn entities, evidence sentences."""
+    drawn = {n["id"] for n in payload["nodes"]}
+    by_pair = {
+        (e["from"], e["to"], e["kind"], e["predicate"], e["negated"]): e["id"]
+        for e in payload["edges"]
+    }
+    edge_ids = {}
+    for j, r in enumerate(sub.relations):
+        eid = by_pair.get((r.subject, r.object, r.kind, r.predicate, r.negated))
+        if eid is not None:
+            edge_ids[j] = eid
+    mentions, evidence = reader_marks(transcript, sub, edge_ids)
+    names = {label: s.name for s in transcript.meta.speakers for label in s.labels}
+    url = transcript.meta.url
+    segments = []
+    for seg in transcript.segments:
+        link = moment_url(url, seg.start) if url and seg.start is not None else None
+        speaker = names.get(seg.speaker, seg.speaker) if seg.speaker else None
+        segments.append([seg.char_start, seg.char_end, format_time(seg.start), speaker, link])
+    return {
+        "text": transcript.text,
+        "segments": segments,
+        "mentions": [m for m in mentions if m[2] in drawn],
+        "evidence": evidence,
+        "recording": moment_url(url) if url else None,
     }
 
 
@@ -586,6 +794,7 @@ def _node(
     values: dict[str, float],
     positions: dict[str, tuple[int, int]],
     scope: _Scope,
+    degree: int = 0,
 ) -> dict:
     """vis-network node (normalised by pyvis) plus the facts the panel shows."""
     x, y = positions[e.key]
@@ -598,13 +807,22 @@ def _node(
         x=x,
         y=y,
     ).options
+    transcripts = _node_transcripts(e, scope)
+    linked = set(transcripts)
+    shared = scope.shared
+    topic = shared.topic_of.get(e.key)
     node.update(
         type=e.type,
         aliases=[a for a in e.aliases if a != e.label],
+        names=shared.names.get(e.key, []),
         mentions=len(e.mentions),
-        transcripts=_node_transcripts(e, scope),
+        transcripts=transcripts,
         transcripts_total=len(scope.everywhere.get(e.key, e.transcripts)),
         importance=round(scores.get(e.key, 0.0), 6),
+        degree=degree,
+        topic=None if topic is None else shared.topics[topic].id,
+        moments=[m for m in shared.moments.get(e.key, []) if m[0] in linked],
+        moments_total=shared.moments_total.get(e.key, 0),
     )
     return node
 
@@ -643,8 +861,6 @@ def _edge(edge_id: str, r: Relation, nth: int, scope: _Scope, comention_hidden: 
         "width": _edge_width(r, style["width"]),
         "smooth": _curve(nth),
     }
-    if style["label"]:
-        options["label"] = label
     if r.kind == "comention" and comention_hidden:
         options["hidden"] = True
     edge = VisEdge(r.subject, r.object, directed=style["arrow"], **options).options
@@ -652,6 +868,7 @@ def _edge(edge_id: str, r: Relation, nth: int, scope: _Scope, comention_hidden: 
         r.evidence, key=lambda v: (v.transcript_id, v.char_start, v.char_end, v.extractor)
     )
     edge.update(
+        text=label if style["label"] else None,
         predicate=r.predicate,
         kind=r.kind,
         weight=r.weight,
@@ -740,7 +957,7 @@ def _vis_options(n_nodes: int, physics: bool) -> dict:
         "scaling": {
             "min": 8,
             "max": 30,
-            "label": {"enabled": True, "min": 14, "max": 22, "maxVisible": 24, "drawThreshold": 6},
+            "label": {"enabled": False},
         },
     }
     options["groups"] = {
@@ -856,14 +1073,16 @@ def _fill(template: str, parts: dict[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: parts[m.group(1)], template)
 
 
-def _fill_page(title: str, root: str, data: str) -> str:
-    """A viewer page: template, CSP with the hashes of its two scripts, assets, data."""
+def _fill_page(title: str, root: str, data: str, reader: bool = False) -> str:
+    """A viewer page: template, CSP with the hashes of its two scripts, assets, data;
+    ``reader``: a transcript page, with the transcript beside the graph."""
     vis_js, page_js = _vis_js(), _asset("static", "viz_page.js")
     return _fill(
         _asset("templates", "viz_page.html"),
         {
             "csp": html.escape(_csp([vis_js, page_js])),
             "title": html.escape(title),
+            "body_class": "kg-with-reader" if reader else "kg-graph-only",
             "index": html.escape(root + "index.html"),
             "graph": html.escape(root + "graph.html"),
             "vis_css": _vis_css(),

@@ -511,6 +511,7 @@ def test_pruning_keeps_the_most_central(tmp_path):
         "nodes_left_out": 40,
         "edges_left_out": 0,
         "max_nodes": 10,
+        "unconnected": 0,
     }
     render_site(kg, tmp_path / "all", Settings(max_nodes=0))
     assert len(page_data(tmp_path / "all" / "graph.html")["nodes"]) == 50

@@ -42,9 +42,10 @@
     }
   }
 
-  /** Our own relative page links (written by kg), checked by shape. */
+  /** Our own relative page links (written by kg), checked by shape; "#s12" is a line
+   * of this page's transcript, "page.html#s12" one of another. */
   function pageHref(value) {
-    return typeof value === "string" && /^(\.\.\/)?[A-Za-z0-9_.%\/-]+\.html$/.test(value) ? value : null;
+    return typeof value === "string" && /^((\.\.\/)?[A-Za-z0-9_.%\/-]+\.html)?(#s\d+)?$/.test(value) && value ? value : null;
   }
 
   function link(text, href, external) {
@@ -156,20 +157,29 @@
 
   // -- filters ----------------------------------------------------------------------------
 
+  const topicById = new Map(DATA.topics.map((t) => [t.id, t]));
   const state = {
     types: new Set(DATA.types.map((t) => t.name)),
     transcript: "",
     minMentions: 0,
     kinds: new Set(DATA.kinds.map((k) => k.name)),
     comention: !DATA.comention_hidden,
+    loners: false, // entities joined to nothing start hidden
+    topic: "", // a topic's id: only its members are drawn
+    colourBy: "type",
   };
+  const topicMembers = new Map(DATA.topics.map((t) => [t.id, new Set(t.members)]));
 
   function nodeVisible(n) {
+    if (state.topic) return topicMembers.get(state.topic).has(n.id) && state.types.has(n.type);
     return state.types.has(n.type) && n.mentions >= state.minMentions &&
+      (state.loners || n.degree > 0) &&
       (!state.transcript || n.transcripts.includes(state.transcript));
   }
 
-  const nodes = new vis.DataSet(DATA.nodes.map((n) => Object.assign({}, n, {title: nodeTip(n)})));
+  /** Edges carry their label text in ``text``; vis draws ``label`` only when one is set. */
+  // labels start undrawn: placeLabels() draws the ones that fit (one update, not one per node)
+  const nodes = new vis.DataSet(DATA.nodes.map((n) => Object.assign({}, n, {title: nodeTip(n), label: ""})));
   const edges = new vis.DataSet(DATA.edges.map((e) => Object.assign({}, e, {title: edgeTip(e)})));
   let visibleIds = new Set(DATA.nodes.filter(nodeVisible).map((n) => n.id));
   const nodeView = new vis.DataView(nodes, {filter: (n) => visibleIds.has(n.id)});
@@ -184,6 +194,7 @@
     nodeView.refresh();
     edgeView.refresh();
     showCounts();
+    scheduleLabels();
   }
 
   function setComention(on) {
@@ -227,6 +238,16 @@
       state.minMentions = Number.isFinite(value) && value > 0 ? value : 0;
       applyFilters();
     });
+    const loners = DATA.counts.unconnected;
+    if (loners) {
+      $("kg-loners-text").textContent = "Unconnected (" + fmt.format(loners) + ")";
+      $("kg-loners").addEventListener("change", () => {
+        state.loners = $("kg-loners").checked;
+        applyFilters();
+      });
+    } else {
+      $("kg-loners-filter").hidden = true;
+    }
     $("kg-fit").addEventListener("click", () => network.fit({animation: {duration: 300}}));
   }
 
@@ -250,7 +271,7 @@
   }
 
   function buildLegend() {
-    const legend = $("kg-legend");
+    const legend = $("kg-legend-body");
     const typeList = el("ul");
     for (const t of DATA.types) {
       const box = el("input", {type: "checkbox", checked: true});
@@ -281,6 +302,53 @@
         el("span", {class: "kg-count", text: fmt.format(k.count)}))));
     }
     legend.append(el("h2", {text: "Entities"}), typeList, el("h2", {text: "Relations"}), kindList);
+    if (DATA.topics.length) {
+      const byType = el("input", {type: "radio", name: "kg-colour", value: "type", checked: true});
+      const byTopic = el("input", {type: "radio", name: "kg-colour", value: "topic", id: "kg-colour-topic"});
+      for (const radio of [byType, byTopic]) radio.addEventListener("change", () => colourBy(radio.value));
+      const list = el("ul", {id: "kg-topics"});
+      for (const t of DATA.topics.slice(0, 12)) {
+        const b = el("button", {type: "button", class: "kg-topic", title: t.label},
+          el("span", {class: "kg-swatch", style: "background:" + (/^#[0-9a-f]{6}$/i.test(t.color) ? t.color : "#999")}),
+          el("span", {class: "kg-topic-name", text: t.label}), el("span", {class: "kg-count", text: fmt.format(t.members.length)}));
+        b.dataset.topic = t.id;
+        b.setAttribute("aria-pressed", "false");
+        b.addEventListener("click", () => focusTopic(state.topic === t.id ? "" : t.id));
+        list.append(el("li", {}, b));
+      }
+      legend.append(el("h2", {text: "Topics"}),
+        el("div", {class: "kg-colour-by"}, "Colour:", el("label", {}, byType, "type"), el("label", {}, byTopic, "topic")),
+        list);
+    }
+    // on a phone-sized window the legend starts folded, so that it covers nothing
+    // (and on a transcript page, where the graph has less room, until opened)
+    const pane = $("kg-graph-pane").getBoundingClientRect();
+    if (pane.width < 900 || pane.height < 560) $("kg-legend").open = false;
+  }
+
+  function colourBy(mode) {
+    state.colourBy = mode;
+    const topicColour = new Map();
+    for (const t of DATA.topics) for (const id of t.members) topicColour.set(id, t.color);
+    const updates = DATA.nodes.map((n) => {
+      const c = mode === "topic" ? (topicColour.get(n.id) || "#c4c4c4") : (typeStyle.get(n.type) || {color: "#9d9d9d"}).color;
+      return {id: n.id, color: {background: c, border: darker(c), highlight: {background: c, border: "#111"}, hover: {background: c, border: "#111"}}};
+    });
+    nodes.update(updates);
+  }
+
+  function darker(hex) {
+    if (!/^#[0-9a-f]{6}$/i.test(hex)) return "#555";
+    return "#" + [1, 3, 5].map((i) => Math.floor(parseInt(hex.slice(i, i + 2), 16) * 0.7).toString(16).padStart(2, "0")).join("");
+  }
+
+  /** Draws only the members of topic ``id`` ("" for every entity) and fits them in view. */
+  function focusTopic(id) {
+    state.topic = topicById.has(id) ? id : "";
+    for (const b of document.querySelectorAll("#kg-topics button")) b.setAttribute("aria-pressed", String(b.dataset.topic === state.topic));
+    applyFilters();
+    network.fit({nodes: nodeView.getIds(), animation: false});
+    scheduleLabels();
   }
 
   // -- side panel -------------------------------------------------------------------------
@@ -295,6 +363,7 @@
   function closePanel() {
     $("kg-panel").hidden = true;
     $("kg-panel-body").replaceChildren();
+    markMentions(null);
   }
 
   function facts(pairs) {
@@ -319,12 +388,42 @@
       t.date ? " · " + t.date : null);
   }
 
+  /** Every moment an entity is mentioned, per transcript, each a link to that line. */
+  function momentList(n) {
+    const groups = new Map();
+    for (const [tid, seg, seconds] of n.moments) {
+      if (!groups.has(tid)) groups.set(tid, []);
+      groups.get(tid).push([seg, seconds]);
+    }
+    const list = el("ul", {class: "kg-moments"});
+    for (const [tid, rows] of groups) {
+      const t = DATA.transcripts[tid] || {title: tid, page: null};
+      const here = DATA.page.transcript === tid;
+      const item = el("li", {}, el("div", {text: here ? t.title + " (this page)" : t.title}));
+      for (const [seg, seconds] of rows) {
+        const label = seconds === null ? "¶" + (seg + 1) : clock(seconds);
+        const href = here ? "#s" + seg : (t.page ? t.page + "#s" + seg : null);
+        const a = link(label, href, false);
+        if (here && a.tagName === "A") a.addEventListener("click", (event) => { event.preventDefault(); showLine(seg); });
+        item.append(a, " ");
+      }
+      list.append(item);
+    }
+    return list;
+  }
+
+  function clock(seconds) {
+    const s = Math.max(0, Math.floor(seconds));
+    return [Math.floor(s / 3600), Math.floor((s % 3600) / 60), s % 60].map((x) => String(x).padStart(2, "0")).join(":");
+  }
+
   function showNode(id) {
     const n = nodeById.get(id);
     if (!n) return;
     const t = typeStyle.get(n.type) || {color: "#999", shape: "dot"};
     const badge = el("span", {class: "kg-badge"}, shapeIcon(t.shape, t.color, 14), n.type);
     const scope = DATA.page.kind === "transcript" ? " (in this transcript)" : "";
+    const topic = n.topic ? topicById.get(n.topic) : null;
     const parts = [
       el("h2", {text: n.label}),
       facts([
@@ -332,14 +431,17 @@
         ["Also called", n.aliases.length ? n.aliases.join(", ") : null],
         ["Mentions", fmt.format(n.mentions) + scope],
         ["Centrality", "#" + fmt.format(rankOf.get(id)) + " of " + fmt.format(DATA.nodes.length)],
+        ["Topic", topic ? topic.label : null],
       ]),
     ];
-    if (n.transcripts.length) {
+    if (n.moments.length) {
+      parts.push(el("h3", {text: "Mentioned (" + fmt.format(n.moments_total) + " lines)"}), momentList(n));
+      if (n.moments_total > n.moments.length) {
+        parts.push(el("p", {class: "kg-more", text: fmt.format(n.moments_total - n.moments.length) + " more: see the whole graph"}));
+      }
+    } else if (n.transcripts.length) {
       parts.push(el("h3", {text: "Transcripts (" + fmt.format(n.transcripts_total) + ")"}),
         el("ul", {}, ...n.transcripts.map(transcriptItem)));
-      if (n.transcripts_total > n.transcripts.length) {
-        parts.push(el("p", {class: "kg-more", text: fmt.format(n.transcripts_total - n.transcripts.length) + " more: see the whole graph"}));
-      }
     }
     const own = (edgesOf.get(id) || []).slice().sort((a, b) => b.weight - a.weight || (a.id < b.id ? -1 : 1));
     if (own.length) {
@@ -356,6 +458,7 @@
       if (own.length > 60) parts.push(el("p", {class: "kg-more", text: fmt.format(own.length - 60) + " more not listed"}));
     }
     openPanel(...parts);
+    markMentions(id);
   }
 
   function quoteBlock(q) {
@@ -397,6 +500,7 @@
       parts.push(el("p", {class: "kg-more", text: fmt.format(e.evidence_total - e.evidence.length) + " more not shown here (kg query gets them all)"}));
     }
     openPanel(...parts);
+    markMentions(null);
   }
 
   // -- search -----------------------------------------------------------------------------
@@ -405,18 +509,42 @@
     return s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
   }
 
-  const searchIndex = DATA.nodes.map((n) => ({id: n.id, names: [n.label, ...n.aliases].map(norm), all: [n.label, ...n.aliases]}));
+  const NUMBER_WORDS = {zero: "0", one: "1", two: "2", three: "3", four: "4", five: "5", six: "6", seven: "7", eight: "8", nine: "9", ten: "10"};
 
-  /** Ids of entities with a name containing ``query``: exact label, exact alias, prefix, substring. */
+  /** The lexicon's matching key (kg.lexicon.name_key): lowercase letters and digits
+   * only, number words after the first word read as digits: "GPT four", "gpt-4" and
+   * "GPT 4" are all "gpt4"; "open AI" and "Open-AI" are "openai". */
+  function nameKey(s) {
+    return String(s).split(/\s+/).filter((w) => w).map((word, i) => {
+      let lower = word.toLowerCase();
+      if (i > 0 && Object.prototype.hasOwnProperty.call(NUMBER_WORDS, lower)) lower = NUMBER_WORDS[lower];
+      return lower.replace(/[^0-9a-z]+/g, "");
+    }).join("");
+  }
+
+  const searchIndex = DATA.nodes.map((n) => {
+    const all = [n.label, ...n.aliases, ...n.names];
+    return {id: n.id, all: all, names: all.map(norm), keys: all.map(nameKey)};
+  });
+
+  /** Ids of entities with a name matching ``query`` the way the lexicon matches names
+   * (ignoring case, spacing, hyphens and punctuation, number words as digits), best
+   * first: the name itself, an alias, a name starting with it, a name containing it. */
   function search(query) {
     const q = norm(query);
+    const k = nameKey(query);
+    const k2 = nameKey(String(query).replace(/[-\u2010-\u2015_/.]+/g, " ")); // "GPT-four" as "GPT four"
     if (!q) return [];
     const hits = [];
     for (const item of searchIndex) {
       let best = 9;
       let alias = null;
       item.names.forEach((name, i) => {
-        const rank = name === q ? (i ? 1 : 0) : name.startsWith(q) ? 2 : name.includes(q) ? 3 : 9;
+        const key = item.keys[i];
+        let rank = 9;
+        if (name === q || (k && key === k) || (k2 && key === k2)) rank = i ? 1 : 0;
+        else if (name.startsWith(q) || (k && key.startsWith(k)) || (k2 && key.startsWith(k2))) rank = 2;
+        else if (name.includes(q) || (k.length > 1 && key.includes(k)) || (k2.length > 1 && key.includes(k2))) rank = 3;
         if (rank < best) {
           best = rank;
           alias = i ? item.all[i] : null;
@@ -468,12 +596,235 @@
     });
   }
 
+  // -- the transcript reader ----------------------------------------------------------------
+
+  const R = DATA.reader || null;
+
+  /** Text of ``[a, b)`` into ``parent``, with the mentions inside it as highlighted,
+   * clickable spans; ``at`` is the index of the first mention not yet placed. */
+  function fillText(parent, a, b, at) {
+    const M = R.mentions;
+    let pos = a;
+    while (at < M.length && M[at][0] < b) {
+      const [start, end, key] = M[at];
+      if (start >= pos && end > b) break; // runs past this piece: placed by the caller's next piece
+      if (start >= pos) {
+        if (start > pos) parent.append(R.text.slice(pos, start));
+        const mark = el("mark", {class: "kg-m", tabIndex: 0, text: R.text.slice(start, end), title: nameOf(key)});
+        mark.dataset.e = key;
+        mark.dataset.start = start;
+        mark.dataset.end = end;
+        parent.append(mark);
+        pos = end;
+      }
+      at++; // (a mention across two lines of the transcript is not highlighted)
+    }
+    if (b > pos) parent.append(R.text.slice(pos, b));
+    return at;
+  }
+
+  function buildReader() {
+    if (!R) return;
+    const started = performance.now();
+    const reader = $("kg-reader");
+    const head = el("p", {class: "kg-reader-head"});
+    if (R.recording) head.append(link("▶ Recording", R.recording, true), " · ");
+    head.append("Names are highlighted (click one for its panel); evidence is underlined, with the relations it supports.");
+    const frag = document.createDocumentFragment();
+    frag.append(head);
+    const E = R.evidence;
+    let mi = 0;
+    let ei = 0;
+    let turn = null;
+    let who;
+    R.segments.forEach(([cs, ce, time, speaker, href], i) => {
+      if (!turn || speaker !== who) {
+        turn = el("section", {class: "kg-turn"}, speaker ? el("div", {class: "kg-who", text: speaker}) : null);
+        frag.append(turn);
+        who = speaker;
+      }
+      const p = el("p", {class: "kg-seg", id: "s" + i});
+      if (time) p.append(href ? link("▶ " + time, href, true) : el("span", {text: time}));
+      if (p.firstChild) p.firstChild.classList.add("kg-time");
+      let pos = cs;
+      while (pos < ce) {
+        while (ei < E.length && E[ei][1] <= pos) ei++;
+        const ev = E[ei];
+        if (ev && ev[0] <= pos) {
+          const end = Math.min(ev[1], ce);
+          const span = el("span", {class: "kg-ev"});
+          span.dataset.edges = ev[2].join(" ");
+          mi = fillText(span, pos, end, mi);
+          p.append(span);
+          if (ev[1] <= ce) {
+            for (const id of ev[2]) {
+              const e = edgeById.get(id);
+              if (!e) continue;
+              const chip = el("button", {type: "button", class: "kg-rel", text: (e.negated ? "not " : "") + e.predicate,
+                title: nameOf(e.from) + " → " + e.predicate + " → " + nameOf(e.to)});
+              chip.dataset.edge = id;
+              p.append(chip);
+            }
+          }
+          pos = end;
+        } else {
+          const end = Math.min(ce, ev ? ev[0] : ce);
+          mi = fillText(p, pos, end, mi);
+          pos = end;
+        }
+      }
+      turn.append(p);
+    });
+    reader.append(frag);
+    reader.hidden = false;
+    reader.addEventListener("click", (event) => {
+      const mark = event.target.closest(".kg-m");
+      if (mark) return selectNode(mark.dataset.e);
+      const chip = event.target.closest(".kg-rel");
+      if (chip) selectEdge(chip.dataset.edge);
+    });
+    reader.addEventListener("keydown", (event) => {
+      const mark = event.target.closest && event.target.closest(".kg-m");
+      if (mark && (event.key === "Enter" || event.key === " ")) {
+        event.preventDefault();
+        selectNode(mark.dataset.e);
+      }
+    });
+    window.addEventListener("hashchange", showHashLine);
+    showHashLine();
+    api.readerMs = Math.round(performance.now() - started);
+  }
+
+  function showHashLine() {
+    const m = /^#s(\d+)$/.exec(location.hash);
+    if (m) showLine(parseInt(m[1], 10));
+  }
+
+  /** Scrolls the reader to line ``seg`` and flashes it. */
+  function showLine(seg) {
+    const p = document.getElementById("s" + seg);
+    if (!p) return;
+    p.scrollIntoView({block: "center"});
+    p.classList.add("kg-flash");
+    setTimeout(() => p.classList.remove("kg-flash"), 1600);
+  }
+
+  let marked = [];
+  /** Highlights the reader's mentions of ``id`` (none for null). */
+  function markMentions(id) {
+    if (!R) return;
+    for (const m of marked) m.classList.remove("kg-sel");
+    marked = id ? [...document.querySelectorAll("#kg-reader .kg-m[data-e='" + CSS.escape(id) + "']")] : [];
+    for (const m of marked) m.classList.add("kg-sel");
+  }
+
+  // -- labels that do not overlap -----------------------------------------------------------
+
+  const measure = document.createElement("canvas").getContext("2d");
+  const widthAt100 = new Map();
+  const LABEL_FACE = "system-ui, sans-serif";
+
+  /** Width of ``text`` in CSS pixels at font size ``px``. */
+  function textWidth(text, px) {
+    let w = widthAt100.get(text);
+    if (w === undefined) {
+      measure.font = "100px " + LABEL_FACE;
+      w = measure.measureText(text).width;
+      widthAt100.set(text, w);
+    }
+    return (w * px) / 100;
+  }
+
+  let labelTimer = null;
+  function scheduleLabels() {
+    if (!window.kgReady) return;
+    clearTimeout(labelTimer);
+    labelTimer = setTimeout(placeLabels, 90);
+  }
+
+  /** Node labels at a readable size on screen (12–16 px, larger for central entities),
+   * drawn only where they do not overlap a more central entity's label: greedy in
+   * order of centrality, boxes checked in a grid of screen cells. Zooming in makes
+   * room, so more labels appear. */
+  function placeLabels() {
+    const scale = network.getScale();
+    const ids = nodeView.getIds().sort((a, b) => rankOf.get(a) - rankOf.get(b));
+    const grid = new Map();
+    const CELL = 120;
+    const cells = (b) => {
+      const out = [];
+      for (let x = Math.floor(b.x1 / CELL); x <= Math.floor(b.x2 / CELL); x++) {
+        for (let y = Math.floor(b.y1 / CELL); y <= Math.floor(b.y2 / CELL); y++) out.push(x + "," + y);
+      }
+      return out;
+    };
+    const updates = [];
+    const shown = [];
+    const view = container.getBoundingClientRect();
+    for (const id of ids) {
+      const body = network.body.nodes[id];
+      const n = nodeById.get(id);
+      if (!body || !n) continue;
+      const px = Math.round(12 + 4 * (n.value || 0));
+      const at = network.canvasToDOM({x: body.x, y: body.y});
+      const radius = (body.options.size || 10) * scale;
+      const w = textWidth(n.label, px) + 6;
+      const box = {x1: at.x - w / 2, x2: at.x + w / 2, y1: at.y + radius + 3 * scale - 1, y2: at.y + radius + 3 * scale + px * 1.3 + 2};
+      let free = box.x1 >= 0 && box.x2 <= view.width && box.y1 >= 0 && box.y2 <= view.height; // whole labels only
+      if (free) {
+        outer: for (const c of cells(box)) {
+          for (const o of grid.get(c) || []) {
+            if (box.x1 < o.x2 && o.x1 < box.x2 && box.y1 < o.y2 && o.y1 < box.y2) {
+              free = false;
+              break outer;
+            }
+          }
+        }
+      }
+      if (free) {
+        for (const c of cells(box)) {
+          if (!grid.has(c)) grid.set(c, []);
+          grid.get(c).push(box);
+        }
+        shown.push(id);
+      }
+      const size = Math.round((px / scale) * 100) / 100;
+      const current = nodes.get(id);
+      const want = free ? n.label : "";
+      if (current.label !== want || (free && (!current.font || current.font.size !== size))) {
+        updates.push({id: id, label: want, font: {size: size}});
+      }
+    }
+    if (updates.length) nodes.update(updates);
+    api.labelled = shown.sort();
+    placeEdgeLabels(scale);
+  }
+
+  /** Edge labels: on hover and selection always; for every typed and open relation
+   * once zoomed in close (scale 1.5 and more). */
+  let edgeLabelsOn = false;
+  const EDGE_LABEL_SCALE = 1.5;
+  function placeEdgeLabels(scale) {
+    const on = scale >= EDGE_LABEL_SCALE;
+    const size = Math.round((11 / scale) * 100) / 100;
+    if (on === edgeLabelsOn && !on) return;
+    edgeLabelsOn = on;
+    edges.update(DATA.edges.filter((e) => e.text).map((e) => ({id: e.id, label: on ? e.text : undefined, font: {size: size}})));
+  }
+
+  function edgeLabel(id, on) {
+    const e = edgeById.get(id);
+    if (!e || !e.text || edgeLabelsOn) return;
+    edges.update({id: id, label: on ? e.text : undefined, font: {size: Math.round((11 / network.getScale()) * 100) / 100}});
+  }
+
   // -- network ----------------------------------------------------------------------------
 
   /** Makes sure ``id`` passes the filters: turns its type back on, relaxes the others. */
   function ensureVisible(id) {
     const n = nodeById.get(id);
     if (!n || visibleIds.has(id)) return;
+    if (state.topic && !topicMembers.get(state.topic).has(id)) focusTopic("");
     if (!state.types.has(n.type)) {
       state.types.add(n.type);
       const box = document.querySelector("#kg-legend input[data-type='" + CSS.escape(n.type) + "']");
@@ -487,9 +838,14 @@
       state.transcript = "";
       $("kg-transcript").value = "";
     }
+    if (!n.degree && !state.loners) {
+      state.loners = true;
+      $("kg-loners").checked = true;
+    }
     applyFilters();
   }
 
+  let selectedEdge = null;
   function selectNode(id) {
     if (!nodeById.has(id)) return;
     ensureVisible(id);
@@ -498,7 +854,8 @@
     api.focused = id;
     // centre the node in the part of the canvas the panel leaves uncovered
     const covered = $("kg-panel").hidden ? 0 : $("kg-panel").offsetWidth;
-    network.focus(id, {scale: Math.max(network.getScale(), 1.1), offset: {x: -covered / 2, y: 0},
+    const free = container.clientWidth - covered;
+    network.focus(id, {scale: Math.max(network.getScale(), 1.1), offset: {x: free > 160 ? -covered / 2 : 0, y: 0},
       animation: {duration: 450, easingFunction: "easeInOutQuad"}});
   }
 
@@ -516,13 +873,17 @@
       applyFilters();
     }
     network.setSelection({nodes: [], edges: [id]});
+    if (selectedEdge && selectedEdge !== id) edgeLabel(selectedEdge, false);
+    selectedEdge = id;
+    edgeLabel(id, true);
     showEdge(id);
   }
 
   const container = $("kg-network");
   const network = new vis.Network(container, {nodes: nodeView, edges: edgeView}, DATA.options);
   const api = {network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView, data: DATA,
-    search: search, selectNode: selectNode, selectEdge: selectEdge, focused: null, stabilizationMs: null,
+    search: search, nameKey: nameKey, selectNode: selectNode, selectEdge: selectEdge, focusTopic: focusTopic,
+    colourBy: colourBy, placeLabels: placeLabels, focused: null, stabilizationMs: null, readerMs: null, labelled: [],
     /** Ids of the nodes drawn now, and of the edges drawn now (not hidden), sorted. */
     visibleNodes: () => nodeView.getIds().sort(),
     visibleEdges: () => edgeView.get({filter: (e) => !e.hidden}).map((e) => e.id).sort()};
@@ -531,37 +892,50 @@
 
   function ready() {
     if (window.kgReady) return;
+    network.fit();
+    // a margin, so that the labels of the outermost entities fit in the window too
+    network.moveTo({scale: network.getScale() * 0.9});
+    window.kgReady = true;
+    placeLabels();
     requestAnimationFrame(() => {
       api.stabilizationMs = Math.round(performance.now() - started);
-      window.kgReady = true;
       document.body.dataset.ready = "true";
       showCounts();
     });
   }
 
-  if (DATA.layout === "physics" && DATA.nodes.length) {
+  if (DATA.layout === "physics" && nodeView.length) {
     $("kg-status").textContent = "Laying out…";
     network.on("stabilizationProgress", (p) => {
       $("kg-status").textContent = "Laying out… " + Math.round((100 * p.iterations) / p.total) + "%";
     });
     network.once("stabilizationIterationsDone", () => {
       network.setOptions({physics: {enabled: false}});
-      network.fit();
       ready();
     });
   } else {
     network.once("afterDrawing", ready);
-    if (!DATA.nodes.length) ready();
+    if (!nodeView.length) ready();
   }
 
   network.on("click", (params) => {
     if (params.nodes.length) showNode(params.nodes[0]);
-    else if (params.edges.length) showEdge(params.edges[0]);
-    else closePanel();
+    else if (params.edges.length) selectEdge(params.edges[0]);
+    else {
+      closePanel();
+      if (selectedEdge) edgeLabel(selectedEdge, false);
+      selectedEdge = null;
+    }
   });
+  network.on("hoverEdge", (params) => edgeLabel(params.edge, true));
+  network.on("blurEdge", (params) => { if (params.edge !== selectedEdge) edgeLabel(params.edge, false); });
+  network.on("zoom", scheduleLabels);
+  network.on("dragEnd", scheduleLabels);
   network.on("animationFinished", () => {
     api.focusDone = api.focused;
+    scheduleLabels();
   });
+  window.addEventListener("resize", scheduleLabels);
   $("kg-panel-close").addEventListener("click", () => {
     closePanel();
     network.unselectAll();
@@ -569,6 +943,7 @@
 
   buildHeader();
   buildNotice();
+  buildReader(); // first: the legend folds itself when the reader leaves the graph little room
   buildLegend();
   buildSearch();
 })();
