@@ -18,6 +18,7 @@ from .concepts import select_terms
 from .entities import (
     NOUN_COMPOUND,
     SpanMention,
+    acts_as_person,
     concept_candidates,
     find_mentions,
     introduced_by_name,
@@ -88,6 +89,7 @@ def extract_transcript(
     units = _drop_unsupported_names(units, parts, short_names, trust_case)
     units = _short_organisation_names(units, short_names)
     finder = RelationFinder(transcript, settings.comention_window, lexicon)
+    finder.learn([(sentence, doc, spans) for sentence, doc, spans, _ in units])
     mentions: list[Mention] = []
     relations: list[RelationCandidate] = []
     for sentence, doc, spans, candidates in units:
@@ -256,6 +258,8 @@ def _drop_unsupported_names(
             return True
         if m.type == "Person" and name_part(parts, m.surface) is not None:
             return True
+        if m.type == "Person" and trust_case and acts_as_person(doc, s.token_start):
+            return True  # "Fukuyama argued", "the mathematician Turing"
         if m.surface in short_names:
             return True  # "Halcyon" after "Halcyon Robotics"
         return counts[name_key(m.surface)] >= 2
