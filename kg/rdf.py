@@ -266,6 +266,7 @@ def explanation_quads(kg: KnowledgeGraph, terms: _Terms) -> Iterator[Quad]:
     for c in kg.corrections:
         node = activity[f"{c.file}:{c.line}"] = _ref(base[f"correction/{_hash(c.file, c.line)}"])
         yield node, _TYPE, _ref(KG["Correction"]), g
+        yield node, _TYPE, _ref(PROV.Activity), g
         yield node, _LABEL, _str(c.summary), g
         yield node, _ref(KG["action"]), _str(c.action), g
         yield node, _ref(KG["sourceFile"]), _str(c.file), g
