@@ -133,7 +133,7 @@ def cmd_curate(args) -> int:
     except ValueError as exc:
         print(f"error: {path}: {exc}; nothing written", file=sys.stderr)
         return 2
-    for name in _unknown_names(args.outputs, entry):
+    for name in _unknown_names(args.outputs, entry, path):
         print(
             f"warning: no entity called {name!r} in the last build ({args.outputs})",
             file=sys.stderr,
@@ -142,8 +142,10 @@ def cmd_curate(args) -> int:
     return 0
 
 
-def _unknown_names(outputs: str, entry) -> list[str]:
-    """Names of the entry that no entity of the last build has (none without a build)."""
+def _unknown_names(outputs: str, entry, path: Path) -> list[str]:
+    """Names of the entry that no entity of the last build has and no earlier entry of
+    the file makes (a split's or a rename's label, an alias); none without a build."""
+    from .curation import read_curation
     from .explain import find_entities
     from .graph import GRAPH_FILE, load_graph
 
@@ -154,7 +156,14 @@ def _unknown_names(outputs: str, entry) -> list[str]:
     names = [entry.fields[k] for k in keys if k in entry.fields]
     if entry.kind == "merge":
         names = [entry.fields["from"], entry.fields["into"]]
-    return [n for n in names if not find_entities(kg, n)]
+    made = {
+        e.fields[k].casefold()
+        for e in read_curation(path).entries
+        if e.line < entry.line
+        for k in ("label", "alias")
+        if k in e.fields and e.kind in ("split", "rename", "alias")
+    }
+    return [n for n in names if not find_entities(kg, n) and n.casefold() not in made]
 
 
 def cmd_list(args) -> int:

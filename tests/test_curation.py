@@ -475,3 +475,32 @@ def test_the_panel_explains_and_shows_the_commands(builds, browser):
         reader.check_clean()
     finally:
         reader.close()
+
+
+def test_readme_example(seeds_build, tmp_path, monkeypatch, capsys):
+    """The README's session of `kg explain`, `kg curate` and `kg build`, run in a copy of
+    the seeds (their cached extractions reused), gives exactly the output it shows."""
+    import shlex
+
+    from conftest import ROOT, SEEDS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("<!-- checked by tests/test_curation.py::test_readme_example -->")[1]
+    block = block.split("```\n", 2)[1]
+    steps: list[tuple[str, list[str]]] = []
+    for line in block.splitlines():
+        if line.startswith("$ "):
+            steps.append((line[2:], []))
+        else:
+            steps[-1][1].append(line)
+    assert len(steps) == 6
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    shutil.copytree(seeds_build.outputs_dir / ".cache", tmp_path / "outputs" / ".cache")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "seeds/", "-q"]) == 0
+    capsys.readouterr()
+    for command, expected in steps:
+        argv = shlex.split(command)
+        assert argv[0] == "kg"
+        assert main(argv[1:]) == 0, command
+        assert capsys.readouterr().out.splitlines() == expected, command
