@@ -8,6 +8,13 @@ surname alone to the one full name introduced in the same transcript (in the tex
 the speaker labels or the sidecar); acronyms to the multi-word term they abbreviate;
 and otherwise a normalised form of the name. The canonical label is the lexicon's,
 else the most frequent written form. Every surface form becomes an alias.
+
+Each name of an entity records the rule that attached it and what it matched
+(:class:`~kg.model.NameOrigin`: the lexicon entry, the fuzzy score, the full name a first
+name stands for...), and each entity why it has its type (lexicon, the votes of its
+mentions, being a speaker), so ``kg explain`` can say why "Jeff" is Geoffrey Hinton. The
+user's corrections (:mod:`kg.curation`) are applied here, to the keys of the mentions,
+never to the cached extractions.
 """
 
 from __future__ import annotations
@@ -205,7 +212,7 @@ class _Resolver:
                 return (
                     "lex:" + entry_id,
                     "fuzzy",
-                    f"{best[1]:.1f} like '{best[0]}' (lexicon {entry_id}; "
+                    f"ratio {best[1]:.1f} to '{best[0]}' (lexicon {entry_id}; "
                     f"threshold {self.settings.fuzzy_threshold:g})",
                 )
         return "name:" + plain, "name", f"the name '{plain}'"
@@ -365,7 +372,9 @@ def resolve(
     relations = [_relation(key, cands, settings) for key, cands in sorted(groups.items())]
     if plan is not None:
         relations = plan.apply_to_relations(entities, relations)
-        return Resolution(tuple(entities), tuple(relations), plan.corrections(), plan.problems)
+        return Resolution(
+            tuple(entities), tuple(relations), plan.corrections(), tuple(plan.problems)
+        )
     problems = tuple(curation.problems) if curation is not None else ()
     return Resolution(tuple(entities), tuple(relations), (), problems)
 

@@ -137,6 +137,7 @@ def builds(tmp_path_factory):
     plain = build([str(inputs)], out)
     before = (out / "graph.json").read_bytes()
     (inputs / CURATION_FILE).write_text(CURATION, encoding="utf-8")
+    _PATHS["file"] = str(inputs / CURATION_FILE)
     cached = build([str(inputs)], out)
     corrected = (out / "graph.json").read_bytes()
     uncached = build([str(inputs)], fresh, _no_cache())
@@ -273,11 +274,6 @@ _PATHS: dict[str, str] = {}
 
 def _curation_path():
     return _PATHS["file"]
-
-
-@pytest.fixture(autouse=True)
-def _remember_path(builds):
-    _PATHS["file"] = str(builds["inputs"] / CURATION_FILE)
 
 
 def _relation(kg, s, p, o):
@@ -504,3 +500,82 @@ def test_readme_example(seeds_build, tmp_path, monkeypatch, capsys):
         assert argv[0] == "kg"
         assert main(argv[1:]) == 0, command
         assert capsys.readouterr().out.splitlines() == expected, command
+
+
+def test_every_rule_is_recorded_with_what_it_matched():
+    """Resolution of hand-made mentions (no model): each name's rule and detail."""
+    from kg.config import Settings
+    from kg.curation import Curation, Entry
+    from kg.extract import Extraction
+    from kg.lexicon import load_lexicon
+    from kg.model import Mention, Segment, Speaker, Transcript, TranscriptMeta
+    from kg.resolve import resolve
+
+    text = "x" * 400
+    t = Transcript(
+        "ep1", "ep1.txt", "speaker", text, (Segment(0, 0, 400, speaker="Lex Fridman"),), "0",
+        TranscriptMeta(source="show", speakers=(Speaker("Lex Fridman", "host"),)),
+    )  # fmt: skip
+    said = [
+        ("Ilya Satsgever", "Organization", "ner"),  # sound-alike, whatever NER typed it
+        ("Reinforcement Learnin", "Concept", "ner"),  # fuzzy
+        ("Demis", "Person", "ner"),  # the one person of the field called Demis
+        ("Sarah Hooker", "Person", "ner"),
+        ("Sarah", "Person", "ner"),  # first name of a full name introduced here
+        ("Priya", "Person", "ner"),  # a given name alone: one person per show
+        ("retrieval augmented generation", "Concept", "concept"),
+        ("RAG", "Concept", "ner"),  # acronym of the one term with those initials
+        ("retrieval augmented generation", "Concept", "concept"),
+    ]
+    mentions = tuple(
+        Mention(
+            "ep1",
+            i,
+            0,
+            10 * i,
+            10 * i + 5,
+            s,
+            ty,
+            src,
+            norm=s.lower() if src == "concept" else None,
+        )
+        for i, (s, ty, src) in enumerate(said)
+    )
+    ex = Extraction("ep1", len(said), mentions, (), ())
+    lexicon = load_lexicon()
+    res = resolve([t], [ex], lexicon, Settings())
+    rules = {o.name: (o.rule, o.detail) for e in res.entities for o in e.origins}
+    assert rules["Ilya Satsgever"] == (
+        "sound-alike",
+        "sounds like 'ilya sutskever' (lexicon ilya-sutskever)",
+    )
+    assert rules["Reinforcement Learnin"] == (
+        "fuzzy",
+        "ratio 97.7 to 'reinforcement learning' (lexicon reinforcement-learning; threshold 92)",
+    )
+    assert rules["Demis"][0] == "field-first-name"
+    assert rules["Sarah"] == (
+        "first-name",
+        "first name or surname of 'Sarah Hooker', introduced in ep1",
+    )
+    assert rules["Priya"] == ("given-name", "said alone: one person per show (show)")
+    assert rules["RAG"][0] in ("acronym", "lexicon")
+    assert rules["Lex Fridman"][0] == "speaker"
+    types = {e.label: e.type_reason for e in res.entities}
+    assert types["Ilya Sutskever"] == "lexicon: entry ilya-sutskever is a Person"
+    assert types["Priya"] == "mentions: Person 1"
+    # a correction entry made by hand: the type and its reason, the problem of a bad one
+    entries = [
+        Entry("type", {"entity": "Priya", "type": "Organization"}, "c.toml", 1),
+        Entry("merge", {"from": "Sarah Hooker", "into": "sarah"}, "c.toml", 5),
+    ]
+    res = resolve([t], [ex], lexicon, Settings(), Curation(entries, [], ["c.toml"]))
+    priya = next(e for e in res.entities if e.label == "Priya")
+    assert (priya.type, priya.type_reason) == (
+        "Organization",
+        "correction: c.toml:1 type 'Priya' as Organization",
+    )
+    assert res.problems == (
+        "c.toml:5: merge: 'Sarah Hooker' and 'sarah' are one entity already (a merge into "
+        "itself) (entry skipped)",
+    )
