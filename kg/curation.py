@@ -332,22 +332,27 @@ class _Names:
         self.primary: dict[str, set[str]] = defaultdict(set)
         self.secondary: dict[str, set[str]] = defaultdict(set)
         self.labels: dict[str, str] = {}
+        self.of: dict[str, set[tuple[bool, str]]] = defaultdict(set)  # key -> its names
 
     def add(self, key: str, label: str, ids: Iterable[str], aliases: Iterable[str]) -> None:
         self.labels[key] = label
         for name in (label, *ids):
-            self.primary[_norm(name)].add(key)
+            self.name(key, name, primary=True)
         for name in aliases:
-            self.secondary[_norm(name)].add(key)
+            self.name(key, name, primary=False)
+
+    def name(self, key: str, name: str, primary: bool) -> None:
+        (self.primary if primary else self.secondary)[_norm(name)].add(key)
+        self.of[key].add((primary, _norm(name)))
 
     def move(self, source: str, target: str | None) -> None:
         """Every name of ``source`` now names ``target`` (None: nothing)."""
-        for table in (self.primary, self.secondary):
-            for keys in table.values():
-                if source in keys:
-                    keys.discard(source)
-                    if target is not None:
-                        keys.add(target)
+        for primary, name in self.of.pop(source, ()):
+            keys = (self.primary if primary else self.secondary)[name]
+            keys.discard(source)
+            if target is not None:
+                keys.add(target)
+                self.of[target].add((primary, name))
 
     def find(self, name: str) -> tuple[str | None, str | None]:
         """(key, None) or (None, the reason no single entity has that name)."""
@@ -467,11 +472,12 @@ class Plan:
         etype = entity_type(f["type"]) if "type" in f else None
         self.fixed[new] = (label, etype, entry.explain())
         if label:
-            names.primary[_norm(label)].add(new)
+            names.name(new, label, primary=True)
             names.labels[new] = label
         if "alias" in f:
             names.secondary[step.alias].discard(source)
-            names.secondary[step.alias].add(new)
+            names.of[source].discard((False, step.alias))
+            names.name(new, f["alias"], primary=False)
         self.applied[i] = (entry, [source, new])
 
     def route(self, m: Mention, key: str) -> tuple[str | None, Entry | None]:
@@ -494,10 +500,11 @@ class Plan:
         """Renames, types and aliases, in file order, on the entities of the build."""
         self.slug_of = slug_of
         by_key = {e.key: e for e in entities}
+        names = _final_names(entities)
         for i, entry in enumerate(self.entries):
             if entry.kind not in ("rename", "type", "alias"):
                 continue
-            key, why = _final_names(by_key.values()).find(entry.fields["entity"])
+            key, why = names.find(entry.fields["entity"])
             if key is None:
                 self.problems.append(entry.problem(why))
                 continue
@@ -507,6 +514,12 @@ class Plan:
                 self.problems.append(entry.problem(changed))
                 continue
             by_key[key] = changed
+            if entry.kind != "type":  # the new name names it from the next entry on
+                table = names.primary if entry.kind == "rename" else names.secondary
+                table[
+                    _norm(changed.label if entry.kind == "rename" else entry.fields["alias"])
+                ].add(key)
+                names.labels[key] = changed.label
             self.applied[i] = (entry, [key])
         return [by_key[e.key] for e in entities]
 
