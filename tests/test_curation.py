@@ -331,6 +331,9 @@ def test_rdf_and_the_named_query_see_the_corrections(builds):
     assert row["line"] == _line("REL1")
     assert not store.query('ASK { ?e skos:prefLabel "Montreal" }')
     assert store.query('ASK { ?e skos:prefLabel "Mila Kunis" ; a kg:Person }')
+    from kg.validate import validate_outputs
+
+    assert validate_outputs(builds["fresh"]).conforms  # SHACL: corrections and origins too
 
 
 def test_viewer_data_and_an_export_see_the_corrections(builds):
