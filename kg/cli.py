@@ -71,7 +71,7 @@ def cmd_entities(args) -> int:
 def cmd_validate(args) -> int:
     from .validate import validate_outputs
 
-    report = validate_outputs(args.outputs)
+    report = validate_outputs(args.outputs, _settings(args).ontology)
     print(report.text, end="")
     return 0 if report.conforms else 1
 
