@@ -39,6 +39,10 @@ def cmd_build(args) -> int:
     def on_error(error):
         print(f"error: {error}", file=sys.stderr)
 
+    def on_note(note):
+        if not args.quiet:
+            print(f"note: {note}", file=sys.stderr)
+
     result = build(
         args.paths or ["seeds"],
         args.outputs,
@@ -46,6 +50,7 @@ def cmd_build(args) -> int:
         args.format,
         progress=not args.quiet,
         on_error=on_error,
+        on_note=on_note,
     )
     if not args.quiet:
         c = result.report["counts"]
