@@ -78,9 +78,8 @@ def test_property_graph_counts_come_from_the_build(kg, pg, rdf_store):
     assert counts["Evidence"] == counts["HAS_EVIDENCE"] == counts["QUOTED_IN"] == assertions
     entity_relations = sum(counts.get(t, 0) for t in RELATION_TYPES)
     assert entity_relations == len(kg.relations)
-    assert counts["MENTIONED_IN"] == len(
-        {(e.key, m.transcript_id) for e in kg.entities for m in e.mentions}
-    )
+    mentioned_in = "{ SELECT (CONCAT(STR(?e), STR(?t)) AS ?x) WHERE { ?e kg:mentionedIn ?t } }"
+    assert counts["MENTIONED_IN"] == _count(rdf_store, mentioned_in)
 
 
 def test_evidence_nodes_are_the_rdf_assertions(pg, rdf_store):
