@@ -36,7 +36,7 @@ Queries past --timeout are stopped (503); results past --max-results are cut
 
 example:
   kg serve --port 7878 -o outputs/
-  curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql?query=SELECT+*+WHERE+{?s+kg:worksFor+?o}'
+  curl -G -H 'Accept: text/csv' --data-urlencode 'query=SELECT ?s ?o WHERE { ?s kg:worksFor ?o }' http://127.0.0.1:7878/sparql
 """
 
 
