@@ -21,8 +21,9 @@ Parsed transcripts are kept too, in ``<outputs>/.cache/transcripts/``, keyed by 
 file's path and bytes, its sidecar's bytes, the format asked for and the source of the
 ingest code: a rebuild reads every input file but parses only the changed ones.
 
-Entries are pickles (fast; the cache is a local, private folder written by this
-program, never a place to load files from others). They are written to a temporary
+Entries are pickles (fast), read back by an unpickler that can build nothing but the
+data classes of :mod:`kg.model` and :mod:`kg.extract` (:func:`_safe_loads`): a planted
+or damaged entry cannot run code, it is only a cache miss. They are written to a temporary
 file and renamed into place, so a crash never leaves half an entry; an entry that
 cannot be read back, or holds something else than the expected transcript's
 extraction, is ignored, counted as a miss and rewritten.
@@ -30,8 +31,11 @@ extraction, is ignored, counted as a miss and rewritten.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import importlib
 import importlib.metadata
+import io
 import json
 import os
 import pickle
@@ -42,8 +46,9 @@ from functools import lru_cache
 from pathlib import Path
 
 from .config import DEFAULT_MODELS, PIPELINE_VERSION, Settings
+from .errors import InputError
 from .extract import Extraction
-from .ingest import sidecar_path
+from .ingest import _read_bytes, sidecar_path
 from .lexicon import Lexicon
 from .model import Transcript
 
@@ -195,7 +200,7 @@ class ExtractionCache:
             self.stats.misses += 1
             return None
         try:
-            value = pickle.loads(data)
+            value = _safe_loads(data)
             ok = isinstance(value, Extraction) and value.transcript_id == transcript.id
         except Exception:  # any damage to the file: rebuild the entry
             ok = False
@@ -220,6 +225,29 @@ class ExtractionCache:
             return
         for other in others:
             shutil.rmtree(other, ignore_errors=True)
+
+
+#: Modules whose data classes a cache entry may hold.
+_SAFE_MODULES = frozenset(
+    ("kg.model", "kg.extract", "kg.extract.entities", "kg.extract.relations", "kg.extract.concepts")
+)
+
+
+class _DataUnpickler(pickle.Unpickler):
+    """An unpickler that resolves only dataclasses of :data:`_SAFE_MODULES`: no function,
+    no other class, so loading an entry runs no code but their constructors."""
+
+    def find_class(self, module: str, name: str):
+        if module in _SAFE_MODULES and name.isidentifier():
+            value = getattr(importlib.import_module(module), name, None)
+            if isinstance(value, type) and dataclasses.is_dataclass(value):
+                return value
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the cache")
+
+
+def _safe_loads(data: bytes) -> object:
+    """Unpickle a cache entry with :class:`_DataUnpickler`."""
+    return _DataUnpickler(io.BytesIO(data)).load()
 
 
 def _write_entry(path: Path, value: object) -> None:
@@ -252,19 +280,20 @@ class TranscriptCache:
     def key(self, path: str | Path, input_format: str | None) -> str | None:
         """The entry's key, or None when the file cannot be read (parsing says why)."""
         digest = hashlib.sha256()
-        digest.update(f"{self.code}\0{os.fspath(path)}\0{input_format}\0".encode())
-        try:
-            digest.update(Path(path).read_bytes())
+        digest.update(f"{self.code}\0".encode() + os.fsencode(path))
+        digest.update(f"\0{input_format}\0".encode())
+        try:  # read as the reader does: regular files only, never blocking, bounded
+            digest.update(_read_bytes(Path(path), os.fspath(path)))
             digest.update(b"\0")
             side = sidecar_path(path)
-            digest.update(side.read_bytes() if side.is_file() else b"-")
-        except OSError:
+            digest.update(_read_bytes(side, str(side)) if side.is_file() else b"-")
+        except (InputError, OSError):
             return None
         return digest.hexdigest()[:40]
 
     def get(self, key: str) -> Transcript | None:
         try:
-            value = pickle.loads((self.folder / (key + _SUFFIX)).read_bytes())
+            value = _safe_loads((self.folder / (key + _SUFFIX)).read_bytes())
         except Exception:  # missing or damaged: parse again
             return None
         if not isinstance(value, Transcript):

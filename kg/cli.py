@@ -10,7 +10,7 @@ import argparse
 import importlib
 import sys
 
-from .errors import KgError
+from .errors import KgError, printable
 
 __all__ = ["main"]
 
@@ -37,7 +37,7 @@ def cmd_build(args) -> int:
     settings = _settings(args)
 
     def on_error(error):
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {printable(str(error))}", file=sys.stderr)
 
     def on_note(note):
         if not args.quiet:
@@ -69,7 +69,7 @@ def cmd_build(args) -> int:
 def cmd_entities(args) -> int:
     from .entities_report import entities_table
 
-    print(entities_table(args.outputs, args.type, args.format), end="")
+    print(entities_table(args.outputs, args.type, args.format, not args.exact_csv), end="")
     return 0
 
 
@@ -132,6 +132,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--type", help="only this type (Person, Organization, Place, Product, Work, Concept, Event)"
     )
     p.add_argument("--format", default="table", choices=("table", "csv", "json"))
+    p.add_argument(
+        "--exact-csv",
+        action="store_true",
+        help="CSV cells exactly as stored (for programs); by default a cell starting with "
+        "= + - @ gets a ' so a spreadsheet shows it as text, not a formula",
+    )
     p.set_defaults(func=cmd_entities)
 
     p = sub.add_parser(
@@ -162,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except KgError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {printable(str(error))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted; previous outputs left as they were", file=sys.stderr)

@@ -71,6 +71,12 @@ def register(subparsers) -> None:
         "rdfxml, jsonld, n3, table for CONSTRUCT/DESCRIBE",
     )
     p.add_argument(
+        "--exact-csv",
+        action="store_true",
+        help="CSV cells exactly as stored (for programs); by default a cell starting with "
+        "= + - @ gets a ' so a spreadsheet shows it as text, not a formula",
+    )
+    p.add_argument(
         "--max-width",
         type=int,
         default=60,
@@ -184,7 +190,10 @@ def cmd_query(args) -> int:
     store = load(args.outputs)
     result = store.query(text, params, source=source)
     fmt = args.format or ("turtle" if result.kind == "graph" else "table")
-    sys.stdout.write(store.serialize(result, fmt, max_width=args.max_width))
+    spreadsheet = not args.exact_csv
+    sys.stdout.write(
+        store.serialize(result, fmt, max_width=args.max_width, spreadsheet=spreadsheet)
+    )
     return 0
 
 

@@ -7,6 +7,8 @@ import io
 import json
 from pathlib import Path
 
+from .csv_safety import spreadsheet_cell
+from .errors import printable
 from .graph import load_graph
 from .model import ENTITY_TYPES
 
@@ -36,8 +38,17 @@ def entity_rows(outputs_dir: str | Path, etype: str | None = None) -> list[dict]
     return rows
 
 
-def entities_table(outputs_dir: str | Path, etype: str | None = None, fmt: str = "table") -> str:
+def entities_table(
+    outputs_dir: str | Path,
+    etype: str | None = None,
+    fmt: str = "table",
+    spreadsheet: bool = False,
+) -> str:
+    """The entities as ``fmt``: an aligned table for the terminal (control characters
+    shown as escapes), CSV (``spreadsheet``: cells that start like a formula get a
+    ``'``, see :mod:`kg.csv_safety`; else the exact data), or JSON."""
     rows = entity_rows(outputs_dir, etype)
+    cell = spreadsheet_cell if spreadsheet else str
     if fmt == "json":
         return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
@@ -47,23 +58,26 @@ def entities_table(outputs_dir: str | Path, etype: str | None = None, fmt: str =
         for r in rows:
             writer.writerow(
                 [
-                    r["key"],
-                    r["label"],
-                    r["type"],
-                    r["mentions"],
-                    ";".join(r["transcripts"]),
-                    ";".join(r["aliases"]),
+                    cell(value)
+                    for value in (
+                        r["key"],
+                        r["label"],
+                        r["type"],
+                        r["mentions"],
+                        ";".join(r["transcripts"]),
+                        ";".join(r["aliases"]),
+                    )
                 ]
             )
         return buf.getvalue()
     header = ("label", "type", "mentions", "transcripts", "aliases")
     table = [header] + [
         (
-            r["label"],
+            printable(r["label"]),
             r["type"],
             str(r["mentions"]),
-            ", ".join(r["transcripts"]),
-            ", ".join(r["aliases"])[:60],
+            printable(", ".join(r["transcripts"])),
+            printable(", ".join(r["aliases"]))[:60],
         )
         for r in rows
     ]

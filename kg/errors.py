@@ -5,7 +5,38 @@ The CLI prints ``str(error)`` on one line and never a traceback for these.
 
 from __future__ import annotations
 
-__all__ = ["KgError", "InputError", "BuildError", "OutputsMissingError", "QueryError"]
+import re
+
+__all__ = [
+    "KgError",
+    "InputError",
+    "BuildError",
+    "OutputsMissingError",
+    "QueryError",
+    "printable",
+]
+
+#: Characters a terminal would act on instead of showing: C0 and C1 controls (ESC, BEL,
+#: newline...), DEL, line and paragraph separators, bidirectional overrides and
+#: isolates (U+202E...), and lone surrogates (undecodable bytes of file names).
+_UNPRINTABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal line: every character a terminal would act
+    on is shown as an escape (``\\x1b``, ``\\n``, ``\\u202e``), so a file name or label
+    can neither forge another line nor recolour, reorder or hide what follows."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    named = {0x09: "\\t", 0x0A: "\\n", 0x0D: "\\r"}
+    if code in named:
+        return named[code]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class KgError(Exception):
@@ -24,7 +55,7 @@ class InputError(KgError):
         self.line = line
         self.reason = reason
         self.hint = hint
-        where = f"{path}:{line}" if line is not None else str(path)
+        where = f"{printable(str(path))}:{line}" if line is not None else printable(str(path))
         message = f"{where}: {reason}"
         if hint:
             message += f" ({hint})"

@@ -5,12 +5,13 @@ re-extracting (``kg render``, ``kg export``, ``kg entities``)."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
 import networkx as nx
 
-from .errors import OutputsMissingError
+from .errors import KgError, OutputsMissingError, printable
 from .model import Entity, Evidence, Mention, Relation, Segment, Speaker, Transcript, TranscriptMeta
 
 __all__ = ["KnowledgeGraph", "to_networkx", "importance", "load_graph", "GRAPH_FILE"]
@@ -115,7 +116,24 @@ def load_graph(outputs_dir: str | Path) -> KnowledgeGraph:
     path = Path(outputs_dir) / GRAPH_FILE
     if not path.is_file():
         raise OutputsMissingError(str(outputs_dir))
-    return KnowledgeGraph.from_json(path.read_text(encoding="utf-8"))
+    try:
+        kg = KnowledgeGraph.from_json(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        reason = " ".join(str(exc).split())[:160] or type(exc).__name__
+        raise KgError(
+            f"{path}: damaged ({type(exc).__name__}: {reason}); run `kg build` again"
+        ) from None
+    for t in kg.transcripts:  # ids become file names (transcripts/<id>.html)
+        if not isinstance(t.id, str) or not _TRANSCRIPT_ID_RE.fullmatch(t.id):
+            raise KgError(
+                f"{path}: damaged (transcript id {printable(repr(t.id))[:80]} is not an id "
+                "kg writes); run `kg build` again"
+            )
+    return kg
+
+
+#: What :func:`kg.ingest.transcript_id` produces: safe as a file name and in an IRI.
+_TRANSCRIPT_ID_RE = re.compile(r"[a-z0-9_][a-z0-9_-]{0,199}")
 
 
 def to_networkx(kg: KnowledgeGraph, kinds: tuple[str, ...] | None = None) -> nx.MultiDiGraph:

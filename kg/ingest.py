@@ -87,6 +87,7 @@ import html
 import json
 import os
 import re
+import stat
 import string
 import unicodedata
 from collections import Counter
@@ -235,8 +236,27 @@ def transcript_id(path: str | os.PathLike[str]) -> str:
     return "transcript-" + hashlib.sha256(stem.encode("utf-8")).hexdigest()[:12]
 
 
-def _read_bytes(path: Path, shown: str) -> bytes:
-    """The file's bytes; every OS-level failure becomes an InputError."""
+#: Largest input file read (transcript or sidecar): 32 MiB, about five million words,
+#: far beyond any recording. A larger file is refused before it is read, so memory
+#: stays bounded whatever is named as an input (``/dev/zero`` is refused as a device).
+MAX_INPUT_BYTES = 32 * 1024 * 1024
+
+#: Longest "word" (run of non-space characters) in a transcript. Longer ones are not
+#: speech (a pasted blob, a corrupted file) and would exceed spaCy's limit (E088);
+#: the file is refused with the line where it is.
+MAX_WORD_CHARS = 1000
+
+_LONG_WORD_RE = re.compile(rf"\S{{{MAX_WORD_CHARS + 1},}}")
+
+#: Largest sidecar (``<stem>.meta.json``) read: 1 MiB.
+MAX_SIDECAR_BYTES = 1024 * 1024
+
+
+def _read_bytes(path: Path, shown: str, limit: int | None = None) -> bytes:
+    """The file's bytes (at most ``limit``, default :data:`MAX_INPUT_BYTES`); every
+    OS-level failure becomes an InputError. Only regular files are read: a FIFO,
+    socket or device is refused, and it is opened without blocking to find out."""
+    limit = MAX_INPUT_BYTES if limit is None else limit
     try:
         if path.is_dir():
             raise InputError(
@@ -244,7 +264,29 @@ def _read_bytes(path: Path, shown: str) -> bytes:
                 "is a directory, not a transcript file",
                 hint="pass the transcript files, or give the directory as an input to expand",
             )
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY)
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise InputError(shown, f"is a {_file_kind(info.st_mode)}, not a transcript file")
+            if info.st_size > limit:
+                raise InputError(
+                    shown,
+                    f"file of {info.st_size:,} bytes is larger than the limit of {limit:,}",
+                    hint="split the transcript into several files",
+                )
+            chunks, size = [], 0
+            while size <= limit:
+                chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+            if size > limit:  # the file grew while it was read
+                raise InputError(shown, f"file is larger than the limit of {limit:,} bytes")
+            return b"".join(chunks)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise InputError(shown, "no such file or directory") from None
     except IsADirectoryError:
@@ -255,6 +297,56 @@ def _read_bytes(path: Path, shown: str) -> bytes:
         ) from None
     except OSError as exc:
         raise InputError(shown, f"cannot read file: {exc.strerror or exc}") from None
+
+
+def _file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, for error messages."""
+    if stat.S_ISFIFO(mode):
+        return "FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
+
+
+def _check_words(text: str, shown: str) -> None:
+    """Refuse a text with a "word" longer than :data:`MAX_WORD_CHARS`, naming its line."""
+    m = _LONG_WORD_RE.search(text)
+    if m:
+        length = m.end() - m.start()
+        raise InputError(
+            shown,
+            f"a word of {length:,} characters without a space (longest allowed "
+            f"{MAX_WORD_CHARS:,}); not speech",
+            line=text.count("\n", 0, m.start()) + 1,
+            hint="remove the blob or break it up",
+        )
+
+
+def _check_strings(value: object, shown: str, where: str = "") -> None:
+    """Refuse JSON whose strings hold a lone surrogate (``"\\ud800"``): they are not
+    text and cannot be written as UTF-8. Walks the decoded JSON iteratively."""
+    stack = [(value, where)]
+    while stack:
+        item, at = stack.pop()
+        if isinstance(item, str):
+            if _SURROGATE_RE.search(item):
+                raise InputError(
+                    shown,
+                    f"{at or 'a string'} holds a lone surrogate escape (\\ud800-\\udfff), "
+                    "which is not text",
+                    hint="re-export the file; a surrogate must be half of a pair",
+                )
+        elif isinstance(item, dict):
+            for key, v in item.items():
+                stack.append((key, at))
+                stack.append((v, f"{at}.{key}" if at else str(key)))
+        elif isinstance(item, list):
+            stack.extend((v, f"{at}[{i}]") for i, v in enumerate(item))
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 _BOMS = (
@@ -777,7 +869,8 @@ def _parse_whisper_json(text: str, shown: str) -> tuple[list[_Piece], str | None
             hint='expected Whisper JSON: {"segments": [{"start": 0.0, "end": 1.5, "text": "..."}]}',
         ) from None
     except (RecursionError, ValueError) as exc:
-        raise InputError(shown, f"invalid JSON: {exc}") from None
+        raise InputError(shown, f"invalid JSON: {_one_line(exc)}") from None
+    _check_strings(data, shown)
     if isinstance(data, dict) and "segments" in data:
         segments = data["segments"]
     elif isinstance(data, dict) and isinstance(data.get("text"), str):
@@ -877,6 +970,7 @@ def read_transcript(path: str | os.PathLike[str], format: str | None = None) -> 
         )
     raw = _read_bytes(Path(shown), shown)
     text = _decode(raw, shown)
+    _check_words(text, shown)
     fmt = format if format in FORMATS else detect_format(text, shown)
     pieces, url = _PARSERS[fmt](text, shown)
     if fmt in ("whisper", "srt", "vtt", "whisper-json"):
@@ -1020,7 +1114,7 @@ def load_meta(path: str | os.PathLike[str]) -> TranscriptMeta:
     shown = str(side)
     if not side.exists():
         return TranscriptMeta()
-    raw = _read_bytes(side, shown)
+    raw = _read_bytes(side, shown, MAX_SIDECAR_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -1037,7 +1131,8 @@ def load_meta(path: str | os.PathLike[str]) -> TranscriptMeta:
             shown, f"invalid JSON: {exc.msg} (column {exc.colno})", line=exc.lineno
         ) from None
     except (RecursionError, ValueError) as exc:
-        raise InputError(shown, f"invalid JSON: {exc}") from None
+        raise InputError(shown, f"invalid JSON: {_one_line(exc)}") from None
+    _check_strings(data, shown)
     if not isinstance(data, dict):
         raise InputError(
             shown,
@@ -1137,6 +1232,11 @@ def load_meta(path: str | os.PathLike[str]) -> TranscriptMeta:
         speakers=tuple(speakers),
         language=language,
     )
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception's message on one line."""
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
 # --------------------------------------------------------------------------- discovery

@@ -169,6 +169,11 @@ class Evidence:
     end: float | None = None
     speaker: str | None = None
     role: str | None = None  # the role this sentence states ("chief scientist"), if any
+    #: typed relations: "past" or "present" as the sentence says it ("was the CEO",
+    #: "is the CEO"), None when the clause does not tell
+    tense: str | None = None
+    #: typed relations: the year or duration said with it ("in 2019", "two years")
+    time: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

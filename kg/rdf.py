@@ -96,6 +96,8 @@ _K = {
         "confidence",
         "speaker",
         "role",
+        "tense",
+        "time",
         "negated",
         "format",
         "sha256",
@@ -406,6 +408,10 @@ def _relation_quads(
             yield a, _K["speaker"], terms.entity(speakers[ev.speaker]), g
         if ev.role:
             yield a, _K["role"], _str(ev.role), g
+        if ev.tense:
+            yield a, _K["tense"], _str(ev.tense), g
+        if ev.time:
+            yield a, _K["time"], _str(ev.time), g
         if r.negated:
             yield a, _K["negated"], f'"true"^^{_BOOLEAN}', g
         url = transcripts[tid].meta.url

@@ -300,6 +300,10 @@ def resolve(
     return Resolution(tuple(entities), tuple(relations))
 
 
+#: Words an acronym leaves out ("IIT": Indian Institute of Technology).
+_INITIAL_SKIPPED = frozenset({"of", "the", "and", "for", "in", "on", "at", "de"})
+
+
 def _acronyms(grouped: dict[str, list[Mention]]) -> dict[str, str]:
     """Map an acronym's key to the multi-word term it abbreviates, when exactly one
     term of the build has those initials."""
@@ -309,6 +313,9 @@ def _acronyms(grouped: dict[str, list[Mention]]) -> dict[str, str]:
             words = key.split(":", 1)[1].split()
             if len(words) >= 2:
                 by_initials["".join(w[0] for w in words)].add(key)
+                content = [w for w in words if w not in _INITIAL_SKIPPED]
+                if len(content) >= 2 and len(content) < len(words):  # "institute of technology"
+                    by_initials["".join(w[0] for w in content)].add(key)
     out = {}
     for key, mentions in grouped.items():
         if not key.startswith(("concept:", "name:")):

@@ -33,6 +33,7 @@ import multiprocessing
 import queue
 import re
 import signal
+import socket
 import sys
 import threading
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .config import Settings
-from .errors import KgError, OutputsMissingError, QueryError
+from .errors import KgError, OutputsMissingError, QueryError, printable
 from .files import current_build
 from .ontology import PREFIXES
 from .store import STORE_DIR, open_store
@@ -326,9 +327,16 @@ class WorkerPool:
 
 
 class KgServer(ThreadingHTTPServer):
-    """The HTTP server: settings, the outputs folder, the worker pool and the UI data."""
+    """The HTTP server: settings, the outputs folder, the worker pool and the UI data.
+
+    Connections: a listen backlog of :attr:`request_queue_size` (bursts are queued,
+    not dropped), ``TCP_NODELAY`` on every connection (no Nagle/delayed-ACK stall on
+    keep-alive requests) and :data:`CONNECTION_TIMEOUT` seconds for a client to send
+    its request (a half-sent request does not hold its thread forever).
+    """
 
     daemon_threads = True
+    request_queue_size = 128
 
     def __init__(
         self,
@@ -393,17 +401,41 @@ class KgServer(ThreadingHTTPServer):
         return self.pool.run(request, self.settings.query_timeout)
 
 
+#: Characters no path of the server holds (NUL and other controls).
+_BAD_PATH_RE = re.compile(r"[\x00-\x1f\x7f]")
+
+#: Seconds a connection may stay silent (sending its request, or idle between
+#: keep-alive requests) before the server closes it.
+CONNECTION_TIMEOUT = 20.0
+
+
 class _Handler(BaseHTTPRequestHandler):
     """HTTP requests: routing, the protocol, pages; errors as one-line text/plain."""
 
     server: KgServer
     protocol_version = "HTTP/1.1"
     server_version = "kg-sparql"
+    timeout = CONNECTION_TIMEOUT
+    _head_only = False
 
     # -- plumbing ----------------------------------------------------------------------
+    def setup(self) -> None:
+        super().setup()
+        with contextlib.suppress(OSError):
+            self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
         if not self.server.quiet:
-            sys.stderr.write(f"{self.address_string()} - {format % args}\n")
+            line = printable(format % args)  # a request line may hold control characters
+            sys.stderr.write(f"{printable(self.address_string())} - {line}\n")
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        """As GET, without the body (same status, type and length)."""
+        self._head_only = True
+        try:
+            self.do_GET()
+        finally:
+            self._head_only = False
 
     def _send(
         self,
@@ -429,7 +461,7 @@ class _Handler(BaseHTTPRequestHandler):
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         self.end_headers()
-        if not head:
+        if not head and not self._head_only:
             self.wfile.write(body)
 
     def _error(self, status: int, message: str) -> None:
@@ -540,6 +572,9 @@ class _Handler(BaseHTTPRequestHandler):
             return
         url = urlsplit(self.path)
         path = url.path
+        if _BAD_PATH_RE.search(unquote(path)):  # %00 and other control characters
+            self._error(400, f"{printable(unquote(path))}: not a valid path")
+            return
         if path == "/sparql":
             self._sparql(parse_qs(url.query, keep_blank_values=True), None)
         elif path == "/":

@@ -51,7 +51,8 @@ import pyoxigraph
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
 from .config import BASE_IRI
-from .errors import QueryError
+from .csv_safety import spreadsheet_cell
+from .errors import QueryError, printable
 from .ontology import PREFIXES
 from .query_guard import NetworkAccessRefused, refuse_network_access
 from .store import STORE_DIR, open_store, store_signature
@@ -522,10 +523,15 @@ def _materialize(raw, max_results: int | None) -> QueryResult:
 # -- serialisation -------------------------------------------------------------------
 
 
-def serialize(result: QueryResult, fmt: str = "table", *, max_width: int = 60) -> str:
+def serialize(
+    result: QueryResult, fmt: str = "table", *, max_width: int = 60, spreadsheet: bool = False
+) -> str:
     """``result`` as text: table, csv, tsv, json, xml for SELECT/ASK; table, turtle,
     ntriples, rdfxml, jsonld, n3 for CONSTRUCT/DESCRIBE. ``max_width`` cuts table cells
-    (0: never). Raises ``QueryError`` for a format that does not fit the result."""
+    (0: never); table cells show control characters as escapes (``kg.errors.printable``).
+    ``spreadsheet`` makes CSV cells that start like a formula text (``kg.csv_safety``);
+    by default CSV holds the exact data. Raises ``QueryError`` for a format that does
+    not fit the result."""
     allowed = GRAPH_FORMATS if result.kind == "graph" else RESULT_FORMATS
     if fmt not in allowed:
         what = "CONSTRUCT/DESCRIBE" if result.kind == "graph" else "SELECT/ASK"
@@ -558,7 +564,9 @@ def serialize(result: QueryResult, fmt: str = "table", *, max_width: int = 60) -
         return data.decode("utf-8")
     if fmt == "table":
         return _table(result.variables, result.solutions, max_width)
-    return {"csv": _csv, "tsv": _tsv, "json": _json, "xml": _xml}[fmt](result)
+    if fmt == "csv":
+        return _csv(result, spreadsheet)
+    return {"tsv": _tsv, "json": _json, "xml": _xml}[fmt](result)
 
 
 def _used_prefixes(triples: list[Triple]) -> dict[str, str]:
@@ -579,7 +587,7 @@ def _table(variables: tuple[str, ...], rows: list[tuple], max_width: int) -> str
     """Aligned columns for people: prefixed IRIs, cut cells, a row count."""
 
     def cell(term) -> str:
-        text = " ".join(_display(term).split())
+        text = printable(" ".join(_display(term).split()))
         if max_width and len(text) > max_width:
             text = text[: max_width - 1] + "\u2026"
         return text
@@ -595,27 +603,32 @@ def _table(variables: tuple[str, ...], rows: list[tuple], max_width: int) -> str
     return "\n".join(lines) + "\n"
 
 
-def _csv(result: QueryResult) -> str:
-    """SPARQL 1.1 CSV results: lexical forms only, CRLF line ends."""
+def _csv(result: QueryResult, spreadsheet: bool = False) -> str:
+    """SPARQL 1.1 CSV results: lexical forms only, CRLF line ends. ``spreadsheet``
+    prefixes cells a spreadsheet would run as formulas with ``'`` (kg.csv_safety)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
+    cell = spreadsheet_cell if spreadsheet else str
     writer.writerow(result.variables)
     for row in result.solutions:
-        writer.writerow(
-            [
-                ""
-                if t is None
-                else (
-                    f"_:{t.value}"
-                    if isinstance(t, BlankNode)
-                    else t.value
-                    if isinstance(t, NamedNode | Literal)
-                    else str(t)
-                )
-                for t in row
-            ]
-        )
+        writer.writerow([cell(value) for value in _csv_values(row)])
     return out.getvalue()
+
+
+def _csv_values(row: tuple) -> list[str]:
+    """The lexical forms of one CSV row."""
+    return [
+        ""
+        if t is None
+        else (
+            f"_:{t.value}"
+            if isinstance(t, BlankNode)
+            else t.value
+            if isinstance(t, NamedNode | Literal)
+            else str(t)
+        )
+        for t in row
+    ]
 
 
 def _tsv_term(term) -> str:

@@ -63,7 +63,7 @@ def open_store(store_dir: str | Path, in_memory: bool = False) -> pyoxigraph.Sto
         return _load_in_memory(store_dir.parent / "graph.nq")
     try:
         return pyoxigraph.Store.read_only(str(store_dir))
-    except OSError as exc:
+    except (OSError, RuntimeError, ValueError) as exc:  # RocksDB "Corruption: ..."
         raise OutputsMissingError(
             str(given.parent), f"readable SPARQL store ({_one_line(exc)})"
         ) from None

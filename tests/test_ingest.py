@@ -664,10 +664,12 @@ def test_unreadable_file(tmp_path, monkeypatch):
     path = tmp_path / "secret.txt"
     path.write_text("text")
 
-    def deny(self):
-        raise PermissionError(13, "Permission denied", str(self))
+    def deny(file, *args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(file))
 
-    monkeypatch.setattr(Path, "read_bytes", deny)
+    import kg.ingest
+
+    monkeypatch.setattr(kg.ingest.os, "open", deny)  # the reader opens with os.open
     assert "permission denied" in error_of(path).reason
 
 

@@ -141,3 +141,18 @@ def test_lexicon_off_is_a_setting_and_unknown_paths_fail_clearly(tmp_path):
 
     with pytest.raises(InputError, match="cannot read the lexicon"):
         load_lexicon(tmp_path / "missing.tsv")
+
+
+def test_things_introduced_by_name_get_the_kind_s_type(tmp_path):
+    (tmp_path / "names.txt").write_text(
+        "Then we trained a speech model called Kestrel. It beat a model called Lark. "
+        "She wrote a book titled Deep Focus, and later joined a startup named Halvard. "
+        "We met at a conference called Tidewater.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    types = {e.label: e.type for e in graph.entities}
+    assert types["Kestrel"] == "Product" and types["Lark"] == "Product"
+    assert types["Deep Focus"] == "Work"
+    assert types["Halvard"] == "Organization"
+    assert types["Tidewater"] == "Event"

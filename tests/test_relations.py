@@ -43,7 +43,7 @@ DIALOGUES = {
         "Moderator: Our first panelist is Helen Toner, who was on the board of OpenAI.\n"
         "Helen Toner: Thanks for having me.\n"
         "Jack Clark: Glad to be here too.\n"
-        "Moderator: Helen, you worked at Georgetown University before that?\n"
+        "Moderator: Helen, you worked at Georgetown University before that.\n"
         "Helen Toner: I did, for a few years.\n"
     ),
     # advisors, said by the student
@@ -174,3 +174,78 @@ def test_lowercase_speech_reads_proper_nouns_and_not_run_on_lists(dialogue_store
                              ?s ?p ?o }"""
     ).rows()
     assert rows == []  # "in open ai and greg brockman co-founded": no list of two investees
+
+
+def _assertion_values(store, predicate: str, prop: str) -> set[tuple[str, str, str]]:
+    rows = store.query(
+        f"""SELECT DISTINCT ?s ?o ?v WHERE {{
+              ?a a kg:Assertion ; rdf:subject ?si ; rdf:predicate kg:{predicate} ;
+                 rdf:object ?oi ; kg:{prop} ?v .
+              ?si rdfs:label ?s . ?oi rdfs:label ?o }}"""
+    )
+    return {(str(r["s"]), str(r["o"]), str(r["v"])) for r in rows}
+
+
+CLAUSES = {
+    # parallel clauses pair in order; a question, a hypothetical and hearsay give nothing
+    "clauses.txt": (
+        "Host: Who funds the labs you know?\n"
+        "Ada Quist: Northwind Capital invested in Corvina Labs, and Maple Partners "
+        "invested in Alpine Robotics.\n"
+        "Host: Did Maple Partners ever invest in Corvina Labs?\n"
+        "Ada Quist: If Corvina Labs moved to Berlin, Maple Partners would back it. "
+        "People say that Microsoft invested in Alpine Robotics, but it is not true.\n"
+        "Host: And you?\n"
+        "Ada Quist: I was an engineer at Siemens for six years, and I now lead the "
+        "vision team at Corvina Labs. Corvina Labs is based in Toronto.\n"
+    ),
+    # no labels and two people in the sidecar: "I" is nobody, so nothing is asserted
+    "unlabelled.txt": ("I did my PhD with Geoffrey Hinton at the University of Toronto.\n"),
+    "unlabelled.meta.json": (
+        '{"speakers": [{"name": "Rita Vance", "role": "host"},'
+        ' {"name": "Omar Haddad", "role": "guest"}]}'
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def clause_store(tmp_path_factory):
+    inputs = tmp_path_factory.mktemp("clauses")
+    for name, text in CLAUSES.items():
+        (inputs / name).write_text(text, encoding="utf-8")
+    outputs = tmp_path_factory.mktemp("clause-outputs")
+    result = build([inputs], outputs, Settings(cache=False))
+    assert result.ok, result.errors
+    return kg.load(outputs)
+
+
+def test_parallel_clauses_pair_in_order_never_crosswise(clause_store):
+    invested = _facts(clause_store, "investedIn")
+    assert ("Northwind Capital", "Corvina Labs") in invested
+    assert ("Maple Partners", "Alpine Robotics") in invested
+    assert ("Northwind Capital", "Alpine Robotics") not in invested
+    assert ("Northwind Capital", "Maple Partners") not in invested
+    assert ("Maple Partners", "Corvina Labs") not in invested  # asked, not said
+
+
+def test_questions_hypotheticals_and_hearsay_assert_nothing(clause_store):
+    assert ("Microsoft", "Alpine Robotics") not in _facts(clause_store, "investedIn")
+    assert not {o for _, o in _facts(clause_store, "locatedIn") if o == "Berlin"}
+
+
+def test_first_person_clauses_with_tense_and_time(clause_store):
+    works = _facts(clause_store, "worksFor")
+    assert ("Ada Quist", "Siemens") in works  # "I was an engineer at"
+    assert ("Ada Quist", "Corvina Labs") in works  # "I now lead the vision team at"
+    assert ("Corvina Labs", "Toronto") in _facts(clause_store, "locatedIn")
+    tenses = _assertion_values(clause_store, "worksFor", "tense")
+    assert ("Ada Quist", "Siemens", "past") in tenses
+    assert ("Ada Quist", "Corvina Labs", "present") in tenses
+    assert ("Ada Quist", "Siemens", "six years") in _assertion_values(
+        clause_store, "worksFor", "time"
+    )
+
+
+def test_an_ungrounded_first_person_asserts_nothing(clause_store):
+    studied = _facts(clause_store, "studiedUnder")
+    assert not {s for s, o in studied if o == "Geoffrey Hinton"}

@@ -67,10 +67,10 @@ def default_output(fmt: str, outputs_dir: str | Path) -> Path:
 
 def load_property_graph(outputs_dir: str | Path) -> PropertyGraph:
     """The property graph of the build in ``outputs_dir``, with that build's IRIs."""
-    from ..graph import GRAPH_FILE, KnowledgeGraph
+    from ..graph import GRAPH_FILE, load_graph
 
-    text = build_file(outputs_dir, GRAPH_FILE).read_text(encoding="utf-8")
-    return property_graph(KnowledgeGraph.from_json(text), build_base_iri(outputs_dir))
+    build_file(outputs_dir, GRAPH_FILE)  # the usual message when there is no build
+    return property_graph(load_graph(outputs_dir), build_base_iri(outputs_dir))
 
 
 def export(

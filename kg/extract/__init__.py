@@ -20,6 +20,7 @@ from .entities import (
     SpanMention,
     concept_candidates,
     find_mentions,
+    introduced_by_name,
     is_common_word,
     mid_sentence,
     name_part_mentions,
@@ -244,6 +245,8 @@ def _drop_unsupported_names(
         m = s.mention
         if m.source != "ner" or len(m.surface.split()) > 1:
             return True
+        if introduced_by_name(doc, s.token_start):
+            return True  # "a model called Kestrel"
         if (
             trust_case
             and m.type in ONCE_TRUSTED_TYPES

@@ -26,6 +26,7 @@ __all__ = [
     "NER_TYPES",
     "is_common_word",
     "mid_sentence",
+    "introduced_by_name",
 ]
 
 #: spaCy NER labels we keep, and the ontology class each becomes.
@@ -460,6 +461,10 @@ def find_mentions(
         )
         for k in range(start, end):
             taken[k] = True
+    for start, end, etype in _called_names(doc, taken, lowercase):
+        found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
+        for k in range(start, end):
+            taken[k] = True
     for ent in doc.ents:
         etype = NER_TYPES.get(ent.label_)
         if etype is None:
@@ -502,6 +507,148 @@ def find_mentions(
             taken[k] = True
     found.sort(key=lambda m: m.token_start)
     return found
+
+
+#: What kind of thing "a <noun> called X" names, by the noun.
+_KIND_TYPES = {
+    **dict.fromkeys(
+        [
+            "company",
+            "startup",
+            "firm",
+            "lab",
+            "laboratory",
+            "organization",
+            "organisation",
+            "nonprofit",
+            "fund",
+            "agency",
+            "institute",
+            "university",
+            "college",
+            "school",
+            "foundation",
+            "club",
+            "team",
+            "band",
+        ],
+        "Organization",
+    ),
+    **dict.fromkeys(
+        [
+            "model",
+            "system",
+            "product",
+            "app",
+            "application",
+            "tool",
+            "library",
+            "framework",
+            "language",
+            "robot",
+            "device",
+            "platform",
+            "software",
+            "chip",
+            "engine",
+            "program",
+            "bot",
+            "assistant",
+            "algorithm",
+            "dataset",
+            "benchmark",
+            "service",
+            "game",
+            "browser",
+            "editor",
+            "agent",
+            "compiler",
+            "database",
+        ],
+        "Product",
+    ),
+    **dict.fromkeys(
+        [
+            "book",
+            "paper",
+            "film",
+            "movie",
+            "documentary",
+            "article",
+            "essay",
+            "novel",
+            "album",
+            "song",
+            "series",
+            "podcast",
+            "show",
+            "newsletter",
+            "blog",
+            "thesis",
+            "report",
+            "memoir",
+        ],
+        "Work",
+    ),
+    **dict.fromkeys(
+        ["conference", "competition", "workshop", "festival", "summit", "hackathon"], "Event"
+    ),
+    **dict.fromkeys(
+        ["town", "city", "village", "country", "island", "region", "neighborhood"], "Place"
+    ),
+}
+_NAMING_VERBS = frozenset({"called", "named", "titled", "entitled", "dubbed"})
+
+
+def _called_names(doc, taken: list[bool], lowercase: bool) -> list[tuple[int, int, str]]:
+    """Things introduced by name: "a speech model called Kestrel", "a book titled Deep
+    Work", "a startup named Halvard". The noun before the naming verb says the type;
+    the name is the capitalised words after it (in lowercase speech, one rare word)."""
+    out = []
+    for token in doc:
+        if token.lower_ not in _NAMING_VERBS or token.i == 0 or token.i + 1 >= len(doc):
+            continue
+        kind = doc[token.i - 1]
+        if kind.pos_ not in ("NOUN", "PROPN") or kind.lemma_.lower() not in _KIND_TYPES:
+            continue
+        start = end = token.i + 1
+        while end < len(doc) and end - start < 5:
+            word = doc[end]
+            if word.is_punct or taken[end]:
+                break
+            if lowercase:
+                if (
+                    end == start
+                    and word.is_alpha
+                    and not word.is_stop
+                    and not is_common_word(word.text, LOWERCASE_CALLED_MAX_ZIPF)
+                ):
+                    end += 1
+                break
+            if not (word.text[:1].isupper() or word.like_num) and not (
+                word.lower_ in NAME_CONNECTORS and end > start
+            ):
+                break
+            end += 1
+        while end > start and doc[end - 1].lower_ in NAME_CONNECTORS:
+            end -= 1
+        if end > start and not any(taken[start:end]):
+            out.append((start, end, _KIND_TYPES[kind.lemma_.lower()]))
+    return out
+
+
+def introduced_by_name(doc, start: int) -> bool:
+    """True if the name at ``start`` follows "a <kind> called/named" (said once, it
+    is still a name: the speaker introduced it as one)."""
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in _NAMING_VERBS
+        and doc[start - 2].lemma_.lower() in _KIND_TYPES
+    )
+
+
+#: In lowercase speech, "a model called X" takes X as a name only if X is this rare.
+LOWERCASE_CALLED_MAX_ZIPF = 3.0
 
 
 def _name_around_concepts(

@@ -11,12 +11,16 @@ from dataclasses import replace
 from ...lexicon import Lexicon, name_key
 from ...model import Evidence, Mention, RelationCandidate, Sentence, Transcript
 from ..entities import SpanMention
+from .clauses import clause_facts, is_question, non_asserting, tense_of, time_of
 from .open import open_relations
 from .patterns import norm
 from .reference import Discourse
 from .typed import MAX_BETWEEN_WORDS, TYPED_PATTERNS, conjuncts, match, starts_clause
 
 __all__ = ["RelationFinder"]
+
+#: words that say who did it: a pattern after them is not the talk's main person's
+_PERSONAL = frozenset({"i", "my", "me", "i'm", "i've", "you", "your", "we", "our", "us"})
 
 
 class RelationFinder:
@@ -37,7 +41,13 @@ class RelationFinder:
         quote = self.transcript.text[sentence.char_start : sentence.char_end].replace("\n", " ")
         t0, t1 = self.transcript.time_span(sentence.char_start, sentence.char_end)
 
-        def evidence(extractor: str, confidence: float, role: str | None = None) -> Evidence:
+        def evidence(
+            extractor: str,
+            confidence: float,
+            role: str | None = None,
+            tense: str | None = None,
+            time: str | None = None,
+        ) -> Evidence:
             return Evidence(
                 self.transcript.id,
                 sentence.segment_index,
@@ -50,29 +60,76 @@ class RelationFinder:
                 t1,
                 sentence.speaker,
                 role,
+                tense,
+                time,
             )
 
-        we = self.discourse.we(
-            doc, sentence, spans, evidence
-        )  # before pronouns: it says who "we" is
+        out: list[RelationCandidate] = []
+        if is_question(doc):  # a question asserts nothing; what it names still co-occurs
+            out += self._by_name(spans, evidence)
+            out += self._comentions(sentence, spans, evidence)
+            out += self._discusses(sentence, spans, evidence)
+            return out
+        # before pronouns: it says who "we" is
+        we = self.discourse.we(doc, sentence, spans, evidence)
         virtual = self.discourse.pronouns(doc, sentence, spans)
         everything = sorted(spans + virtual, key=lambda s: s.token_start)
-        out: list[RelationCandidate] = []
+        silent = non_asserting(doc)
+
+        def asserted(*ends: SpanMention) -> bool:
+            return not any(e.token_start in silent for e in ends)
+
         linked: set[tuple[int, int]] = set()
-        out += self._typed(doc, everything, evidence, linked)
+        clauses = self._clauses(doc, sentence, everything, evidence, linked, asserted)
+        out += [c for c in self._typed(doc, everything, evidence, linked, asserted)]
+        out += clauses
         out += we
         out += self._by_name(spans, evidence)
-        out += open_relations(doc, everything, evidence, linked)
+        out += [
+            r
+            for r in open_relations(doc, everything, evidence, linked)
+            if not any(s.mention is r.subject and s.token_start in silent for s in everything)
+        ]
         out += self._comentions(sentence, spans, evidence)
         out += self._discusses(sentence, spans, evidence)
         self.discourse.observe([s.mention for s in virtual], None)
         return out
 
-    def _typed(self, doc, spans: list[SpanMention], evidence, linked) -> list[RelationCandidate]:
+    def _clauses(
+        self, doc, sentence: Sentence, spans: list[SpanMention], evidence, linked, asserted
+    ) -> list[RelationCandidate]:
+        """Typed relations of the parse's clauses (``clauses.py``), with their tense and
+        time; a first person's workplace becomes what "we" is for that speaker."""
+        out = []
+        for f in clause_facts(doc, spans):
+            if not asserted(f.subject, f.object):
+                continue
+            ev = evidence(f.extractor, f.confidence, f.role, tense_of(f.verb), time_of(f.verb))
+            out.append(
+                RelationCandidate(
+                    f.subject.mention, f.predicate, f.object.mention, "typed", ev, f.role
+                )
+            )
+            linked.add((id(f.subject), id(f.object)))
+            if (
+                f.predicate in ("worksFor", "founded")
+                and f.subject.mention.source == "speaker"
+                and f.subject.mention.surface == self.discourse.speaker_of(sentence)
+            ):
+                self.discourse.we_org[sentence.speaker] = f.object.mention
+        return out
+
+    def _typed(
+        self, doc, spans: list[SpanMention], evidence, linked, asserted
+    ) -> list[RelationCandidate]:
         out = []
         text = doc.text
         for i, a in enumerate(spans):
             for b in spans[i + 1 :]:
+                if not asserted(a, b) or any(
+                    t.dep_ == "neg" for t in doc[a.token_end : b.token_start]
+                ):
+                    continue  # "if we moved to Berlin", "I did not move to Seattle"
                 if (
                     a.mention.source != "lexicon"
                     and a.mention.source != "ner"
@@ -90,6 +147,8 @@ class RelationFinder:
                     ]
                 )
                 found = match(between, a.mention, b.mention)
+                if found and a.token_start and doc[a.token_start - 1].lower_ in found[0].not_after:
+                    found = None
                 if found:
                     pattern, role = found
                     # "Dario and Daniela Amodei co-founded Anthropic", "founded by X and Y"
@@ -120,7 +179,8 @@ class RelationFinder:
                     self.discourse._key(s.mention) for s in spans if s.mention.type == "Person"
                 }
             )
-            if salient is not None and prefix:
+            grounded = not (set(prefix.split()) & _PERSONAL)  # "my PhD with X" is the speaker's
+            if salient is not None and prefix and grounded:
                 for pattern in TYPED_PATTERNS:
                     if not (
                         pattern.implicit_subject

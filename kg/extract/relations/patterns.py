@@ -45,6 +45,9 @@ class Pattern:
     forward: bool = True
     confidence: float = 0.9
     implicit_subject: bool = False  # the subject may be left unsaid ("postdoc with X")
+    #: words that, right before the first mention, make it another clause's object
+    #: ("founded by X at Y": Y is where the founding was, not where X is)
+    not_after: frozenset[str] = frozenset()
 
 
 def _p(predicate, regex, subj, obj, forward=True, confidence=0.9, implicit=False):
@@ -65,6 +68,6 @@ _ARTIFACT = "Product Work Concept"
 
 def norm(text: str) -> str:
     """Lowercase, single-spaced, with ASR stutters collapsed ("in in" -> "in")."""
-    words = re.sub(r"[,;:]", " ", text.lower().replace("’", "'")).split()
+    words = re.sub(r"[,;:]|\s[-–—]+(?=\s)", " ", text.lower().replace("’", "'")).split()
     words = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
     return " ".join(words) + " " if words else ""

@@ -44,6 +44,7 @@ class Discourse:
     recent: list[tuple[int, str]] = field(default_factory=list)  # (unit index, person key)
     #: speaker -> the organisation "we" is
     we_org: dict[str | None, Mention] = field(default_factory=dict)
+    _sole_speaker: str | None = None
 
     def observe(self, mentions: list[Mention], speaker: str | None) -> None:
         if speaker and speaker != self.last_speaker:
@@ -62,7 +63,8 @@ class Discourse:
         self, unit_index: int, char_start: int, spans, speaker: str | None
     ) -> Mention | None:
         """Whom "he"/"she" at ``char_start`` means: the last person named before it in
-        this unit or the two before, never the one speaking; else the talk's main person."""
+        this unit or the two before, never the one speaking; else no one (the transcript does
+        not ground it, and a person is never guessed)."""
         before = [
             s.mention
             for s in spans
@@ -79,7 +81,7 @@ class Discourse:
                 break
             if key != speaker_key and key in self.last_person:
                 return self.last_person[key]
-        return self.salient_person(exclude={speaker_key} if speaker_key else set())
+        return None  # no person named close before it: not guessed
 
     def _key(self, m: Mention) -> str:
         if m.lexicon_id:
@@ -100,7 +102,8 @@ class Discourse:
         return self.last_person[ranked[0]] if ranked else None
 
     def addressee(self, speaker: str | None) -> str | None:
-        """Who "you" is: the other party of a labelled dialogue, else the one guest."""
+        """Who "you" is: the other party of a labelled dialogue; unlabelled, the one
+        guest the sidecar names (an interview's "you" is the host's question to them)."""
         if speaker and self.previous_speaker and self.previous_speaker != speaker:
             return self.previous_speaker
         guests = [
@@ -111,6 +114,17 @@ class Discourse:
         if not speaker and len(guests) == 1:
             return guests[0]
         return None
+
+    def speaker_of(self, sentence: Sentence) -> str | None:
+        """Who "I" is: the labelled speaker; in an unlabelled transcript whose sidecar
+        names exactly one speaker (a talk, a monologue), that speaker; else no one."""
+        if sentence.speaker:
+            return sentence.speaker
+        if self._sole_speaker is None:
+            speakers = self.transcript.meta.speakers
+            labelled = any(seg.speaker for seg in self.transcript.segments)
+            self._sole_speaker = speakers[0].name if len(speakers) == 1 and not labelled else ""
+        return self._sole_speaker or None
 
     def virtual(
         self, doc, token, sentence: Sentence, antecedent: Mention | None, name: str | None
@@ -175,7 +189,7 @@ class Discourse:
                         replace(v.mention, source="addressee"), v.token_start, v.token_end
                     )
             elif lower in _FIRST_PERSON:
-                v = self.virtual(doc, token, sentence, None, sentence.speaker)
+                v = self.virtual(doc, token, sentence, None, self.speaker_of(sentence))
             elif lower in _WE_SUBJECT and sentence.speaker in self.we_org:
                 v = self.virtual(doc, token, sentence, self.we_org[sentence.speaker], None)
                 if v is not None:  # typed patterns only: a generic "we" is no claim (see _open)
@@ -192,7 +206,7 @@ class Discourse:
         """First person plural at an organisation: "we built ... at Anthropic", "at OpenAI
         we ...": the speaker (or, unlabelled, the one guest) works there; and "our CEO
         Sam Altman" then works there too."""
-        who = sentence.speaker or self.addressee(None)
+        who = self.speaker_of(sentence) or self.addressee(None)
         text = doc.text
         we_tokens = [t for t in doc if t.lower_ in _FIRST_PLURAL]
         out = []

@@ -3,6 +3,8 @@ working at, leading, joining; affiliatedWith for study, teaching and board seats
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .patterns import _AGENT, _ART, _BE, _ORG, _PERSON, _TIME, ROLES, Pattern, _p  # noqa: F401
 
 __all__ = ["PATTERNS", "VERB_RULES"]
@@ -63,7 +65,16 @@ PATTERNS: tuple[Pattern, ...] = (
         confidence=0.8,
     ),
     # a person named right before an institution: "Andrew Ng at Stanford"
-    _p("affiliatedWith", r"^(?:(?:at|in|from|of)\s+)(?:the\s+)?$", _PERSON, _ORG, confidence=0.6),
+    replace(
+        _p(
+            "affiliatedWith",
+            r"^(?:(?:at|in|from|of)\s+)(?:the\s+)?$",
+            _PERSON,
+            _ORG,
+            confidence=0.6,
+        ),
+        not_after=frozenset({"by"}),
+    ),
 )
 
 #: Verb phrases of the dependency parse (lemma + particle/preposition) that state the

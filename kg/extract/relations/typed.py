@@ -64,6 +64,11 @@ def conjuncts(doc, spans: list[SpanMention], index: int, step: int) -> list[Span
         joint = " ".join(t.lower_ for t in doc[near.token_end : far.token_start])
         if joint not in ("and", ",", ", and", "&") or spans[j + step].mention.type != kind:
             break
+        # the parse must list them too: "A invested in B, C invested in D" is two clauses
+        near_root = doc[near.token_start : near.token_end].root
+        far_root = doc[far.token_start : far.token_end].root
+        if far_root not in near_root.conjuncts or far_root.dep_ in ("nsubj", "nsubjpass"):
+            break
         j += step
         out.append(spans[j])
     return out

@@ -1,0 +1,452 @@
+"""Typed relations read from the dependency parse, clause by clause.
+
+The between-words patterns of the families see two mentions and the words between
+them; this reader sees the clause: a verb with its subject (its own, the noun a
+relative clause hangs on, or the subject it shares with the verb it is coordinated
+with, never the subject of the clause it is subordinate to), its objects (direct,
+through a preposition, through the noun they hang on: "did my PhD *with* X", "lead the
+team *at* Y", "a model *called* Z"), and appositions ("X, a professor at Y"; "Y, a lab
+in Montreal"). Each clause pairs only its own subject and objects, so a list of
+parallel clauses ("A invested in B, and C invested in D") is paired in order, never
+crosswise. The trigger words of each relation are small sets below; the types of the
+two mentions decide between relations that share a verb ("spent two years at" a
+company is worksFor, at a university affiliatedWith).
+
+A clause that asserts nothing gives nothing: a question, a hypothetical (modal, "if",
+a wish), hearsay ("people say", "I heard that"). A negated clause gives no typed
+relation (the open reader keeps it with its flag).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...model import Mention
+from ..entities import SpanMention
+from .open import hypothetical
+
+__all__ = ["ClauseFact", "clause_facts", "non_asserting", "is_question", "tense_of"]
+
+_PERSON, _ORG, _PLACE = "Person", "Organization", "Place"
+_ARTIFACT = ("Product", "Work")
+_INSTITUTION_WORDS = ("university", "institute", "college", "school", "academy", "polytechnic")
+_INSTITUTION_WORDS += ("eth", "mit", "caltech", "kaist", "iit", "epfl", "ucl")
+
+#: nouns that name a course of study: "did my PhD with/at", "my doctorate"
+STUDY_NOUNS = frozenset(
+    {"phd", "ph.d.", "ph.d", "doctorate", "postdoc", "post-doc", "thesis", "dissertation"}
+    | {"master", "masters", "degree", "undergrad", "undergraduate", "studies", "fellowship"}
+)
+#: nouns that name a job: "was an engineer at", "a professor of computer science at"
+ROLE_NOUNS = frozenset(
+    {"ceo", "cto", "cfo", "coo", "president", "chair", "chairman", "director", "head"}
+    | {"engineer", "scientist", "researcher", "professor", "lecturer", "manager", "lead"}
+    | {"employee", "intern", "partner", "officer", "developer", "designer", "analyst"}
+    | {"vp", "executive", "member", "staff", "programmer", "consultant", "editor"}
+)
+#: nouns that a leader's work hangs on: "lead the robotics team at", "run research at"
+UNIT_NOUNS = frozenset(
+    {"team", "group", "lab", "laboratory", "department", "division", "research", "unit"}
+    | {"marketing", "engineering", "sales", "product", "business", "businesses", "office"}
+    | {"effort", "program", "project", "organization"}
+)
+FOUNDER_NOUNS = frozenset({"founder", "co-founder", "cofounder", "creator"})
+ADVISOR_NOUNS = frozenset({"advisor", "adviser", "supervisor", "mentor"})
+KIND_NOUNS = frozenset({"kind", "type", "form", "sort", "class", "variant", "branch"})
+KIND_NOUNS |= frozenset({"subfield", "subset", "example", "instance", "family"})
+#: nouns that an organisation is, which a place can hang on: "a lab in Montreal"
+ORG_NOUNS = frozenset(
+    {"lab", "laboratory", "firm", "startup", "company", "institute", "university"}
+    | {"school", "college", "fund", "studio", "shop", "business", "nonprofit"}
+)
+WORK_NOUNS = frozenset({"model", "book", "paper", "system", "product", "tool", "library"})
+WORK_NOUNS |= frozenset({"network", "app", "framework", "dataset", "language", "chip"})
+
+FOUND_VERBS = frozenset({"found", "co-found", "cofound", "start", "establish", "launch"})
+LEAD_VERBS = frozenset({"lead", "run", "head", "direct", "manage", "co-lead", "colead"})
+CREATE_VERBS = frozenset(
+    {"build", "create", "develop", "train", "release", "ship", "write", "invent"}
+    | {"design", "publish", "launch", "open-source", "make", "author", "co-author"}
+)
+ACQUIRE_VERBS = frozenset({"acquire", "buy", "purchase"})
+JOB_VERBS = frozenset({"work", "spend", "join"})
+REPORTING_VERBS = frozenset({"hear", "rumor", "rumour", "claim", "allege", "gossip", "speculate"})
+_WH = frozenset({"what", "where", "when", "who", "whom", "why", "how", "which", "whose"})
+_AUX_OPENERS = frozenset(
+    {"do", "does", "did", "were", "was", "are", "is", "have", "has", "had", "can"}
+    | {"could", "would", "will", "should", "shall", "may", "might"}
+)
+_FILLERS = frozenset({"so", "and", "but", "well", "okay", "ok", "now", "oh", "um", "uh"})
+_YOU_WE = frozenset({"you", "we", "they", "he", "she", "it", "i"})
+
+
+@dataclass(frozen=True)
+class ClauseFact:
+    """A typed relation one clause states between two mentions."""
+
+    subject: SpanMention
+    predicate: str
+    object: SpanMention
+    extractor: str
+    confidence: float
+    role: str | None = None
+    verb: object = None  # the token the tense is read from
+
+
+def is_question(doc) -> bool:
+    """A unit that asks: ends with "?", or opens (after fillers) with an auxiliary and a
+    subject ("did you work at ...", "were you ...") or a wh-word and an auxiliary
+    ("where did you train")."""
+    words = [t for t in doc if not t.is_space]
+    if words and words[-1].text == "?":
+        return True
+    i = 0
+    while i < len(words) and words[i].lower_ in _FILLERS:
+        i += 1
+    if i + 1 >= len(words):
+        return False
+    first, second = words[i].lower_, words[i + 1].lower_
+    if first in _AUX_OPENERS and (second in _YOU_WE or words[i + 1].pos_ in ("PROPN", "DET")):
+        return True
+    return first in _WH and second in _AUX_OPENERS and words[i].dep_ != "nsubj"
+
+
+def non_asserting(doc) -> set[int]:
+    """Token indices inside a clause that asserts nothing: under a hypothetical verb
+    (modal, "if", a wish), hearsay ("people say that ...", "I heard that ..."), or a
+    denial ("which is simply not true" makes its antecedent's clause denied)."""
+    out: set[int] = set()
+    for token in doc:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = token.lemma_.lower()
+        reported = lemma in REPORTING_VERBS or (
+            lemma == "say"
+            and not any(c.dep_ in ("nsubj",) and c.lower_ in ("i", "we") for c in token.children)
+        )
+        if reported:
+            for c in token.children:
+                if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl"):
+                    out.update(t.i for t in c.subtree)
+        if token.dep_ != "aux" and hypothetical(token):
+            out.update(t.i for t in token.subtree)
+    return out
+
+
+def tense_of(verb) -> str | None:
+    """ "past" or "present" from the verb and its auxiliaries, None when unsure."""
+    if verb is None:
+        return None
+    words = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod")]
+    if any(w in ("still", "now", "currently", "today") for w in words):
+        return "present"
+    if any(w in ("was", "were", "had", "did") for w in words) or verb.tag_ in ("VBD",):
+        return "past"
+    if verb.tag_ == "VBN" and any(w in ("has", "have", "'ve") for w in words):
+        return "past"
+    if verb.tag_ in ("VBZ", "VBP") or any(w in ("is", "are", "am", "'m", "'s") for w in words):
+        return "present"
+    return None
+
+
+def time_of(verb) -> str | None:
+    """A year or duration said in the clause ("in 2019", "for six years", "two years")."""
+    if verb is None:
+        return None
+    heads = [verb, *[c for c in verb.children if c.dep_ in ("dobj", "attr")]]
+    for c in (c for h in heads for c in h.children):
+        for t in [c, *[g for g in c.children if g.dep_ == "pobj"]]:
+            if t.ent_type_ == "DATE":
+                ent = next((e for e in t.doc.ents if e.start <= t.i < e.end), None)
+                if ent is not None:
+                    return ent.text
+    return None
+
+
+def _is_institution(m: Mention) -> bool:
+    words = m.surface.lower().replace("-", " ").split()
+    return any(w in _INSTITUTION_WORDS for w in words)
+
+
+def clause_facts(doc, spans: list[SpanMention]) -> list[ClauseFact]:
+    """The typed relations the clauses of one parsed unit state between ``spans``."""
+    at: dict[int, SpanMention] = {}
+    for s in spans:
+        for k in range(s.token_start, s.token_end):
+            at.setdefault(k, s)
+    reader = _Reader(doc, at)
+    out: list[ClauseFact] = []
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX"):
+            out += reader.verb(token)
+        if token.dep_ == "appos" or (token.dep_ == "acl" and token.lower_ in ("called", "named")):
+            out += reader.apposition(token)
+    # an organisation said with a place right after it: "Corvina Research in Toronto"
+    for s in spans:
+        if s.mention.type != _ORG:
+            continue
+        root = doc[s.token_start : s.token_end].root
+        for p in root.children:
+            if p.dep_ == "prep" and p.lower_ in ("in", "out"):
+                for o in reader.pobjs(p):
+                    if o.mention.type == _PLACE:
+                        out.append(ClauseFact(s, "locatedIn", o, "parse:locatedIn:in", 0.6))
+    return out
+
+
+class _Reader:
+    def __init__(self, doc, at: dict[int, SpanMention]):
+        self.doc, self.at = doc, at
+
+    # -- mentions a token stands for ------------------------------------------------
+    def spans(self, token) -> list[SpanMention]:
+        """The mentions a noun token stands for: its own, the one it names ("a model
+        called Z", "a firm, XLKKR") and those listed with it ("X and Y")."""
+        first = self.at.get(token.i)
+        if first is None:
+            for c in token.children:
+                if c.dep_ == "appos" or (c.dep_ == "acl" and c.lower_ in ("called", "named")):
+                    named = c if c.dep_ == "appos" else self._named(c)
+                    if named is not None and named.i in self.at:
+                        first = self.at[named.i]
+                        token = named
+                        break
+        if first is None:
+            return []
+        out = [first]
+        for c in token.conjuncts:
+            s = self.at.get(c.i)
+            if s is not None and s.mention.type == first.mention.type and s not in out:
+                out.append(s)
+        return out
+
+    def _named(self, acl):
+        for c in acl.children:
+            if c.dep_ in ("oprd", "dobj", "attr", "npadvmod", "xcomp", "appos"):
+                return c
+        return None
+
+    def pobjs(self, prep) -> list[SpanMention]:
+        out = []
+        for c in prep.children:
+            if c.dep_ == "pobj":
+                out += self.spans(c)
+            elif c.dep_ == "prep":  # "on top of", "over at"
+                out += self.pobjs(c)
+        return out
+
+    def subjects(self, verb) -> tuple[list[SpanMention], bool]:
+        """The verb's subject mentions and whether the clause is passive."""
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                passive = c.dep_ == "nsubjpass"
+                if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                    return self.spans(verb.head), passive
+                return self.spans(c), passive
+        if verb.dep_ == "relcl":
+            return self.spans(verb.head), False
+        if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            return self.subjects(verb.head)[0], False
+        return [], False
+
+    # -- a verb and its clause ---------------------------------------------------------
+    def verb(self, verb) -> list[ClauseFact]:
+        if any(c.dep_ == "neg" for c in verb.children):
+            return []
+        subjects, passive = self.subjects(verb)
+        if not subjects:
+            return []
+        lemma = verb.lemma_.lower()
+        particle = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
+        objects: list[tuple[SpanMention, str | None, str | None]] = []  # (mention, prep, noun)
+        for c in verb.children:
+            if c.dep_ in ("dobj", "attr", "oprd", "acomp"):
+                found = self.spans(c)
+                objects += [(o, None, None) for o in found]
+                if not found or found[0].mention.type == "Concept":  # "the vision team at"
+                    noun = c.lemma_.lower()
+                    objects += [(o, prep, noun) for prep, o in self._noun_objects(c)]
+                    for p in c.children:
+                        if p.dep_ == "acl" and p.lower_ in ("called", "named"):
+                            n = self._named(p)
+                            if n is not None:
+                                objects += [(o, "called", noun) for o in self.spans(n)]
+            elif c.dep_ in ("prep", "agent", "dative"):
+                objects += [(o, c.lower_, None) for o in self.pobjs(c)]
+        out: list[ClauseFact] = []
+        nouns = {c.lemma_.lower(): c for c in verb.children if c.dep_ in ("dobj", "attr")}
+        for subj in subjects:
+            for obj, prep, noun in objects:
+                if obj is subj:
+                    continue
+                fact = self._rule(verb, lemma, particle, passive, subj, obj, prep, noun, nouns)
+                if fact is not None:
+                    out.append(fact)
+        # "I co-founded B with C": C founded B too
+        founded = [f for f in out if f.predicate == "founded" and not passive]
+        for f in founded:
+            for obj, prep, _ in objects:
+                if prep == "with" and obj.mention.type == _PERSON and obj is not f.subject:
+                    out.append(
+                        ClauseFact(obj, "founded", f.object, "parse:founded:with", 0.75, None, verb)
+                    )
+        return out
+
+    def _rule(self, verb, lemma, particle, passive, subj, obj, prep, noun, nouns):
+        s, o = subj.mention, obj.mention
+        st, ot = s.type, o.type
+
+        def fact(predicate, a, b, name, confidence=0.8, role=None) -> ClauseFact:
+            return ClauseFact(a, predicate, b, f"parse:{predicate}:{name}", confidence, role, verb)
+
+        job = "affiliatedWith" if ot == _ORG and _is_institution(o) else "worksFor"
+        person_org, person_person = st == _PERSON and ot == _ORG, st == ot == _PERSON
+        agent_org = st in (_PERSON, _ORG) and ot == _ORG
+        study = noun in STUDY_NOUNS or any(n in STUDY_NOUNS for n in nouns)
+        if passive:  # "was founded by X", "was acquired by Y", "is based on W"
+            by = prep == "by"
+            if by and lemma in FOUND_VERBS and ot == _PERSON and st == _ORG:
+                return fact("founded", obj, subj, "by")
+            if by and lemma in ACQUIRE_VERBS and st == ot == _ORG:
+                return fact("partOf", subj, obj, "by")
+            if by and lemma in CREATE_VERBS and ot in (_PERSON, _ORG) and st in _ARTIFACT:
+                return fact("created", obj, subj, "by")
+            if lemma in ("base", "build", "fine-tune", "derive") and prep in ("on", "from"):
+                return fact("basedOn", subj, obj, "on", 0.85) if st == ot == "Product" else None
+            if lemma in ("base", "headquarter", "locate") and prep in ("in", "out"):
+                located = st == _ORG and ot == _PLACE
+                return fact("locatedIn", subj, obj, "in", 0.85) if located else None
+            return None
+        if lemma == "base" and prep == "on" and st == ot == "Product":
+            return fact("basedOn", subj, obj, "on", 0.85)
+        if person_org and lemma in FOUND_VERBS and prep is None and noun is None:
+            return fact("founded", subj, obj, lemma)
+        if person_org and lemma in LEAD_VERBS and (prep is None or noun in UNIT_NOUNS):
+            return fact(job, subj, obj, lemma, 0.75)
+        unit = any(n in UNIT_NOUNS for n in nouns)
+        if person_org and lemma in LEAD_VERBS and prep in ("at", "for", "of", "in") and unit:
+            return fact(job, subj, obj, lemma, 0.75)
+        if person_org and lemma == "join" and prep is None:
+            return fact(job, subj, obj, "join")
+        if person_org and lemma == "join" and "board" in nouns:
+            return fact("affiliatedWith", subj, obj, "board", 0.8, "board member")
+        if person_org and lemma in ("work", "spend", "intern") and prep in ("at", "for", "in"):
+            return fact(job, subj, obj, lemma, 0.75)
+        if person_org and lemma == "end" and particle == "up" and prep == "at":
+            return fact(job, subj, obj, "end-up", 0.7)
+        if person_org and lemma == "go" and particle == "over" and prep == "to":
+            return fact(job, subj, obj, "go-over", 0.6)
+        if person_org and lemma in ("sit", "serve") and prep in ("on", "of", "at"):
+            return fact("affiliatedWith", subj, obj, "board", 0.7, "board member")
+        taught = lemma in ("study", "teach", "graduate", "lecture")
+        if person_org and taught and prep in ("at", "in", "from"):
+            return fact("affiliatedWith", subj, obj, lemma)
+        if person_person and lemma == "study" and prep in ("under", "with"):
+            return fact("studiedUnder", subj, obj, "study", 0.8)
+        if person_person and study and prep in ("with", "under"):
+            return fact("studiedUnder", subj, obj, "phd", 0.85)
+        if person_org and study and prep in ("at", "in", "from"):
+            return fact("affiliatedWith", subj, obj, "phd", 0.8)
+        if person_org and lemma == "be" and prep in ("at", "of", "for", "with"):
+            if noun in FOUNDER_NOUNS:
+                return fact("founded", subj, obj, "founder", 0.85)
+            if noun in ROLE_NOUNS:
+                return fact(job, subj, obj, "role", 0.85, self._role(nouns.get(noun)))
+        made = st in (_PERSON, _ORG) and ot in _ARTIFACT and lemma in CREATE_VERBS
+        if made and prep in (None, "called"):
+            return fact("created", subj, obj, lemma)
+        if agent_org and lemma == "invest" and prep in ("in", "into"):
+            return fact("investedIn", subj, obj, "invest", 0.85)
+        if agent_org and lemma == "back" and prep is None:
+            return fact("investedIn", subj, obj, "back", 0.75)
+        if agent_org and lemma == "put" and noun in ("money", "capital") and prep in ("in", "into"):
+            return fact("investedIn", subj, obj, "put-money", 0.8)
+        if st == ot == _ORG and lemma in ACQUIRE_VERBS and prep is None:
+            return fact("partOf", obj, subj, lemma, 0.85)
+        if st == ot == _ORG and lemma == "sell" and prep in ("to", "into"):
+            return fact("partOf", subj, obj, "sell", 0.7)
+        if st == ot == _ORG and lemma == "be" and noun in ("part", "division", "subsidiary", "arm"):
+            return fact("partOf", subj, obj, "part", 0.85)
+        if st == _ORG and ot == _PLACE and lemma == "be" and prep == "in":
+            if noun is None:
+                return fact("locatedIn", subj, obj, "be-in", 0.8)
+            if noun in ORG_NOUNS:
+                return fact("locatedIn", subj, obj, "noun-in", 0.8)
+        if st == ot == "Concept" and lemma == "be" and noun in KIND_NOUNS and prep == "of":
+            return fact("broader", subj, obj, "kind-of", 0.85)
+        return None
+
+    def _role(self, noun_token) -> str | None:
+        if noun_token is None:
+            return None
+        words = [
+            t.lower_ for t in noun_token.lefts if t.dep_ in ("amod", "compound") and t.is_alpha
+        ]
+        return " ".join([*words, noun_token.lower_])
+
+    # -- appositions --------------------------------------------------------------------
+    def apposition(self, token) -> list[ClauseFact]:
+        """ "X, a professor of computer science at Y"; "Y, a lab in Montreal"; "a firm
+        in San Francisco called Y"; "the chief scientist at Y, X"; "my advisor, X"."""
+        if token.dep_ == "acl":  # "a firm ... called Y": Y is the named thing
+            named = self._named(token)
+            noun = token.head
+            if named is None:
+                return []
+            names = self.spans(named)
+        else:
+            noun, names = token, self.spans(token.head)
+            if not names:  # "the chief scientist at Y, X": the name is the apposition
+                noun, names = token.head, self.spans(token)
+        out: list[ClauseFact] = []
+        if not names or noun.i in self.at:
+            return out
+        lemma = noun.lemma_.lower()
+        for prep, o in self._noun_objects(noun):
+            for n in names:
+                f = self._noun_rule(noun, lemma, prep, n, o)
+                if f is not None:
+                    out.append(f)
+        if lemma in ADVISOR_NOUNS:  # "my advisor, Lang Tong"
+            for c in noun.children:
+                if c.dep_ == "poss" and c.i in self.at:
+                    for n in names:
+                        if n.mention.type == _PERSON and self.at[c.i].mention.type == _PERSON:
+                            out.append(
+                                ClauseFact(self.at[c.i], "studiedUnder", n, "parse:advisor", 0.8)
+                            )
+        return out
+
+    def _noun_objects(self, noun) -> list[tuple[str, SpanMention]]:
+        """Mentions hanging on a noun through a preposition, one noun deep: "professor
+        of computer science at Y" gives ("at", Y)."""
+        out = []
+        for p in noun.children:
+            if p.dep_ != "prep":
+                continue
+            found = self.pobjs(p)
+            out += [(p.lower_, o) for o in found]
+            if not found:
+                for pobj in (c for c in p.children if c.dep_ == "pobj"):
+                    for q in pobj.children:
+                        if q.dep_ == "prep":
+                            out += [(q.lower_, o) for o in self.pobjs(q)]
+        return out
+
+    def _noun_rule(self, noun, lemma, prep, name: SpanMention, obj: SpanMention):
+        nt, ot = name.mention.type, obj.mention.type
+
+        def fact(predicate, a, b, tag, confidence=0.8, role=None):
+            return ClauseFact(a, predicate, b, f"parse:{predicate}:{tag}", confidence, role, None)
+
+        person_org = nt == _PERSON and ot == _ORG and prep in ("at", "of", "for", "with")
+        if person_org and lemma in FOUNDER_NOUNS:
+            return fact("founded", name, obj, "appos", 0.8)
+        if person_org and lemma in ROLE_NOUNS:
+            job = "affiliatedWith" if _is_institution(obj.mention) else "worksFor"
+            if lemma in ("professor", "lecturer"):
+                job = "worksFor"
+            return fact(job, name, obj, "appos", 0.8, self._role(noun))
+        if nt == _ORG and ot == _PLACE and prep == "in" and lemma in ORG_NOUNS:
+            return fact("locatedIn", name, obj, "appos", 0.75)
+        return None

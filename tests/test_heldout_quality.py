@@ -1,0 +1,59 @@
+"""Entity quality on the held-out set (tests/data/heldout), measured exactly as
+``bench/quality.py`` does, for kg, kg with its lexicon off, and plain spaCy.
+
+The floors are the figures reached when this test was written, rounded down, so a
+change that makes the graph worse on text nobody tuned to fails here. The test half is
+only scored (never studied); guarding its figures does not tune anything to it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def quality():
+    spec = importlib.util.spec_from_file_location("quality_bench", ROOT / "bench" / "quality.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def figures(quality):
+    out = {}
+    for set_name in ("dev", "test"):
+        for system in ("kg", "kg-nolex"):
+            result = quality.evaluate(set_name, system)
+            assert result is not None, f"{set_name}: no transcript with gold"
+            assert len(result.per_transcript) == 3
+            out[set_name, system] = result.summary()
+    return out
+
+
+@pytest.mark.parametrize(
+    ("set_name", "typed", "named_recall", "named_precision", "not_in_lexicon"),
+    [("dev", 0.44, 0.64, 0.90, 0.39), ("test", 0.25, 0.43, 0.90, 0.24)],
+)
+def test_held_out_entity_floors(
+    figures, set_name, typed, named_recall, named_precision, not_in_lexicon
+):
+    s = figures[set_name, "kg"]
+    assert s["entities_typed_recall"] >= typed, s
+    assert s["named_recall"] >= named_recall, s
+    assert s["named_precision"] >= named_precision, s
+    assert s["not_in_lexicon_recall"] >= not_in_lexicon, s
+
+
+def test_general_machinery_alone_finds_names_and_concepts(figures):
+    """With the lexicon off, what is found comes from NER, parses and statistics."""
+    for set_name in ("dev", "test"):
+        s = figures[set_name, "kg-nolex"]
+        assert s["named_recall"] >= 0.35, (set_name, s)
+        assert s["concept_recall"] >= 0.14, (set_name, s)
+        assert s["named_precision"] >= 0.88, (set_name, s)
