@@ -52,6 +52,7 @@ class Settings:
     )
     lexicon: str = ""  # lexicon TSV path; "" the built-in one, "off" none (ablation)
     ontology: str = ""  # folder with your own kg.ttl / shapes.ttl (kg validate); "" built-in
+    curation: str = ""  # corrections file; "" kg-curation.toml beside the inputs, "off" none
     base_iri: str = BASE_IRI
     extra: dict = field(default_factory=dict)
 

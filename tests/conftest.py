@@ -92,3 +92,21 @@ def browser():
 def artifacts_dir():
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def opened(browser):
+    """Opens file:// pages in the session's browser (``test_viz.Loaded``, which records
+    what each page did); closes them after the test."""
+    from test_viz import Loaded
+
+    pages = []
+
+    def opener(path: Path, **kwargs):
+        loaded = Loaded(browser, path, **kwargs)
+        pages.append(loaded)
+        return loaded
+
+    yield opener
+    for loaded in pages:
+        loaded.close()

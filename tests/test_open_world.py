@@ -156,3 +156,18 @@ def test_things_introduced_by_name_get_the_kind_s_type(tmp_path):
     assert types["Deep Focus"] == "Work"
     assert types["Halvard"] == "Organization"
     assert types["Tidewater"] == "Event"
+
+
+def test_a_surname_said_once_is_a_person_when_the_parse_shows_one(tmp_path):
+    (tmp_path / "history.txt").write_text(
+        "We talked about the end of history. Fukuyama argued that liberal democracy had "
+        "won, and that was the whole debate for a while. Then we turned to computing. "
+        "The mathematician Turing asked whether machines can think, and Hodgkin never "
+        "came up again.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    people = {e.label for e in graph.entities if e.type == "Person"}
+    assert "Fukuyama" in people
+    assert "Turing" in people or "Alan Turing" in people
+    assert "Hodgkin" not in people  # said once, nothing in the parse says person

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_viz import Loaded, make_kg, page_data, star_kg
+from test_viz import make_kg, page_data, star_kg
 
 from kg.graph import KnowledgeGraph
 from kg.lexicon import load_lexicon, name_key
@@ -36,20 +36,6 @@ LEGEND_COVERS_CENTRE = """() => {
   const x = n.left + n.width / 2, y = n.top + n.height / 2;
   return l.left <= x && x <= l.right && l.top <= y && y <= l.bottom;
 }"""
-
-
-@pytest.fixture
-def opened(browser):
-    pages: list[Loaded] = []
-
-    def opener(path: Path, **kwargs) -> Loaded:
-        loaded = Loaded(browser, path, **kwargs)
-        pages.append(loaded)
-        return loaded
-
-    yield opener
-    for loaded in pages:
-        loaded.close()
 
 
 def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:

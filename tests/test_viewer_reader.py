@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from test_viz import Loaded, page_data
+from test_viz import page_data
 
 from kg.graph import KnowledgeGraph
 from kg.model import (
@@ -123,20 +123,6 @@ def reader_site(tmp_path_factory):
     out = tmp_path_factory.mktemp("reader")
     render_site(kg, out)
     return kg, expected, out
-
-
-@pytest.fixture
-def opened(browser):
-    pages: list[Loaded] = []
-
-    def opener(path: Path, **kwargs) -> Loaded:
-        loaded = Loaded(browser, path, **kwargs)
-        pages.append(loaded)
-        return loaded
-
-    yield opener
-    for loaded in pages:
-        loaded.close()
 
 
 SPANS = """() => [...document.querySelectorAll('#kg-reader .kg-m')].map(

@@ -4,12 +4,10 @@ in the viewer (colour by topic, a list that focuses the graph on one) and in RDF
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from rdflib import Namespace
 from rdflib.namespace import RDF, SKOS
-from test_viz import Loaded, _evidence, _mentions, _transcript
+from test_viz import _evidence, _mentions, _transcript
 
 from kg.graph import KnowledgeGraph
 from kg.model import Entity, Relation
@@ -88,20 +86,6 @@ def test_topics_in_rdf_and_the_named_query(outputs):
     label = graph.entity(one).label
     rows = kg_api.load(outputs).query_named("topics", {"member": label}).rows()
     assert [r["label"] for r in rows] == [topics[0].label]
-
-
-@pytest.fixture
-def opened(browser):
-    pages: list[Loaded] = []
-
-    def opener(path: Path, **kwargs) -> Loaded:
-        loaded = Loaded(browser, path, **kwargs)
-        pages.append(loaded)
-        return loaded
-
-    yield opener
-    for loaded in pages:
-        loaded.close()
 
 
 @pytest.mark.browser

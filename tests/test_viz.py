@@ -314,21 +314,6 @@ class Loaded:
         self.page.close()
 
 
-@pytest.fixture
-def open_page(chromium):
-    """Opens pages in the module's browser; closes them after the test."""
-    pages: list[Loaded] = []
-
-    def opener(path: Path, **kwargs) -> Loaded:
-        loaded = Loaded(chromium, path, **kwargs)
-        pages.append(loaded)
-        return loaded
-
-    yield opener
-    for loaded in pages:
-        loaded.close()
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> tuple[KnowledgeGraph, Path]:
     """The site of ``make_kg()``, rendered once for the module."""
@@ -584,9 +569,9 @@ def test_render_outputs_matches_the_build_pages(tmp_path):
 
 
 @pytest.mark.browser
-def test_graph_page_loads_offline(site, open_page):
+def test_graph_page_loads_offline(site, opened):
     kg, out = site
-    page = open_page(out / "graph.html").ready()
+    page = opened(out / "graph.html").ready()
     page.check_clean()
     assert page.js("window.kg.nodes.length") == len(kg.entities)
     assert page.js("window.kg.edges.length") == len(kg.relations)
@@ -608,9 +593,9 @@ def test_graph_page_loads_offline(site, open_page):
 
 
 @pytest.mark.browser
-def test_search_by_alias_selects_and_focuses(site, open_page):
+def test_search_by_alias_selects_and_focuses(site, opened):
     kg, out = site
-    page = open_page(out / "graph.html").ready()
+    page = opened(out / "graph.html").ready()
     page.page.fill("#kg-search", "jEFF hint")
     options = page.page.locator("#kg-results button")
     assert options.count() == 1
@@ -635,9 +620,9 @@ def test_search_by_alias_selects_and_focuses(site, open_page):
 
 
 @pytest.mark.browser
-def test_search_reveals_a_filtered_out_entity(site, open_page):
+def test_search_reveals_a_filtered_out_entity(site, opened):
     kg, out = site
-    page = open_page(out / "graph.html").ready()
+    page = opened(out / "graph.html").ready()
     page.page.uncheck("#kg-legend input[data-type='Person']")
     assert "geoffrey-hinton" not in page.js("window.kg.visibleNodes()")
     page.page.fill("#kg-search", "Geoff Hinton")
@@ -648,9 +633,9 @@ def test_search_reveals_a_filtered_out_entity(site, open_page):
 
 
 @pytest.mark.browser
-def test_filters(site, open_page):
+def test_filters(site, opened):
     kg, out = site
-    page = open_page(out / "graph.html").ready()
+    page = opened(out / "graph.html").ready()
     page.page.uncheck("#kg-legend input[data-type='Concept']")
     assert page.js("window.kg.visibleNodes()") == sorted(
         e.key for e in kg.entities if e.type != "Concept"
@@ -681,9 +666,9 @@ def test_filters(site, open_page):
 
 
 @pytest.mark.browser
-def test_edge_panel_shows_quotes_and_moment_links(site, open_page):
+def test_edge_panel_shows_quotes_and_moment_links(site, opened):
     kg, out = site
-    page = open_page(out / "graph.html").ready()
+    page = opened(out / "graph.html").ready()
     edge_id = page.js(
         "window.kg.data.edges.find(e => e.predicate === 'worksFor' && e.from === 'ilya-sutskever').id"
     )
@@ -704,10 +689,10 @@ def test_edge_panel_shows_quotes_and_moment_links(site, open_page):
 
 
 @pytest.mark.browser
-def test_hostile_text_stays_text(site, open_page):
+def test_hostile_text_stays_text(site, opened):
     kg, out = site
     for path in (out / "graph.html", out / "transcripts" / "t2.html", out / "index.html"):
-        page = open_page(path)
+        page = opened(path)
         if path.name != "index.html":
             page.ready()
             page.js("() => window.kg.selectNode('hostile')")
@@ -729,12 +714,12 @@ def test_hostile_text_stays_text(site, open_page):
 
 
 @pytest.mark.browser
-def test_comention_toggle(tmp_path, open_page):
+def test_comention_toggle(tmp_path, opened):
     kg = star_kg(spokes=40, loners=0, comentions_per_spoke=5)
     n_comention = sum(1 for r in kg.relations if r.kind == "comention")
     assert n_comention > COMENTION_SHOWN_MAX
     render_site(kg, tmp_path)
-    page = open_page(tmp_path / "graph.html").ready()
+    page = opened(tmp_path / "graph.html").ready()
     assert len(page.js("window.kg.visibleEdges()")) == 40  # typed only
     assert "co-mention" in page.page.inner_text("#kg-notice")
     page.page.check("#kg-comention")
@@ -743,10 +728,10 @@ def test_comention_toggle(tmp_path, open_page):
 
 
 @pytest.mark.browser
-def test_pruned_page_says_what_was_left_out(tmp_path, open_page):
+def test_pruned_page_says_what_was_left_out(tmp_path, opened):
     kg = star_kg(spokes=9, loners=40)
     render_site(kg, tmp_path, Settings(max_nodes=10))
-    page = open_page(tmp_path / "graph.html").ready()
+    page = opened(tmp_path / "graph.html").ready()
     notice = page.page.inner_text("#kg-notice")
     assert "10 most central of 50 entities" in notice and "40 entities" in notice
     assert page.js("window.kg.nodes.length") == 10
@@ -754,9 +739,9 @@ def test_pruned_page_says_what_was_left_out(tmp_path, open_page):
 
 
 @pytest.mark.browser
-def test_index_links_to_pages_that_load(site, open_page):
+def test_index_links_to_pages_that_load(site, opened):
     kg, out = site
-    index = open_page(out / "index.html")
+    index = opened(out / "index.html")
     index.page.wait_for_load_state()
     hrefs = index.js(
         "[...document.querySelectorAll('a')].map(a => a.href).filter(h => h.includes('/transcripts/'))"
@@ -775,14 +760,14 @@ def test_index_links_to_pages_that_load(site, open_page):
 
 
 @pytest.mark.browser
-def test_large_graph_precomputed_layout(tmp_path, open_page):
+def test_large_graph_precomputed_layout(tmp_path, opened):
     kg = star_kg(spokes=500, loners=100)
     render_site(kg, tmp_path, Settings(max_nodes=0))
     data = page_data(tmp_path / "graph.html")
     assert data["layout"] == "precomputed"
     assert data["options"]["physics"]["enabled"] is False
     assert all(isinstance(n["x"], int) and isinstance(n["y"], int) for n in data["nodes"])
-    page = open_page(tmp_path / "graph.html").ready()
+    page = opened(tmp_path / "graph.html").ready()
     assert page.js("window.kg.nodes.length") == 601
     page.check_clean()
 
@@ -792,7 +777,7 @@ def test_large_graph_precomputed_layout(tmp_path, open_page):
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_hostile_transcript_through_build(tmp_path, open_page):
+def test_hostile_transcript_through_build(tmp_path, opened):
     from kg.build import build
 
     source = tmp_path / "in"
@@ -821,13 +806,13 @@ def test_hostile_transcript_through_build(tmp_path, open_page):
         "the hostile sentence should be evidence"
     )
     for path in (out / "graph.html", out / "transcripts" / "hostile.html"):
-        page = open_page(path).ready()
+        page = opened(path).ready()
         for edge in page.js("window.kg.data.edges.map(e => e.id)"):
             page.js("id => window.kg.selectEdge(id)", edge)
         assert page.js("document.querySelectorAll('img').length") == 0
         assert page.js("document.scripts.length") == 3
         page.check_clean()
-    transcript_page = open_page(out / "transcripts" / "hostile.html").ready()
+    transcript_page = opened(out / "transcripts" / "hostile.html").ready()
     assert transcript_page.page.title() == meta["title"]
     transcript_page.check_clean()
 
@@ -837,10 +822,10 @@ def test_hostile_transcript_through_build(tmp_path, open_page):
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_seeds_graph(seeds_build, open_page, artifacts_dir, tmp_path):
+def test_seeds_graph(seeds_build, opened, artifacts_dir, tmp_path):
     kg = seeds_build.graph
     out = seeds_build.outputs_dir
-    page = open_page(out / "graph.html").ready()
+    page = opened(out / "graph.html").ready()
     page.check_clean()
     shown = page.js("window.kg.data.counts")
     assert page.js("window.kg.nodes.length") == shown["nodes_shown"]
@@ -859,7 +844,7 @@ def test_seeds_graph(seeds_build, open_page, artifacts_dir, tmp_path):
     render_site(load_graph(out), tmp_path)
     assert (tmp_path / "graph.html").read_bytes() == (out / "graph.html").read_bytes()
     for t in kg.transcripts:
-        tpage = open_page(out / "transcripts" / f"{t.id}.html").ready()
+        tpage = opened(out / "transcripts" / f"{t.id}.html").ready()
         tpage.check_clean()
         assert tpage.js("window.kg.nodes.length") == len(transcript_subgraph(kg, t.id).entities)
     tpage.page.screenshot(path=str(artifacts_dir / "viz_seeds_transcript.png"))

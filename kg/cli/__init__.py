@@ -8,6 +8,7 @@ One module per command group, each with a ``register(subparsers)`` function, lis
 - :mod:`kg.cli.sparql`    ``kg query``, ``kg serve``
 - :mod:`kg.cli.render`    ``kg render``
 - :mod:`kg.cli.export`    ``kg export FORMAT``
+- :mod:`kg.cli.curate`    ``kg curate ACTION``, ``kg explain``
 
 :mod:`kg.cli.common` holds what they share (the one grammar: ``-o/--outputs`` is the
 build's folder everywhere, ``--to`` a path a command writes, choices in any case, errors
@@ -34,7 +35,7 @@ COMMAND_MODULES = (
     "kg.cli.sparql",
     "kg.cli.render",
     "kg.cli.export",
-    "kg.cli_curate",
+    "kg.cli.curate",
 )
 
 

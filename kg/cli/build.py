@@ -123,6 +123,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         on_error=on_error,
         on_note=on_note,
     )
+    for problem in result.report.get("curation", {}).get("problems", ()):
+        print(f"warning: {printable(str(problem))}", file=sys.stderr)
     if not args.quiet:
         c = result.report["counts"]
         total = sum(result.report.get("timings_s", {}).values())

@@ -18,6 +18,7 @@ from .concepts import select_terms
 from .entities import (
     NOUN_COMPOUND,
     SpanMention,
+    acts_as_person,
     concept_candidates,
     find_mentions,
     introduced_by_name,
@@ -256,6 +257,8 @@ def _drop_unsupported_names(
             return True
         if m.type == "Person" and name_part(parts, m.surface) is not None:
             return True
+        if m.type == "Person" and trust_case and acts_as_person(doc, s.token_start):
+            return True  # "Fukuyama argued", "the mathematician Turing"
         if m.surface in short_names:
             return True  # "Halcyon" after "Halcyon Robotics"
         return counts[name_key(m.surface)] >= 2

@@ -27,6 +27,7 @@ __all__ = [
     "is_common_word",
     "mid_sentence",
     "introduced_by_name",
+    "acts_as_person",
 ]
 
 #: spaCy NER labels we keep, and the ontology class each becomes.
@@ -483,6 +484,8 @@ def find_mentions(
             and doc[end - 1].lower_ not in _INSTITUTION_WORDS
         ):
             etype = "Person"  # "Marguerite Okonkwo" read as a place: a given name first
+        elif etype == "Place" and end - start == 1 and acts_as_person(doc, start):
+            etype = "Person"  # "Fukuyama argued": a place does not argue
         overlaps = any(taken[start:end])
         inside = (
             [m for m in found if start <= m.token_start and m.token_end <= end] if overlaps else []
@@ -645,6 +648,35 @@ def introduced_by_name(doc, start: int) -> bool:
         and doc[start - 1].lower_ in _NAMING_VERBS
         and doc[start - 2].lemma_.lower() in _KIND_TYPES
     )
+
+
+#: Verbs whose subject is a person (saying, thinking, writing, proving).
+_PERSON_VERBS = frozenset(
+    {
+        "say", "argue", "write", "think", "believe", "claim", "suggest", "propose", "prove",
+        "show", "tell", "ask", "explain", "predict", "warn", "insist", "famously", "invent",
+        "discover", "describe", "coin", "publish", "theorize", "theorise", "die", "bear",
+    }
+)  # fmt: skip
+#: Nouns that stand before a person's name as what they are ("the mathematician Turing").
+_PERSON_ROLES = frozenset(
+    {
+        "mathematician", "physicist", "philosopher", "economist", "scientist", "professor",
+        "author", "writer", "poet", "novelist", "historian", "chemist", "biologist",
+        "psychologist", "engineer", "inventor", "president", "senator", "general", "king",
+        "queen", "emperor", "composer", "painter", "artist", "journalist", "researcher",
+    }
+)  # fmt: skip
+
+
+def acts_as_person(doc, start: int) -> bool:
+    """The parse shows the word at ``start`` is a person: the subject of a verb of
+    saying, thinking, writing or proving ("Fukuyama argued"), or named after a role
+    noun ("the mathematician Turing")."""
+    token = doc[start]
+    if start > 0 and doc[start - 1].lemma_.lower() in _PERSON_ROLES:
+        return True
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _PERSON_VERBS
 
 
 #: In lowercase speech, "a model called X" takes X as a name only if X is this rare.
