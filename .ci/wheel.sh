@@ -22,7 +22,7 @@ python3 -m venv "$work/venv"
 installed=$SECONDS
 
 mkdir "$work/elsewhere" && cd "$work/elsewhere"
-"$work/venv/bin/python" -c "import kg, sys; print(kg.__file__)"
+"$work/venv/bin/kg" --version
 "$work/venv/bin/kg" build "$repo/seeds" -o out
 "$work/venv/bin/kg" query people_organizations -o out | tee "$work/query.txt"
 grep -q "Ilya Sutskever .* worksFor .* OpenAI" "$work/query.txt"
