@@ -51,7 +51,7 @@ from .files import (
     step,
 )
 from .graph import GRAPH_FILE, KnowledgeGraph
-from .ingest import discover_inputs, read_transcript
+from .ingest import discover_inputs, format_note, read_transcript
 from .lexicon import Lexicon, load_lexicon
 from .model import Transcript
 from .nlp import load_nlp
@@ -105,8 +105,12 @@ def build(
     input_format: str | None = None,
     progress: bool = False,
     on_error: Callable[[InputError], None] | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """Build the knowledge graph of ``paths`` into ``outputs_dir``.
+
+    ``on_note`` gets one line for each input whose detected format leaves out
+    speakers or times its text seems to have (see :func:`kg.ingest.format_note`).
 
     Bad input files are reported (``on_error``, ``BuildResult.errors``) and skipped;
     with ``settings.strict`` the first one raises. Raises ``BuildError`` when nothing
@@ -126,7 +130,7 @@ def build(
         raise BuildError(f"{outputs_dir}: cannot write outputs there ({exc.strerror})") from None
     with outputs_lock(outputs_dir):
         clean_leftovers(outputs_dir)
-        return _build(paths, outputs_dir, settings, input_format, progress, on_error)
+        return _build(paths, outputs_dir, settings, input_format, progress, on_error, on_note)
 
 
 def _build(
@@ -136,6 +140,7 @@ def _build(
     input_format: str | None,
     progress: bool,
     on_error: Callable[[InputError], None] | None,
+    on_note: Callable[[str], None] | None = None,
 ) -> BuildResult:
     """:func:`build`, run while holding the outputs folder's lock."""
     paths = list(paths)
@@ -156,6 +161,11 @@ def _build(
             _read_all(paths, input_format, report_error, parsed, outputs_dir),
             key=lambda t: t.id,
         )
+    if on_note and input_format in (None, "auto"):
+        for transcript in transcripts:
+            note = format_note(transcript)
+            if note:
+                on_note(note)
     if not transcripts:
         raise BuildError(
             "no transcript could be read"

@@ -77,14 +77,19 @@ def entities_table(
             r["type"],
             str(r["mentions"]),
             printable(", ".join(r["transcripts"])),
-            printable(", ".join(r["aliases"]))[:60],
+            printable(", ".join(r["aliases"])),
         )
         for r in rows
     ]
     widths = [min(40, max(len(row[i]) for row in table)) for i in range(len(header))]
     lines = [
-        "  ".join(cell[:w].ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        "  ".join(_cut(cell, w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in table
     ]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines) + f"\n{len(rows)} entities\n"
+
+
+def _cut(cell: str, width: int) -> str:
+    """``cell`` padded to ``width``; a longer one cut to end in an ellipsis."""
+    return cell[: width - 1] + "…" if len(cell) > width else cell.ljust(width)

@@ -54,6 +54,18 @@ class KnowledgeGraph:
     def transcript(self, transcript_id: str) -> Transcript:
         return next(t for t in self.transcripts if t.id == transcript_id)
 
+    def entity_counts(self) -> dict[str, int]:
+        """Entities per transcript id, by the one definition of "the entities in a
+        transcript": those mentioned in it or speaking in it (:attr:`Entity.transcripts`).
+        The index page counts these, SPARQL's ``transcript_overview`` counts the
+        ``kg:mentionedIn`` links they become, and every export has one ``MENTIONED_IN``
+        relationship (or ``transcripts`` entry) for each."""
+        counts = dict.fromkeys((t.id for t in self.transcripts), 0)
+        for e in self.entities:
+            for tid in e.transcripts:
+                counts[tid] = counts.get(tid, 0) + 1
+        return counts
+
     # -- persistence -------------------------------------------------------------
     def to_json(self) -> str:
         data = {

@@ -31,6 +31,11 @@ Formats (``FORMATS``; detected from the content, the extension is only a hint):
     paragraph that starts with a bare ``[(hh:mm:ss)](url)`` link keeps the
     previous speaker. In the linked style only paragraphs that start with such
     a link are transcript, so the page's menu, headings and footer are dropped.
+    A file counts as speaker-labelled when a name labels two lines or more, or,
+    however short, when most of its lines are ``Name:`` turns (``Host: ...`` /
+    ``Sam Altman: ...``). Text read as plain that still has such lines or
+    timestamps gets a one-line note (:func:`format_note`): ``--format`` reads it
+    otherwise.
 ``whisper-json``
     ``{"segments": [{"start": 0.0, "end": 2.5, "text": "...", "speaker": "..."}]}``
     (``speaker`` optional; a bare list of segments is accepted too).
@@ -102,6 +107,8 @@ __all__ = [
     "sidecar_path",
     "discover_inputs",
     "transcript_id",
+    "transcripts_of_sidecar",
+    "format_note",
 ]
 
 #: The transcript formats ``read_transcript`` understands (``--format`` values).
@@ -450,9 +457,11 @@ def _looks_speaker(lines: list[str]) -> bool:
         if label:
             names[label[0]] += 1
     labelled = sum(names.values())
+    nonblank = [line for line in lines if line.strip()]
+    if labelled >= 2 and labelled * 2 > len(nonblank):
+        return True  # mostly turns, however short ("Host: ..." / "Sam Altman: ...")
     if labelled < 2 or max(names.values()) < 2:
         return False
-    nonblank = [line for line in lines if line.strip()]
     paragraphs = sum(
         1 for i, line in enumerate(lines) if line.strip() and (i == 0 or not lines[i - 1].strip())
     )
@@ -495,6 +504,30 @@ def detect_format(text: str, path: str) -> str:
     if _looks_speaker(lines):
         return "speaker"
     return "plain"
+
+
+def format_note(transcript: Transcript) -> str | None:
+    """One line saying what a detected format leaves out, or None.
+
+    Plain text keeps no speakers and no times; when a transcript read as plain has
+    lines that start like ``Name:`` turns or carry timestamps, they are text only, and
+    the user should know (``--format`` reads them otherwise). A format the user forced
+    gets no note: they chose it.
+    """
+    if transcript.format != "plain":
+        return None
+    lines = transcript.text.split("\n")
+    labels = sum(1 for line in lines if _label_of(line))
+    times = sum(1 for line in lines if _WHISPER_RE.match(line) or _CUE_TIME_STRICT_RE.match(line))
+    lost = []
+    if labels:
+        lost.append(f"{labels} line(s) starting like 'Name:' were not read as speaker turns")
+    if times:
+        lost.append(f"{times} timestamp line(s) were not read as times")
+    if not lost:
+        return None
+    fix = "--format speaker" if labels >= times else "--format whisper, srt or vtt"
+    return f"{transcript.path}: read as plain text: {'; '.join(lost)} (pass {fix} if they are)"
 
 
 # --------------------------------------------------------------------------- parsers
@@ -929,6 +962,12 @@ def read_transcript(path: str | os.PathLike[str], format: str | None = None) -> 
     shown = os.fspath(path)
     if format is not None and format != "auto" and format not in FORMATS:
         raise InputError(shown, f"unknown format {format!r}", hint=_FORMAT_HINT)
+    if _is_sidecar(shown):
+        raise InputError(
+            shown,
+            "a metadata sidecar, not a transcript",
+            hint="pass the transcript next to it; its sidecar is read with it",
+        )
     raw = _read_bytes(Path(shown), shown)
     text = _decode(raw, shown)
     _check_words(text, shown)
@@ -1213,13 +1252,42 @@ def _skipped(name: str) -> bool:
     )
 
 
+_SIDECAR_SUFFIX = ".meta.json"
+
+
+def _is_sidecar(path: str | os.PathLike[str]) -> bool:
+    return Path(path).name.lower().endswith(_SIDECAR_SUFFIX)
+
+
+def transcripts_of_sidecar(path: str | os.PathLike[str]) -> list[Path]:
+    """The transcript(s) whose sidecar ``path`` is: the files next to it named
+    ``<stem>.<ext>`` for the sidecar ``<stem>.meta.json``. InputError if there is none."""
+    p = Path(path)
+    stem = p.name[: -len(_SIDECAR_SUFFIX)]
+    try:
+        found = sorted(
+            c for c in p.parent.iterdir() if c.is_file() and c.stem == stem and not _skipped(c.name)
+        )
+    except OSError as exc:
+        raise InputError(str(p), f"cannot list its folder: {exc.strerror or exc}") from None
+    if not found:
+        raise InputError(
+            str(p),
+            f"a metadata sidecar, and no transcript {stem}.* is next to it",
+            hint="pass the transcript; its sidecar is read with it",
+        )
+    return found
+
+
 def discover_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     """The transcript files named by ``paths``, in order, each once.
 
     A directory expands to the files directly inside it, sorted by name, skipping
     hidden files, ``*.meta.json`` sidecars, ``README*`` and ``*.md``; an explicit
-    file is kept as given (even if it would be skipped in a directory). A missing
-    path, or a directory with no transcript in it, raises InputError.
+    file is kept as given (even if it would be skipped in a directory), but an
+    explicit sidecar ``<stem>.meta.json`` stands for its transcript ``<stem>.<ext>``
+    (``kg build seeds/*`` passes both). A missing path, a sidecar without its
+    transcript, or a directory with no transcript in it, raises InputError.
     """
     found: list[Path] = []
     seen: set[Path] = set()
@@ -1245,6 +1313,9 @@ def discover_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                 )
             for child in children:
                 add(child)
+        elif p.exists() and _is_sidecar(p):
+            for transcript in transcripts_of_sidecar(p):
+                add(transcript)
         elif p.exists():
             add(p)
         else:

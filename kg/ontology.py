@@ -6,15 +6,20 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from rdflib import Graph, Namespace
 from rdflib.namespace import DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from .config import BASE_IRI
+from .errors import KgError
 
 __all__ = [
     "ONTOLOGY_DIR",
+    "ONTOLOGY_FILES",
+    "builtin_ontology_dir",
+    "ontology_file",
     "KG",
     "KGR",
     "SCHEMA",
@@ -26,8 +31,48 @@ __all__ = [
     "TYPED_PREDICATES",
 ]
 
-#: ``ontology/`` at the top of the repository (kg.ttl, shapes.ttl, lexicon.tsv).
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+#: The files of the built-in ontology: ``ontology/`` at the top of the repository, shipped
+#: in wheels as the package data ``kg.ontology_files`` (see setup.py).
+ONTOLOGY_FILES = ("kg.ttl", "shapes.ttl", "lexicon.tsv", "first_names.txt", "surnames.txt")
+
+#: The ``ontology/`` folder of a source checkout this package was imported from, if any.
+_CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def builtin_ontology_dir() -> Path:
+    """The folder holding the built-in ontology files.
+
+    From a source checkout (an editable install, or ``PYTHONPATH`` pointing at a work
+    tree) that is the checkout's own ``ontology/``, so edits there count at once; from a
+    wheel, ``pip install .`` or pipx it is the installed package data
+    ``kg.ontology_files``, found through :mod:`importlib.resources`.
+    """
+    checkout = _CHECKOUT / "ontology"
+    if (_CHECKOUT / "pyproject.toml").is_file() and (checkout / "kg.ttl").is_file():
+        return checkout
+    try:
+        return Path(str(resources.files("kg.ontology_files").joinpath("kg.ttl"))).parent
+    except ModuleNotFoundError:  # a copy of kg/ without its data: reading names the path
+        return checkout
+
+
+def ontology_file(name: str, folder: str | Path = "") -> Path:
+    """``name`` (one of :data:`ONTOLOGY_FILES`) from ``folder`` when given and it holds
+    one (the ``ontology`` setting: a user's own ontology), else the built-in one."""
+    if folder:
+        if not Path(folder).is_dir():
+            raise KgError(
+                f"ontology setting: {folder}: no such folder (give a folder holding your "
+                'kg.ttl and/or shapes.ttl, or "" for the built-in ontology)'
+            )
+        own = Path(folder) / name
+        if own.is_file():
+            return own
+    return builtin_ontology_dir() / name
+
+
+#: The built-in ontology folder (kg.ttl, shapes.ttl, lexicon.tsv, name lists).
+ONTOLOGY_DIR = builtin_ontology_dir()
 
 KG = Namespace(BASE_IRI + "ontology#")
 KGR = Namespace(BASE_IRI + "relation/")
@@ -113,9 +158,10 @@ class Iris:
         return KGR[slugify(name).replace("-", "_")]
 
 
-@lru_cache(maxsize=1)
-def ontology_graph() -> Graph:
-    """``ontology/kg.ttl`` parsed once."""
+@lru_cache(maxsize=4)
+def ontology_graph(folder: str = "") -> Graph:
+    """``kg.ttl`` parsed once: the built-in one, or that of ``folder`` (the ``ontology``
+    setting) when it has one."""
     graph = Graph()
-    graph.parse(ONTOLOGY_DIR / "kg.ttl", format="turtle")
+    graph.parse(ontology_file("kg.ttl", folder), format="turtle")
     return graph

@@ -10,7 +10,7 @@ from rdflib import Graph
 from rdflib.namespace import SH
 
 from .errors import OutputsMissingError
-from .ontology import ONTOLOGY_DIR, ontology_graph
+from .ontology import ontology_file, ontology_graph
 
 __all__ = ["ValidationReport", "validate_graph", "validate_outputs"]
 
@@ -22,15 +22,19 @@ class ValidationReport:
     text: str
 
 
-def validate_graph(data: Graph) -> ValidationReport:
-    """Validate a graph (the ontology is merged in, so sub-property paths resolve)."""
+def validate_graph(data: Graph, ontology: str = "") -> ValidationReport:
+    """Validate a graph (the ontology is merged in, so sub-property paths resolve).
+
+    ``ontology`` is the ``ontology`` setting: a folder whose ``shapes.ttl`` and
+    ``kg.ttl`` replace the built-in ones (each one it lacks stays built-in)."""
     import pyshacl
 
-    shapes = Graph().parse(ONTOLOGY_DIR / "shapes.ttl", format="turtle")
+    shapes_path = ontology_file("shapes.ttl", ontology)
+    shapes = Graph().parse(shapes_path, format="turtle")
     merged = Graph()
     for triple in data:
         merged.add(triple)
-    for triple in ontology_graph():
+    for triple in ontology_graph(ontology):
         merged.add(triple)
     conforms, results, _ = pyshacl.validate(
         merged, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True
@@ -47,7 +51,8 @@ def validate_graph(data: Graph) -> ValidationReport:
         )
     violations = sorted(set(violations))
     if conforms:
-        text = "valid: the graph conforms to ontology/shapes.ttl\n"
+        shown = shapes_path if ontology else "ontology/shapes.ttl"
+        text = f"valid: the graph conforms to {shown}\n"
     else:
         text = (
             "".join(f"violation: {v}\n" for v in violations) + f"{len(violations)} violation(s)\n"
@@ -55,11 +60,12 @@ def validate_graph(data: Graph) -> ValidationReport:
     return ValidationReport(conforms, tuple(violations), text)
 
 
-def validate_outputs(outputs_dir: str | Path) -> ValidationReport:
+def validate_outputs(outputs_dir: str | Path, ontology: str = "") -> ValidationReport:
+    """Validate the ``graph.nt`` of a build (see :func:`validate_graph`)."""
     path = Path(outputs_dir) / "graph.nt"
     if not path.is_file():
         raise OutputsMissingError(str(outputs_dir))
-    return validate_graph(Graph().parse(path, format="nt"))
+    return validate_graph(Graph().parse(path, format="nt"), ontology)
 
 
 _LABEL = __import__("rdflib").RDFS.label

@@ -184,12 +184,13 @@ def render_site(
     rows = []
     index = _transcript_index(kg)
     positions = {e.key: i for i, e in enumerate(kg.entities)}
+    entity_counts = kg.entity_counts()
     for transcript in kg.transcripts:
         sub = _subgraph(kg, transcript, index.get(transcript.id, (set(), set())), positions)
         path = out_dir / TRANSCRIPTS_DIR / f"{transcript.id}.html"
         page = _transcript_page(sub, transcript, settings, shared)
         written.append(_write(path, page))
-        rows.append((transcript, len(sub.entities), len(sub.relations)))
+        rows.append((transcript, entity_counts[transcript.id], len(sub.relations)))
     written.append(_write(out_dir / "index.html", _index_page(kg, rows)))
     return written
 

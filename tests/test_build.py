@@ -124,8 +124,7 @@ def test_failed_build_leaves_previous_outputs_intact(tmp_path, monkeypatch):
     monkeypatch.setattr(kg.viz, "render_site", explode)
     other = tmp_path / "other.txt"
     other.write_text("Demis Hassabis founded DeepMind.\n")
-    with pytest.raises(RuntimeError):
-        main(["build", str(other), "-o", str(out), "--quiet"])
+    assert main(["build", str(other), "-o", str(out), "--quiet"]) == 2  # one line, no traceback
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     assert after == before
     assert not [p for p in out.iterdir() if p.name.startswith(".staging")]

@@ -78,9 +78,8 @@ def test_property_graph_counts_come_from_the_build(kg, pg, rdf_store):
     assert counts["Evidence"] == counts["HAS_EVIDENCE"] == counts["QUOTED_IN"] == assertions
     entity_relations = sum(counts.get(t, 0) for t in RELATION_TYPES)
     assert entity_relations == len(kg.relations)
-    assert counts["MENTIONED_IN"] == len(
-        {(e.key, m.transcript_id) for e in kg.entities for m in e.mentions}
-    )
+    mentioned_in = "{ SELECT (CONCAT(STR(?e), STR(?t)) AS ?x) WHERE { ?e kg:mentionedIn ?t } }"
+    assert counts["MENTIONED_IN"] == _count(rdf_store, mentioned_in)
 
 
 def test_evidence_nodes_are_the_rdf_assertions(pg, rdf_store):
@@ -160,7 +159,7 @@ TYPED_HEADER = re.compile(r"[a-z_]+(:(int|float|boolean|string\[\]))?")
 @pytest.fixture(scope="module")
 def neo4j_dir(outputs, tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("neo4j") / "import"
-    code, out, err = _export(outputs, "neo4j", "-o", str(target))
+    code, out, err = _export(outputs, "neo4j", "--to", str(target))
     assert code == 0, err
     assert "neo4j:" in out and str(target) in out
     return target
@@ -302,7 +301,7 @@ def _flat_attributes_only(g: nx.MultiDiGraph) -> None:
 
 def test_graphml_reads_back_as_the_same_graph(outputs, pg, kg, tmp_path):
     path = tmp_path / "g.graphml"
-    code, out, err = _export(outputs, "graphml", "-o", str(path))
+    code, out, err = _export(outputs, "graphml", "--to", str(path))
     assert code == 0, err
     read = nx.read_graphml(path)
     _same_graph(read, entity_graph(pg, flat=True))
@@ -318,7 +317,7 @@ def test_graphml_reads_back_as_the_same_graph(outputs, pg, kg, tmp_path):
 
 def test_gexf_reads_back_as_the_same_graph(outputs, pg, kg, tmp_path):
     path = tmp_path / "g.gexf"
-    code, out, err = _export(outputs, "gexf", "-o", str(path))
+    code, out, err = _export(outputs, "gexf", "--to", str(path))
     assert code == 0, err
     read = nx.read_gexf(path)
     _same_graph(
@@ -330,7 +329,7 @@ def test_gexf_reads_back_as_the_same_graph(outputs, pg, kg, tmp_path):
 
 def test_nodelink_json_reads_back_with_evidence(outputs, pg, kg, tmp_path):
     path = tmp_path / "g.json"
-    code, out, err = _export(outputs, "json", "-o", str(path))
+    code, out, err = _export(outputs, "json", "--to", str(path))
     assert code == 0, err
     read = nx.node_link_graph(json.loads(path.read_text()), edges="links")
     _same_graph(read, entity_graph(pg, flat=False))
@@ -360,7 +359,7 @@ def _rdflib_quads(path: Path, fmt: str) -> set[tuple]:
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own use of its old API
 def test_jsonld_has_a_context_and_the_same_quads(outputs, tmp_path):
     path = tmp_path / "g.jsonld"
-    code, out, err = _export(outputs, "jsonld", "-o", str(path))
+    code, out, err = _export(outputs, "jsonld", "--to", str(path))
     assert code == 0, err
     doc = json.loads(path.read_text())
     assert doc["@context"]["kg"] == KG_NS and doc["@context"]["skos"].startswith(
@@ -387,7 +386,7 @@ def _oxigraph_quads(path: Path, rdf_format) -> set[tuple]:
 )
 def test_rdf_exports_are_the_build_files(outputs, tmp_path, fmt, source, rdf_format, what):
     path = tmp_path / f"g.{fmt}"
-    code, out, err = _export(outputs, fmt, "-o", str(path))
+    code, out, err = _export(outputs, fmt, "--to", str(path))
     assert code == 0, err
     assert path.read_bytes() == (outputs / source).read_bytes()
     quads = _oxigraph_quads(path, rdf_format)
@@ -400,7 +399,7 @@ def test_rdf_exports_are_the_build_files(outputs, tmp_path, fmt, source, rdf_for
 
 
 def test_stdout_output_keeps_the_summary_off_the_data(outputs):
-    code, out, err = _export(outputs, "nt", "-o", "-")
+    code, out, err = _export(outputs, "nt", "--to", "-")
     assert code == 0
     assert out == (outputs / "graph.nt").read_text()
     assert err.startswith("nt: ")
@@ -465,7 +464,7 @@ def test_help_lists_every_format(capsys):
 
 def test_missing_build_is_a_one_line_error(tmp_path):
     for fmt in ("graphml", "nt", "kuzu"):
-        code, out, err = _export(tmp_path / "nothing", fmt, "-o", str(tmp_path / "x"))
+        code, out, err = _export(tmp_path / "nothing", fmt, "--to", str(tmp_path / "x"))
         assert code == 2
         _one_line_error(err, "no build found", "kg build")
 
@@ -473,7 +472,7 @@ def test_missing_build_is_a_one_line_error(tmp_path):
 def test_unwritable_destination_is_a_one_line_error(outputs, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("")
-    code, out, err = _export(outputs, "graphml", "-o", str(blocker / "sub" / "g.graphml"))
+    code, out, err = _export(outputs, "graphml", "--to", str(blocker / "sub" / "g.graphml"))
     assert code == 2
     _one_line_error(err, "cannot write")
 
@@ -515,7 +514,7 @@ def test_neo4j_push_wants_a_bolt_uri(outputs):
     code, out, err = _export(outputs, "neo4j", "--uri", "http://127.0.0.1:7474")
     assert code == 2
     _one_line_error(err, "bolt://")
-    code, out, err = _export(outputs, "neo4j", "--uri", "bolt://127.0.0.1:1", "-o", "x")
+    code, out, err = _export(outputs, "neo4j", "--uri", "bolt://127.0.0.1:1", "--to", "x")
     assert code == 2
     _one_line_error(err, "not both")
 

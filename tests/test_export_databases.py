@@ -326,7 +326,7 @@ def split_cypher(script: str) -> list[str]:
 @pytest.fixture(scope="module")
 def cypher_script(outputs, tmp_path_factory) -> list[str]:
     target = tmp_path_factory.mktemp("neo4j-script")
-    code, out, err = export(outputs, "neo4j", "-o", str(target))
+    code, out, err = export(outputs, "neo4j", "--to", str(target))
     assert code == 0, err
     return split_cypher((target / "load.cypher").read_text(encoding="utf-8"))
 
@@ -405,7 +405,7 @@ def kuzu_counts(path: Path) -> dict[str, int]:
 def kuzu_db(outputs, tmp_path_factory) -> Path:
     pytest.importorskip("kuzu", reason="kuzu is not installed (pip install kuzu)")
     path = tmp_path_factory.mktemp("kuzu") / "seeds.kuzu"
-    code, out, err = export(outputs, "kuzu", "-o", str(path))
+    code, out, err = export(outputs, "kuzu", "--to", str(path))
     assert code == 0, err
     return path
 
@@ -433,7 +433,7 @@ def test_kuzu_has_every_relationship_type_and_reexport_replaces(outputs, kuzu_db
     conn.execute("CREATE (:Entity {id: 'stale-from-an-older-build', type: 'Concept'})")
     conn.close()
     db.close()
-    code, out, err = export(outputs, "kuzu", "-o", str(kuzu_db))
+    code, out, err = export(outputs, "kuzu", "--to", str(kuzu_db))
     assert code == 0, err
     assert kuzu_counts(kuzu_db) == pg.counts()
 
@@ -449,7 +449,7 @@ def test_kuzu_keeps_other_tables_and_lists(outputs, tmp_path, kg):
     conn.close()
     db.close()
     for _ in range(2):
-        code, out, err = export(outputs, "kuzu", "-o", str(path))
+        code, out, err = export(outputs, "kuzu", "--to", str(path))
         assert code == 0, err
     assert kuzu_rows(path, "MATCH (m:Mine) RETURN m.id") == [("kept",)]
     aliases = dict(kuzu_rows(path, "MATCH (e:Entity) RETURN e.id, e.aliases"))
@@ -593,11 +593,11 @@ def test_node_and_edge_counts_agree_across_formats(outputs, kg, pg, falkor, kuzu
         ("json", lambda p: nx.node_link_graph(json.loads(Path(p).read_text()), edges="links")),
     ):
         path = tmp_path / f"g.{fmt}"
-        assert export(outputs, fmt, "-o", str(path))[0] == 0
+        assert export(outputs, fmt, "--to", str(path))[0] == 0
         g = reader(path)
         found[fmt] = (g.number_of_nodes(), g.number_of_edges())
     neo = tmp_path / "neo4j"
-    assert export(outputs, "neo4j", "-o", str(neo))[0] == 0
+    assert export(outputs, "neo4j", "--to", str(neo))[0] == 0
     csv_rows = {
         p.name: len(p.read_text(encoding="utf-8").splitlines()) - 1 for p in neo.glob("*.csv")
     }

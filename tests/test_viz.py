@@ -534,7 +534,7 @@ def test_kg_render_command(tmp_path):
                 "render",
                 "-o",
                 str(outputs),
-                "--out",
+                "--to",
                 str(tmp_path / "people"),
                 "--types",
                 "Person",
@@ -546,7 +546,7 @@ def test_kg_render_command(tmp_path):
     assert {n["type"] for n in page_data(tmp_path / "people" / "graph.html")["nodes"]} == {"Person"}
     assert main(["render", "-o", str(tmp_path / "nothing-here")]) == 2
     assert (
-        main(["render", "-o", str(outputs), "--types", "Robot", "--out", str(tmp_path / "no")]) == 2
+        main(["render", "-o", str(outputs), "--types", "Robot", "--to", str(tmp_path / "no")]) == 2
     )
     assert not (tmp_path / "no").exists()
 

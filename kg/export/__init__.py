@@ -13,6 +13,7 @@ agree; RDF targets (sparql, nt, trig, nquads, jsonld) start from the build's RDF
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ __all__ = [
     "export",
     "load_property_graph",
     "default_output",
+    "resolve_target",
     "FORMATS",
     "FILE_NAMES",
     "ExportError",
@@ -65,6 +67,27 @@ def default_output(fmt: str, outputs_dir: str | Path) -> Path:
     return Path(outputs_dir) / "export" / FILE_NAMES[fmt]
 
 
+def resolve_target(fmt: str, outputs_dir: str | Path, to: str | Path | None) -> Path | str:
+    """Where ``fmt`` goes for ``--to``, as the user meant it: nothing -> the default
+    under ``<outputs>/export/``; ``-`` -> stdout; an existing folder, or a path written
+    with a trailing ``/`` (made here), -> the format's usual name inside it; anything
+    else -> that file (its folder made if needed). neo4j writes a folder: the path as is.
+    """
+    if to is None:
+        return default_output(fmt, outputs_dir)
+    text = str(to)
+    if text == "-" or fmt == "neo4j":
+        return text if text == "-" else Path(text)
+    path = Path(text)
+    if text.endswith(("/", os.sep)) or path.is_dir():
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ExportError(f"{text}: cannot make the folder ({exc.strerror})") from None
+        return path / FILE_NAMES[fmt]
+    return path
+
+
 def load_property_graph(outputs_dir: str | Path) -> PropertyGraph:
     """The property graph of the build in ``outputs_dir``, with that build's IRIs."""
     from ..graph import GRAPH_FILE, load_graph
@@ -76,8 +99,9 @@ def load_property_graph(outputs_dir: str | Path) -> PropertyGraph:
 def export(
     fmt: str, outputs_dir: str | Path = "outputs", output: str | Path | None = None, **options: Any
 ) -> ExportResult:
-    """Export the build in ``outputs_dir`` as ``fmt`` to ``output`` (a path, ``-`` for
-    stdout where the format is text) or to the server the ``options`` name.
+    """Export the build in ``outputs_dir`` as ``fmt`` to ``output`` (a path, read as
+    :func:`resolve_target` says; ``-`` for stdout where the format is text) or to the
+    server the ``options`` name.
 
     Options by target: neo4j ``uri, user, password, database, batch``; falkordb ``host,
     port, graph, username, password, replace, batch``; sparql ``endpoint, graph,
@@ -85,6 +109,8 @@ def export(
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if fmt not in ("sparql", "falkordb") and not (fmt == "neo4j" and options.get("uri")):
+        output = resolve_target(fmt, outputs_dir, output)
     if fmt == "sparql":
         from .sparql import push_sparql
 
@@ -104,7 +130,7 @@ def export(
         return load_falkordb(pg, **options)
     if fmt == "neo4j" and options.get("uri"):
         if output is not None:
-            raise ExportError("give either -o (write files) or --uri (load a server), not both")
+            raise ExportError("give either --to (write files) or --uri (load a server), not both")
         from .neo4j import push_neo4j
 
         return push_neo4j(pg, **options)

@@ -335,10 +335,13 @@ def property_graph(kg: KnowledgeGraph, base_iri: str | None = None) -> PropertyG
             evidence.setdefault(row["id"], row)
             has_evidence.setdefault(row["id"], Rel(r.subject, row["id"], "HAS_EVIDENCE", {}))
     evidence_rows = tuple(evidence[k] for k in sorted(evidence))
+    # one per transcript the entity is in (mentioned or speaking: Entity.transcripts,
+    # the definition every count uses); a speaker never named in the text has 0 mentions
     mentioned = [
-        Rel(e.key, tid, "MENTIONED_IN", {"mentions": n})
+        Rel(e.key, tid, "MENTIONED_IN", {"mentions": counted.get(tid, 0)})
         for e in sorted(kg.entities, key=lambda e: e.key)
-        for tid, n in sorted(Counter(m.transcript_id for m in e.mentions).items())
+        for counted in [Counter(m.transcript_id for m in e.mentions)]
+        for tid in e.transcripts
     ]
     nodes = (
         NodeTable("Entity", ENTITY_COLUMNS, _entity_rows(kg, iris), label_column="type"),

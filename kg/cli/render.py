@@ -1,7 +1,7 @@
 """``kg render``: re-draw the HTML pages of the last build without re-extracting.
 
-Registered by ``kg.cli`` (every ``kg/cli_*.py`` module has a ``register(subparsers)``);
-the command only parses options and calls :func:`kg.viz.render_outputs`.
+Registered by :mod:`kg.cli`; the command only parses options and calls
+:func:`kg.viz.render_outputs`.
 """
 
 from __future__ import annotations
@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+
+from .common import add_outputs, add_quiet, settings
 
 __all__ = ["register", "cmd_render"]
 
@@ -19,7 +21,7 @@ with no network. Files are written to a temporary folder and moved into place.
 
 Examples:
   kg render                                  # into outputs/
-  kg render --max-nodes 500 --types Person Organization --out /tmp/people
+  kg render --max-nodes 500 --types person organization --to /tmp/people
   kg render -o other-outputs --max-nodes 0   # 0: draw every entity
 """
 
@@ -32,13 +34,12 @@ def register(subparsers) -> None:
         description=_DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    add_outputs(p, "the last build, holding graph.json")
     p.add_argument(
-        "-o",
-        "--outputs",
-        default="outputs",
-        help="folder of the last build, holding graph.json (default: outputs/)",
+        "--to",
+        metavar="DIR",
+        help="folder to write the pages to (default: the outputs folder)",
     )
-    p.add_argument("--out", help="folder to write the pages to (default: the --outputs folder)")
     p.add_argument(
         "--max-nodes",
         dest="max_nodes",
@@ -51,20 +52,20 @@ def register(subparsers) -> None:
         "--types",
         nargs="+",
         metavar="T",
-        help="only entities of these types: Person Organization Place Product Work Concept Event",
+        help="only entities of these types, in any case: Person Organization Place Product "
+        "Work Concept Event",
     )
-    p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    add_quiet(p)
     p.set_defaults(func=cmd_render)
 
 
 def cmd_render(args) -> int:
     """Render the pages; print where they went."""
-    from .cli import _settings
-    from .viz import render_outputs
+    from ..viz import render_outputs
 
-    written = render_outputs(args.outputs, args.out, _settings(args), args.types)
+    written = render_outputs(args.outputs, args.to, settings(args), args.types)
     if not args.quiet:
-        target = Path(args.out if args.out is not None else args.outputs)
+        target = Path(args.to if args.to is not None else args.outputs)
         print(
             f"wrote {len(written)} page(s) to {target}/ (open {target / 'index.html'})",
             file=sys.stdout,

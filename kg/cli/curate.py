@@ -12,6 +12,8 @@ import json
 import sys
 from pathlib import Path
 
+from .common import add_outputs, choice
+
 __all__ = ["register", "cmd_curate", "cmd_explain", "curation_path"]
 
 _CURATE = """\
@@ -58,6 +60,23 @@ _COMMANDS = {
 }
 
 
+#: Help text of each field an entry command takes.
+_FIELD_HELP = {
+    "entity": "the entity: a label, alias or id",
+    "alias": "the name to add as an alias",
+    "subject": "the relation's subject: a label, alias or id",
+    "predicate": "the relation, e.g. worksFor",
+    "object": "the relation's object: a label, alias or id",
+    "quote": "only the evidence with this quote",
+    "note": "why (kept in the file and shown by kg explain)",
+    "transcript": "only in this transcript (its id)",
+    "from": "the entity to merge away: a label, alias or id",
+    "into": "the entity it becomes part of",
+    "label": "the new canonical name",
+    "type": "the entity type: Person, Organization, Place, Product, Work, Concept, Event",
+}
+
+
 def register(subparsers) -> None:
     """Add ``curate`` and ``explain`` to the ``kg`` parser."""
     p = subparsers.add_parser(
@@ -70,9 +89,11 @@ def register(subparsers) -> None:
     for name, (kind, positional, optional) in _COMMANDS.items():
         c = sub.add_parser(name, help=f"add a [[{kind}]] entry")
         for field in positional:
-            c.add_argument(field.replace("from", "from_"), metavar=field.upper())
+            c.add_argument(
+                field.replace("from", "from_"), metavar=field.upper(), help=_FIELD_HELP[field]
+            )
         for field in optional:
-            c.add_argument(f"--{field}")
+            c.add_argument(f"--{field}", help=_FIELD_HELP[field])
         _common(c)
         c.set_defaults(func=cmd_curate, kind=kind)
     c = sub.add_parser("list", help="list the entries of the curation file")
@@ -86,20 +107,26 @@ def register(subparsers) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("name", help="a label, alias or id (or one word of a name)")
-    p.add_argument("-o", "--outputs", default="outputs", help="the last build (default: outputs/)")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    add_outputs(p)
+    p.add_argument(
+        "--format",
+        type=choice(("text", "json"), "format"),
+        metavar="text|json",
+        default="text",
+        help="text for reading, json for programs (default: text)",
+    )
     p.set_defaults(func=cmd_explain)
 
 
 def _common(p) -> None:
     p.add_argument("--file", help="the curation file (default: see `kg curate --help`)")
-    p.add_argument("-o", "--outputs", default="outputs", help="the last build (default: outputs/)")
+    add_outputs(p)
 
 
 def curation_path(args) -> Path:
     """The curation file a ``kg curate`` command writes or reads (see the help)."""
-    from .config import Settings
-    from .curation import CURATION_FILE
+    from ..config import Settings
+    from ..curation import CURATION_FILE
 
     if getattr(args, "file", None):
         return Path(args.file)
@@ -119,7 +146,7 @@ def curation_path(args) -> Path:
 
 
 def cmd_curate(args) -> int:
-    from .curation import append_entry
+    from ..curation import append_entry
 
     _, positional, optional = _COMMANDS[args.action]
     fields = {}
@@ -145,9 +172,9 @@ def cmd_curate(args) -> int:
 def _unknown_names(outputs: str, entry, path: Path) -> list[str]:
     """Names of the entry that no entity of the last build has and no earlier entry of
     the file makes (a split's or a rename's label, an alias); none without a build."""
-    from .curation import read_curation
-    from .explain import find_entities
-    from .graph import GRAPH_FILE, load_graph
+    from ..curation import read_curation
+    from ..explain import find_entities
+    from ..graph import GRAPH_FILE, load_graph
 
     if not (Path(outputs) / GRAPH_FILE).is_file():
         return []
@@ -167,7 +194,7 @@ def _unknown_names(outputs: str, entry, path: Path) -> list[str]:
 
 
 def cmd_list(args) -> int:
-    from .curation import read_curation
+    from ..curation import read_curation
 
     path = curation_path(args)
     if not path.is_file():
@@ -188,8 +215,8 @@ def cmd_list(args) -> int:
 
 
 def cmd_explain(args) -> int:
-    from .explain import explain, find_entities
-    from .graph import load_graph, plain
+    from ..explain import explain, find_entities
+    from ..graph import load_graph, plain
 
     kg = load_graph(args.outputs)
     if args.format == "json":

@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from .errors import QueryError
+from ..errors import QueryError
+from .common import add_outputs, choice, whole_number
 
 __all__ = ["register", "cmd_query", "cmd_serve"]
 
@@ -36,13 +37,13 @@ Queries past --timeout are stopped (503); results past --max-results are cut
 
 example:
   kg serve --port 7878 -o outputs/
-  curl -H 'Accept: text/csv' 'http://127.0.0.1:7878/sparql?query=SELECT+*+WHERE+{?s+kg:worksFor+?o}'
+  curl -G -H 'Accept: text/csv' --data-urlencode 'query=SELECT ?s ?o WHERE { ?s kg:worksFor ?o }' http://127.0.0.1:7878/sparql
 """
 
 
 def register(subparsers) -> None:
     """Add the ``query`` and ``serve`` commands."""
-    from .sparql import FORMATS
+    from ..sparql import FORMATS
 
     p = subparsers.add_parser(
         "query",
@@ -53,7 +54,9 @@ def register(subparsers) -> None:
     p.add_argument(
         "query", nargs="?", help="SPARQL text, or the NAME of a named query (see --list)"
     )
-    p.add_argument("-f", "--file", help="read the query from this file ('-' for stdin)")
+    p.add_argument(
+        "-f", "--file", metavar="FILE", help="read the query from this file ('-' for stdin)"
+    )
     p.add_argument(
         "--list", action="store_true", help="list the named queries and what they answer"
     )
@@ -66,7 +69,8 @@ def register(subparsers) -> None:
     )
     p.add_argument(
         "--format",
-        choices=FORMATS,
+        type=choice(FORMATS, "format"),
+        metavar="FORMAT",
         help="table (default), csv, tsv, json, xml for SELECT/ASK; turtle (default), ntriples, "
         "rdfxml, jsonld, n3, table for CONSTRUCT/DESCRIBE",
     )
@@ -78,13 +82,12 @@ def register(subparsers) -> None:
     )
     p.add_argument(
         "--max-width",
-        type=int,
+        type=whole_number(0),
+        metavar="N",
         default=60,
         help="cut table cells to this many characters (0: never)",
     )
-    p.add_argument(
-        "-o", "--outputs", default="outputs", help="the build's output folder (default: outputs/)"
-    )
+    add_outputs(p)
     p.set_defaults(func=cmd_query)
 
     p = subparsers.add_parser(
@@ -101,9 +104,7 @@ def register(subparsers) -> None:
     p.add_argument(
         "--port", type=int, default=7878, help="port (default: 7878; 0 picks a free one)"
     )
-    p.add_argument(
-        "-o", "--outputs", default="outputs", help="the build's output folder (default: outputs/)"
-    )
+    add_outputs(p, "the build to serve")
     p.add_argument(
         "--timeout", type=float, help="seconds a query may run (default: setting query_timeout)"
     )
@@ -138,7 +139,7 @@ def register(subparsers) -> None:
 
 def _list_queries() -> str:
     """One line per named query: name, what it answers, its parameters."""
-    from .sparql import named_queries
+    from ..sparql import named_queries
 
     queries = named_queries()
     width = max((len(n) for n in queries), default=0)
@@ -153,7 +154,7 @@ def _list_queries() -> str:
 
 def _query_text(args) -> tuple[str, str]:
     """(query text, its name in error messages) from the arguments."""
-    from .sparql import QUERIES_DIR, named_queries
+    from ..sparql import QUERIES_DIR, named_queries
 
     if args.file and args.query:
         raise QueryError("give either a query or -f FILE, not both")
@@ -183,7 +184,7 @@ def cmd_query(args) -> int:
     if args.list:
         print(_list_queries(), end="")
         return 0
-    from .sparql import load, parse_param
+    from ..sparql import load, parse_param
 
     text, source = _query_text(args)
     params = dict(parse_param(p) for p in args.param)
@@ -199,8 +200,8 @@ def cmd_query(args) -> int:
 
 def cmd_serve(args) -> int:
     """Serve the SPARQL endpoint and web UI until interrupted."""
-    from .config import Settings
-    from .server import serve
+    from ..config import Settings
+    from ..server import serve
 
     settings = Settings.load(getattr(args, "config", None))
     settings = settings.replace(query_timeout=args.timeout, max_results=args.max_results)

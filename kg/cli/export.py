@@ -1,8 +1,9 @@
 """``kg export FORMAT``: the last build to a graph database, a triple store or a graph file.
 
 Each format is its own sub-command with its own options and ``--help``; all of them
-call :func:`kg.export.export`. ``-o`` is where the export goes; ``--outputs`` is the
-folder of the build to read.
+call :func:`kg.export.export`. As in every command, ``-o/--outputs`` is the folder of
+the build to read; ``--to`` is where the export goes (a file, a folder to put it in, or
+``-`` for stdout).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+
+from .common import add_outputs, add_quiet, choice, whole_number
 
 __all__ = ["register", "cmd_export"]
 
@@ -25,12 +28,16 @@ formats:
   jsonld    JSON-LD with a @context
   nt, trig, nquads   the build's RDF as N-Triples, TriG, N-Quads
 
+--to PATH: a file; an existing folder or one written with a trailing / (made if
+needed) gets the format's usual file name inside it; - is stdout for text formats.
+
 examples:
-  kg export graphml -o graph.graphml
-  kg export neo4j -o neo4j-import/            # then: sh neo4j-import/import.sh
+  kg export graphml --to graph.graphml
+  kg export graphml --to exports/             # exports/graph.graphml
+  kg export neo4j --to neo4j-import/          # then: sh neo4j-import/import.sh
   kg export neo4j --uri bolt://localhost:7687 --user neo4j --password secret
   kg export falkordb --host localhost --port 6379 --graph podcasts
-  kg export kuzu -o podcasts.kuzu
+  kg export kuzu --to podcasts.kuzu -o other-build/
   kg export sparql --endpoint http://localhost:8890/sparql-graph-crud-auth \\
       --user dba --password dba --auth digest
 """
@@ -46,15 +53,22 @@ _FILE_HELP = {
 }
 
 
-def _positive(text: str) -> int:
-    """An argparse type: a whole number of at least 1."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
-    return value
+_positive = whole_number(1)
+
+#: What to do with each export once written: the end of the success line.
+NEXT = {
+    "neo4j": "then: sh {to}/import.sh neo4j, or cypher-shell -f {to}/load.cypher",
+    "falkordb": 'query it: redis-cli GRAPH.QUERY <graph> "MATCH (n) RETURN count(n)"',
+    "kuzu": "open it: kuzu.Database('{to}', read_only=True)",
+    "sparql": "query it at the endpoint",
+    "graphml": "open it in yEd, Cytoscape or Gephi",
+    "gexf": "open it in Gephi",
+    "json": "load it: networkx.node_link_graph(json.load(open('{to}')), edges='links')",
+    "jsonld": "load it into any JSON-LD processor",
+    "nt": "load it into any RDF store",
+    "trig": "load it into any RDF store",
+    "nquads": "load it into any RDF store",
+}
 
 
 def _password(args: argparse.Namespace) -> str | None:
@@ -96,28 +110,39 @@ def _options(args: argparse.Namespace) -> dict:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Run the export and print its one-line summary (on stderr when the data goes to stdout)."""
-    from .export import export
+    from ..export import export
 
-    output = getattr(args, "output", None)
+    output = getattr(args, "to", None)
+    _check_outputs(args.outputs)
     result = export(args.format, args.outputs, output, **_options(args))
     if not args.quiet:
-        print(result.summary(), file=sys.stderr if output == "-" else sys.stdout)
+        hint = NEXT[args.format].format(to=result.destination)
+        print(f"{result.summary()} ({hint})", file=sys.stderr if output == "-" else sys.stdout)
     return 0
 
 
+def _check_outputs(outputs: str) -> None:
+    """``-o`` names the build to read; say so when it looks like an export target (it
+    was the target in earlier versions: ``kg export graphml -o graph.graphml``)."""
+    from pathlib import Path
+
+    from ..errors import KgError
+
+    if not Path(outputs).is_dir():
+        raise KgError(
+            f"{outputs}: no build found (run kg build first; -o/--outputs names the build "
+            f"to read, --to where the export goes: --to {outputs})"
+        )
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--outputs",
-        default="outputs",
-        metavar="DIR",
-        help="folder of the build to export (default: outputs/)",
-    )
-    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    add_outputs(parser, "the build to export")
+    add_quiet(parser)
     parser.set_defaults(func=cmd_export)
 
 
 def _batch_size(parser: argparse.ArgumentParser) -> None:
-    from .export.cypher import DEFAULT_BATCH
+    from ..export.cypher import DEFAULT_BATCH
 
     parser.add_argument(
         "--batch-size",
@@ -136,24 +161,26 @@ def _login(parser: argparse.ArgumentParser, user_default: str | None) -> None:
 
 def _add_file_format(sub, name: str, help_text: str, file_name: str) -> None:
     p = sub.add_parser(
-        name, help=help_text, description=f"{help_text}. Example: kg export {name} -o {file_name}"
+        name,
+        help=help_text,
+        description=f"{help_text}. Example: kg export {name} --to {file_name}",
     )
     p.add_argument(
-        "-o",
-        "--output",
+        "--to",
         metavar="PATH",
-        help=f"file to write, - for stdout (default: <outputs>/export/{file_name})",
+        help=f"file to write; a folder (existing, or ending in /) gets {file_name} inside "
+        f"it; - for stdout (default: <outputs>/export/{file_name})",
     )
     _common(p)
 
 
 def register(subparsers) -> None:
     """Add ``kg export`` and its per-format sub-commands to the ``kg`` parser."""
-    from .export import FILE_NAMES
-    from .export.falkordb import DEFAULT_GRAPH as FALKOR_GRAPH
-    from .export.falkordb import DEFAULT_PORT
-    from .export.sparql import AUTH_SCHEMES, PROTOCOLS
-    from .export.sparql import DEFAULT_GRAPH as SPARQL_GRAPH
+    from ..export import FILE_NAMES
+    from ..export.falkordb import DEFAULT_GRAPH as FALKOR_GRAPH
+    from ..export.falkordb import DEFAULT_PORT
+    from ..export.sparql import AUTH_SCHEMES, PROTOCOLS
+    from ..export.sparql import DEFAULT_GRAPH as SPARQL_GRAPH
 
     parser = subparsers.add_parser(
         "export",
@@ -169,11 +196,10 @@ def register(subparsers) -> None:
         help="neo4j-admin CSV files + Cypher script, or push with --uri",
         description="Write CSV files for `neo4j-admin database import` and load.cypher "
         "(for cypher-shell), or with --uri load a running server through the neo4j driver. "
-        "Example: kg export neo4j -o neo4j-import/",
+        "Example: kg export neo4j --to neo4j-import/",
     )
     p.add_argument(
-        "-o",
-        "--output",
+        "--to",
         metavar="DIR",
         help="folder for the files (default: <outputs>/export/neo4j)",
     )
@@ -208,13 +234,13 @@ def register(subparsers) -> None:
         "kuzu",
         help="bulk-load into a Kuzu database",
         description="Create (or replace) the kg tables of a Kuzu database and COPY the graph in. "
-        "Example: kg export kuzu -o podcasts.kuzu",
+        "Example: kg export kuzu --to podcasts.kuzu",
     )
     p.add_argument(
-        "-o",
-        "--output",
+        "--to",
         metavar="PATH",
-        help="Kuzu database file (default: <outputs>/export/graph.kuzu)",
+        help="Kuzu database file; a folder (existing, or ending in /) gets graph.kuzu inside "
+        "it (default: <outputs>/export/graph.kuzu)",
     )
     _common(p)
 
@@ -239,13 +265,18 @@ def register(subparsers) -> None:
     )
     p.add_argument(
         "--protocol",
-        choices=PROTOCOLS,
+        type=choice(PROTOCOLS, "protocol"),
+        metavar="|".join(PROTOCOLS),
         default="gsp",
         help="gsp: PUT/POST N-Triples (default); update: DROP GRAPH + INSERT DATA",
     )
     _login(p, None)
     p.add_argument(
-        "--auth", choices=AUTH_SCHEMES, default="basic", help="HTTP authentication (default: basic)"
+        "--auth",
+        type=choice(AUTH_SCHEMES, "scheme"),
+        metavar="|".join(AUTH_SCHEMES),
+        default="basic",
+        help="HTTP authentication (default: basic)",
     )
     p.add_argument(
         "--chunk",
