@@ -242,12 +242,23 @@ class _Reader:
                 passive = c.dep_ == "nsubjpass"
                 if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                     return self.spans(verb.head), passive
-                return self.spans(c), passive
+                return self._nearest_list(self.spans(c)), passive
         if verb.dep_ == "relcl":
             return self.spans(verb.head), False
         if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             return self.subjects(verb.head)[0], False
         return [], False
+
+    def _nearest_list(self, found: list[SpanMention]) -> list[SpanMention]:
+        """Subjects the parse lists with a verb between them are two clauses read as one
+        ("A invested in B, and C backed D" parsed with A and C as the subjects of
+        "backed"): only the ones after the last verb are this verb's subjects."""
+        ordered = sorted(found, key=lambda s: s.token_start)
+        for k in range(len(ordered) - 1, 0, -1):
+            between = self.doc[ordered[k - 1].token_end : ordered[k].token_start]
+            if any(t.pos_ in ("VERB", "AUX") for t in between):
+                return ordered[k:]
+        return found
 
     # -- a verb and its clause ---------------------------------------------------------
     def verb(self, verb) -> list[ClauseFact]:

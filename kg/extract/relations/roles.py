@@ -73,7 +73,9 @@ PATTERNS: tuple[Pattern, ...] = (
             _ORG,
             confidence=0.6,
         ),
-        not_after=frozenset({"by"}),
+        # "founded by X at Y", "studied under X at Y": Y is where
+        # the founding or the study was, not (said to be) where X is
+        not_after=frozenset({"by", "under"}),
     ),
 )
 
