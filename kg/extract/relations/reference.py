@@ -59,8 +59,9 @@ class Discourse:
                 self.person_counts[key] += 1
                 if m.source != "coref" or key not in self.last_person:
                     self.last_person[key] = m
-                if m.source != "coref":
-                    self.recent.append((m.sentence_index, key))
+                # "she sat on our board. I believe she was ...": a pronoun keeps its
+                # person as near as a name would (a chain, each link two units at most)
+                self.recent.append((m.sentence_index, key))
         self.recent = self.recent[-20:]
 
     def antecedent(
