@@ -907,6 +907,14 @@ def concept_candidates(
         covered = {k for s in inner for k in range(s.token_start, s.token_end)}
         if inner and len(covered) == end - start:
             continue  # the lexicon concept itself
+        half = (end - start) // 2
+        if (
+            half
+            and (end - start) % 2 == 0
+            and [t.lower_ for t in doc[start : start + half]]
+            == [t.lower_ for t in doc[start + half : end]]
+        ):
+            end = start + half  # a stutter of ASR: "generalization power generalization power"
         tokens = doc[start:end]
         if tokens[-1].pos_ not in ("NOUN", "PROPN"):
             continue
