@@ -37,6 +37,7 @@ from pathlib import Path
 from . import __version__
 from .cache import CACHE_DIR, ExtractionCache, TranscriptCache, environment_key, spacy_version
 from .config import PIPELINE_VERSION, Settings
+from .curation import CURATION_FILE, find_curation_files, load_curation
 from .distributed import EXECUTORS, run_dask, run_local, run_pool
 from .errors import BuildError, InputError
 from .extract import Extraction
@@ -137,6 +138,7 @@ def _build(
     on_error: Callable[[InputError], None] | None,
 ) -> BuildResult:
     """:func:`build`, run while holding the outputs folder's lock."""
+    paths = list(paths)
     executor, scheduler = executor_of(settings)
     timer = _Timer()
     errors: list[InputError] = []
@@ -174,9 +176,19 @@ def _build(
         transcripts, lexicon, settings, cache, (executor, scheduler), progress, timer
     )
     with timer("resolve"):
-        resolution = resolve(transcripts, extractions, lexicon, settings)
-        kg = KnowledgeGraph(tuple(transcripts), resolution.entities, resolution.relations)
+        curation = load_curation(find_curation_files(paths, settings.curation))
+        resolution = resolve(transcripts, extractions, lexicon, settings, curation)
+        kg = KnowledgeGraph(
+            tuple(transcripts), resolution.entities, resolution.relations, resolution.corrections
+        )
     report = _report(kg, extractions, errors, settings)
+    if curation.files or resolution.problems:  # the user's corrections (kg/curation.py)
+        report["curation"] = {
+            "files": curation.files,
+            "entries": len(curation.entries),
+            "applied": len(resolution.corrections),
+            "problems": list(resolution.problems),
+        }
     report["executor"] = {"name": executor, "processes": processes}
     report["cache"] = (
         {"enabled": True, **cache.stats.as_dict()}
@@ -283,6 +295,8 @@ def _read_all(
             except InputError as error:
                 report_error(error)
     for path in files:
+        if Path(path).name == CURATION_FILE:  # the user's corrections, not a transcript
+            continue
         key = parsed.key(path, input_format) if parsed else None
         transcript = parsed.get(key) if key else None
         if transcript is None:

@@ -15,7 +15,7 @@ from .errors import KgError, printable
 __all__ = ["main"]
 
 #: Modules that add subcommands: query/serve, render, export, ...
-COMMAND_MODULES = ("kg.cli_sparql", "kg.cli_viz", "kg.cli_export", "kg.cli_ops")
+COMMAND_MODULES = ("kg.cli_sparql", "kg.cli_viz", "kg.cli_export", "kg.cli_ops", "kg.cli_curate")
 
 
 def _settings(args):
@@ -47,6 +47,8 @@ def cmd_build(args) -> int:
         progress=not args.quiet,
         on_error=on_error,
     )
+    for problem in result.report.get("curation", {}).get("problems", ()):
+        print(f"warning: {problem}", file=sys.stderr)
     if not args.quiet:
         c = result.report["counts"]
         t = result.report.get("timings_s", {})

@@ -51,6 +51,7 @@ class Settings:
         None  # Dask scheduler address (tcp://host:8786); None starts a local cluster
     )
     lexicon: str = ""  # lexicon TSV path; "" the built-in one, "off" none (ablation)
+    curation: str = ""  # corrections file; "" kg-curation.toml beside the inputs, "off" none
     base_iri: str = BASE_IRI
     extra: dict = field(default_factory=dict)
 

@@ -12,7 +12,18 @@ from pathlib import Path
 import networkx as nx
 
 from .errors import KgError, OutputsMissingError, printable
-from .model import Entity, Evidence, Mention, Relation, Segment, Speaker, Transcript, TranscriptMeta
+from .model import (
+    Correction,
+    Entity,
+    Evidence,
+    Mention,
+    NameOrigin,
+    Relation,
+    Segment,
+    Speaker,
+    Transcript,
+    TranscriptMeta,
+)
 
 __all__ = ["KnowledgeGraph", "to_networkx", "importance", "load_graph", "GRAPH_FILE"]
 
@@ -27,6 +38,8 @@ class KnowledgeGraph:
     transcripts: tuple[Transcript, ...]
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
+    #: the user's corrections applied to this build (kg/curation.py); none without a file
+    corrections: tuple[Correction, ...] = ()
 
     def entity(self, key: str) -> Entity:
         return self._by_key()[key]
@@ -49,6 +62,8 @@ class KnowledgeGraph:
             "entities": [plain(e) for e in self.entities],
             "relations": [plain(r) for r in self.relations],
         }
+        if self.corrections:  # absent without a curation file: the same bytes as before
+            data["corrections"] = [plain(c) for c in self.corrections]
         return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
     @classmethod
@@ -81,6 +96,7 @@ class KnowledgeGraph:
                     "aliases": tuple(e["aliases"]),
                     "speaker_in": tuple(e.get("speaker_in", ())),
                     "mentions": tuple(Mention(**m) for m in e["mentions"]),
+                    "origins": tuple(NameOrigin(**o) for o in e.get("origins", ())),
                 }
             )
             for e in data["entities"]
@@ -96,7 +112,11 @@ class KnowledgeGraph:
             )
             for r in data["relations"]
         )
-        return cls(transcripts, entities, relations)
+        corrections = tuple(
+            Correction(**{**c, "entities": tuple(c["entities"])})
+            for c in data.get("corrections", ())
+        )
+        return cls(transcripts, entities, relations, corrections)
 
 
 def load_graph(outputs_dir: str | Path) -> KnowledgeGraph:

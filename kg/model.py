@@ -23,6 +23,9 @@ __all__ = [
     "RelationCandidate",
     "Entity",
     "Relation",
+    "NameOrigin",
+    "NAME_RULES",
+    "Correction",
 ]
 
 #: The entity classes of the ontology (``ontology/kg.ttl``), by local name.
@@ -189,6 +192,38 @@ class RelationCandidate:
     negated: bool = False
 
 
+#: How a name was attached to an entity (:class:`NameOrigin`), in the order resolution
+#: tries them: lexicon (an entry's name), fuzzy (an ASR variant of an entry's name,
+#: with its score), sound-alike (Metaphone), first-name (a first name or surname of a
+#: full name introduced in the same transcript), field-first-name (the one person of
+#: the lexicon with that distinctive first name), given-name (a first name said alone:
+#: one person per show), acronym, speaker (a speaker label or sidecar name), name (the
+#: same normalised name), concept (the same term), correction (the user's curation file).
+NAME_RULES = (
+    "lexicon",
+    "fuzzy",
+    "sound-alike",
+    "first-name",
+    "field-first-name",
+    "given-name",
+    "acronym",
+    "speaker",
+    "name",
+    "concept",
+    "correction",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NameOrigin:
+    """Why one name (the label or an alias) belongs to an entity: the rule that attached
+    it (one of :data:`NAME_RULES`) and what it matched, so a merge can be explained."""
+
+    name: str
+    rule: str
+    detail: str = ""
+
+
 @dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world thing: one node, one IRI, one canonical label."""
@@ -201,6 +236,8 @@ class Entity:
     description: str | None = None
     mentions: tuple[Mention, ...] = ()
     speaker_in: tuple[str, ...] = ()  # transcripts this person speaks in
+    origins: tuple[NameOrigin, ...] = ()  # how each name was attached, by name
+    type_reason: str = ""  # why it has its type: lexicon, votes of its mentions, correction
 
     @property
     def transcripts(self) -> tuple[str, ...]:
@@ -224,3 +261,16 @@ class Relation:
     @property
     def weight(self) -> int:
         return self.count or len(self.evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """One entry of the user's curation file that changed this build: where it is
+    written (file, line), what it does (action and a one-line summary) and the keys of
+    the entities it touched. In RDF a ``kg:Correction`` (a ``prov:Activity``)."""
+
+    file: str
+    line: int
+    action: str  # merge, split, rename, type, drop, drop_relation, alias, relation
+    summary: str
+    entities: tuple[str, ...] = ()

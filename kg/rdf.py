@@ -37,6 +37,7 @@ from .graph import KnowledgeGraph
 from .links import moment_url
 from .model import Entity, Evidence, Mention, Relation, Transcript
 from .ontology import KG, PREFIXES, SCHEMA, TYPED_PREDICATES, Iris
+from .ontology import stable_hash as _hash
 from .topics import find_topics
 
 __all__ = [
@@ -251,6 +252,66 @@ def quads(kg: KnowledgeGraph, settings: Settings | None = None) -> Iterator[Quad
     for r in kg.relations:
         yield from _relation_quads(r, terms, speakers, transcripts)
     yield from topic_quads(kg, terms)
+    yield from explanation_quads(kg, terms)
+
+
+def explanation_quads(kg: KnowledgeGraph, terms: _Terms) -> Iterator[Quad]:
+    """Why each entity is what it is, and the user's corrections, in ``graph/entities``:
+    a ``kg:NameOrigin`` per name (``kg:name``, ``kg:rule``, ``kg:ruleDetail``), the
+    entity's ``kg:typeReason``, and each applied entry of the curation file as a
+    ``kg:Correction`` (a ``prov:Activity`` with ``kg:sourceFile`` and ``kg:sourceLine``)
+    that the entities it changed were ``prov:wasInfluencedBy`` and the names and
+    assertions it added ``prov:wasGeneratedBy``."""
+    g = terms.graph("entities")
+    base = terms.iris.base
+    activity = {}
+    for c in kg.corrections:
+        node = activity[f"{c.file}:{c.line}"] = _ref(base[f"correction/{_hash(c.file, c.line)}"])
+        yield node, _TYPE, _ref(KG["Correction"]), g
+        yield node, _TYPE, _ref(PROV.Activity), g
+        yield node, _LABEL, _str(c.summary), g
+        yield node, _ref(KG["action"]), _str(c.action), g
+        yield node, _ref(KG["sourceFile"]), _str(c.file), g
+        yield node, _ref(KG["sourceLine"]), _int(c.line), g
+        for key in c.entities:
+            if key in kg._by_key():
+                yield terms.entity(key), _ref(PROV.wasInfluencedBy), node, g
+    generated = _ref(PROV.wasGeneratedBy)
+    for e in kg.entities:
+        entity = terms.entity(e.key)
+        if e.type_reason:
+            yield entity, _ref(KG["typeReason"]), _str(e.type_reason), g
+        for o in e.origins:
+            node = _ref(base[f"origin/{_hash(e.key, o.name)}"])
+            yield entity, _ref(KG["nameOrigin"]), node, g
+            yield node, _TYPE, _ref(KG["NameOrigin"]), g
+            yield node, _ref(KG["name"]), _str(o.name), g
+            yield node, _ref(KG["rule"]), _str(o.rule), g
+            yield node, _ref(KG["ruleDetail"]), _str(o.detail), g
+            if o.rule == "correction":
+                by = next((a for w, a in activity.items() if o.detail.startswith(w + " ")), None)
+                if by:
+                    yield node, generated, by, g
+    if not activity:
+        return
+    iris = terms.iris
+    for r in kg.relations:
+        for ev in r.evidence:
+            if ev.extractor.startswith("curation:"):
+                by = next((a for w, a in activity.items() if _curated(ev.extractor, w)), None)
+                if by:
+                    a = iris.evidence(
+                        r.subject, r.predicate, r.object, r.negated,
+                        ev.transcript_id, ev.char_start, ev.char_end, ev.extractor,
+                    )  # fmt: skip
+                    yield _ref(a), generated, by, terms.graph(ev.transcript_id)
+
+
+def _curated(extractor: str, where: str) -> bool:
+    """Whether evidence made by ``extractor`` ("curation:NAME:LINE") comes from the
+    correction written at ``where`` ("path/NAME:LINE")."""
+    name_line = extractor.removeprefix("curation:")
+    return where == name_line or where.endswith("/" + name_line)
 
 
 def topic_quads(kg: KnowledgeGraph, terms: _Terms) -> Iterator[Quad]:

@@ -8,6 +8,13 @@ surname alone to the one full name introduced in the same transcript (in the tex
 the speaker labels or the sidecar); acronyms to the multi-word term they abbreviate;
 and otherwise a normalised form of the name. The canonical label is the lexicon's,
 else the most frequent written form. Every surface form becomes an alias.
+
+Each name of an entity records the rule that attached it and what it matched
+(:class:`~kg.model.NameOrigin`: the lexicon entry, the fuzzy score, the full name a first
+name stands for...), and each entity why it has its type (lexicon, the votes of its
+mentions, being a speaker), so ``kg explain`` can say why "Jeff" is Geoffrey Hinton. The
+user's corrections (:mod:`kg.curation`) are applied here, to the keys of the mentions,
+never to the cached extractions.
 """
 
 from __future__ import annotations
@@ -20,9 +27,20 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process
 
 from .config import Settings
+from .curation import Curation
 from .extract import Extraction
 from .lexicon import Lexicon, name_part, phonetic_key
-from .model import ENTITY_TYPES, Entity, Evidence, Mention, Relation, Transcript
+from .model import (
+    ENTITY_TYPES,
+    NAME_RULES,
+    Correction,
+    Entity,
+    Evidence,
+    Mention,
+    NameOrigin,
+    Relation,
+    Transcript,
+)
 from .ontology import slugify
 
 __all__ = ["resolve", "Resolution", "RELATION_SIGNATURES"]
@@ -128,6 +146,9 @@ def _sound_index(lexicon: Lexicon) -> dict[tuple[int, str], list[tuple[str, str]
 class Resolution:
     entities: tuple[Entity, ...]
     relations: tuple[Relation, ...]
+    #: the user's corrections that changed this build, and one line per entry that could not
+    corrections: tuple[Correction, ...] = ()
+    problems: tuple[str, ...] = ()
 
 
 class _Resolver:
@@ -141,32 +162,44 @@ class _Resolver:
                 if len(name) >= 5:
                     self.choices[_FAMILIES[entry.type]].setdefault(_plain(name), entry.id)
         self.first_names: dict[str, dict[str, str]] = {}  # transcript -> token -> key
+        self.full_labels: dict[str, str] = {}  # key -> the full name that introduced it
         self.scopes: dict[str, str] = {}  # transcript -> its show (sidecar source) or itself
         self.sounds: dict[tuple[int, str], list[tuple[str, str]]] | None = None
 
     def base_key(self, m: Mention) -> str:
+        return self.base_rule(m)[0]
+
+    def base_rule(self, m: Mention) -> tuple[str, str, str]:
+        """The key of a mention before first names are looked up, with the rule that
+        found it and its detail (see :data:`kg.model.NAME_RULES`)."""
         if m.lexicon_id:
-            return "lex:" + m.lexicon_id
+            return "lex:" + m.lexicon_id, "lexicon", f"a name of lexicon entry {m.lexicon_id}"
         if m.source == "concept":
             entry = self.lexicon.lookup(m.norm or m.surface)
-            return "lex:" + entry.id if entry else "concept:" + (m.norm or _plain(m.surface))
+            if entry:
+                return "lex:" + entry.id, "lexicon", f"a name of lexicon entry {entry.id}"
+            term = m.norm or _plain(m.surface)
+            return "concept:" + term, "concept", f"the term '{term}'"
         name = m.norm or m.surface  # a short name's norm is the full one ("Lumen Robotics")
         cache_key = (name, m.type)
-        if cache_key in self.cache:
-            return self.cache[cache_key]
-        key = self._name_key(name, m.type)
-        self.cache[cache_key] = key
-        return key
+        found = self.cache.get(cache_key)
+        if found is None:
+            found = self.cache[cache_key] = self._name_rule(name, m.type)
+        return found
 
     def _name_key(self, surface: str, etype: str) -> str:
+        return self._name_rule(surface, etype)[0]
+
+    def _name_rule(self, surface: str, etype: str) -> tuple[str, str, str]:
         entry = self.lexicon.lookup(surface)
         if entry is not None:
-            return "lex:" + entry.id
+            return "lex:" + entry.id, "lexicon", f"a name of lexicon entry {entry.id}"
         plain = _plain(surface)
         family = _FAMILIES.get(etype, "concept")
-        phonetic = self.phonetic_match(plain, etype)
+        phonetic = self._phonetic(plain, etype)
         if phonetic is not None:
-            return "lex:" + phonetic
+            entry_id, name = phonetic
+            return "lex:" + entry_id, "sound-alike", f"sounds like '{name}' (lexicon {entry_id})"
         if len(plain) >= 6 and " " in plain or len(plain) >= 8:
             best = process.extractOne(
                 plain,
@@ -175,13 +208,24 @@ class _Resolver:
                 score_cutoff=self.settings.fuzzy_threshold,
             )
             if best is not None:
-                return "lex:" + self.choices[family][best[0]]
-        return "name:" + plain
+                entry_id = self.choices[family][best[0]]
+                return (
+                    "lex:" + entry_id,
+                    "fuzzy",
+                    f"ratio {best[1]:.1f} to '{best[0]}' (lexicon {entry_id}; "
+                    f"threshold {self.settings.fuzzy_threshold:g})",
+                )
+        return "name:" + plain, "name", f"the name '{plain}'"
 
     def phonetic_match(self, plain: str, etype: str) -> str | None:
         """The lexicon entry (id) a name of a person, organisation or product sounds
         like, whatever type NER gave it ("Sutskiver" tagged ORG is Ilya Sutskever's
         surname heard wrong): see :func:`sounds_like`."""
+        found = self._phonetic(plain, etype)
+        return found[0] if found else None
+
+    def _phonetic(self, plain: str, etype: str) -> tuple[str, str] | None:
+        """:meth:`phonetic_match` with the lexicon name it sounds like."""
         if etype == "Concept" or len(plain.replace(" ", "")) < PHONETIC_MIN_LETTERS:
             return None
         if " " not in plain and len(plain) < PHONETIC_MIN_SINGLE:
@@ -189,29 +233,42 @@ class _Resolver:
         if self.sounds is None:
             self.sounds = _sound_index(self.lexicon)
         words = plain.split()
-        found = {
-            entry_id
-            for name, entry_id in self.sounds.get((len(words), _first_sound(plain)), ())
-            if sounds_like(plain, name)
-        }
-        return next(iter(found)) if len(found) == 1 else None
+        found: dict[str, str] = {}
+        for name, entry_id in self.sounds.get((len(words), _first_sound(plain)), ()):
+            if entry_id not in found and sounds_like(plain, name):
+                found[entry_id] = name
+        return next(iter(found.items())) if len(found) == 1 else None
 
     def key(self, m: Mention) -> str:
-        key = self.base_key(m)
+        return self.key_rule(m)[0]
+
+    def key_rule(self, m: Mention) -> tuple[str, str, str]:
+        """The mention's key with the rule that attached it and the rule's detail."""
+        key, rule, detail = self.base_rule(m)
         if m.type == "Person" and key.startswith("name:") and " " not in key[5:]:
             sound = phonetic_key(key[5:])
             known = self.first_names.get(m.transcript_id, {}).get(sound)
             if known:
-                return known
+                full = self.full_labels.get(known, known)
+                return (
+                    known,
+                    "first-name",
+                    f"first name or surname of '{full}', introduced in {m.transcript_id}",
+                )
             person = name_part(self.lexicon.first_names, key[5:])
             entry = self.lexicon.lookup(person) if person else None
             if entry is not None:
-                return "lex:" + entry.id
+                return (
+                    "lex:" + entry.id,
+                    "field-first-name",
+                    f"the one person of the lexicon called '{key[5:]}' ({entry.id})",
+                )
             if key[5:] in self.lexicon.given_names:
                 # a first name alone that names no one introduced: the "Adam" of one
                 # show is not the "Adam" of another (a show: the sidecar's source)
-                return f"{key}@{self.scopes.get(m.transcript_id, m.transcript_id)}"
-        return key
+                scope = self.scopes.get(m.transcript_id, m.transcript_id)
+                return f"{key}@{scope}", "given-name", f"said alone: one person per show ({scope})"
+        return key, rule, detail
 
     def learn_full_names(
         self, transcript_id: str, keys_and_labels: Iterable[tuple[str, str]]
@@ -225,6 +282,8 @@ class _Resolver:
                 continue
             for token in (words[0], words[-1]):
                 index[phonetic_key(token)].add(key)
+            if len(label) > len(self.full_labels.get(key, "")):
+                self.full_labels[key] = label
         self.first_names[transcript_id] = {
             t: next(iter(ks)) for t, ks in index.items() if len(ks) == 1
         }
@@ -235,8 +294,10 @@ def resolve(
     extractions: Iterable[Extraction],
     lexicon: Lexicon,
     settings: Settings,
+    curation: Curation | None = None,
 ) -> Resolution:
-    """Entities and relations of the whole build from per-transcript extractions."""
+    """Entities and relations of the whole build from per-transcript extractions, with
+    the user's corrections (``curation``, :mod:`kg.curation`) applied."""
     transcripts = {t.id: t for t in transcripts}
     extractions = sorted(extractions, key=lambda e: e.transcript_id)
     r = _Resolver(lexicon, settings)
@@ -258,29 +319,41 @@ def resolve(
             pairs.append((key, lexicon.entries[key[4:]].label if key.startswith("lex:") else name))
         r.learn_full_names(t.id, sorted(set(pairs)))
 
+    keyed = []  # (mention, key, rule, detail)
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for ex in extractions:
         for m in ex.mentions:
-            grouped[r.key(m)].append(m)
-    speaker_keys: dict[str, str] = {}
-    speaks_in: dict[str, set[str]] = defaultdict(set)
+            found = r.key_rule(m)
+            keyed.append((m, *found))
+            grouped[found[0]].append(m)
+    speakers = []  # (name, transcript id, pseudo-mention, key, rule, detail)
     for t in sorted(transcripts.values(), key=lambda t: t.id):
         names = {s.name for s in t.meta.speakers} | {s.speaker for s in t.segments if s.speaker}
         for name in sorted(names):
-            speaker_keys[name] = r.key(Mention(t.id, 0, 0, 0, 0, name, "Person", "speaker"))
-            speaks_in[speaker_keys[name]].add(t.id)
-            grouped.setdefault(speaker_keys[name], [])
+            pseudo = Mention(t.id, 0, 0, 0, 0, name, "Person", "speaker")
+            key, rule, detail = r.key_rule(pseudo)
+            how = f"speaks in {t.id}" + (f"; {rule}: {detail}" if rule != "name" else "")
+            speakers.append((name, t.id, pseudo, key, "speaker", how))
+            grouped.setdefault(key, [])
 
     aliases_of = _acronyms(grouped)
-    merged: dict[str, list[Mention]] = defaultdict(list)
-    for key, mentions in grouped.items():
-        merged[aliases_of.get(key, key)].extend(mentions)
-
-    entities, slug_of = _entities(merged, lexicon, speaker_keys, speaks_in)
+    plan = None
+    if curation is not None and curation.entries:
+        # the corrections name entities of the graph as it would be without them
+        first = _group(keyed, speakers, aliases_of, None)
+        entities0, slug_of0 = _entities(*first, lexicon)
+        plan = curation.plan(entities0, slug_of0, first[0], transcripts)
+    grouping = _group(keyed, speakers, aliases_of, plan)
+    entities, slug_of = _entities(*grouping, lexicon, plan.fixed if plan else {})
+    if plan is not None:
+        entities = plan.apply_to_entities(entities, slug_of)
 
     def slug(m: Mention) -> str | None:
         key = r.key(m)
-        return slug_of.get(aliases_of.get(key, key))
+        key = aliases_of.get(key, key)
+        if plan is not None:
+            key = plan.route(m, key)[0]
+        return slug_of.get(key) if key is not None else None
 
     types = {e.key: e.type for e in entities}
     groups: dict[tuple, list] = defaultdict(list)
@@ -297,7 +370,47 @@ def resolve(
                 s, o = o, s
             groups[(s, cand.predicate, o, cand.kind, cand.negated)].append(cand)
     relations = [_relation(key, cands, settings) for key, cands in sorted(groups.items())]
-    return Resolution(tuple(entities), tuple(relations))
+    if plan is not None:
+        relations = plan.apply_to_relations(entities, relations)
+        return Resolution(
+            tuple(entities), tuple(relations), plan.corrections(), tuple(plan.problems)
+        )
+    problems = tuple(curation.problems) if curation is not None else ()
+    return Resolution(tuple(entities), tuple(relations), (), problems)
+
+
+def _group(keyed, speakers, aliases_of: dict[str, str], plan):
+    """Mentions by final key (after acronyms and the user's corrections), the votes for
+    how each name was attached, speaker names by key and the transcripts each speaks in."""
+    merged: dict[str, list[Mention]] = defaultdict(list)
+    votes: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    speaker_keys: dict[str, str] = {}
+    speaks_in: dict[str, set[str]] = defaultdict(set)
+
+    def final(m: Mention, key: str, rule: str, detail: str):
+        target = aliases_of.get(key, key)
+        if target != key:
+            rule, detail = "acronym", f"the initials of '{target.split(':', 1)[1]}'"
+        if plan is not None:
+            target, entry = plan.route(m, target)
+            if entry is not None:
+                rule, detail = "correction", entry.explain()
+        return target, rule, detail
+
+    for m, key, rule, detail in keyed:
+        target, rule, detail = final(m, key, rule, detail)
+        if target is not None:
+            merged[target].append(m)
+            votes[target][m.surface][(rule, detail)] += 1
+    for name, tid, pseudo, key, rule, detail in speakers:
+        target, rule, detail = final(pseudo, key, rule, detail)
+        if target is None:
+            continue
+        speaker_keys[name] = target
+        speaks_in[target].add(tid)
+        merged.setdefault(target, [])
+        votes[target][name][(rule, detail)] += 1
+    return merged, speaker_keys, speaks_in, votes
 
 
 #: Words an acronym leaves out ("IIT": Indian Institute of Technology).
@@ -333,10 +446,15 @@ def _acronyms(grouped: dict[str, list[Mention]]) -> dict[str, str]:
 
 def _entities(
     merged: dict[str, list[Mention]],
-    lexicon: Lexicon,
     speaker_keys: dict[str, str],
     speaks_in: dict[str, set[str]],
+    votes: dict[str, dict[str, Counter]],
+    lexicon: Lexicon,
+    fixed: dict[str, tuple[str | None, str | None, str]] | None = None,
 ):
+    """One Entity per key, with its label, type, IRI slug and the reasons for its names
+    and type. ``fixed`` gives the label and type a correction set for a key (a split)."""
+    fixed = fixed or {}
     entities = []
     slug_of: dict[str, str] = {}
     used: set[str] = set()
@@ -347,13 +465,19 @@ def _entities(
         mentions = sorted(merged[key], key=lambda m: (m.transcript_id, m.char_start))
         entry = lexicon.entries.get(key[4:]) if key.startswith("lex:") else None
         surfaces = Counter(m.surface for m in mentions) + Counter(speaker_names.get(key, []))
+        type_counts = Counter(m.type for m in mentions)
         if entry is not None:
             etype, label = entry.type, entry.label
+            reason = f"lexicon: entry {entry.id} is a {etype}"
         else:
-            type_counts = Counter(m.type for m in mentions) or Counter({"Person": 1})
+            type_counts = type_counts or Counter({"Person": 1})
             etype = sorted(type_counts, key=lambda t: (-type_counts[t], ENTITY_TYPES.index(t)))[0]
+            reason = "mentions: " + ", ".join(
+                f"{t} {n}" for t, n in sorted(type_counts.items(), key=lambda x: (-x[1], x[0]))
+            )
             if key in speaker_names:
                 etype = "Person"  # a speaker (label or sidecar) is a person, whatever NER said
+                reason = "speaker: a speaker is a Person"
             if etype == "Concept":
                 label = key.split(":", 1)[1]
             else:
@@ -371,6 +495,13 @@ def _entities(
                 )[0]
                 if label.islower():  # a name heard only in lowercase speech: "sarah hooker"
                     label = " ".join(w[:1].upper() + w[1:] for w in label.split())
+        label_origin = None
+        if key in fixed:
+            new_label, new_type, why = fixed[key]
+            if new_label:
+                label, label_origin = new_label, ("correction", why)
+            if new_type:
+                etype, reason = new_type, f"correction: {why}"
         slug = entry.id if entry else slugify(label)
         if slug in used:
             slug = f"{slug}-{etype.lower()}"
@@ -389,10 +520,32 @@ def _entities(
                 entry.description if entry else None,
                 tuple(mentions),
                 tuple(sorted(speaks_in.get(key, ()))),
+                _origins(label, aliases, votes.get(key, {}), entry, label_origin),
+                reason,
             )
         )
     entities.sort(key=lambda e: e.key)
     return entities, slug_of
+
+
+def _origins(label, aliases, votes, entry, label_origin) -> tuple[NameOrigin, ...]:
+    """How each name of an entity was attached: the rule most of its mentions went by
+    (ties: the first rule of NAME_RULES); the label of a lexicon entry is the entry's."""
+    out = []
+    for name in sorted({label, *aliases}):
+        counts = votes.get(name)
+        if name == label and label_origin is not None:
+            rule, detail = label_origin
+        elif counts:
+            rule, detail = sorted(
+                counts, key=lambda rd: (-counts[rd], NAME_RULES.index(rd[0]), rd[1])
+            )[0]
+        elif entry is not None and name == label:
+            rule, detail = "lexicon", f"the label of lexicon entry {entry.id}"
+        else:
+            rule, detail = "name", "the most frequent written form"
+        out.append(NameOrigin(name, rule, detail))
+    return tuple(out)
 
 
 def _relation(key: tuple, candidates: list, settings: Settings) -> Relation:

@@ -823,6 +823,9 @@ def _node(
         topic=None if topic is None else shared.topics[topic].id,
         moments=[m for m in shared.moments.get(e.key, []) if m[0] in linked],
         moments_total=shared.moments_total.get(e.key, 0),
+        # why it is what it is (kg/resolve.py), for the panel's "Why" and "Correct it"
+        origins=[[o.name, o.rule, o.detail] for o in e.origins],
+        type_reason=e.type_reason,
     )
     return node
 

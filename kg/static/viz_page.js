@@ -457,8 +457,52 @@
       parts.push(el("h3", {text: "Relations (" + fmt.format(own.length) + ")"}), list);
       if (own.length > 60) parts.push(el("p", {class: "kg-more", text: fmt.format(own.length - 60) + " more not listed"}));
     }
+    parts.push(...whyParts(n), ...curateParts(n));
     openPanel(...parts);
     markMentions(id);
+  }
+
+  // -- why it is what it is, and the commands that would correct it (kg/curation.py) ----
+
+  /** Why the entity has its type and each of its names (the rule that attached it). */
+  function whyParts(n) {
+    if (!n.origins || !n.origins.length) return [];
+    const list = el("ul", {class: "kg-why"});
+    for (const [name, rule, detail] of n.origins) {
+      list.append(el("li", {}, el("strong", {text: name}), " ", el("span", {class: "kg-rule", text: rule}),
+        detail ? " " + detail : ""));
+    }
+    return [el("h3", {text: "Why"}), facts([["Type", n.type_reason || null]]), list];
+  }
+
+  /** A name as one word of a shell command: in double quotes, or single quotes when it
+   * holds a character the shell reads inside double quotes. */
+  function shellWord(s) {
+    if (!/["$`\\!]/.test(s)) return '"' + s + '"';
+    return "'" + s.replace(/'/g, "'\\''") + "'";
+  }
+
+  function commandList(commands) {
+    const list = el("ul", {class: "kg-commands"});
+    for (const c of commands) list.append(el("li", {}, el("code", {text: c})));
+    return list;
+  }
+
+  /** The `kg curate` commands that would correct this entity, for copying. */
+  function curateParts(n) {
+    const me = shellWord(n.label);
+    const others = DATA.types.map((t) => t.name).filter((t) => t !== n.type);
+    const commands = [
+      "kg curate rename " + me + " \"NEW NAME\"",
+      "kg curate type " + me + " TYPE",
+      "kg curate merge " + me + " \"OTHER ENTITY\"",
+      "kg curate alias " + me + " \"ANOTHER NAME\"",
+      "kg curate drop " + me,
+    ];
+    for (const a of n.aliases.slice(0, 12)) commands.push("kg curate split " + me + " --alias " + shellWord(a));
+    return [el("h3", {text: "Correct it"}),
+      el("p", {class: "kg-more", text: "Each command adds an entry to kg-curation.toml beside the transcripts; the next build applies it. TYPE: " + others.join(", ") + "."}),
+      commandList(commands)];
   }
 
   function quoteBlock(q) {
@@ -499,6 +543,11 @@
     if (e.evidence_total > e.evidence.length) {
       parts.push(el("p", {class: "kg-more", text: fmt.format(e.evidence_total - e.evidence.length) + " more not shown here (kg query gets them all)"}));
     }
+    const s = shellWord(nameOf(e.from)), o = shellWord(nameOf(e.to));
+    parts.push(el("h3", {text: "Correct it"}), commandList([
+      "kg curate drop-relation " + s + " " + e.predicate + " " + o,
+      "kg curate relate " + s + " " + e.predicate + " " + o + " --note \"WHY\"",
+    ]));
     openPanel(...parts);
     markMentions(null);
   }
