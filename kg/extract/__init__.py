@@ -89,6 +89,7 @@ def extract_transcript(
     units = _drop_unsupported_names(units, parts, short_names, trust_case)
     units = _short_organisation_names(units, short_names)
     finder = RelationFinder(transcript, settings.comention_window, lexicon)
+    finder.learn([(sentence, doc, spans) for sentence, doc, spans, _ in units])
     mentions: list[Mention] = []
     relations: list[RelationCandidate] = []
     for sentence, doc, spans, candidates in units:
