@@ -171,3 +171,15 @@ def test_a_surname_said_once_is_a_person_when_the_parse_shows_one(tmp_path):
     assert "Fukuyama" in people
     assert "Turing" in people or "Alan Turing" in people
     assert "Hodgkin" not in people  # said once, nothing in the parse says person
+
+
+def test_an_asr_stutter_is_one_term(tmp_path):
+    (tmp_path / "stutter.txt").write_text(
+        "It is about generalization power generalization power and more. The "
+        "generalization power of models matters, so we want generalization power.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    labels = {e.label for e in graph.entities if e.type == "Concept"}
+    assert "generalization power" in labels
+    assert not any("power generalization" in label for label in labels)

@@ -249,3 +249,80 @@ def test_first_person_clauses_with_tense_and_time(clause_store):
 def test_an_ungrounded_first_person_asserts_nothing(clause_store):
     studied = _facts(clause_store, "studiedUnder")
     assert not {s for s, o in studied if o == "Geoffrey Hinton"}
+
+
+REFERENCE = {
+    # "it", names said again, a first name, a misparsed list, a finished stint
+    "reference.txt": (
+        "Host: Tell us about the company.\n"
+        "Noor Haddad: Quillfeather Systems is based in Porto. Bruno Salgado founded it "
+        "in 2015.\n"
+        "Host: And the product?\n"
+        "Noor Haddad: Quillfeather Systems trained a vision model called Osprey. Osprey is "
+        "built on Llama 2, and Quillfeather Systems released it in May.\n"
+        "Host: Who pays for it?\n"
+        "Noor Haddad: Redwood Ventures invested in Quillfeather Systems, and Harbor Fund "
+        "backed Tidewater Robotics.\n"
+        "Host: And before all this?\n"
+        "Noor Haddad: Before that I spent three years at Siemens. We shipped a camera "
+        "called Kittiwake there. Bruno had run marketing at Siemens too.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def reference_store(tmp_path_factory):
+    inputs = tmp_path_factory.mktemp("reference")
+    for name, text in REFERENCE.items():
+        (inputs / name).write_text(text, encoding="utf-8")
+    outputs = tmp_path_factory.mktemp("reference-outputs")
+    result = build([inputs], outputs, Settings(cache=False))
+    assert result.ok, result.errors
+    return kg.load(outputs)
+
+
+@pytest.fixture(scope="module")
+def reference_candidates(tmp_path_factory):
+    """The typed relation candidates the relation stage states (before resolution,
+    which checks them against the entities' final types)."""
+    from kg.config import Settings as S
+    from kg.distributed import process_transcript
+    from kg.ingest import read_transcript
+    from kg.lexicon import load_lexicon
+
+    inputs = tmp_path_factory.mktemp("reference-candidates")
+    path = inputs / "reference.txt"
+    path.write_text(REFERENCE["reference.txt"], encoding="utf-8")
+    extraction = process_transcript(read_transcript(path), load_lexicon(), S(cache=False))
+    return {
+        (r.subject.surface, r.predicate, r.object.surface, r.evidence.quote)
+        for r in extraction.relations
+        if r.kind == "typed"
+    }
+
+
+def test_it_is_the_thing_last_named_a_subject_first(reference_store, reference_candidates):
+    # "X is based in Porto. Bruno Salgado founded it": the previous unit's subject
+    assert ("Bruno Salgado", "Quillfeather Systems") in _facts(reference_store, "founded")
+    # "Osprey is built on Llama 2, and X released it": the subject before, not Llama 2,
+    # nor X itself; "Osprey" said again where NER typed it a person is the model
+    said = {(s, p, o) for s, p, o, quote in reference_candidates if "released it" in quote}
+    assert ("Quillfeather Systems", "created", "Osprey") in said
+    assert ("Osprey", "basedOn", "Llama 2") in said
+    assert not {(s, p, o) for s, p, o in said if o in ("Llama 2", "Quillfeather Systems")} - {
+        ("Osprey", "basedOn", "Llama 2")
+    }
+
+
+def test_a_list_the_parse_makes_of_two_clauses_is_not_paired(reference_store):
+    invested = _facts(reference_store, "investedIn")
+    assert ("Redwood Ventures", "Quillfeather Systems") in invested
+    assert ("Redwood Ventures", "Tidewater Robotics") not in invested
+
+
+def test_a_first_name_is_the_person_named_in_full_and_we_is_not_a_past_employer(
+    reference_store,
+):
+    assert ("Bruno Salgado", "Siemens") in _facts(reference_store, "worksFor")
+    # "Before that I spent three years at Siemens. We shipped ...": not Siemens's "we"
+    assert not {s for s, o in _facts(reference_store, "created") if o == "Kittiwake"}

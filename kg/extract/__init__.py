@@ -22,6 +22,7 @@ from .entities import (
     concept_candidates,
     find_mentions,
     introduced_by_name,
+    introduced_type,
     is_common_word,
     mid_sentence,
     name_part_mentions,
@@ -88,7 +89,9 @@ def extract_transcript(
     short_names = _organisation_first_words(units, lexicon)
     units = _drop_unsupported_names(units, parts, short_names, trust_case)
     units = _short_organisation_names(units, short_names)
+    units = _types_of_introduced_names(units)
     finder = RelationFinder(transcript, settings.comention_window, lexicon)
+    finder.learn([(sentence, doc, spans) for sentence, doc, spans, _ in units])
     mentions: list[Mention] = []
     relations: list[RelationCandidate] = []
     for sentence, doc, spans, candidates in units:
@@ -223,6 +226,33 @@ def _short_organisation_names(units, short: dict[str, str]):
 
 
 _RETYPABLE = frozenset({"Person", "Product", "Work", "Organization"})
+
+
+def _types_of_introduced_names(units):
+    """A name the speaker introduced as a kind of thing ("a model called Lark") is that
+    kind wherever it is said in the transcript, whatever NER made of it elsewhere."""
+    introduced: dict[str, str] = {}
+    for _, doc, spans, _ in units:
+        for s in spans:
+            etype = introduced_type(doc, s.token_start) if s.mention.source == "ner" else None
+            if etype is not None:
+                introduced.setdefault(name_key(s.mention.surface), etype)
+    if not introduced:
+        return units
+
+    def retyped(s: SpanMention) -> SpanMention:
+        m = s.mention
+        if m.source != "ner":
+            return s
+        # the name itself, or a longer name it begins ("Lark Mini" after "Lark")
+        etype = introduced.get(name_key(m.surface)) or introduced.get(
+            name_key(m.surface.split()[0])
+        )
+        if etype is None or etype == m.type:
+            return s
+        return SpanMention(replace(m, type=etype), s.token_start, s.token_end)
+
+    return [(sent, doc, [retyped(s) for s in spans], c) for sent, doc, spans, c in units]
 
 
 #: One-word names NER types reliably enough, in a cased transcript, to keep when said

@@ -27,6 +27,7 @@ __all__ = [
     "is_common_word",
     "mid_sentence",
     "introduced_by_name",
+    "introduced_type",
     "acts_as_person",
 ]
 
@@ -643,11 +644,15 @@ def _called_names(doc, taken: list[bool], lowercase: bool) -> list[tuple[int, in
 def introduced_by_name(doc, start: int) -> bool:
     """True if the name at ``start`` follows "a <kind> called/named" (said once, it
     is still a name: the speaker introduced it as one)."""
-    return (
-        start >= 2
-        and doc[start - 1].lower_ in _NAMING_VERBS
-        and doc[start - 2].lemma_.lower() in _KIND_TYPES
-    )
+    return introduced_type(doc, start) is not None
+
+
+def introduced_type(doc, start: int) -> str | None:
+    """The type of the kind of thing the name at ``start`` was introduced as ("a model
+    called Lark": Product), or None."""
+    if start < 2 or doc[start - 1].lower_ not in _NAMING_VERBS:
+        return None
+    return _KIND_TYPES.get(doc[start - 2].lemma_.lower())
 
 
 #: Verbs whose subject is a person (saying, thinking, writing, proving).
@@ -859,6 +864,8 @@ _VAGUE_MODIFIERS = frozenset(
         "case",
         "kinds",
         "current",
+        "core",
+        "difficult",
         "modern",
         "existing",
         "present",
@@ -895,8 +902,9 @@ def concept_candidates(
             doc[start].pos_ not in _CONCEPT_POS
             or doc[start].lower_ in _VAGUE_MODIFIERS
             or doc[start].like_num
+            or (start > chunk.start and _inner_hyphen(doc, start - 1, chunk.start, end))
         ):
-            start += 1
+            start += 1  # a dropped word takes what it is hyphened to: "large-scale"
         if end - start < 1:
             continue
         inner = tuple(dict.fromkeys(concept_at[k] for k in range(start, end) if k in concept_at))
@@ -907,6 +915,14 @@ def concept_candidates(
         covered = {k for s in inner for k in range(s.token_start, s.token_end)}
         if inner and len(covered) == end - start:
             continue  # the lexicon concept itself
+        half = (end - start) // 2
+        if (
+            half
+            and (end - start) % 2 == 0
+            and [t.lower_ for t in doc[start : start + half]]
+            == [t.lower_ for t in doc[start + half : end]]
+        ):
+            end = start + half  # a stutter of ASR: "generalization power generalization power"
         tokens = doc[start:end]
         if tokens[-1].pos_ not in ("NOUN", "PROPN"):
             continue

@@ -50,6 +50,11 @@ UNIT_NOUNS = frozenset(
     | {"marketing", "engineering", "sales", "product", "business", "businesses", "office"}
     | {"effort", "program", "project", "organization"}
 )
+#: roles held by studying, not employment: "a student at", "a PhD candidate at"
+STUDENT_NOUNS = frozenset(
+    {"student", "undergraduate", "undergrad", "phd", "candidate", "postdoc", "alumnus"}
+    | {"alumna", "alum", "graduate", "fellow", "visitor", "trainee"}
+)
 FOUNDER_NOUNS = frozenset({"founder", "co-founder", "cofounder", "creator"})
 ADVISOR_NOUNS = frozenset({"advisor", "adviser", "supervisor", "mentor"})
 KIND_NOUNS = frozenset({"kind", "type", "form", "sort", "class", "variant", "branch"})
@@ -242,12 +247,23 @@ class _Reader:
                 passive = c.dep_ == "nsubjpass"
                 if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                     return self.spans(verb.head), passive
-                return self.spans(c), passive
+                return self._nearest_list(self.spans(c)), passive
         if verb.dep_ == "relcl":
             return self.spans(verb.head), False
         if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             return self.subjects(verb.head)[0], False
         return [], False
+
+    def _nearest_list(self, found: list[SpanMention]) -> list[SpanMention]:
+        """Subjects the parse lists with a verb between them are two clauses read as one
+        ("A invested in B, and C backed D" parsed with A and C as the subjects of
+        "backed"): only the ones after the last verb are this verb's subjects."""
+        ordered = sorted(found, key=lambda s: s.token_start)
+        for k in range(len(ordered) - 1, 0, -1):
+            between = self.doc[ordered[k - 1].token_end : ordered[k].token_start]
+            if any(t.pos_ in ("VERB", "AUX") for t in between):
+                return ordered[k:]
+        return found
 
     # -- a verb and its clause ---------------------------------------------------------
     def verb(self, verb) -> list[ClauseFact]:
@@ -347,11 +363,17 @@ class _Reader:
             return fact("studiedUnder", subj, obj, "phd", 0.85)
         if person_org and study and prep in ("at", "in", "from"):
             return fact("affiliatedWith", subj, obj, "phd", 0.8)
-        if person_org and lemma == "be" and prep in ("at", "of", "for", "with"):
+        if (
+            person_org
+            and lemma in ("be", "become", "remain")
+            and prep in ("at", "of", "for", "with")
+        ):
             if noun in FOUNDER_NOUNS:
                 return fact("founded", subj, obj, "founder", 0.85)
-            if noun in ROLE_NOUNS:
-                return fact(job, subj, obj, "role", 0.85, self._role(nouns.get(noun)))
+            if noun in STUDENT_NOUNS:
+                return fact("affiliatedWith", subj, obj, "student", 0.8, noun)
+            if noun in ROLE_NOUNS:  # a job, at a university too ("a professor at MIT")
+                return fact("worksFor", subj, obj, "role", 0.85, self._role(nouns.get(noun)))
         made = st in (_PERSON, _ORG) and ot in _ARTIFACT and lemma in CREATE_VERBS
         if made and prep in (None, "called"):
             return fact("created", subj, obj, lemma)
@@ -442,11 +464,10 @@ class _Reader:
         person_org = nt == _PERSON and ot == _ORG and prep in ("at", "of", "for", "with")
         if person_org and lemma in FOUNDER_NOUNS:
             return fact("founded", name, obj, "appos", 0.8)
-        if person_org and lemma in ROLE_NOUNS:
-            job = "affiliatedWith" if _is_institution(obj.mention) else "worksFor"
-            if lemma in ("professor", "lecturer"):
-                job = "worksFor"
-            return fact(job, name, obj, "appos", 0.8, self._role(noun))
+        if person_org and lemma in STUDENT_NOUNS:
+            return fact("affiliatedWith", name, obj, "appos-student", 0.75, lemma)
+        if person_org and lemma in ROLE_NOUNS:  # a job, at a university too
+            return fact("worksFor", name, obj, "appos", 0.8, self._role(noun))
         if nt == _ORG and ot == _PLACE and prep == "in" and lemma in ORG_NOUNS:
             return fact("locatedIn", name, obj, "appos", 0.75)
         return None

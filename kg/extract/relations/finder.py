@@ -12,6 +12,7 @@ from ...lexicon import Lexicon, name_key
 from ...model import Evidence, Mention, RelationCandidate, Sentence, Transcript
 from ..entities import SpanMention
 from .clauses import clause_facts, is_question, non_asserting, tense_of, time_of
+from .names import NameTable
 from .open import open_relations
 from .patterns import norm
 from .reference import Discourse
@@ -32,10 +33,20 @@ class RelationFinder:
         self.discourse = Discourse(transcript)
         self.window = window
         self.recent: list[tuple[Sentence, list[SpanMention]]] = []
+        self.names = NameTable()
+
+    def learn(self, units) -> None:
+        """Read the names of the whole transcript first ((sentence, doc, spans) per unit):
+        their settled types and their first names (see ``names.py``)."""
+        self.names = NameTable.learn(units)
 
     # -- the unit -----------------------------------------------------------------
     def find(self, doc, sentence: Sentence, spans: list[SpanMention]) -> list[RelationCandidate]:
-        """All relation candidates of one unit; call once per unit, in transcript order."""
+        """All relation candidates of one unit; call once per unit, in transcript order.
+        Co-mentions and topics are between the unit's mentions; typed and open relations
+        between those mentions as the transcript types them and the names said again."""
+        named = spans
+        spans = self.names.view(doc, spans, sentence, self.transcript)
         self.discourse.observe([s.mention for s in spans], sentence.speaker)
         quote_start = sentence.char_start
         quote = self.transcript.text[sentence.char_start : sentence.char_end].replace("\n", " ")
@@ -66,9 +77,10 @@ class RelationFinder:
 
         out: list[RelationCandidate] = []
         if is_question(doc):  # a question asserts nothing; what it names still co-occurs
-            out += self._by_name(spans, evidence)
-            out += self._comentions(sentence, spans, evidence)
-            out += self._discusses(sentence, spans, evidence)
+            out += self._by_name(named, evidence)
+            out += self._comentions(sentence, named, evidence)
+            out += self._discusses(sentence, named, evidence)
+            self.discourse.observe_things(sentence, doc, spans)
             return out
         # before pronouns: it says who "we" is
         we = self.discourse.we(doc, sentence, spans, evidence)
@@ -84,15 +96,16 @@ class RelationFinder:
         out += [c for c in self._typed(doc, everything, evidence, linked, asserted)]
         out += clauses
         out += we
-        out += self._by_name(spans, evidence)
+        out += self._by_name(named, evidence)
         out += [
             r
             for r in open_relations(doc, everything, evidence, linked)
             if not any(s.mention is r.subject and s.token_start in silent for s in everything)
         ]
-        out += self._comentions(sentence, spans, evidence)
-        out += self._discusses(sentence, spans, evidence)
+        out += self._comentions(sentence, named, evidence)
+        out += self._discusses(sentence, named, evidence)
         self.discourse.observe([s.mention for s in virtual], None)
+        self.discourse.observe_things(sentence, doc, spans)
         return out
 
     def _clauses(
@@ -113,6 +126,7 @@ class RelationFinder:
             linked.add((id(f.subject), id(f.object)))
             if (
                 f.predicate in ("worksFor", "founded")
+                and not _finished(f.verb)
                 and f.subject.mention.source == "speaker"
                 and f.subject.mention.surface == self.discourse.speaker_of(sentence)
             ):
@@ -319,6 +333,17 @@ class RelationFinder:
                 )
             )
         return out
+
+
+def _finished(verb) -> bool:
+    """A stint the speaker says is over ("spent three years at", "before that I was ... for
+    six years"): it does not say whom "we" is now."""
+    if verb is None:
+        return False
+    if verb.lemma_.lower() == "spend":
+        return True
+    words = {t.lower_ for t in verb.subtree}
+    return "before" in words or bool({"years", "months"} & words and verb.tag_ == "VBD")
 
 
 def _org_prefixes(lexicon: Lexicon) -> dict[str, list[tuple[str, str]]]:

@@ -4,7 +4,9 @@ Pronouns become virtual mentions of the person (or organisation) they stand for,
 pattern families and the parse can relate them like any name: "I" is the labelled
 speaker; "you" the person called by name just before ("Helen, you ...") or the other
 party of a labelled dialogue; "he"/"she" the last person named before it; "we" the
-organisation the speaker said they are at ("at Anthropic we ...").
+organisation the speaker said they are at ("at Anthropic we ..."); "it" the thing
+(organisation, product, work) last named in the same turn, a clause's subject before
+its other mentions ("Kestrel is built on Whisper, and we released it": Kestrel).
 """
 
 from __future__ import annotations
@@ -45,6 +47,8 @@ class Discourse:
     #: speaker -> the organisation "we" is
     we_org: dict[str | None, Mention] = field(default_factory=dict)
     _sole_speaker: str | None = None
+    #: the things named in the last unit: (unit index, speaker, [(mention, is subject)])
+    things: tuple[int, str | None, list[tuple[Mention, bool]]] | None = None
 
     def observe(self, mentions: list[Mention], speaker: str | None) -> None:
         if speaker and speaker != self.last_speaker:
@@ -55,8 +59,9 @@ class Discourse:
                 self.person_counts[key] += 1
                 if m.source != "coref" or key not in self.last_person:
                     self.last_person[key] = m
-                if m.source != "coref":
-                    self.recent.append((m.sentence_index, key))
+                # "she sat on our board. I believe she was ...": a pronoun keeps its
+                # person as near as a name would (a chain, each link two units at most)
+                self.recent.append((m.sentence_index, key))
         self.recent = self.recent[-20:]
 
     def antecedent(
@@ -92,6 +97,41 @@ class Discourse:
             if other.startswith(key) and other != key:
                 return other
         return key
+
+    def observe_things(self, sentence: Sentence, doc, spans: list[SpanMention]) -> None:
+        """Remember the things a unit named, for an "it" in the next one."""
+        named = [
+            (s.mention, _is_subject(doc, s))
+            for s in spans
+            if s.mention.type in _THINGS and s.mention.source in ("lexicon", "ner")
+        ]
+        if named:
+            self.things = (sentence.index, sentence.speaker, named)
+        elif self.things and self.things[1] != sentence.speaker:
+            self.things = None  # another turn: "it" no longer reaches back
+
+    def thing(self, sentence: Sentence, doc, spans: list[SpanMention], token) -> Mention | None:
+        """What "it" at ``token`` stands for: a thing named before it in this unit (a
+        subject first, then the nearest), else the subject of the unit before, said by
+        the same speaker (what that unit was about); else nothing (never guessed)."""
+        here = [
+            (s.mention, _is_subject(doc, s))
+            for s in spans
+            if s.token_end <= token.i
+            and doc[s.token_start : s.token_end].root.head != token.head  # not "X made it"
+            and s.mention.type in _THINGS
+            and s.mention.source in ("lexicon", "ner")
+        ]
+        before = []
+        if self.things and self.things[:2] == (sentence.index - 1, sentence.speaker):
+            before = self.things[2]
+        subjects = [m for m, subject in here if subject]
+        if subjects:
+            return subjects[-1]
+        if here:
+            return here[-1][0]
+        subjects = [m for m, subject in before if subject]
+        return subjects[-1] if subjects else None
 
     def salient_person(self, exclude: set[str] = frozenset()) -> Mention | None:
         ranked = [
@@ -188,6 +228,11 @@ class Discourse:
                     v = SpanMention(
                         replace(v.mention, source="addressee"), v.token_start, v.token_end
                     )
+            elif lower == "it" and token.dep_ in _IT_ROLES and not _expletive(token):
+                thing = self.thing(sentence, doc, spans, token)
+                v = self.virtual(doc, token, sentence, thing, None) if thing else None
+                if v is not None:  # typed relations only: an open "it" claims too little
+                    v = SpanMention(replace(v.mention, source="it"), v.token_start, v.token_end)
             elif lower in _FIRST_PERSON:
                 v = self.virtual(doc, token, sentence, None, self.speaker_of(sentence))
             elif lower in _WE_SUBJECT and sentence.speaker in self.we_org:
@@ -280,3 +325,19 @@ def vocative(doc, spans: list[SpanMention], before: int) -> Mention | None:
 
 
 _OPENERS = frozenset({"so", "and", "well", "now", "okay", "ok"})
+_THINGS = frozenset({"Organization", "Product", "Work"})
+_IT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _is_subject(doc, s: SpanMention) -> bool:
+    return doc[s.token_start : s.token_end].root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _expletive(token) -> bool:
+    """ "it's been a decade", "it is hard to say", "it seems that": no thing meant."""
+    head = token.head
+    return token.dep_ == "nsubj" and (
+        head.lemma_ in ("seem", "appear", "turn", "take", "rain")
+        or any(c.dep_ in ("ccomp", "xcomp", "csubj", "acomp", "advcl") for c in head.children)
+        and head.lemma_ == "be"
+    )

@@ -50,9 +50,18 @@ PATTERNS: tuple[Pattern, ...] = (
     # affiliatedWith: a person at an institution
     _p(
         "affiliatedWith",
-        r"^(?:(?:was|is|did|doing|his|her|a|the|my|then)\s+)*(?:ph\.?\s?d\.?|postdoc|post-doc|post doc|professor|prof|student|studied|studying|teaches|taught|faculty|lecturer|research(?:er)?|fellow|graduate|graduated|dropped out|undergrad(?:uate)?)\s+(?:(?:with|under)\s+\S+(?:\s+\S+)?\s+)?(?:at|in|in in|from|of)\s+(?:the\s+)?$",
+        r"^(?:(?:was|is|did|doing|his|her|a|the|my|then)\s+)*(?:ph\.?\s?d\.?|postdoc|post-doc|post doc|student|studied|studying|research|fellow|graduate|graduated|dropped out|undergrad(?:uate)?)\s+(?:(?:with|under)\s+\S+(?:\s+\S+)?\s+)?(?:at|in|in in|from|of)\s+(?:the\s+)?$",
         _PERSON,
         "Organization Place",
+        confidence=0.8,
+        implicit=True,
+    ),
+    # teaching and research are jobs, at a university too: "a professor at MIT"
+    _p(
+        "worksFor",
+        r"^(?:(?:was|is|a|the|then|now|an|assistant|associate|full)\s+)*(?P<role>professor|prof|lecturer|faculty|researcher|research scientist)\s+(?:of\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:at|in|of)\s+(?:the\s+)?$",
+        _PERSON,
+        _ORG,
         confidence=0.8,
         implicit=True,
     ),
@@ -73,7 +82,9 @@ PATTERNS: tuple[Pattern, ...] = (
             _ORG,
             confidence=0.6,
         ),
-        not_after=frozenset({"by"}),
+        # "founded by X at Y", "studied under X at Y": Y is where
+        # the founding or the study was, not (said to be) where X is
+        not_after=frozenset({"by", "under"}),
     ),
 )
 
