@@ -36,6 +36,7 @@ import signal
 import socket
 import sys
 import threading
+import time
 from collections import Counter, deque
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -541,12 +542,18 @@ class KgServer(ThreadingHTTPServer):
 
     Connections: a listen backlog of :attr:`request_queue_size` (bursts are queued,
     not dropped), ``TCP_NODELAY`` on every connection (no Nagle/delayed-ACK stall on
-    keep-alive requests) and :data:`CONNECTION_TIMEOUT` seconds for a client to send
-    its request (a half-sent request does not hold its thread forever).
+    keep-alive requests), :data:`CONNECTION_TIMEOUT` seconds for a client to send its
+    whole request, counted from when the server starts waiting for it (a half-sent or
+    trickled request does not hold its thread: a watchdog shuts the socket at the
+    deadline, as a socket timeout alone restarts with every byte), and at most
+    :attr:`max_connections` connections at once (each holds a thread; more are
+    answered 503 and closed).
     """
 
     daemon_threads = True
     request_queue_size = 128
+    #: Connections served at once; each holds a thread until it closes or times out.
+    max_connections = 256
 
     def __init__(
         self,
@@ -566,6 +573,10 @@ class KgServer(ThreadingHTTPServer):
         self.cors = tuple(origin.rstrip("/").lower() for origin in cors)
         #: Host names (besides IP addresses and localhost) the server answers to.
         self.allowed_hosts = {address[0].lower().strip("[]"), *(h.lower() for h in allowed_hosts)}
+        self._lock = threading.Lock()
+        self._deadlines: dict[socket.socket, float] = {}  # connection -> request deadline
+        self._connections = 0
+        self._closing = threading.Event()
         self.pool = WorkerPool(
             self.outputs_dir / STORE_DIR, workers, in_memory, per_client=settings.client_queries
         )
@@ -583,9 +594,71 @@ class KgServer(ThreadingHTTPServer):
         host = f"[{host}]" if ":" in str(host) else host
         return f"http://{host}:{port}/"
 
+    def server_activate(self) -> None:
+        super().server_activate()
+        threading.Thread(target=self._watchdog, daemon=True, name="kg-request-deadlines").start()
+
     def server_close(self) -> None:
+        self._closing.set()
         super().server_close()
         self.pool.close()
+
+    # -- connections -------------------------------------------------------------------
+    def process_request(self, request, client_address) -> None:
+        """Serve the connection in its own thread, or answer 503 and close it when
+        :attr:`max_connections` are open already."""
+        with self._lock:
+            full = self._connections >= self.max_connections
+            if not full:
+                self._connections += 1
+        if not full:
+            try:
+                super().process_request(request, client_address)
+            except Exception:
+                with self._lock:
+                    self._connections -= 1
+                raise
+            return
+        body = (
+            f"server busy: {self.max_connections} connections open already; try again\n"
+        ).encode()
+        with contextlib.suppress(OSError):
+            request.settimeout(1.0)
+            request.sendall(
+                b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8"
+                b"\r\nContent-Length: %d\r\nConnection: close\r\n\r\n" % len(body) + body
+            )
+        self.shutdown_request(request)
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            with self._lock:
+                self._connections -= 1
+
+    def watch(self, connection: socket.socket, seconds: float) -> None:
+        """Shut ``connection`` if its request has not been read within ``seconds``."""
+        with self._lock:
+            self._deadlines[connection] = time.monotonic() + seconds
+
+    def unwatch(self, connection: socket.socket) -> None:
+        """The request on ``connection`` has been read: no deadline any more."""
+        with self._lock:
+            self._deadlines.pop(connection, None)
+
+    def _watchdog(self) -> None:
+        """Shut the connections whose request did not arrive by its deadline (their
+        handler's blocked read then returns at once and the thread ends)."""
+        while not self._closing.wait(0.25):
+            now = time.monotonic()
+            with self._lock:
+                late = [c for c, deadline in self._deadlines.items() if deadline <= now]
+                for connection in late:
+                    del self._deadlines[connection]
+            for connection in late:
+                with contextlib.suppress(OSError):
+                    connection.shutdown(socket.SHUT_RDWR)
 
     def run_query(
         self,
@@ -639,6 +712,15 @@ class _Handler(BaseHTTPRequestHandler):
         super().setup()
         with contextlib.suppress(OSError):
             self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def handle_one_request(self) -> None:
+        """One request, which must arrive whole within :attr:`timeout` seconds (the
+        deadline ends when its head, and a POST's body, have been read)."""
+        self.server.watch(self.connection, self.timeout)
+        try:
+            super().handle_one_request()
+        finally:
+            self.server.unwatch(self.connection)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
         if not self.server.quiet:
@@ -770,6 +852,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     # -- methods -----------------------------------------------------------------------
     def do_OPTIONS(self) -> None:  # noqa: N802 - http.server's naming
+        self.server.unwatch(self.connection)
         allowed = self._cors_origin()
         if self._host_refusal() or not allowed:
             self._error(403, "cross-origin requests are off; allow an origin with kg serve --cors")
@@ -784,6 +867,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
     def do_GET(self) -> None:  # noqa: N802
+        self.server.unwatch(self.connection)  # the request is in; the answer may take time
         if self._refused():
             return
         url = urlsplit(self.path)
@@ -811,6 +895,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         url = urlsplit(self.path)
         body = self._body()
+        self.server.unwatch(self.connection)
         if body is None:
             return
         if url.path != "/sparql":
