@@ -20,6 +20,15 @@ repeated. Prints a table, the ratios, and a final JSON line. Measures; asserts n
 
     python bench/query_latency.py            # 100k and 1M
     python bench/query_latency.py --quick    # 100k only
+    python bench/query_latency.py --http     # the endpoint over HTTP
+
+``--http`` measures ``kg serve`` itself, run as its own process on a build of seeds +
+corpus: the latency of keep-alive requests (median and 90th percentile), the throughput
+of 1 to 16 clients (from one address, or one loopback address each: 127.0.0.2, ...),
+fairness (one address keeps 4 heavy queries going, each ended by a 3 s timeout, while
+another sends light ones: how many of those are answered and how fast), and the memory
+cap (the cross product sorted, with the default ``query_memory`` and with none: status,
+seconds, the workers' peak resident memory).
 """
 
 from __future__ import annotations
@@ -461,10 +470,266 @@ def print_table(rows: list[dict], graphs: dict, budget: float) -> None:
     )
 
 
+# -- the endpoint over HTTP (--http) ------------------------------------------------------
+
+#: Every triple with every other, sorted: memory grows with the square of the store.
+CROSS_SORT = "SELECT * { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
+#: A three-way cross join: runs until the query timeout kills it.
+HEAVY = (
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . FILTER(STR(?c) != STR(?i)) }"
+)
+LIGHT = "SELECT ?s WHERE { ?s a kg:Person } LIMIT 5"
+
+
+class Endpoint:
+    """``kg serve`` on a free loopback port, in its own process (settings as ``KG_*``
+    variables), so that the clients of this process do not share its interpreter."""
+
+    def __init__(self, outputs: str, workers: int = 2, **settings) -> None:
+        import subprocess
+
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        env.update({f"KG_{k.upper()}": str(v) for k, v in settings.items()})
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "kg", "serve", "--port", "0", "-q", "-o", outputs,
+             "--workers", str(workers)],
+            env=env, stderr=subprocess.PIPE, text=True,
+        )  # fmt: skip
+        line = self.process.stderr.readline()
+        found = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if not found:
+            self.process.kill()
+            raise SystemExit(f"kg serve did not start: {line.strip()}")
+        self.port = int(found.group(1))
+        for _ in range(2 * workers):  # every worker started and its store open
+            self.get(LIGHT)
+
+    def get(self, query: str, source: str = "127.0.0.1", conn=None) -> tuple[int, bytes]:
+        """(status, body) of one GET /sparql, on ``conn`` (kept alive) or a new connection."""
+        import http.client
+        import urllib.parse
+
+        own = conn is None
+        if own:
+            conn = http.client.HTTPConnection(
+                "127.0.0.1", self.port, timeout=300, source_address=(source, 0)
+            )
+        try:
+            conn.request("GET", "/sparql?" + urllib.parse.urlencode({"query": query}))
+            reply = conn.getresponse()
+            return reply.status, reply.read()
+        finally:
+            if own:
+                conn.close()
+
+    def workers_rss_mb(self) -> float:
+        """Resident memory of the worker processes, MB."""
+        total = 0
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = (entry / "stat").read_text()
+                if int(stat[stat.rindex(")") + 2 :].split()[1]) != self.process.pid:
+                    continue
+                for line in (entry / "status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+            except (OSError, ValueError):
+                continue
+        return total / 1024
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except Exception:  # noqa: BLE001
+            self.process.kill()
+            self.process.wait()
+
+
+def _connection(port: int, source: str = "127.0.0.1"):
+    import http.client
+
+    return http.client.HTTPConnection("127.0.0.1", port, timeout=300, source_address=(source, 0))
+
+
+def http_latency(ep: Endpoint, runs: int) -> dict:
+    """Median and 90th percentile of sequential keep-alive requests, per query, ms."""
+    from kg.sparql import named_queries
+
+    queries = {"ASK": "ASK { ?s ?p ?o }", "light SELECT": LIGHT}
+    for name in ("people_organizations", "top_concepts", "relations_by_kind"):
+        if name in named_queries():
+            queries[name] = named_queries()[name].text
+    out = {}
+    conn = _connection(ep.port)
+    for name, text in queries.items():
+        ep.get(text, conn=conn)  # warm-up
+        times = []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            status, _ = ep.get(text, conn=conn)
+            times.append(time.perf_counter() - t0)
+        times.sort()
+        out[name] = {
+            "status": status,
+            "median_ms": round(statistics.median(times) * 1000, 2),
+            "p90_ms": round(times[int(0.9 * (len(times) - 1))] * 1000, 2),
+        }
+    conn.close()
+    return out
+
+
+def http_throughput(ep: Endpoint, clients: int, seconds: float, distinct: bool) -> dict:
+    """Requests per second of ``clients`` keep-alive clients sending LIGHT for ``seconds``,
+    from one address or (``distinct``) one address each."""
+    import threading
+
+    counts = [0] * clients
+    errors = [0] * clients
+    stop = time.perf_counter() + seconds
+
+    def client(i: int) -> None:
+        conn = _connection(ep.port, f"127.0.0.{i + 2}" if distinct else "127.0.0.1")
+        while time.perf_counter() < stop:
+            status, _ = ep.get(LIGHT, conn=conn)
+            if status == 200:
+                counts[i] += 1
+            else:
+                errors[i] += 1
+        conn.close()
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - t0
+    return {"req_per_s": round(sum(counts) / elapsed, 1), "errors": sum(errors)}
+
+
+def http_fairness(ep: Endpoint, heavy_clients: int, seconds: float) -> dict:
+    """One address sends ``heavy_clients`` HEAVY queries at a time (each ends at the query
+    timeout) while another sends LIGHT ones in turn: the light client's latencies."""
+    import threading
+
+    stop = time.perf_counter() + seconds
+    heavy_status: list[int] = []
+
+    def heavy() -> None:
+        while time.perf_counter() < stop:
+            heavy_status.append(ep.get(HEAVY, source="127.0.0.2")[0])
+
+    threads = [threading.Thread(target=heavy) for _ in range(heavy_clients)]
+    for t in threads:
+        t.start()
+    time.sleep(0.3)  # the heavy queries are running
+    light, refused = [], 0
+    conn = _connection(ep.port, "127.0.0.3")
+    while time.perf_counter() < stop:
+        t0 = time.perf_counter()
+        status, _ = ep.get(LIGHT, conn=conn)
+        if status == 200:
+            light.append(time.perf_counter() - t0)
+        else:
+            refused += 1
+            conn.close()
+            conn = _connection(ep.port, "127.0.0.3")
+    conn.close()
+    for t in threads:
+        t.join()
+    return {
+        "light_answered": len(light),
+        "light_refused": refused,
+        "light_median_ms": round(statistics.median(light) * 1000, 1) if light else None,
+        "light_max_ms": round(max(light) * 1000, 1) if light else None,
+        "heavy_sent": len(heavy_status),
+    }
+
+
+def http_memory(ep: Endpoint) -> dict:
+    """CROSS_SORT once: its status, seconds, first line, and the workers' peak memory."""
+    import threading
+
+    peak = [ep.workers_rss_mb()]
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], ep.workers_rss_mb())
+            time.sleep(0.05)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    t0 = time.perf_counter()
+    status, body = ep.get(CROSS_SORT)
+    elapsed = time.perf_counter() - t0
+    done.set()
+    watcher.join()
+    after = ep.get(LIGHT)[0]
+    return {
+        "status": status,
+        "seconds": round(elapsed, 2),
+        "peak_workers_rss_mb": round(peak[0]),
+        "message": body.decode("utf-8", "replace").splitlines()[0][:120] if status != 200 else "",
+        "next_query_status": after,
+    }
+
+
+def run_http(work: Path, jobs: int, runs: int, seconds: float) -> dict:
+    """The endpoint figures on a build of seeds + corpus (one copy each)."""
+    graph = build_small(work / "http", 1, jobs)
+    outputs = str(Path(graph["store"]).parent)
+    print(f"endpoint over HTTP: {graph['quads']:,} quads ({graph['how']})")
+    results: dict = {"quads": graph["quads"]}
+    ep = Endpoint(outputs, query_timeout=3)
+    try:
+        results["latency"] = http_latency(ep, runs)
+        for name, r in results["latency"].items():
+            print(f"  {name:22} median {r['median_ms']:8.2f} ms   p90 {r['p90_ms']:8.2f} ms")
+        results["throughput"] = {}
+        for clients, distinct in ((1, False), (4, False), (4, True), (16, True)):
+            key = f"{clients} client{'s' if clients > 1 else ''}" + (
+                ", one address each" if distinct else ", one address"
+            )
+            r = results["throughput"][key] = http_throughput(ep, clients, seconds, distinct)
+            print(f"  {key:34} {r['req_per_s']:8.1f} req/s  ({r['errors']} errors)")
+        r = results["fairness"] = http_fairness(ep, 4, 4 * 3.0)
+        print(
+            f"  fairness: 4 heavy queries at a time from one address; light client: "
+            f"{r['light_answered']} answered (median {r['light_median_ms']} ms, max "
+            f"{r['light_max_ms']} ms), {r['light_refused']} refused"
+        )
+    finally:
+        ep.stop()
+    for cap in (None, 0):
+        ep = Endpoint(outputs, query_timeout=10, **({} if cap is None else {"query_memory": cap}))
+        try:
+            key = "memory, default cap" if cap is None else "memory, no cap"
+            r = results[key] = http_memory(ep)
+            print(
+                f"  {key:20} {CROSS_SORT}: {r['status']} after {r['seconds']} s, workers' peak "
+                f"{r['peak_workers_rss_mb']} MB; next query {r['next_query_status']}; {r['message']}"
+            )
+        finally:
+            ep.stop()
+    return results
+
+
 def main(argv: list[str] | None = None) -> int:
     """Build or reuse the graphs, measure, print the table and a JSON line."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="the ~100k graph only")
+    parser.add_argument(
+        "--http",
+        action="store_true",
+        help="only the endpoint over HTTP: latency, throughput, fairness, memory cap",
+    )
+    parser.add_argument(
+        "--seconds", type=float, default=5.0, help="seconds of each --http throughput run"
+    )
     parser.add_argument(
         "--work",
         default=str(ROOT / "bench" / "results" / "query_latency"),
@@ -484,6 +749,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = Path(args.work)
     work.mkdir(parents=True, exist_ok=True)
+    if args.http:
+        figures = run_http(work, args.jobs, max(args.runs, 30), args.seconds)
+        print(json.dumps({"bench": "query_latency_http", **figures}, sort_keys=True))
+        return 0
 
     graphs = {"100k": build_small(work, args.copies, args.jobs)}
     if not args.quick:

@@ -44,6 +44,9 @@ class Settings:
     max_nodes: int = 2000  # viz: above this only the most central are drawn (bench/viz_scale.py)
     query_timeout: float = 10.0  # seconds, for kg serve
     max_results: int = 10000  # rows, for kg serve
+    max_result_bytes: int = 32 << 20  # kg serve: an answer is cut (whole rows) to this size
+    query_memory: int = 1024  # MiB one kg serve query may add to its worker (0: no cap)
+    client_queries: int = 0  # kg serve: queries one client address runs at once (0: workers-1)
     strict: bool = False  # stop at the first bad input file
     cache: bool = True  # reuse per-transcript extraction results
     executor: str = "local"  # "local" (this machine, `jobs` processes) or "dask"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import re
 import subprocess
 import sys
@@ -543,7 +544,12 @@ def write_rdf(
 _BY_GRAPH = ".graph-by-graph.nq"
 
 _SERIALISER = """
-import json, sys
+import json, os, sys
+if sys.platform.startswith("linux"):  # die with the build, even when it is killed (-9)
+    import ctypes, signal
+    ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+if os.getppid() != int(sys.argv[6]):  # the build died before the line above ran
+    sys.exit(1)
 import pyoxigraph as ox
 nt, by_graph, ttl, trig, bound = sys.argv[1:6]
 bound = json.loads(bound)
@@ -559,7 +565,12 @@ def _serialise_in_background(
 ) -> Callable[..., None]:
     """Start the Turtle and TriG writers in a child process (pyoxigraph's serialisers
     hold the GIL, so a thread would not overlap them with the rest of the build);
-    returns the function that waits for them (``cancel=True`` stops them instead)."""
+    returns the function that waits for them (``cancel=True`` stops them instead).
+
+    The child dies with this process even when it is killed with SIGKILL, where no
+    ``finally`` runs: on Linux it asks the kernel for SIGKILL when its parent dies
+    (``prctl(PR_SET_PDEATHSIG)``), then checks that its parent is still the one that
+    started it (it may have died before the request)."""
     child = subprocess.Popen(
         [
             sys.executable,
@@ -570,6 +581,7 @@ def _serialise_in_background(
             str(folder / "graph.ttl"),
             str(folder / "graph.trig"),
             json.dumps(bound),
+            str(os.getpid()),
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

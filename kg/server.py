@@ -30,12 +30,14 @@ import html
 import ipaddress
 import json
 import multiprocessing
-import queue
+import os
 import re
 import signal
 import socket
 import sys
 import threading
+import time
+from collections import Counter, deque
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -46,6 +48,11 @@ from .errors import KgError, OutputsMissingError, QueryError, printable
 from .files import current_build
 from .ontology import PREFIXES
 from .store import STORE_DIR, open_store
+
+try:
+    import resource
+except ImportError:  # not POSIX: no memory cap
+    resource = None  # type: ignore[assignment]
 
 __all__ = ["KgServer", "WorkerPool", "make_server", "serve", "negotiate", "ENTITY_BASE"]
 
@@ -166,6 +173,7 @@ def _worker_main(conn, store_dir: str, in_memory: bool = False) -> None:
     not_isolated = isolate_from_network()  # before the store starts its threads
     store = _open(store_dir, in_memory)
     conn.send({"ready": True, "network": not_isolated or "none"})
+    _quiet_stderr()
     while True:
         try:
             request = conn.recv()
@@ -180,12 +188,58 @@ def _worker_main(conn, store_dir: str, in_memory: bool = False) -> None:
                 {"status": 503, "message": f"{store_dir}: no readable SPARQL store; run `kg build`"}
             )
             continue
+        cap_memory(request.get("memory", 0))
         conn.send(_execute(store, request))
+
+
+def _quiet_stderr() -> None:
+    """Send this worker's stderr to /dev/null: when a query passes its memory cap, the
+    store's allocator prints a backtrace and aborts; the server says it in one line."""
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 2)
+        os.close(devnull)
+
+
+def _data_bytes() -> int | None:
+    """This process's data segment (``VmData``: heap and private mappings, what
+    ``RLIMIT_DATA`` limits), or None where /proc does not tell."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmData:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def cap_memory(mib: int) -> int | None:
+    """Let this process's data segment grow by at most ``mib`` MiB from now on (the next
+    query's memory: the store already open is not counted); returns the limit in bytes,
+    or None when there is no cap (``mib`` 0, or no ``RLIMIT_DATA``/``/proc`` here).
+
+    Past the limit an allocation fails: pyoxigraph (Rust) aborts the process, Python
+    raises ``MemoryError``; either way the query ends and only this worker is lost."""
+    if not mib or mib <= 0 or resource is None:
+        return None
+    used = _data_bytes()
+    if used is None:
+        return None
+    limit = used + (mib << 20)
+    _, hard = resource.getrlimit(resource.RLIMIT_DATA)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
+    except (ValueError, OSError):
+        return None
+    return limit
 
 
 def _execute(store, request: dict) -> dict:
     """Run one protocol request on ``store``; a reply dict (status, body or message)."""
-    from .sparql import QueryRefused, QuerySyntaxError, parse_param_value, serialize
+    from .sparql import QueryRefused, QuerySyntaxError, parse_param_value
 
     try:
         params = {
@@ -206,15 +260,22 @@ def _execute(store, request: dict) -> dict:
                 "status": 406,
                 "message": f"cannot answer in {request.get('accept')!r}; available: {wanted}",
             }
-        body = serialize(result, fmt).encode("utf-8")
+        body, result, cut = fit_bytes(result, fmt, request.get("max_bytes") or 0)
         media = (_GRAPH_MEDIA if result.kind == "graph" else _RESULT_MEDIA)[fmt]
         return {
             "status": 200,
             "content_type": media,
             "body": body,
             "truncated": result.truncated,
+            "cut_by_bytes": cut,
             "count": len(result),
             "kind": result.kind,
+        }
+    except MemoryError:
+        return {
+            "status": 503,
+            "message": _memory_message(request.get("memory", 0)),
+            "recycle": True,
         }
     except QuerySyntaxError as error:
         return {"status": 400, "message": str(error)}
@@ -231,22 +292,82 @@ def _execute(store, request: dict) -> dict:
         }
 
 
-class WorkerPool:
-    """Worker processes that run queries and can be killed when they overrun."""
+def fit_bytes(result, fmt: str, max_bytes: int):
+    """``result`` serialised in ``fmt``, cut to whole rows (triples) so that it is at most
+    ``max_bytes`` long (0: no cap); returns (body, the result it holds, whether it was cut).
+    The cut keeps the format valid, as ``max_results`` does, and is marked ``truncated``."""
+    from .sparql import QueryResult, serialize
 
-    def __init__(self, store_dir: str | Path, size: int = 2, in_memory: bool = False):
+    body = serialize(result, fmt).encode("utf-8")
+    if not max_bytes or len(body) <= max_bytes or result.kind == "ask":
+        return body, result, False
+    rows = result.triples if result.kind == "graph" else result.solutions
+    keep = len(rows)
+    while len(body) > max_bytes and keep > 0:
+        keep = min(keep - 1, int(keep * max_bytes / len(body) * 0.95))
+        cut = QueryResult(result.kind, result.variables, truncated=True)
+        if result.kind == "graph":
+            cut.triples = rows[:keep]
+        else:
+            cut.solutions = rows[:keep]
+        body = serialize(cut, fmt).encode("utf-8")
+        result = cut
+    return body, result, True
+
+
+def _memory_message(mib: int) -> str:
+    return (
+        f"query stopped: it needed more than {mib} MiB of memory (setting query_memory); "
+        "add LIMIT, narrow the patterns or avoid ORDER BY over a cross product"
+    )
+
+
+@dataclass
+class _Ticket:
+    """A request waiting for a worker: which client asked, and the worker it got."""
+
+    client: str
+    worker: _Worker | None = None
+
+
+class WorkerPool:
+    """Worker processes that run queries, shared fairly between clients, and killed when
+    they overrun.
+
+    Fairness: a client (an address) runs at most ``per_client`` queries at once and
+    waits for a worker in its own line of at most ``client_waiting`` requests; a freed
+    worker goes to the client that has waited its turn longest (round robin over the
+    clients with a request waiting), so one client's heavy queries cannot take every
+    worker or make another client's simple queries wait behind all of them.
+    """
+
+    def __init__(
+        self,
+        store_dir: str | Path,
+        size: int = 2,
+        in_memory: bool = False,
+        per_client: int = 0,
+        client_waiting: int = 16,
+    ):
         self.store_dir = str(store_dir)
         self.size = max(1, size)
         self.in_memory = in_memory
+        #: Queries one client may run at once: ``per_client``, else all workers but one.
+        self.per_client = per_client if per_client > 0 else max(1, self.size - 1)
+        #: Requests one client may have waiting for a worker; more get 503 at once.
+        self.client_waiting = max(1, client_waiting)
         self._ctx = multiprocessing.get_context("spawn")  # no fork of a threaded server
-        self._idle: queue.Queue[_Worker] = queue.Queue()
-        self._lock = threading.Lock()
+        self._cond = threading.Condition()
+        self._idle: list[_Worker] = []
+        self._waiting: dict[str, deque[_Ticket]] = {}  # per client, in arrival order
+        self._turns: deque[str] = deque()  # clients with requests waiting, next first
+        self._running: Counter[str] = Counter()
         self._all: list[_Worker] = []
         self._closed = False
         #: What network a started worker has: "none" (its own empty namespace) or why not.
         self.network: str | None = None
         for _ in range(self.size):
-            self._idle.put(self._spawn())
+            self._idle.append(self._spawn())
 
     def _spawn(self) -> _Worker:
         parent, child = self._ctx.Pipe()
@@ -259,59 +380,141 @@ class WorkerPool:
         process.start()
         child.close()
         worker = _Worker(process, parent)
-        with self._lock:
+        with self._cond:
             self._all.append(worker)
         return worker
 
-    def _discard(self, worker: _Worker) -> None:
+    def _discard(self, worker: _Worker, ended: bool = False) -> int | None:
+        """Kill ``worker`` and start another in its place; with ``ended`` (its pipe
+        closed), its exit code (negative: the signal that ended it)."""
+        if ended:
+            worker.process.join(2)
+        code = worker.process.exitcode
         worker.process.kill()
         worker.process.join(5)
         worker.conn.close()
-        with self._lock:
+        with self._cond:
             if worker in self._all:
                 self._all.remove(worker)
         if not self._closed:
-            self._idle.put(self._spawn())
+            fresh = self._spawn()
+            with self._cond:
+                self._idle.append(fresh)
+                self._dispatch()
+        return code
 
-    def run(self, request: dict, timeout: float) -> dict:
-        """Run ``request`` in an idle worker; a 503 reply when it takes longer than
-        ``timeout`` seconds (the worker is killed) or no worker frees up in that time."""
+    # -- scheduling (all under self._cond) -------------------------------------------
+    def _dispatch(self) -> None:
+        """Give idle workers to waiting requests, one client per turn."""
+        handed = False
+        while self._idle and self._turns:
+            for _ in range(len(self._turns)):
+                client = self._turns[0]
+                self._turns.rotate(-1)
+                if self._running[client] < self.per_client:
+                    ticket = self._waiting[client].popleft()
+                    if not self._waiting[client]:
+                        del self._waiting[client]
+                        self._turns.remove(client)
+                    ticket.worker = self._idle.pop()
+                    self._running[client] += 1
+                    handed = True
+                    break
+            else:
+                break  # every waiting client is at its limit
+        if handed:
+            self._cond.notify_all()
+
+    def _acquire(self, client: str, timeout: float) -> _Worker | str:
+        """A worker for ``client`` within ``timeout`` seconds, or why not (a message)."""
+        with self._cond:
+            line = self._waiting.get(client)
+            if line is not None and len(line) >= self.client_waiting:
+                return (
+                    f"server busy: {len(line)} queries from {client or 'you'} are already "
+                    "waiting; wait for their answers before sending more"
+                )
+            ticket = _Ticket(client)
+            if line is None:
+                line = self._waiting[client] = deque()
+                self._turns.append(client)
+            line.append(ticket)
+            self._dispatch()
+            if ticket.worker is None:
+                self._cond.wait_for(lambda: ticket.worker is not None, timeout)
+            if ticket.worker is not None:
+                return ticket.worker
+            line.remove(ticket)
+            if not line:
+                del self._waiting[client]
+                self._turns.remove(client)
+            return f"server busy: no query worker free within {timeout:g} s; try again"
+
+    def _release(self, client: str, worker: _Worker | None) -> None:
+        """``client``'s query is over; ``worker`` (None: it was discarded) is free."""
+        with self._cond:
+            self._running[client] -= 1
+            if self._running[client] <= 0:
+                del self._running[client]
+            if worker is not None:
+                self._idle.append(worker)
+            self._dispatch()
+
+    def run(self, request: dict, timeout: float, client: str = "") -> dict:
+        """Run ``request`` in a worker, in ``client``'s turn; a 503 reply when it takes
+        longer than ``timeout`` seconds (the worker is killed), when it passes its memory
+        cap (the worker has died), or when no worker frees up in that time."""
+        got = self._acquire(client, timeout)
+        if isinstance(got, str):
+            return {"status": 503, "message": got}
+        worker: _Worker | None = got
         try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            return {
-                "status": 503,
-                "message": f"server busy: no query worker free within {timeout:g} s; try again",
-            }
+            return self._run_in(worker, request, timeout)
+        except _WorkerLost as lost:
+            worker = None
+            return lost.reply
+        finally:
+            self._release(client, worker)
+
+    def _run_in(self, worker: _Worker, request: dict, timeout: float) -> dict:
         try:
             if not worker.ready:  # startup (imports, opening the store) is not query time
                 if not worker.conn.poll(WORKER_STARTUP):
                     self._discard(worker)
-                    return {"status": 500, "message": "query worker did not start; try again"}
+                    raise _WorkerLost(500, "query worker did not start; try again")
                 hello = worker.conn.recv()
                 self.network = hello.get("network", self.network)
                 worker.ready = True
             worker.conn.send(request)
             if worker.conn.poll(timeout):
                 reply = worker.conn.recv()
-                self._idle.put(worker)
+                if reply.pop("recycle", False):  # a MemoryError: start afresh
+                    self._discard(worker)
+                    raise _WorkerLost(reply["status"], reply["message"])
                 return reply
         except (EOFError, OSError):
-            self._discard(worker)
-            return {"status": 500, "message": "query worker stopped unexpectedly; try again"}
+            code = self._discard(worker, ended=True)
+            if request.get("memory") and code in (
+                -signal.SIGABRT,
+                -signal.SIGKILL,
+                -signal.SIGSEGV,
+            ):
+                raise _WorkerLost(503, _memory_message(request["memory"])) from None
+            raise _WorkerLost(500, "query worker stopped unexpectedly; try again") from None
         self._discard(worker)
-        return {
-            "status": 503,
-            "message": f"query stopped: it ran longer than the {timeout:g} s timeout "
+        raise _WorkerLost(
+            503,
+            f"query stopped: it ran longer than the {timeout:g} s timeout "
             "(setting query_timeout; kg serve --timeout)",
-        }
+        )
 
     def close(self) -> None:
         """Stop every worker."""
         self._closed = True
-        with self._lock:
+        with self._cond:
             workers = list(self._all)
             self._all.clear()
+            self._idle.clear()
         for worker in workers:
             with contextlib.suppress(OSError, ValueError):
                 worker.conn.send(None)
@@ -323,6 +526,14 @@ class WorkerPool:
             worker.conn.close()
 
 
+class _WorkerLost(Exception):
+    """The worker that ran a query is gone (killed, died, replaced); ``reply`` says why."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.reply = {"status": status, "message": message}
+
+
 # -- HTTP ----------------------------------------------------------------------------
 
 
@@ -331,12 +542,18 @@ class KgServer(ThreadingHTTPServer):
 
     Connections: a listen backlog of :attr:`request_queue_size` (bursts are queued,
     not dropped), ``TCP_NODELAY`` on every connection (no Nagle/delayed-ACK stall on
-    keep-alive requests) and :data:`CONNECTION_TIMEOUT` seconds for a client to send
-    its request (a half-sent request does not hold its thread forever).
+    keep-alive requests), :data:`CONNECTION_TIMEOUT` seconds for a client to send its
+    whole request, counted from when the server starts waiting for it (a half-sent or
+    trickled request does not hold its thread: a watchdog shuts the socket at the
+    deadline, as a socket timeout alone restarts with every byte), and at most
+    :attr:`max_connections` connections at once (each holds a thread; more are
+    answered 503 and closed).
     """
 
     daemon_threads = True
     request_queue_size = 128
+    #: Connections served at once; each holds a thread until it closes or times out.
+    max_connections = 256
 
     def __init__(
         self,
@@ -356,7 +573,13 @@ class KgServer(ThreadingHTTPServer):
         self.cors = tuple(origin.rstrip("/").lower() for origin in cors)
         #: Host names (besides IP addresses and localhost) the server answers to.
         self.allowed_hosts = {address[0].lower().strip("[]"), *(h.lower() for h in allowed_hosts)}
-        self.pool = WorkerPool(self.outputs_dir / STORE_DIR, workers, in_memory)
+        self._lock = threading.Lock()
+        self._deadlines: dict[socket.socket, float] = {}  # connection -> request deadline
+        self._connections = 0
+        self._closing = threading.Event()
+        self.pool = WorkerPool(
+            self.outputs_dir / STORE_DIR, workers, in_memory, per_client=settings.client_queries
+        )
         try:
             super().__init__(address, _Handler)
         except OSError as exc:
@@ -371,9 +594,71 @@ class KgServer(ThreadingHTTPServer):
         host = f"[{host}]" if ":" in str(host) else host
         return f"http://{host}:{port}/"
 
+    def server_activate(self) -> None:
+        super().server_activate()
+        threading.Thread(target=self._watchdog, daemon=True, name="kg-request-deadlines").start()
+
     def server_close(self) -> None:
+        self._closing.set()
         super().server_close()
         self.pool.close()
+
+    # -- connections -------------------------------------------------------------------
+    def process_request(self, request, client_address) -> None:
+        """Serve the connection in its own thread, or answer 503 and close it when
+        :attr:`max_connections` are open already."""
+        with self._lock:
+            full = self._connections >= self.max_connections
+            if not full:
+                self._connections += 1
+        if not full:
+            try:
+                super().process_request(request, client_address)
+            except Exception:
+                with self._lock:
+                    self._connections -= 1
+                raise
+            return
+        body = (
+            f"server busy: {self.max_connections} connections open already; try again\n"
+        ).encode()
+        with contextlib.suppress(OSError):
+            request.settimeout(1.0)
+            request.sendall(
+                b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8"
+                b"\r\nContent-Length: %d\r\nConnection: close\r\n\r\n" % len(body) + body
+            )
+        self.shutdown_request(request)
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            with self._lock:
+                self._connections -= 1
+
+    def watch(self, connection: socket.socket, seconds: float) -> None:
+        """Shut ``connection`` if its request has not been read within ``seconds``."""
+        with self._lock:
+            self._deadlines[connection] = time.monotonic() + seconds
+
+    def unwatch(self, connection: socket.socket) -> None:
+        """The request on ``connection`` has been read: no deadline any more."""
+        with self._lock:
+            self._deadlines.pop(connection, None)
+
+    def _watchdog(self) -> None:
+        """Shut the connections whose request did not arrive by its deadline (their
+        handler's blocked read then returns at once and the thread ends)."""
+        while not self._closing.wait(0.25):
+            now = time.monotonic()
+            with self._lock:
+                late = [c for c, deadline in self._deadlines.items() if deadline <= now]
+                for connection in late:
+                    del self._deadlines[connection]
+            for connection in late:
+                with contextlib.suppress(OSError):
+                    connection.shutdown(socket.SHUT_RDWR)
 
     def run_query(
         self,
@@ -384,10 +669,12 @@ class KgServer(ThreadingHTTPServer):
         named_graphs: list[str] | None = None,
         max_results: int | None = None,
         params: dict[str, str] | None = None,
+        client: str = "",
     ) -> dict:
-        """Run a query in a worker under the timeout and the result cap (``max_results``,
-        default the setting); ``params`` bind variables as ``kg query --param`` does.
-        The worker's reply."""
+        """Run a query in a worker, in ``client``'s turn (an address; see
+        :class:`WorkerPool`), under the timeout, the memory cap and the result caps
+        (``max_results``, default the setting, and ``max_result_bytes``); ``params``
+        bind variables as ``kg query --param`` does. The worker's reply."""
         cap = self.settings.max_results if max_results is None else max_results
         request = {
             "query": query,
@@ -397,8 +684,10 @@ class KgServer(ThreadingHTTPServer):
             "max_results": cap,
             "default_graph": default_graph,
             "named_graphs": named_graphs,
+            "max_bytes": self.settings.max_result_bytes,
+            "memory": self.settings.query_memory,
         }
-        return self.pool.run(request, self.settings.query_timeout)
+        return self.pool.run(request, self.settings.query_timeout, client)
 
 
 #: Characters no path of the server holds (NUL and other controls).
@@ -423,6 +712,15 @@ class _Handler(BaseHTTPRequestHandler):
         super().setup()
         with contextlib.suppress(OSError):
             self.request.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
+    def handle_one_request(self) -> None:
+        """One request, which must arrive whole within :attr:`timeout` seconds (the
+        deadline ends when its head, and a POST's body, have been read)."""
+        self.server.watch(self.connection, self.timeout)
+        try:
+            super().handle_one_request()
+        finally:
+            self.server.unwatch(self.connection)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the base class's name
         if not self.server.quiet:
@@ -453,7 +751,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Access-Control-Allow-Origin", allowed)
             self.send_header(
                 "Access-Control-Expose-Headers",
-                "X-KG-Truncated, X-KG-Max-Results, X-KG-Result-Count",
+                "X-KG-Truncated, X-KG-Max-Results, X-KG-Max-Result-Bytes, X-KG-Result-Count",
             )
         if self.server.cors:
             self.send_header("Vary", "Origin")
@@ -554,6 +852,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     # -- methods -----------------------------------------------------------------------
     def do_OPTIONS(self) -> None:  # noqa: N802 - http.server's naming
+        self.server.unwatch(self.connection)
         allowed = self._cors_origin()
         if self._host_refusal() or not allowed:
             self._error(403, "cross-origin requests are off; allow an origin with kg serve --cors")
@@ -568,6 +867,7 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
 
     def do_GET(self) -> None:  # noqa: N802
+        self.server.unwatch(self.connection)  # the request is in; the answer may take time
         if self._refused():
             return
         url = urlsplit(self.path)
@@ -595,6 +895,7 @@ class _Handler(BaseHTTPRequestHandler):
             return
         url = urlsplit(self.path)
         body = self._body()
+        self.server.unwatch(self.connection)
         if body is None:
             return
         if url.path != "/sparql":
@@ -665,6 +966,7 @@ class _Handler(BaseHTTPRequestHandler):
             params.get("default-graph-uri"),
             params.get("named-graph-uri"),
             params=bound,
+            client=self.client_address[0],
         )
         if reply["status"] != 200:
             self._error(reply["status"], reply["message"])
@@ -673,6 +975,8 @@ class _Handler(BaseHTTPRequestHandler):
         if reply["truncated"]:
             headers["X-KG-Truncated"] = "true"
             headers["X-KG-Max-Results"] = str(self.server.settings.max_results)
+        if reply.get("cut_by_bytes"):
+            headers["X-KG-Max-Result-Bytes"] = str(self.server.settings.max_result_bytes)
         self._send(200, reply["body"], reply["content_type"], headers)
 
     def _redirect(self, location: str) -> None:
@@ -700,7 +1004,7 @@ class _Handler(BaseHTTPRequestHandler):
             self._error(404, f"no entity {key!r}")
             return
         try:
-            page, status = entity_page(self.server, key)
+            page, status = entity_page(self.server, key, self.client_address[0])
         except QueryError as error:
             self._error(503, str(error))
             return
@@ -767,10 +1071,10 @@ ORDER BY ?kind ?p ?otherLabel ?transcript ?start ?quote
 
 
 def _rows(
-    server: KgServer, query: str, max_results: int | None = None
+    server: KgServer, query: str, max_results: int | None = None, client: str = ""
 ) -> tuple[list[dict[str, dict]], bool]:
     """Bindings (SPARQL JSON) of a query the entity page needs, and whether they were cut."""
-    reply = server.run_query(query, hints=["json"], max_results=max_results)
+    reply = server.run_query(query, hints=["json"], max_results=max_results, client=client)
     if reply["status"] != 200:
         raise QueryError(reply["message"])
     data = json.loads(reply["body"])
@@ -822,12 +1126,12 @@ def _safe_url(url: str) -> str | None:
     return url if re.match(r"https?://", url, re.IGNORECASE) else None
 
 
-def entity_page(server: KgServer, key: str) -> tuple[str, int]:
+def entity_page(server: KgServer, key: str, client: str = "") -> tuple[str, int]:
     """The HTML page of one entity and its HTTP status (404 when the graph has no such entity)."""
     from .sparql import shorten
 
     iri = ENTITY_BASE + key
-    facts, _ = _rows(server, _ENTITY_FACTS % {"iri": iri}, max_results=10_000)
+    facts, _ = _rows(server, _ENTITY_FACTS % {"iri": iri}, max_results=10_000, client=client)
     by_predicate: dict[str, list[str]] = {}
     for row in facts:
         by_predicate.setdefault(_value(row, "p"), []).append(_value(row, "o"))
@@ -859,7 +1163,9 @@ def entity_page(server: KgServer, key: str) -> tuple[str, int]:
         ("subject", "object", "Relations out"),
         ("object", "subject", "Relations in"),
     ):
-        rows, truncated = _rows(server, _ENTITY_EDGES % {"iri": iri, "side": side, "other": other})
+        rows, truncated = _rows(
+            server, _ENTITY_EDGES % {"iri": iri, "side": side, "other": other}, client=client
+        )
         truncated_any |= truncated
         parts.append(f"<h2>{heading} ({len(rows)} observation{'s' if len(rows) != 1 else ''})</h2>")
         parts.append(

@@ -76,3 +76,46 @@ def test_connections_have_tcp_nodelay_and_a_real_backlog(served):
     finally:
         kg.server._Handler.setup = original
     assert seen and seen[0] != 0
+
+
+def test_a_request_trickled_byte_by_byte_is_dropped_at_its_deadline(served):
+    # each byte comes well within the socket timeout (1 s here), so only a deadline for
+    # the whole request ends it; before, the connection stayed open as long as bytes came
+    host, port = served.server_address[:2]
+    t0 = time.monotonic()
+    closed = False
+    with socket.create_connection((host, port), timeout=10) as sock:
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        while time.monotonic() - t0 < 8:
+            try:
+                sock.sendall(b"x")
+                sock.settimeout(0.3)
+                if sock.recv(1024) == b"":
+                    closed = True
+                    break
+            except TimeoutError:
+                continue
+            except OSError:  # reset by the server
+                closed = True
+                break
+    assert closed, "a trickling client kept its connection"
+    assert b"200 OK" in _raw(
+        served, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+
+
+def test_connections_past_the_cap_get_503_and_are_closed(served):
+    served.max_connections = 2
+    host, port = served.server_address[:2]
+    idle = [socket.create_connection((host, port), timeout=10) for _ in range(2)]
+    try:
+        time.sleep(0.3)  # both accepted and holding a thread
+        reply = _raw(served, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        assert reply.startswith(b"HTTP/1.1 503") and b"connections" in reply
+    finally:
+        for sock in idle:
+            sock.close()
+    time.sleep(0.3)
+    assert b"200 OK" in _raw(
+        served, b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )

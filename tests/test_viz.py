@@ -411,7 +411,13 @@ def test_site_files_and_determinism(tmp_path):
     first = render_site(kg, tmp_path / "a")
     render_site(kg, tmp_path / "b")
     names = sorted(str(p.relative_to(tmp_path / "a")) for p in first)
-    assert names == ["graph.html", "index.html", "transcripts/t1.html", "transcripts/t2.html"]
+    assert names == [
+        "graph.html",
+        "index.html",
+        "transcripts/kg-viewer.js",
+        "transcripts/t1.html",
+        "transcripts/t2.html",
+    ]
     for name in names:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
 
@@ -423,7 +429,7 @@ def test_pages_are_self_contained(site):
         out / "index.html",
         *sorted((out / "transcripts").glob("*.html")),
     ]:
-        for tag, attrs in tags_of(path):
+        for tag, attrs in tags_of(path):  # the shared script is inserted by the loader
             assert not (tag == "script" and attrs.get("src")), f"{path.name}: external script"
             assert tag != "link", f"{path.name}: <link> tag"
             assert tag != "img", f"{path.name}: <img> tag (hostile text parsed as markup?)"
@@ -432,7 +438,7 @@ def test_pages_are_self_contained(site):
         text = path.read_text("utf-8")
         assert "Content-Security-Policy" in text
     scripts = [t for t, _ in tags_of(out / "graph.html") if t == "script"]
-    assert len(scripts) == 3  # data, vis-network, viewer; nothing from the data became a tag
+    assert len(scripts) == 2  # data, loader; nothing from the data became a tag
 
 
 def test_page_data_matches_graph(site):
@@ -526,7 +532,11 @@ def test_kg_render_command(tmp_path):
     assert main(["render", "-o", str(outputs), "--max-nodes", "3", "-q"]) == 0
     data = page_data(outputs / "graph.html")
     assert len(data["nodes"]) == 3 and data["counts"]["nodes_left_out"] == 4
-    assert sorted(p.name for p in (outputs / "transcripts").iterdir()) == ["t1.html", "t2.html"]
+    assert sorted(p.name for p in (outputs / "transcripts").iterdir()) == [
+        "kg-viewer.js",
+        "t1.html",
+        "t2.html",
+    ]
     assert [p.name for p in outputs.iterdir() if p.name.startswith(".")] == []  # no staging left
     assert (
         main(
