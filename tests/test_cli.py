@@ -172,3 +172,22 @@ def test_unexpected_failure_is_one_line(tmp_path, capsys, monkeypatch):
         "error: internal error (ValueError: something nobody planned for); run again with "
         "KG_DEBUG=1 for the traceback and report it\n"
     )
+
+
+def test_serve_limits_reach_the_settings(monkeypatch):
+    from kg.cli import build_parser
+    from kg.cli.sparql import serve_settings
+
+    for name in ("QUERY_MEMORY", "MAX_RESULT_BYTES", "CLIENT_QUERIES", "QUERY_TIMEOUT"):
+        monkeypatch.delenv(f"KG_{name}", raising=False)
+    args = build_parser().parse_args(
+        ["serve", "--query-memory", "512", "--max-result-bytes", "4096", "--client-queries", "3"]
+    )
+    settings = serve_settings(args)
+    assert (settings.query_memory, settings.max_result_bytes, settings.client_queries) == (
+        512,
+        4096,
+        3,
+    )
+    default = serve_settings(build_parser().parse_args(["serve"]))
+    assert default.query_memory == 1024 and default.client_queries == 0

@@ -111,6 +111,25 @@ def register(subparsers) -> None:
     p.add_argument(
         "--max-results", type=int, help="rows returned at most (default: setting max_results)"
     )
+    p.add_argument(
+        "--query-memory",
+        type=int,
+        metavar="MIB",
+        help="memory one query may take, in MiB; 0 for no cap (default: setting query_memory)",
+    )
+    p.add_argument(
+        "--max-result-bytes",
+        type=int,
+        metavar="BYTES",
+        help="largest answer sent; longer ones are cut to whole rows "
+        "(default: setting max_result_bytes)",
+    )
+    p.add_argument(
+        "--client-queries",
+        type=int,
+        metavar="N",
+        help="queries one client address may run at once (default: setting client_queries)",
+    )
     p.add_argument("--workers", type=int, default=2, help="query worker processes (default: 2)")
     p.add_argument(
         "--in-memory",
@@ -198,13 +217,25 @@ def cmd_query(args) -> int:
     return 0
 
 
+def serve_settings(args):
+    """The settings ``kg serve`` runs with: the settings file and environment, then the
+    command line's limits where given."""
+    from ..config import Settings
+
+    return Settings.load(getattr(args, "config", None)).replace(
+        query_timeout=args.timeout,
+        max_results=args.max_results,
+        query_memory=args.query_memory,
+        max_result_bytes=args.max_result_bytes,
+        client_queries=args.client_queries,
+    )
+
+
 def cmd_serve(args) -> int:
     """Serve the SPARQL endpoint and web UI until interrupted."""
-    from ..config import Settings
     from ..server import serve
 
-    settings = Settings.load(getattr(args, "config", None))
-    settings = settings.replace(query_timeout=args.timeout, max_results=args.max_results)
+    settings = serve_settings(args)
     serve(
         args.outputs,
         host=args.host,
