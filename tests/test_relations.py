@@ -5,11 +5,14 @@ dialogues are written for these tests and share no wording with the seeds or cor
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import kg
 from kg.build import build
 from kg.config import Settings
+from kg.graph import load_graph
 
 DIALOGUES = {
     # "we" stands for the organisation the speaker said they are at
@@ -209,14 +212,19 @@ CLAUSES = {
 
 
 @pytest.fixture(scope="module")
-def clause_store(tmp_path_factory):
+def clause_outputs(tmp_path_factory):
     inputs = tmp_path_factory.mktemp("clauses")
     for name, text in CLAUSES.items():
         (inputs / name).write_text(text, encoding="utf-8")
     outputs = tmp_path_factory.mktemp("clause-outputs")
     result = build([inputs], outputs, Settings(cache=False))
     assert result.ok, result.errors
-    return kg.load(outputs)
+    return outputs
+
+
+@pytest.fixture(scope="module")
+def clause_store(clause_outputs):
+    return kg.load(clause_outputs)
 
 
 def test_parallel_clauses_pair_in_order_never_crosswise(clause_store):
@@ -249,6 +257,36 @@ def test_first_person_clauses_with_tense_and_time(clause_store):
 def test_an_ungrounded_first_person_asserts_nothing(clause_store):
     studied = _facts(clause_store, "studiedUnder")
     assert not {s for s, o in studied if o == "Geoffrey Hinton"}
+
+
+def test_an_ungrounded_first_person_is_kept_as_an_unresolved_candidate(clause_outputs):
+    data = json.loads((clause_outputs / "graph.json").read_text(encoding="utf-8"))
+    text = "I did my PhD with Geoffrey Hinton at the University of Toronto."
+    mine = [u for u in data["unresolved"] if u["evidence"]["transcript_id"] == "unlabelled"]
+    studied = [u for u in mine if u["predicate"] == "studiedUnder"]
+    assert len(studied) == 1, mine
+    (u,) = studied
+    assert (u["unresolved_end"], u["word"], u["entity"]) == ("subject", "I", "geoffrey-hinton")
+    assert (u["word_start"], u["word_end"]) == (0, 1)
+    assert u["evidence"]["quote"] == text
+    assert (u["evidence"]["char_start"], u["evidence"]["char_end"]) == (0, len(text))
+    assert u["evidence"]["segment_index"] == 0
+    # no edge has the speaker's end: not in graph.json's relations, so not in the RDF,
+    # the viewer or the exports (which are written from them)
+    edges = [
+        (r["subject"], r["predicate"], r["object"])
+        for r in data["relations"]
+        if r["kind"] in ("typed", "open")
+        and any(e["transcript_id"] == "unlabelled" for e in r["evidence"])
+    ]
+    assert not [
+        e for e in edges if e[1] == "studiedUnder" or {"rita-vance", "omar-haddad"} & {e[0], e[2]}
+    ]
+    # a grounded first person of the same build is an edge, not a candidate
+    assert not [u for u in data["unresolved"] if u["evidence"]["transcript_id"] == "clauses"]
+    # reloaded (kg render, kg export) and written again, byte for byte
+    saved = (clause_outputs / "graph.json").read_text(encoding="utf-8")
+    assert load_graph(clause_outputs).to_json() == saved
 
 
 REFERENCE = {

@@ -84,7 +84,8 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
             for obj, prep in roles.get("obj", []):
                 if subj is obj or (id(subj), id(obj)) in linked or (id(obj), id(subj)) in linked:
                     continue
-                if {"addressee", "we", "it"} & {subj.mention.source, obj.mention.source}:
+                sources = {subj.mention.source, obj.mention.source}
+                if {"addressee", "we", "it"} & sources:
                     continue  # generic "you can imagine ...", "we" is no claim about anyone
                 if subj.mention.source not in ("lexicon", "ner") and obj.mention.source not in (
                     "lexicon",
@@ -108,6 +109,8 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
                         )
                     )
                     continue
+                if "unresolved" in sources:
+                    continue  # an ungrounded pronoun: typed candidates only (finder.py)
                 out.append(
                     RelationCandidate(
                         subj.mention,
