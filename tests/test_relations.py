@@ -364,3 +364,52 @@ def test_a_first_name_is_the_person_named_in_full_and_we_is_not_a_past_employer(
     assert ("Bruno Salgado", "Siemens") in _facts(reference_store, "worksFor")
     # "Before that I spent three years at Siemens. We shipped ...": not Siemens's "we"
     assert not {s for s, o in _facts(reference_store, "created") if o == "Kittiwake"}
+
+
+CONCEPTS = {
+    "concepts.txt": (
+        "Host: So what changed in the field?\n"
+        "Guest: Transformers replaced LSTMs almost overnight. Transformers, which replaced "
+        "recurrent neural networks, use self-attention. Most labs now train transformers "
+        "based on self-attention. Chatbots trained with reinforcement learning from human "
+        "feedback answer better.\n"
+        "Host: And the open problems?\n"
+        "Guest: The alignment of superintelligence matters, and we studied scaling laws for "
+        "next-word prediction. The transformer that we trained on speech recognition "
+        "works. We trained a language model called Wren.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def concept_relations(tmp_path_factory):
+    inputs = tmp_path_factory.mktemp("concepts")
+    for name, text in CONCEPTS.items():
+        (inputs / name).write_text(text, encoding="utf-8")
+    outputs = tmp_path_factory.mktemp("concept-outputs")
+    assert build([inputs], outputs, Settings(cache=False)).ok
+    data = json.loads((outputs / "graph.json").read_text(encoding="utf-8"))
+    return {
+        (r["subject"], r["predicate"], r["object"])
+        for r in data["relations"]
+        if r["kind"] == "open"
+    }
+
+
+def test_concepts_are_related_through_their_verb(concept_relations):
+    assert ("transformer", "replace", "lstm") in concept_relations  # subject - verb - object
+    # a relative clause on its noun, and that noun's own verb
+    assert ("transformer", "replace", "recurrent-neural-network") in concept_relations
+    assert ("transformer", "use", "self-attention") in concept_relations
+    # a participle keeps its form and its preposition
+    assert ("transformer", "based on", "self-attention") in concept_relations
+    assert ("chatbot", "trained with", "rlhf") in concept_relations
+
+
+def test_bare_prepositions_and_names_relate_no_concepts(concept_relations):
+    ends = {frozenset((s, o)) for s, _, o in concept_relations}
+    words = {p for _, p, _ in concept_relations}
+    assert not words & {"of", "for", "called", "call"}, concept_relations
+    # "the transformer that we trained on ...": the relative clause has its own subject
+    assert not [e for e in ends if "speech-recognition" in e]
+    assert not [e for e in ends if {"alignment", "superintelligence"} <= e]
