@@ -189,7 +189,11 @@ def _build(
         curation = load_curation(find_curation_files(paths, settings.curation))
         resolution = resolve(transcripts, extractions, lexicon, settings, curation)
         kg = KnowledgeGraph(
-            tuple(transcripts), resolution.entities, resolution.relations, resolution.corrections
+            tuple(transcripts),
+            resolution.entities,
+            resolution.relations,
+            resolution.corrections,
+            resolution.unresolved,
         )
     report = _report(kg, extractions, errors, settings)
     if curation.files or resolution.problems:  # the user's corrections (kg/curation.py)
@@ -387,6 +391,7 @@ def _report(kg: KnowledgeGraph, extractions: list[Extraction], errors, settings:
             "relations": len(kg.relations),
             "relations_by_kind": dict(sorted(Counter(r.kind for r in kg.relations).items())),
             "evidence": sum(len(r.evidence) for r in kg.relations),
+            "unresolved": len(kg.unresolved),
         },
     }
 

@@ -23,6 +23,7 @@ from .model import (
     Speaker,
     Transcript,
     TranscriptMeta,
+    UnresolvedRelation,
 )
 
 __all__ = ["KnowledgeGraph", "to_networkx", "importance", "load_graph", "GRAPH_FILE"]
@@ -40,6 +41,9 @@ class KnowledgeGraph:
     relations: tuple[Relation, ...]
     #: the user's corrections applied to this build (kg/curation.py); none without a file
     corrections: tuple[Correction, ...] = ()
+    #: typed relations with an ungrounded pronoun at one end: candidates for a user to
+    #: see and curate, never edges (not in RDF, the viewer or the exports)
+    unresolved: tuple[UnresolvedRelation, ...] = ()
 
     def entity(self, key: str) -> Entity:
         return self._by_key()[key]
@@ -76,6 +80,8 @@ class KnowledgeGraph:
         }
         if self.corrections:  # absent without a curation file: the same bytes as before
             data["corrections"] = [plain(c) for c in self.corrections]
+        if self.unresolved:  # absent when every pronoun is grounded, like corrections
+            data["unresolved"] = [plain(u) for u in self.unresolved]
         return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
     @classmethod
@@ -128,7 +134,11 @@ class KnowledgeGraph:
             Correction(**{**c, "entities": tuple(c["entities"])})
             for c in data.get("corrections", ())
         )
-        return cls(transcripts, entities, relations, corrections)
+        unresolved = tuple(
+            UnresolvedRelation(**{**u, "evidence": Evidence(**u["evidence"])})
+            for u in data.get("unresolved", ())
+        )
+        return cls(transcripts, entities, relations, corrections, unresolved)
 
 
 def load_graph(outputs_dir: str | Path) -> KnowledgeGraph:

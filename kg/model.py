@@ -23,6 +23,7 @@ __all__ = [
     "RelationCandidate",
     "Entity",
     "Relation",
+    "UnresolvedRelation",
     "NameOrigin",
     "NAME_RULES",
     "Correction",
@@ -261,6 +262,24 @@ class Relation:
     @property
     def weight(self) -> int:
         return self.count or len(self.evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class UnresolvedRelation:
+    """A typed relation whose one end is a pronoun the transcript does not ground ("I
+    did my PhD with X" in an unlabelled two-person talk, "he joined Y" with no person
+    named close before): not an edge (a person is never guessed), but kept in
+    ``graph.json`` so a user can see it and, knowing who it was, curate it."""
+
+    predicate: str
+    #: "subject" or "object": which end is the unresolved word
+    unresolved_end: str
+    word: str  # the word as said ("I", "he", "you")
+    word_start: int  # the word's character span in the transcript's text
+    word_end: int
+    entity: str  # Entity.key of the resolved end
+    evidence: Evidence
+    role: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

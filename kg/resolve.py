@@ -39,7 +39,9 @@ from .model import (
     Mention,
     NameOrigin,
     Relation,
+    RelationCandidate,
     Transcript,
+    UnresolvedRelation,
 )
 from .ontology import slugify
 
@@ -149,6 +151,8 @@ class Resolution:
     #: the user's corrections that changed this build, and one line per entry that could not
     corrections: tuple[Correction, ...] = ()
     problems: tuple[str, ...] = ()
+    #: typed candidates with an ungrounded pronoun at one end (not edges)
+    unresolved: tuple[UnresolvedRelation, ...] = ()
 
 
 class _Resolver:
@@ -357,8 +361,17 @@ def resolve(
 
     types = {e.key: e.type for e in entities}
     groups: dict[tuple, list] = defaultdict(list)
+    unresolved: dict[tuple, UnresolvedRelation] = {}
     for ex in extractions:
         for cand in ex.relations:
+            if cand.kind == "unresolved":
+                u = _unresolved(cand, slug, types)
+                if u is not None:  # "I did my PhD with X": one candidate, at "I"
+                    key = (ex.transcript_id, u.evidence.char_start, u.predicate, u.entity)
+                    key += (u.unresolved_end,)
+                    if key not in unresolved or u.word_start < unresolved[key].word_start:
+                        unresolved[key] = u
+                continue
             s, o = slug(cand.subject), slug(cand.object)
             if s is None or o is None or s == o:
                 continue
@@ -370,13 +383,41 @@ def resolve(
                 s, o = o, s
             groups[(s, cand.predicate, o, cand.kind, cand.negated)].append(cand)
     relations = [_relation(key, cands, settings) for key, cands in sorted(groups.items())]
+    pending = tuple(u for _, u in sorted(unresolved.items()))
     if plan is not None:
         relations = plan.apply_to_relations(entities, relations)
         return Resolution(
-            tuple(entities), tuple(relations), plan.corrections(), tuple(plan.problems)
+            tuple(entities), tuple(relations), plan.corrections(), tuple(plan.problems), pending
         )
     problems = tuple(curation.problems) if curation is not None else ()
-    return Resolution(tuple(entities), tuple(relations), (), problems)
+    return Resolution(tuple(entities), tuple(relations), (), problems, pending)
+
+
+def _unresolved(cand: RelationCandidate, slug, types: dict[str, str]) -> UnresolvedRelation | None:
+    """The unresolved candidate of ``cand`` (one end an ungrounded pronoun), with its
+    other end resolved to an entity that the relation's signature allows there; None
+    when that end is no entity of the graph, or is a pronoun too."""
+    end = "subject" if cand.subject.source == "unresolved" else "object"
+    word, other = (cand.subject, cand.object) if end == "subject" else (cand.object, cand.subject)
+    if other.source == "unresolved":
+        return None
+    key = slug(other)
+    if key is None:
+        return None
+    domain, range_ = RELATION_SIGNATURES.get(cand.predicate, (None, None))
+    allowed = range_ if end == "subject" else domain
+    if allowed and types[key] not in allowed:
+        return None
+    return UnresolvedRelation(
+        cand.predicate,
+        end,
+        word.surface,
+        word.char_start,
+        word.char_end,
+        key,
+        cand.evidence,
+        cand.role,
+    )
 
 
 def _group(keyed, speakers, aliases_of: dict[str, str], plan):

@@ -5,11 +5,14 @@ dialogues are written for these tests and share no wording with the seeds or cor
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import kg
 from kg.build import build
 from kg.config import Settings
+from kg.graph import load_graph
 
 DIALOGUES = {
     # "we" stands for the organisation the speaker said they are at
@@ -209,14 +212,19 @@ CLAUSES = {
 
 
 @pytest.fixture(scope="module")
-def clause_store(tmp_path_factory):
+def clause_outputs(tmp_path_factory):
     inputs = tmp_path_factory.mktemp("clauses")
     for name, text in CLAUSES.items():
         (inputs / name).write_text(text, encoding="utf-8")
     outputs = tmp_path_factory.mktemp("clause-outputs")
     result = build([inputs], outputs, Settings(cache=False))
     assert result.ok, result.errors
-    return kg.load(outputs)
+    return outputs
+
+
+@pytest.fixture(scope="module")
+def clause_store(clause_outputs):
+    return kg.load(clause_outputs)
 
 
 def test_parallel_clauses_pair_in_order_never_crosswise(clause_store):
@@ -249,6 +257,36 @@ def test_first_person_clauses_with_tense_and_time(clause_store):
 def test_an_ungrounded_first_person_asserts_nothing(clause_store):
     studied = _facts(clause_store, "studiedUnder")
     assert not {s for s, o in studied if o == "Geoffrey Hinton"}
+
+
+def test_an_ungrounded_first_person_is_kept_as_an_unresolved_candidate(clause_outputs):
+    data = json.loads((clause_outputs / "graph.json").read_text(encoding="utf-8"))
+    text = "I did my PhD with Geoffrey Hinton at the University of Toronto."
+    mine = [u for u in data["unresolved"] if u["evidence"]["transcript_id"] == "unlabelled"]
+    studied = [u for u in mine if u["predicate"] == "studiedUnder"]
+    assert len(studied) == 1, mine
+    (u,) = studied
+    assert (u["unresolved_end"], u["word"], u["entity"]) == ("subject", "I", "geoffrey-hinton")
+    assert (u["word_start"], u["word_end"]) == (0, 1)
+    assert u["evidence"]["quote"] == text
+    assert (u["evidence"]["char_start"], u["evidence"]["char_end"]) == (0, len(text))
+    assert u["evidence"]["segment_index"] == 0
+    # no edge has the speaker's end: not in graph.json's relations, so not in the RDF,
+    # the viewer or the exports (which are written from them)
+    edges = [
+        (r["subject"], r["predicate"], r["object"])
+        for r in data["relations"]
+        if r["kind"] in ("typed", "open")
+        and any(e["transcript_id"] == "unlabelled" for e in r["evidence"])
+    ]
+    assert not [
+        e for e in edges if e[1] == "studiedUnder" or {"rita-vance", "omar-haddad"} & {e[0], e[2]}
+    ]
+    # a grounded first person of the same build is an edge, not a candidate
+    assert not [u for u in data["unresolved"] if u["evidence"]["transcript_id"] == "clauses"]
+    # reloaded (kg render, kg export) and written again, byte for byte
+    saved = (clause_outputs / "graph.json").read_text(encoding="utf-8")
+    assert load_graph(clause_outputs).to_json() == saved
 
 
 REFERENCE = {
@@ -326,3 +364,52 @@ def test_a_first_name_is_the_person_named_in_full_and_we_is_not_a_past_employer(
     assert ("Bruno Salgado", "Siemens") in _facts(reference_store, "worksFor")
     # "Before that I spent three years at Siemens. We shipped ...": not Siemens's "we"
     assert not {s for s, o in _facts(reference_store, "created") if o == "Kittiwake"}
+
+
+CONCEPTS = {
+    "concepts.txt": (
+        "Host: So what changed in the field?\n"
+        "Guest: Transformers replaced LSTMs almost overnight. Transformers, which replaced "
+        "recurrent neural networks, use self-attention. Most labs now train transformers "
+        "based on self-attention. Chatbots trained with reinforcement learning from human "
+        "feedback answer better.\n"
+        "Host: And the open problems?\n"
+        "Guest: The alignment of superintelligence matters, and we studied scaling laws for "
+        "next-word prediction. The transformer that we trained on speech recognition "
+        "works. We trained a language model called Wren.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def concept_relations(tmp_path_factory):
+    inputs = tmp_path_factory.mktemp("concepts")
+    for name, text in CONCEPTS.items():
+        (inputs / name).write_text(text, encoding="utf-8")
+    outputs = tmp_path_factory.mktemp("concept-outputs")
+    assert build([inputs], outputs, Settings(cache=False)).ok
+    data = json.loads((outputs / "graph.json").read_text(encoding="utf-8"))
+    return {
+        (r["subject"], r["predicate"], r["object"])
+        for r in data["relations"]
+        if r["kind"] == "open"
+    }
+
+
+def test_concepts_are_related_through_their_verb(concept_relations):
+    assert ("transformer", "replace", "lstm") in concept_relations  # subject - verb - object
+    # a relative clause on its noun, and that noun's own verb
+    assert ("transformer", "replace", "recurrent-neural-network") in concept_relations
+    assert ("transformer", "use", "self-attention") in concept_relations
+    # a participle keeps its form and its preposition
+    assert ("transformer", "based on", "self-attention") in concept_relations
+    assert ("chatbot", "trained with", "rlhf") in concept_relations
+
+
+def test_bare_prepositions_and_names_relate_no_concepts(concept_relations):
+    ends = {frozenset((s, o)) for s, _, o in concept_relations}
+    words = {p for _, p, _ in concept_relations}
+    assert not words & {"of", "for", "called", "call"}, concept_relations
+    # "the transformer that we trained on ...": the relative clause has its own subject
+    assert not [e for e in ends if "speech-recognition" in e]
+    assert not [e for e in ends if {"alignment", "superintelligence"} <= e]

@@ -15,7 +15,7 @@ from .clauses import clause_facts, is_question, non_asserting, tense_of, time_of
 from .names import NameTable
 from .open import open_relations
 from .patterns import norm
-from .reference import Discourse
+from .reference import UNRESOLVED, Discourse
 from .typed import MAX_BETWEEN_WORDS, TYPED_PATTERNS, conjuncts, match, starts_clause
 
 __all__ = ["RelationFinder"]
@@ -106,7 +106,7 @@ class RelationFinder:
         out += self._discusses(sentence, named, evidence)
         self.discourse.observe([s.mention for s in virtual], None)
         self.discourse.observe_things(sentence, doc, spans)
-        return out
+        return [_unresolved(c) for c in out]
 
     def _clauses(
         self, doc, sentence: Sentence, spans: list[SpanMention], evidence, linked, asserted
@@ -185,6 +185,7 @@ class RelationFinder:
                             )
                             linked.add((id(x), id(y)))
         # an unsaid subject: "... postdoc with Andrew Ng", the talk's main person did it
+        spans = [s for s in spans if s.mention.source != UNRESOLVED]
         if spans:
             first = spans[0]
             prefix = norm(text[: doc[first.token_start].idx])
@@ -333,6 +334,15 @@ class RelationFinder:
                 )
             )
         return out
+
+
+def _unresolved(c: RelationCandidate) -> RelationCandidate:
+    """A typed candidate with an ungrounded pronoun at one end becomes kind
+    ``"unresolved"``: resolution keeps it apart from the edges (``graph.json``'s
+    ``unresolved``)."""
+    if c.kind == "typed" and UNRESOLVED in (c.subject.source, c.object.source):
+        return replace(c, kind="unresolved")
+    return c
 
 
 def _finished(verb) -> bool:

@@ -7,6 +7,11 @@ party of a labelled dialogue; "he"/"she" the last person named before it; "we" t
 organisation the speaker said they are at ("at Anthropic we ..."); "it" the thing
 (organisation, product, work) last named in the same turn, a clause's subject before
 its other mentions ("Kestrel is built on Whisper, and we released it": Kestrel).
+
+A person pronoun or "we" that the transcript does not ground (no labelled speaker, no
+one addressed, no person named close before) becomes a placeholder mention of source
+``"unresolved"``: the typed readers still see its clause, and the finder turns what
+they state into an unresolved candidate (kept in ``graph.json``), never an edge.
 """
 
 from __future__ import annotations
@@ -20,7 +25,10 @@ from ...model import Mention, RelationCandidate, Sentence, Transcript
 from ..entities import SpanMention
 from .patterns import _TIME, ROLES, norm
 
-__all__ = ["Discourse", "vocative"]
+__all__ = ["Discourse", "vocative", "UNRESOLVED"]
+
+#: the source of a placeholder mention for a pronoun the transcript does not ground
+UNRESOLVED = "unresolved"
 
 _THIRD_PERSON = frozenset({"he", "she", "him", "his", "her", "hers", "he's", "she's"})
 _SECOND_PERSON = frozenset({"you", "your", "yours", "you've", "you're"})
@@ -239,11 +247,37 @@ class Discourse:
                 v = self.virtual(doc, token, sentence, self.we_org[sentence.speaker], None)
                 if v is not None:  # typed patterns only: a generic "we" is no claim (see _open)
                     v = SpanMention(replace(v.mention, source="we"), v.token_start, v.token_end)
+            elif lower in _WE_SUBJECT:
+                v = None
             else:
                 continue
+            if v is None and lower not in _POSSESSIVE_ONLY:
+                v = self.placeholder(token, sentence, lower in _WE_SUBJECT)
             if v is not None:
                 out.append(v)
         return out
+
+    def placeholder(self, token, sentence: Sentence, plural: bool) -> SpanMention:
+        """A mention of no one for an ungrounded pronoun (see the module docs): a Person,
+        or for "we" an Organization, as a grounded "we" would be."""
+        char_start = sentence.char_start + token.idx
+        t0, t1 = self.transcript.time_span(char_start, char_start + len(token.text))
+        segment = self.transcript.segment_at(char_start)
+        mention = Mention(
+            self.transcript.id,
+            sentence.index,
+            segment.index,
+            char_start,
+            char_start + len(token.text),
+            token.text,
+            "Organization" if plural else "Person",
+            UNRESOLVED,
+            None,
+            t0,
+            t1,
+            segment.speaker,
+        )
+        return SpanMention(mention, token.i, token.i + 1)
 
     def we(
         self, doc, sentence: Sentence, spans: list[SpanMention], evidence
@@ -325,6 +359,8 @@ def vocative(doc, spans: list[SpanMention], before: int) -> Mention | None:
 
 
 _OPENERS = frozenset({"so", "and", "well", "now", "okay", "ok"})
+#: pronouns that only own something ("his team"): no relation has them as an end
+_POSSESSIVE_ONLY = frozenset({"yours", "hers", "mine"})
 _THINGS = frozenset({"Organization", "Product", "Work"})
 _IT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 
