@@ -37,6 +37,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .model import ENTITY_TYPES, Correction, Entity, Evidence, Mention, NameOrigin, Relation
+from .ontology import RELATION_SIGNATURES
 
 __all__ = [
     "CURATION_FILE",
@@ -66,20 +67,8 @@ KINDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "relation": (("subject", "predicate", "object"), ("quote", "note", "transcript")),
 }
 
-#: Typed relations a ``relation`` entry may add, with their domain and range (the
-#: resolver's table; kept here too so this module does not import the resolver).
-_SIGNATURES = {
-    "worksFor": ({"Person"}, {"Organization"}),
-    "founded": ({"Person"}, {"Organization"}),
-    "studiedUnder": ({"Person"}, {"Person"}),
-    "affiliatedWith": ({"Person"}, {"Organization"}),
-    "created": ({"Person", "Organization"}, {"Product", "Work", "Concept"}),
-    "broader": ({"Concept"}, {"Concept"}),
-    "partOf": ({"Organization"}, {"Organization"}),
-    "basedOn": ({"Product"}, {"Product"}),
-    "investedIn": ({"Person", "Organization"}, {"Organization"}),
-    "locatedIn": ({"Organization"}, {"Place"}),
-}
+#: Typed relations a ``relation`` entry may add, with their domain and range.
+_SIGNATURES = RELATION_SIGNATURES
 
 
 def _norm(name: str) -> str:

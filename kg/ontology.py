@@ -16,6 +16,7 @@ from .config import BASE_IRI
 from .errors import KgError
 
 __all__ = [
+    "RELATION_SIGNATURES",
     "ONTOLOGY_DIR",
     "ONTOLOGY_FILES",
     "builtin_ontology_dir",
@@ -165,3 +166,19 @@ def ontology_graph(folder: str = "") -> Graph:
     graph = Graph()
     graph.parse(ontology_file("kg.ttl", folder), format="turtle")
     return graph
+
+
+#: Domain and range of each typed relation, checked again after resolution, when
+#: an entity's final type (say, from the lexicon) may differ from what NER said.
+RELATION_SIGNATURES = {
+    "worksFor": ({"Person"}, {"Organization"}),
+    "founded": ({"Person"}, {"Organization"}),
+    "studiedUnder": ({"Person"}, {"Person"}),
+    "affiliatedWith": ({"Person"}, {"Organization"}),
+    "created": ({"Person", "Organization"}, {"Product", "Work", "Concept"}),
+    "broader": ({"Concept"}, {"Concept"}),
+    "partOf": ({"Organization"}, {"Organization"}),
+    "basedOn": ({"Product"}, {"Product"}),
+    "investedIn": ({"Person", "Organization"}, {"Organization"}),
+    "locatedIn": ({"Organization"}, {"Place"}),
+}

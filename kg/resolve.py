@@ -43,26 +43,12 @@ from .model import (
     Transcript,
     UnresolvedRelation,
 )
-from .ontology import slugify
+from .ontology import RELATION_SIGNATURES, slugify
 
 __all__ = ["resolve", "Resolution", "RELATION_SIGNATURES"]
 
 TEXTUAL_SOURCES = ("lexicon", "ner", "concept")
 
-#: Domain and range of each typed relation, checked again after resolution, when
-#: an entity's final type (say, from the lexicon) may differ from what NER said.
-RELATION_SIGNATURES = {
-    "worksFor": ({"Person"}, {"Organization"}),
-    "founded": ({"Person"}, {"Organization"}),
-    "studiedUnder": ({"Person"}, {"Person"}),
-    "affiliatedWith": ({"Person"}, {"Organization"}),
-    "created": ({"Person", "Organization"}, {"Product", "Work", "Concept"}),
-    "broader": ({"Concept"}, {"Concept"}),
-    "partOf": ({"Organization"}, {"Organization"}),
-    "basedOn": ({"Product"}, {"Product"}),
-    "investedIn": ({"Person", "Organization"}, {"Organization"}),
-    "locatedIn": ({"Organization"}, {"Place"}),
-}
 
 _FAMILIES = {
     "Person": "person",

@@ -65,9 +65,9 @@ def listener():
     local.close()
 
 
-def reaches(query: str, listener: Listener) -> bool:
-    """True if running ``query`` unguarded on a bare store makes a connection."""
-    before = listener.connections
+def one_triple_store() -> pyoxigraph.Store:
+    """An in-memory store with one triple, so that patterns beside SERVICE match and
+    pyoxigraph goes on to call the service."""
     store = pyoxigraph.Store()
     store.add(
         pyoxigraph.Quad(
@@ -76,6 +76,13 @@ def reaches(query: str, listener: Listener) -> bool:
             pyoxigraph.Literal("c"),
         )
     )
+    return store
+
+
+def reaches(query: str, listener: Listener) -> bool:
+    """True if running ``query`` unguarded on a bare store makes a connection."""
+    before = listener.connections
+    store = one_triple_store()
     try:
         result = store.query(query)
         if not isinstance(result, bool | pyoxigraph.QueryBoolean):
@@ -163,14 +170,7 @@ def _service_from_isolated_process(port: int, conn) -> None:
     from kg.query_guard import isolate_from_network
 
     conn.send(isolate_from_network())
-    store = pyoxigraph.Store()
-    store.add(
-        pyoxigraph.Quad(
-            pyoxigraph.NamedNode("http://k/a"),
-            pyoxigraph.NamedNode("http://k/b"),
-            pyoxigraph.Literal("c"),
-        )
-    )
+    store = one_triple_store()
     try:
         list(
             store.query(f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/x> {{ ?a ?b ?c }} }}")
