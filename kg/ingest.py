@@ -1302,7 +1302,9 @@ def discover_inputs(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         p = Path(item)
         if p.is_dir():
             try:
-                children = sorted(c for c in p.iterdir() if c.is_file() and not _skipped(c.name))
+                # everything but folders: a FIFO, device or dangling link in the folder
+                # is then refused by the reader with its own line, not skipped silently
+                children = sorted(c for c in p.iterdir() if not c.is_dir() and not _skipped(c.name))
             except OSError as exc:
                 raise InputError(str(p), f"cannot list directory: {exc.strerror or exc}") from None
             if not children:

@@ -74,6 +74,17 @@ def test_fifo_and_device_are_refused_without_blocking(tmp_path, good, capsys):
     _one_error_line(err, "/dev/zero: is a device, not a transcript file")
 
 
+def test_a_fifo_inside_an_input_folder_is_one_line_too(tmp_path, good, capsys):
+    os.mkfifo(good.parent / "pipe.txt")
+    os.symlink(tmp_path / "gone.txt", good.parent / "dangling.txt")
+    out = tmp_path / "out"
+    assert main(["build", str(good.parent), "-o", str(out), "-q"]) == 1
+    err = capsys.readouterr().err
+    _one_error_line(err, "pipe.txt: is a FIFO (named pipe), not a transcript file")
+    _one_error_line(err, "dangling.txt")
+    assert [t["id"] for t in json.loads((out / "build.json").read_text())["inputs"]] == ["good"]
+
+
 def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatch):
     import kg.ingest
 
