@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from viewer_probes import LABEL_BOXES, LEGEND_COVERS_CENTRE, measured, overlaps
+
 from kg.build import build
 from kg.ingest import read_transcript
 
@@ -43,32 +45,6 @@ FLAGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-
-#: Label boxes as vis-network drew them (canvas coordinates -> screen), for labels shown.
-LABEL_BOXES = """() => {
-  const net = window.kg.network;
-  const boxes = [];
-  for (const id of window.kg.nodeView.getIds()) {
-    const node = net.body.nodes[id];
-    if (!node || !node.options.label) continue;
-    const s = node.labelModule.size;
-    if (!s || !s.width) continue;
-    const a = net.canvasToDOM({x: s.left, y: s.top});
-    const b = net.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
-    boxes.push({id: id, x1: a.x, y1: a.y, x2: b.x, y2: b.y});
-  }
-  return boxes;
-}"""
-
-
-def overlaps(boxes: list[dict]) -> list[tuple[str, str]]:
-    """Pairs of boxes that intersect (touching edges do not count)."""
-    pairs = []
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1 :]:
-            if a["x1"] < b["x2"] and b["x1"] < a["x2"] and a["y1"] < b["y2"] and b["y1"] < a["y2"]:
-                pairs.append((a["id"], b["id"]))
-    return pairs
 
 
 def long_episode(folder: Path, words: int = 30_000) -> Path:
@@ -140,15 +116,8 @@ def shoot(browser, page_path: Path, png: Path, size: tuple[int, int]) -> dict:
     page.wait_for_function("() => window.kgReady === true", timeout=120_000)
     ready_ms = (time.perf_counter() - started) * 1000
     page.wait_for_timeout(400)  # the label pass after the first frame
-    boxes = page.evaluate(LABEL_BOXES)
-    legend_covers = page.evaluate(
-        """() => {
-      const n = document.getElementById('kg-network').getBoundingClientRect();
-      const l = document.getElementById('kg-legend').getBoundingClientRect();
-      const x = n.left + n.width / 2, y = n.top + n.height / 2;
-      return l.left <= x && x <= l.right && l.top <= y && y <= l.bottom;
-    }"""
-    )
+    boxes = measured(page.evaluate(LABEL_BOXES))
+    legend_covers = page.evaluate(LEGEND_COVERS_CENTRE)
     page.screenshot(path=str(png))
     row = {
         "page": page_path.name,

@@ -5,9 +5,11 @@ toggle, a legend that leaves the centre free, search that matches like the lexic
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from test_viz import make_kg, page_data, star_kg
 
 from kg.graph import KnowledgeGraph
@@ -15,36 +17,8 @@ from kg.lexicon import load_lexicon, name_key
 from kg.model import Entity, Mention, Segment, Transcript, TranscriptMeta
 from kg.viz import render_site
 
-#: Label boxes as vis-network drew them, on screen, for the labels drawn now.
-LABEL_BOXES = """() => {
-  const net = window.kg.network;
-  const boxes = [];
-  for (const id of window.kg.nodeView.getIds()) {
-    const node = net.body.nodes[id];
-    if (!node || !node.options.label) continue;
-    const s = node.labelModule.size;
-    const a = net.canvasToDOM({x: s.left, y: s.top});
-    const b = net.canvasToDOM({x: s.left + s.width, y: s.top + s.height});
-    boxes.push({id: id, x1: a.x, y1: a.y, x2: b.x, y2: b.y, px: node.options.font.size * net.getScale()});
-  }
-  return boxes;
-}"""
-
-LEGEND_COVERS_CENTRE = """() => {
-  const n = document.getElementById('kg-network').getBoundingClientRect();
-  const l = document.getElementById('kg-legend').getBoundingClientRect();
-  const x = n.left + n.width / 2, y = n.top + n.height / 2;
-  return l.left <= x && x <= l.right && l.top <= y && y <= l.bottom;
-}"""
-
-
-def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
-    return [
-        (a["id"], b["id"])
-        for i, a in enumerate(boxes)
-        for b in boxes[i + 1 :]
-        if a["x1"] < b["x2"] and b["x1"] < a["x2"] and a["y1"] < b["y2"] and b["y1"] < a["y2"]
-    ]
+sys.path.insert(0, str(ROOT / "bench"))
+from viewer_probes import LABEL_BOXES, LEGEND_COVERS_CENTRE, overlaps  # noqa: E402
 
 
 def test_edges_are_calm_in_the_data(tmp_path):
@@ -99,7 +73,7 @@ def test_seeds_labels_do_not_overlap_and_legend_leaves_the_centre(seeds_build, o
         page = opened(path, width=size[0], height=size[1]).ready()
         page.page.wait_for_timeout(300)
         boxes = page.js(LABEL_BOXES)
-        assert overlapping(boxes) == [], path.name
+        assert overlaps(boxes) == [], path.name
         visible = len(page.js("window.kg.visibleNodes()"))
         assert len(boxes) >= min(visible // 3, 8), path.name  # labels are drawn
         assert min(b["px"] for b in boxes) >= 11.9  # and readable: 12 px and more on screen
