@@ -43,10 +43,11 @@ def process_transcript(transcript: Transcript, lexicon: Lexicon, settings: Setti
     nlp = load_nlp(settings)
     units = split_sentences(transcript, settings.max_sentence_words)
     texts = (unit_text(transcript, s) for s in units)
-    if not casing_profile(transcript.text).cased:  # lowercase speech: names' capitals back
+    profile = casing_profile(transcript.text)
+    if not profile.cased:  # lowercase speech: names' capitals back
         texts = (truecase(text, lexicon.given_names) for text in texts)
     docs = nlp.pipe(texts, batch_size=settings.batch_size)
-    return extract_transcript(transcript, zip(units, docs, strict=True), lexicon, settings)
+    return extract_transcript(transcript, zip(units, docs, strict=True), lexicon, settings, profile)
 
 
 def _largest_first(transcripts: Sequence[Transcript]) -> list[Transcript]:

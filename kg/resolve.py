@@ -24,6 +24,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import jellyfish
 from rapidfuzz import fuzz, process
 
 from .config import Settings
@@ -82,8 +83,6 @@ PHONETIC_MIN_SIMILARITY = 0.85
 
 
 def _metaphone(word: str) -> str:
-    import jellyfish
-
     return jellyfish.metaphone(word)
 
 
@@ -95,8 +94,6 @@ def sounds_like(a: str, b: str) -> bool:
     """Two names (lowercase, same number of words) are ASR variants of one name: every
     pair of words sounds the same by Metaphone, or differs by one sound in one word
     ("satsgever"/"sutskever"), and the names are close as strings (Jaro-Winkler)."""
-    import jellyfish
-
     wa, wb = a.split(), b.split()
     if len(wa) != len(wb) or a == b:
         return a == b

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from ..config import Settings
 from ..lexicon import Lexicon, name_key, name_part
 from ..model import Evidence, Mention, RelationCandidate, Sentence, Transcript
-from .casing import casing_profile
+from .casing import CasingProfile, casing_profile
 from .concepts import select_terms
 from .entities import (
     NOUN_COMPOUND,
@@ -49,13 +49,15 @@ def extract_transcript(
     parsed: Iterable[tuple[Sentence, object]],
     lexicon: Lexicon,
     settings: Settings,
+    profile: CasingProfile | None = None,
 ) -> Extraction:
-    """Mentions and relations from ``parsed`` (unit, spaCy Doc) pairs of one transcript."""
+    """Mentions and relations from ``parsed`` (unit, spaCy Doc) pairs of one transcript.
+    ``profile``: the transcript's casing, if the caller measured it already."""
     units: list[tuple[Sentence, object, list[SpanMention], list[tuple[str, SpanMention]]]] = []
     term_counts: Counter = Counter()
     word_counts: Counter = Counter()
     noun_compounds: set[str] = set()
-    profile = casing_profile(transcript.text)
+    profile = profile or casing_profile(transcript.text)
     trust_case, lowercase = profile.reliable, not profile.cased
     for sentence, doc in parsed:
         word_counts.update(t.lower_ for t in doc if t.is_alpha)

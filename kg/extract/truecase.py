@@ -83,6 +83,12 @@ def place_names() -> dict[tuple[str, ...], bool]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _longest_place() -> int:
+    """The most words a place name of :func:`place_names` has."""
+    return max((len(k) for k in place_names()), default=1)
+
+
 def _everyday_noun(word: str) -> bool:
     """A place name that is also a countable English noun ("turkey", "jersey", "bath",
     "split"): its plural is frequent in English, which a place's is not."""
@@ -95,7 +101,7 @@ def truecase(text: str, given_names: frozenset[str]) -> str:
     chars = list(text)
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     places = place_names()
-    longest = max((len(k) for k in places), default=1)
+    longest = _longest_place()
     i = 0
     n = len(words)
     while i < n:
