@@ -231,7 +231,7 @@ def spacy_predictions(inputs: Path) -> dict[str, list[PredictedEntity]]:
     nlp = load_nlp(Settings.load())
     out: dict[str, list[PredictedEntity]] = {}
     for path in sorted(inputs.iterdir()):
-        if path.name.endswith(".json") or path.name.startswith("."):
+        if not path.is_file() or path.name.endswith(".json") or path.name.startswith("."):
             continue
         transcript = read_transcript(path)
         nodes: dict[str, PredictedEntity] = {}
