@@ -16,10 +16,8 @@ from ..model import Evidence, Mention, RelationCandidate, Sentence, Transcript
 from .casing import CasingProfile, casing_profile
 from .concepts import select_terms
 from .entities import (
-    NOUN_COMPOUND,
     SpanMention,
     acts_as_person,
-    concept_candidates,
     find_mentions,
     introduced_by_name,
     introduced_type,
@@ -29,6 +27,7 @@ from .entities import (
     name_parts,
 )
 from .relations import RelationFinder
+from .terms import TermCandidate, TermStatistics, choose_terms, phrase_candidates
 
 __all__ = ["Extraction", "extract_transcript"]
 
@@ -53,29 +52,25 @@ def extract_transcript(
 ) -> Extraction:
     """Mentions and relations from ``parsed`` (unit, spaCy Doc) pairs of one transcript.
     ``profile``: the transcript's casing, if the caller measured it already."""
-    units: list[tuple[Sentence, object, list[SpanMention], list[tuple[str, SpanMention]]]] = []
-    term_counts: Counter = Counter()
+    units: list[tuple[Sentence, object, list[SpanMention], list[tuple[TermCandidate, ...]]]] = []
+    statistics = TermStatistics()
     word_counts: Counter = Counter()
-    noun_compounds: set[str] = set()
     profile = profile or casing_profile(transcript.text)
     trust_case, lowercase = profile.reliable, not profile.cased
     for sentence, doc in parsed:
         word_counts.update(t.lower_ for t in doc if t.is_alpha)
         spans = find_mentions(doc, transcript, sentence, lexicon, trust_case, lowercase)
         taken = {k for s in spans for k in range(s.token_start, s.token_end)}
-        candidates = concept_candidates(doc, transcript, sentence, taken, spans)
-        term_counts.update(key.lstrip(NOUN_COMPOUND) for key, _, _ in candidates)
-        noun_compounds.update(
-            key.lstrip(NOUN_COMPOUND) for key, _, _ in candidates if key.startswith(NOUN_COMPOUND)
-        )
-        candidates = [(key.lstrip(NOUN_COMPOUND), m, inner) for key, m, inner in candidates]
-        units.append((sentence, doc, spans, candidates))
+        phrases = phrase_candidates(doc, transcript, sentence, taken, spans)
+        for phrase in phrases:
+            statistics.add(phrase)
+        units.append((sentence, doc, spans, phrases))
 
     terms = select_terms(
-        term_counts,
+        statistics.independent_counts(),
         settings.concept_min_count,
         settings.concept_min_termhood,
-        noun_compounds,
+        statistics.compounds,
         word_counts,
         sum(word_counts.values()),
     )
@@ -112,33 +107,40 @@ def extract_transcript(
 VARIANT_RATIO = 90.0
 
 
-def _with_terms(spans: list[SpanMention], candidates, terms: set[str], lexicon: Lexicon):
-    """The unit's mentions with its kept concept terms added; a kept term replaces the
+def _with_terms(
+    spans: list[SpanMention],
+    phrases: list[tuple[TermCandidate, ...]],
+    terms: set[str],
+    lexicon: Lexicon,
+):
+    """The unit's mentions with its kept concept terms added (in each noun phrase the
+    longest kept term, then the longest in what is left; see ``terms.choose_terms``); a kept term replaces the
     lexicon concepts inside it. Also (term, head concept) pairs: "graph neural network"
     and the "neural network" it ends with."""
     from rapidfuzz import fuzz
 
-    kept: list[SpanMention] = []
-    replaced: set[SpanMention] = set()
-    narrower: list[tuple[SpanMention, SpanMention]] = []
-    for key, m, inner in candidates:
-        if key not in terms:
-            continue
+    def accept(c: TermCandidate) -> bool:
+        m = c.span
         if any(
-            fuzz.ratio(key, name.lower()) >= VARIANT_RATIO
-            for s in inner
+            fuzz.ratio(c.key, name.lower()) >= VARIANT_RATIO
+            for s in c.inner
             if s.mention.lexicon_id
             for name in lexicon.names(s.mention.lexicon_id)
         ):
-            continue
-        if any(
-            s not in inner and s.token_start < m.token_end and m.token_start < s.token_end
+            return False  # the lexicon concept written another way
+        return not any(
+            s not in c.inner and s.token_start < m.token_end and m.token_start < s.token_end
             for s in spans
-        ):
-            continue
-        kept.append(m)
-        replaced.update(inner)
-        narrower.extend((m, s) for s in inner if s.token_end == m.token_end)
+        )
+
+    kept: list[SpanMention] = []
+    replaced: set[SpanMention] = set()
+    narrower: list[tuple[SpanMention, SpanMention]] = []
+    for phrase in phrases:
+        for c in choose_terms(phrase, terms, accept):
+            kept.append(c.span)
+            replaced.update(c.inner)
+            narrower.extend((c.span, s) for s in c.inner if s.token_end == c.span.token_end)
     spans = [s for s in spans if s not in replaced] + kept
     return sorted(spans, key=lambda s: s.token_start), narrower
 

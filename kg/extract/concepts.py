@@ -14,7 +14,8 @@ everyday words that a talk is about ("poker" said twenty times, "decision tree",
 everyday words ("question", "thing", "people"), whose rate in conversation is close
 to their rate in English.
 
-A candidate (a noun phrase, head lemmatised) is a term when
+A candidate (a noun phrase or a sub-phrase of one ending in a noun, head lemmatised,
+counted by its independent C-value count: see :mod:`kg.extract.terms`) is a term when
 
 * it is one word of at least four letters, said at least ``min_count`` times, with
   keyness at least :data:`SINGLE_KEYNESS`; or

@@ -1,5 +1,5 @@
-"""Entity mentions in one parsed unit: lexicon names, filtered statistical NER, and
-candidate concept terms (kept or dropped later, per transcript, by termhood).
+"""Entity mentions in one parsed unit: lexicon names and filtered statistical NER
+(candidate concept terms are :mod:`kg.extract.terms`).
 
 spaCy's small English model, run on lowercase unpunctuated speech, tags common words
 ("Steel", "Signal") as organisations and "AI" as a place. So: a lexicon match always
@@ -20,7 +20,6 @@ from ..model import Mention, Sentence, Transcript
 __all__ = [
     "SpanMention",
     "find_mentions",
-    "concept_candidates",
     "name_parts",
     "name_part_mentions",
     "NER_TYPES",
@@ -752,9 +751,6 @@ def _spoken_names(
     return out
 
 
-#: Marks a candidate key made only of nouns ("permissions model"); see concepts.select_terms.
-NOUN_COMPOUND = "\x00"
-
 _CONCEPT_POS = frozenset({"NOUN", "PROPN", "ADJ"})
 _VAGUE_MODIFIERS = frozenset(
     {
@@ -875,98 +871,6 @@ _VAGUE_MODIFIERS = frozenset(
         "usual",
     }
 )
-
-
-def concept_candidates(
-    doc,
-    transcript: Transcript,
-    sentence: Sentence,
-    taken: set[int],
-    spans: list[SpanMention] = (),
-) -> list[tuple[str, SpanMention, tuple[SpanMention, ...]]]:
-    """Noun phrases that could name a concept: (term key, mention, the lexicon concepts
-    inside it). The key is the phrase lowercased with its head lemmatised ("scaling
-    laws" -> "scaling law"). A phrase may contain lexicon concepts ("graph neural
-    network" holds "neural network"): if it is kept as a term it replaces them, so the
-    specific term the talk is about is not swallowed by the general one."""
-    out = []
-    concept_at = {
-        k: s
-        for s in spans
-        if s.mention.type == "Concept" and s.mention.source == "lexicon"
-        for k in range(s.token_start, s.token_end)
-    }
-    for chunk in doc.noun_chunks:
-        start, end = chunk.start, chunk.end
-        while start < end and (
-            doc[start].pos_ not in _CONCEPT_POS
-            or doc[start].lower_ in _VAGUE_MODIFIERS
-            or doc[start].like_num
-            or (start > chunk.start and _inner_hyphen(doc, start - 1, chunk.start, end))
-        ):
-            start += 1  # a dropped word takes what it is hyphened to: "large-scale"
-        if end - start < 1:
-            continue
-        inner = tuple(dict.fromkeys(concept_at[k] for k in range(start, end) if k in concept_at))
-        if any(k in taken and k not in concept_at for k in range(start, end)) or any(
-            s.token_start < start or s.token_end > end for s in inner
-        ):
-            continue
-        covered = {k for s in inner for k in range(s.token_start, s.token_end)}
-        if inner and len(covered) == end - start:
-            continue  # the lexicon concept itself
-        half = (end - start) // 2
-        if (
-            half
-            and (end - start) % 2 == 0
-            and [t.lower_ for t in doc[start : start + half]]
-            == [t.lower_ for t in doc[start + half : end]]
-        ):
-            end = start + half  # a stutter of ASR: "generalization power generalization power"
-        tokens = doc[start:end]
-        if tokens[-1].pos_ not in ("NOUN", "PROPN"):
-            continue
-        if any(
-            (t.pos_ not in _CONCEPT_POS or not t.is_alpha or t.lower_ in _VAGUE_MODIFIERS)
-            and not _inner_hyphen(doc, t.i, start, end)
-            for t in tokens
-        ):
-            continue
-        if len(tokens) > 4:
-            continue
-        if _written_as_name(doc, start, end):
-            continue
-        head = tokens[-1].lemma_.lower()
-        if head == "datum":  # the lemmatizer's singular of "data" is not how anyone says it
-            head = "data"
-        key = (
-            "".join(
-                t.lower_
-                + ("" if t.text == "-" or (t.i + 1 < end and doc[t.i + 1].text == "-") else " ")
-                for t in tokens[:-1]
-            )
-            + head
-        )
-        # a compound of common nouns ("signal processing"); not names ("hippocrates
-        # galen") nor a plural before the head ("microorganisms bacteria"), which in
-        # unpunctuated speech is two items of a list run together
-        if (
-            len(tokens) > 1
-            and all(t.pos_ == "NOUN" for t in tokens)
-            and not any(t.tag_ == "NNS" for t in tokens[:-1])
-        ):
-            key = NOUN_COMPOUND + key
-        span_mention = _make_mention(doc, start, end, transcript, sentence, "Concept", "concept")
-        out.append(
-            (
-                key,
-                SpanMention(
-                    replace(span_mention.mention, norm=key.lstrip(NOUN_COMPOUND)), start, end
-                ),
-                inner,
-            )
-        )
-    return out
 
 
 def _inner_hyphen(doc, i: int, start: int, end: int) -> bool:
