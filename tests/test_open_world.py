@@ -183,3 +183,19 @@ def test_an_asr_stutter_is_one_term(tmp_path):
     labels = {e.label for e in graph.entities if e.type == "Concept"}
     assert "generalization power" in labels
     assert not any("power generalization" in label for label in labels)
+
+
+def test_a_known_city_said_once_in_lowercase_speech_is_a_place(tmp_path):
+    (tmp_path / "travel.srt").write_text(
+        "1\n00:00:01,000 --> 00:00:06,000\n"
+        "so after the war she went back to her native philadelphia and opened a small\n\n"
+        "2\n00:00:06,000 --> 00:00:12,000\n"
+        "bakery and later her brother who lived in vienna sent her recipes every winter\n\n"
+        "3\n00:00:12,000 --> 00:00:18,000\n"
+        "and the bakery did well because people liked the bread and the cakes a lot\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    places = {e.label for e in graph.entities if e.type == "Place"}
+    assert {"Philadelphia", "Vienna"} <= places
+    assert not any(e.label.lower() == "bakery" and e.type != "Concept" for e in graph.entities)

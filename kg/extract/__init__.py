@@ -29,6 +29,7 @@ from .entities import (
     name_parts,
 )
 from .relations import RelationFinder
+from .truecase import known_place
 
 __all__ = ["Extraction", "extract_transcript"]
 
@@ -289,6 +290,8 @@ def _drop_unsupported_names(
             return True
         if m.type == "Person" and name_part(parts, m.surface) is not None:
             return True
+        if m.type == "Place" and known_place(m.surface):
+            return True  # "lived in vienna": a city of GeoNames, said once
         if m.type == "Person" and trust_case and acts_as_person(doc, s.token_start):
             return True  # "Fukuyama argued", "the mathematician Turing"
         if m.surface in short_names:

@@ -16,6 +16,7 @@ from wordfreq import zipf_frequency
 
 from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
+from .truecase import known_place
 
 __all__ = [
     "SpanMention",
@@ -283,6 +284,8 @@ def _looks_like_name(
     alpha = [t for t in words if t.is_alpha]
     if not alpha:
         return False
+    if etype == "Place" and known_place(span.text):
+        return True  # "Vienna", "Philadelphia": frequent words, but GeoNames vouches
     if (
         trusted
         and not all(is_common_word(t.text, TRUSTED_NAME_MAX_ZIPF) for t in alpha)

@@ -31,7 +31,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
-__all__ = ["truecase", "place_names", "CITY_MIN_POPULATION"]
+__all__ = ["truecase", "place_names", "known_place", "CITY_MIN_POPULATION"]
 
 #: Cities at least this populous are capitalised in lowercase speech.
 CITY_MIN_POPULATION = 1_000_000
@@ -87,6 +87,14 @@ def place_names() -> dict[tuple[str, ...], bool]:
 def _longest_place() -> int:
     """The most words a place name of :func:`place_names` has."""
     return max((len(k) for k in place_names()), default=1)
+
+
+def known_place(name: str) -> bool:
+    """True if ``name`` is a place of :func:`place_names` that is no everyday word
+    ("Vienna", "South Korea"; not "Turkey"): a name general knowledge vouches for,
+    even said once."""
+    words = tuple(re.findall(r"[a-z]+", name.lower()))
+    return words in place_names() and not place_names()[words]
 
 
 def _everyday_noun(word: str) -> bool:
