@@ -199,3 +199,21 @@ def test_a_known_city_said_once_in_lowercase_speech_is_a_place(tmp_path):
     places = {e.label for e in graph.entities if e.type == "Place"}
     assert {"Philadelphia", "Vienna"} <= places
     assert not any(e.label.lower() == "bakery" and e.type != "Concept" for e in graph.entities)
+
+
+def test_the_words_around_a_name_type_it(tmp_path):
+    (tmp_path / "market.txt").write_text(
+        "Host: How did it start?\n"
+        "Guest: Back then I was the CFO of Quorvane, and we watched companies like "
+        "Brindlecast, Yelvatic, and Ostrowell go under. Later we shipped our Tessaline "
+        "inventory tracking product, and we launched Marrowdesk as the first hosted "
+        "ledger platform for small shops. Marrowdesk did well.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    types = {e.label: e.type for e in graph.entities}
+    assert types.get("Quorvane") == "Organization"  # the CFO of X
+    assert types.get("Brindlecast") == "Organization"  # companies like X, Y, and Z
+    assert types.get("Ostrowell") == "Organization"
+    assert types.get("Tessaline") == "Product"  # our X inventory tracking product
+    assert types.get("Marrowdesk") == "Product"  # launched X as a platform

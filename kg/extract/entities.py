@@ -30,6 +30,7 @@ __all__ = [
     "introduced_by_name",
     "introduced_type",
     "acts_as_person",
+    "context_type",
 ]
 
 #: spaCy NER labels we keep, and the ontology class each becomes.
@@ -470,11 +471,8 @@ def find_mentions(
         found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
         for k in range(start, end):
             taken[k] = True
-    for ent in doc.ents:
-        etype = NER_TYPES.get(ent.label_)
-        if etype is None:
-            continue
-        start, end = _trim(doc, ent.start, ent.end)
+    for ent_start, ent_end, etype in _ner_spans(doc):
+        start, end = _trim(doc, ent_start, ent_end)
         if start >= end:
             continue
         if etype == "Person" and end - start > 1 and doc[end - 1].lower_ in _COMPANY_WORDS:
@@ -514,6 +512,34 @@ def find_mentions(
             taken[k] = True
     found.sort(key=lambda m: m.token_start)
     return found
+
+
+#: NER labels of names that a list of several may be run together in ("X, Y, and Z").
+_LISTED_TYPES = frozenset({"Person", "Organization", "Place", "Product"})
+
+
+def _ner_spans(doc) -> list[tuple[int, int, str]]:
+    """NER's spans with a type of ours, a span of several comma-separated names ("Acme,
+    Globex, and Initech" tagged as one) split into one per name: a name of a person,
+    organisation, place or product has no comma inside (titles of works may)."""
+    out = []
+    for ent in doc.ents:
+        etype = NER_TYPES.get(ent.label_)
+        if etype is None:
+            continue
+        commas = [t.i for t in ent if t.text == ","]
+        if etype not in _LISTED_TYPES or not commas:
+            out.append((ent.start, ent.end, etype))
+            continue
+        start = ent.start
+        for cut in [*commas, ent.end]:
+            first = start
+            while first < cut and doc[first].lower_ in _LIST_JOINERS:
+                first += 1  # ", and Initech"
+            if first < cut:
+                out.append((first, cut, etype))
+            start = cut + 1
+    return out
 
 
 #: What kind of thing "a <noun> called X" names, by the noun.
@@ -571,6 +597,8 @@ _KIND_TYPES = {
             "agent",
             "compiler",
             "database",
+            "site",
+            "website",
         ],
         "Product",
     ),
@@ -685,6 +713,119 @@ def acts_as_person(doc, start: int) -> bool:
     if start > 0 and doc[start - 1].lemma_.lower() in _PERSON_ROLES:
         return True
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _PERSON_VERBS
+
+
+#: Nouns of a place in an organisation: "the CEO of X", "investors at X" make X one.
+_MEMBER_ROLES = frozenset(
+    {
+        "ceo", "cto", "cfo", "coo", "founder", "cofounder", "co-founder", "chairman",
+        "chairwoman", "board", "investor", "employee", "staff", "team", "partner",
+        "shareholder", "intern", "colleague", "coworker",
+    }
+)  # fmt: skip
+#: Verbs whose object is an organisation ("joined X", "co-founded X") or, with "at"
+#: or "for", whose place of work it is ("worked at X").
+_JOIN_VERBS = frozenset({"join", "found", "cofound", "co-found"})
+_WORK_VERBS = frozenset({"work", "intern"})
+#: Verbs whose object is a piece of software or hardware ("released X", "installed X").
+_PRODUCT_VERBS = frozenset({"release", "ship", "download", "install", "deploy", "open-source"})
+#: Words that join the items of a list ("X, Y, and Z").
+_LIST_JOINERS = frozenset({",", "and", "or", "&"})
+
+
+def context_type(doc, start: int, end: int) -> str | None:
+    """The type the parse around a name at ``doc[start:end]`` gives it, or None: the
+    kind noun it is introduced as, stands in apposition to or is said to be ("a model
+    called X", "X, a startup", "X was the site"), the kind of a list it is in
+    ("companies like X, Y and Z"), the kind noun a description of it ends with ("their
+    X file management product"), what it was launched as ("launched X as a platform"),
+    or what people are or do there ("the CEO of X", "worked at X", "joined X",
+    "released X"). NER types a name it has not seen at random; these words do not."""
+    introduced = introduced_type(doc, start)
+    if introduced is not None:
+        return introduced
+    head = doc[end - 1]
+    for t in doc[start:end]:
+        if t.head.i < start or t.head.i >= end:
+            head = t  # the token of the span the rest hangs from
+            break
+    kind = _kind_of_phrase(doc, head, end)
+    if kind is not None:
+        return kind
+    kind = _kind_of_list(doc, start)
+    if kind is not None:
+        return kind
+    parent = head.head
+    if head.dep_ == "pobj" and parent.lower_ in ("of", "at", "for"):
+        owner = parent.head
+        if owner.lower_ == "over" and owner.head is not owner:
+            owner = owner.head  # "the investors over at X"
+        lemma = owner.lemma_.lower()
+        if lemma in _MEMBER_ROLES or (parent.lower_ != "of" and lemma in _WORK_VERBS):
+            return "Organization"
+    if head.dep_ == "dobj" and parent.pos_ == "VERB":
+        lemma = parent.lemma_.lower()
+        if lemma in _JOIN_VERBS:
+            return "Organization"
+        if lemma in _PRODUCT_VERBS:
+            return "Product"
+    return None
+
+
+def _kind(token) -> str | None:
+    """The type a kind noun names ("company": Organization), if it is one."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return _KIND_TYPES.get(token.lemma_.lower())
+
+
+def _kind_of_phrase(doc, head, end: int) -> str | None:
+    """The kind noun a name is put beside: its appositive ("X, a startup"; "a company,
+    X"), the complement of "X is/was a <kind>", what a verb's object X is launched
+    "as", or the noun a description of it ends with ("their X file management
+    product"; the noun must come after other words, or "an Apple product" would
+    make Apple one)."""
+    if head.dep_ == "appos" and _kind(head.head):
+        return _kind(head.head)
+    for child in head.children:
+        if child.dep_ == "appos" and _kind(child):
+            return _kind(child)
+    parent = head.head
+    if head.dep_ in ("nsubj", "nsubjpass") and parent.lemma_ == "be":
+        for child in parent.children:
+            if child.dep_ == "attr" and _kind(child):
+                return _kind(child)
+    if head.dep_ == "dobj":
+        for child in parent.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and _kind(obj):
+                        return _kind(obj)
+    t = head
+    while t.dep_ in ("compound", "amod") and t.head.i > t.i:
+        t = t.head
+    if t is not head and t.i > end and _kind(t):
+        return _kind(t)
+    return None
+
+
+#: How far back from a name "<kinds> like" may stand for it to be in their list.
+_LIST_REACH = 12
+
+
+def _kind_of_list(doc, start: int) -> str | None:
+    """The kind of a list a name is an item of: "companies like X, Y, and Z", "tools
+    such as X". Only capitalised words and list joiners may stand between."""
+    i = start - 1
+    while i >= 0 and start - i <= _LIST_REACH:
+        t = doc[i]
+        if t.lower_ == "like" or (t.lower_ == "as" and i > 0 and doc[i - 1].lower_ == "such"):
+            before = i - 1 if t.lower_ == "like" else i - 2
+            return _kind(doc[before]) if before >= 0 else None
+        if not (t.lower_ in _LIST_JOINERS or t.text[:1].isupper()):
+            return None
+        i -= 1
+    return None
 
 
 #: In lowercase speech, "a model called X" takes X as a name only if X is this rare.
