@@ -207,7 +207,9 @@ def test_the_words_around_a_name_type_it(tmp_path):
         "Guest: Back then I was the CFO of Quorvane, and we watched companies like "
         "Brindlecast, Yelvatic, and Ostrowell go under. Later we shipped our Tessaline "
         "inventory tracking product, and we launched Marrowdesk as the first hosted "
-        "ledger platform for small shops. Marrowdesk did well.\n",
+        "ledger platform for small shops. Marrowdesk did well. We sold servers to "
+        "companies like Quillpost.com at the time. Firms such as Zorbanic went under. "
+        "We hired American engineers for the platform.\n",
         encoding="utf-8",
     )
     graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
@@ -217,3 +219,6 @@ def test_the_words_around_a_name_type_it(tmp_path):
     assert types.get("Ostrowell") == "Organization"
     assert types.get("Tessaline") == "Product"  # our X inventory tracking product
     assert types.get("Marrowdesk") == "Product"  # launched X as a platform
+    assert types.get("Quillpost.com") == "Organization"  # a web address is a name
+    assert types.get("Zorbanic") == "Organization"  # NER: a group (NORP)
+    assert "American" not in types  # a group's adjective is no name

@@ -282,7 +282,8 @@ def _looks_like_name(
         return False
     if any(t.lower_ in _NOT_NAMES for t in words):
         return False
-    alpha = [t for t in words if t.is_alpha]
+    # a web address is a name's word too ("Globex.com")
+    alpha = [t for t in words if t.is_alpha or (t.like_url and t.text[:1].isalpha())]
     if not alpha:
         return False
     if etype == "Place" and known_place(span.text):
@@ -475,6 +476,10 @@ def find_mentions(
         start, end = _trim(doc, ent_start, ent_end)
         if start >= end:
             continue
+        if not etype:  # a group's label on a word the parse calls a name
+            etype = _group_as_name(doc, start, end) if trust_case else None
+            if etype is None:
+                continue
         if etype == "Person" and end - start > 1 and doc[end - 1].lower_ in _COMPANY_WORDS:
             etype = "Organization"  # "Eureka Labs", "Acme Inc": a company, not a person
         elif (
@@ -518,13 +523,32 @@ def find_mentions(
 _LISTED_TYPES = frozenset({"Person", "Organization", "Place", "Product"})
 
 
+#: NER's label for nationalities and groups, which it also puts on unseen names.
+_GROUP_LABEL = "NORP"
+
+
+def _group_as_name(doc, start: int, end: int) -> str | None:
+    """The type of a span NER calls a nationality or group ("Globex.com" in "companies
+    like Globex.com") when the parse reads it as a proper noun in mid-sentence and its
+    context says what it is (:func:`context_type`); "American" and "Buddhist" are
+    adjectives or have no such context."""
+    if not mid_sentence(doc, start) or any(
+        t.pos_ != "PROPN" or t.dep_ == "amod" for t in doc[start:end]
+    ):
+        return None
+    return context_type(doc, start, end)
+
+
 def _ner_spans(doc) -> list[tuple[int, int, str]]:
-    """NER's spans with a type of ours, a span of several comma-separated names ("Acme,
+    """NER's spans with a type of ours (a group's, "NORP", with none yet), a span of several comma-separated names ("Acme,
     Globex, and Initech" tagged as one) split into one per name: a name of a person,
     organisation, place or product has no comma inside (titles of works may)."""
     out = []
     for ent in doc.ents:
         etype = NER_TYPES.get(ent.label_)
+        if ent.label_ == _GROUP_LABEL:
+            out.append((ent.start, ent.end, ""))
+            continue
         if etype is None:
             continue
         commas = [t.i for t in ent if t.text == ","]
