@@ -222,3 +222,26 @@ def test_the_words_around_a_name_type_it(tmp_path):
     assert types.get("Quillpost.com") == "Organization"  # a web address is a name
     assert types.get("Zorbanic") == "Organization"  # NER: a group (NORP)
     assert "American" not in types  # a group's adjective is no name
+
+
+def test_lowercase_speech_keeps_long_names_and_place_institutions_whole(tmp_path):
+    lines = [
+        "so the story starts with the madrid school of medicine in the eighteen forties",
+        "and the madrid school trained most of the surgeons of the region at the time",
+        "one of them was a young surgeon called maria ostrevska vandermeulen who",
+        "later argued that the madrid school had been wrong about fevers all along",
+    ]
+    (tmp_path / "lecture.srt").write_text(
+        "".join(
+            f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 5:02d},000\n{line}\n\n"
+            for i, line in enumerate(lines)
+        ),
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    types = {e.label: e.type for e in graph.entities}
+    schools = [e for e in graph.entities if "madrid school" in e.label.lower()]
+    assert len(schools) == 1 and schools[0].type == "Organization"  # one node, not two
+    aliases = {a.lower() for a in (schools[0].label, *schools[0].aliases)}
+    assert "madrid school of medicine" in aliases
+    assert types.get("Maria Ostrevska Vandermeulen") == "Person"

@@ -193,7 +193,8 @@ def _full_person_names(transcript: Transcript, units, lexicon: Lexicon) -> dict[
 def _organisation_first_words(units, lexicon: Lexicon) -> dict[str, str]:
     """First words of the multi-word organisation names of a transcript that name only
     one of them and are no common word, given name or place, mapped to that name
-    ("Lumen" -> "Lumen Robotics")."""
+    ("Lumen" -> "Lumen Robotics"); so are the words before "of" of one such name
+    ("Paris School" -> "Paris School of Medicine")."""
     owners: dict[str, set[str]] = {}
     for _, _, spans, _ in units:
         for s in spans:
@@ -201,6 +202,9 @@ def _organisation_first_words(units, lexicon: Lexicon) -> dict[str, str]:
             words = m.surface.split()
             if m.type != "Organization" or len(words) < 2:
                 continue
+            if " of " in m.surface and len(m.surface.split(" of ")[0].split()) >= 2:
+                # "Paris School" after "Paris School of Medicine"
+                owners.setdefault(m.surface.split(" of ")[0], set()).add(m.surface)
             first = words[0]
             if (
                 first[:1].isupper()

@@ -16,7 +16,7 @@ from wordfreq import zipf_frequency
 
 from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
-from .truecase import known_place
+from .truecase import INSTITUTION_WORDS, known_place
 
 __all__ = [
     "SpanMention",
@@ -288,6 +288,8 @@ def _looks_like_name(
         return False
     if etype == "Place" and known_place(span.text):
         return True  # "Vienna", "Philadelphia": frequent words, but GeoNames vouches
+    if etype == "Organization" and _place_institution(words):
+        return True  # "Paris School of Medicine", "University of Vienna": common words
     if (
         trusted
         and not all(is_common_word(t.text, TRUSTED_NAME_MAX_ZIPF) for t in alpha)
@@ -309,6 +311,20 @@ def _looks_like_name(
     if _surname_is_a_word(alpha, etype, lexicon):
         return False
     return not all(is_common_word(t.text, 4.0) for t in alpha)
+
+
+def _place_institution(words) -> bool:
+    """An institution named after a place GeoNames knows: the place, then an
+    institution word ("Leiden University", "Paris School of Medicine"), or the
+    institution word, "of" and the place ("University of Vienna")."""
+    texts = [t.text for t in words]
+    lowers = [t.lower_ for t in words]
+    k = next((i for i, w in enumerate(lowers) if w in _INSTITUTION_WORDS), None)
+    if k is None:
+        return False
+    if k > 0 and known_place(" ".join(texts[:k])):
+        return True
+    return k + 2 < len(texts) and lowers[k + 1] == "of" and known_place(" ".join(texts[k + 2 :]))
 
 
 def _surname_is_a_word(alpha, etype: str, lexicon: Lexicon | None) -> bool:
@@ -396,13 +412,7 @@ _COMPANY_WORDS = frozenset(
 )
 
 #: Head words of institutions, whose names are often all common words.
-_INSTITUTION_WORDS = frozenset(
-    {
-        "university", "college", "institute", "school", "academy", "hospital", "museum",
-        "society", "foundation", "association", "council", "agency", "department",
-        "ministry", "laboratory", "center", "centre", "church", "bank", "court", "army",
-    }
-)  # fmt: skip
+_INSTITUTION_WORDS = INSTITUTION_WORDS
 
 #: Plural last words of company names ("Halcyon Robotics", "Lumen Technologies").
 _COMPANY_PLURALS = frozenset(
@@ -484,9 +494,9 @@ def find_mentions(
             etype = "Organization"  # "Eureka Labs", "Acme Inc": a company, not a person
         elif (
             etype in ("Place", "Organization")
-            and end - start == 2
+            and end - start in (2, 3)
             and doc[start].lower_ in lexicon.given_names
-            and doc[end - 1].is_alpha
+            and all(t.is_alpha for t in doc[start:end])
             and doc[end - 1].lower_ not in _COMPANY_WORDS
             and doc[end - 1].lower_ not in _INSTITUTION_WORDS
         ):
@@ -860,10 +870,18 @@ def _name_around_concepts(
     doc, start: int, end: int, etype: str, inside: list[SpanMention], taken: list[bool]
 ) -> bool:
     """An organisation or product name written in capitals whose overlap with the
-    lexicon is only concept words inside it ("Lumen Robotics", "Mistral Compute")."""
+    lexicon is only concept words inside it ("Lumen Robotics", "Mistral Compute"), or
+    the place an institution is named after ("Leiden University")."""
     if etype not in ("Organization", "Product", "Work", "Event") or not inside:
         return False
-    if any(m.mention.type != "Concept" for m in inside):
+    # an institution named after its place holds the place ("Paris School of Medicine")
+    institution = etype == "Organization" and any(
+        t.lower_ in _INSTITUTION_WORDS for t in doc[start:end]
+    )
+    if any(
+        m.mention.type != "Concept" and not (institution and m.mention.type == "Place")
+        for m in inside
+    ):
         return False
     covered = {k for m in inside for k in range(m.token_start, m.token_end)}
     if any(taken[k] and k not in covered for k in range(start, end)):
