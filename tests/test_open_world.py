@@ -147,7 +147,7 @@ def test_things_introduced_by_name_get_the_kind_s_type(tmp_path):
     (tmp_path / "names.txt").write_text(
         "Then we trained a speech model called Kestrel. It beat a model called Lark. "
         "She wrote a book titled Deep Focus, and later joined a startup named Halvard. "
-        "We met at a conference called Tidewater.\n",
+        "We met at a conference called Tidewater, and later at a tech fest called Oruvanta.\n",
         encoding="utf-8",
     )
     graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
@@ -156,6 +156,7 @@ def test_things_introduced_by_name_get_the_kind_s_type(tmp_path):
     assert types["Deep Focus"] == "Work"
     assert types["Halvard"] == "Organization"
     assert types["Tidewater"] == "Event"
+    assert types["Oruvanta"] == "Event"
 
 
 def test_a_surname_said_once_is_a_person_when_the_parse_shows_one(tmp_path):
@@ -245,3 +246,22 @@ def test_lowercase_speech_keeps_long_names_and_place_institutions_whole(tmp_path
     aliases = {a.lower() for a in (schools[0].label, *schools[0].aliases)}
     assert "madrid school of medicine" in aliases
     assert types.get("Maria Ostrevska Vandermeulen") == "Person"
+
+
+def test_a_rare_word_that_owns_a_theory_is_a_person_in_lowercase_speech(tmp_path):
+    lines = [
+        "what vollmerhaus's theory of fevers did to medicine was what the market's",
+        "law of supply did to trade and it changed how doctors thought about disease",
+        "and that is why we still read it today in every course on the subject",
+    ]
+    (tmp_path / "talk.srt").write_text(
+        "".join(
+            f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 5:02d},000\n{line}\n\n"
+            for i, line in enumerate(lines)
+        ),
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    people = {e.label for e in graph.entities if e.type == "Person"}
+    assert "Vollmerhaus" in people
+    assert not any("market" in p.lower() for p in people)

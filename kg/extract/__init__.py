@@ -28,6 +28,7 @@ from .entities import (
     mid_sentence,
     name_part_mentions,
     name_parts,
+    owns_an_idea,
 )
 from .relations import RelationFinder
 from .truecase import known_place
@@ -354,6 +355,8 @@ def _drop_unsupported_names(
             return True  # "lived in vienna": a city of GeoNames, said once
         if m.type == "Person" and trust_case and acts_as_person(doc, s.token_start):
             return True  # "Fukuyama argued", "the mathematician Turing"
+        if m.type == "Person" and owns_an_idea(doc, s.token_start):
+            return True  # "darwin's theory"
         if m.surface in short_names:
             return True  # "Halcyon" after "Halcyon Robotics"
         if (

@@ -31,6 +31,7 @@ __all__ = [
     "introduced_type",
     "acts_as_person",
     "context_type",
+    "owns_an_idea",
 ]
 
 #: spaCy NER labels we keep, and the ontology class each becomes.
@@ -521,7 +522,10 @@ def find_mentions(
         found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
         for k in range(start, end):
             taken[k] = True
-    for start, end in _spoken_names(doc, taken, lexicon.given_names, lowercase):
+    spoken = _spoken_names(doc, taken, lexicon.given_names, lowercase)
+    if lowercase:
+        spoken += _authors(doc, taken)
+    for start, end in spoken:
         found.append(_make_mention(doc, start, end, transcript, sentence, "Person", "ner"))
         for k in range(start, end):
             taken[k] = True
@@ -660,7 +664,21 @@ _KIND_TYPES = {
         "Work",
     ),
     **dict.fromkeys(
-        ["conference", "competition", "workshop", "festival", "summit", "hackathon"], "Event"
+        [
+            "conference",
+            "competition",
+            "workshop",
+            "festival",
+            "fest",
+            "summit",
+            "hackathon",
+            "expo",
+            "convention",
+            "tournament",
+            "championship",
+            "olympiad",
+        ],
+        "Event",
     ),
     **dict.fromkeys(
         ["town", "city", "village", "country", "island", "region", "neighborhood"], "Place"
@@ -677,8 +695,8 @@ def _called_names(doc, taken: list[bool], lowercase: bool) -> list[tuple[int, in
     for token in doc:
         if token.lower_ not in _NAMING_VERBS or token.i == 0 or token.i + 1 >= len(doc):
             continue
-        kind = doc[token.i - 1]
-        if kind.pos_ not in ("NOUN", "PROPN") or kind.lemma_.lower() not in _KIND_TYPES:
+        kind = _called_kind(doc[token.i - 1])
+        if kind is None:
             continue
         start = end = token.i + 1
         while end < len(doc) and end - start < 5:
@@ -702,7 +720,7 @@ def _called_names(doc, taken: list[bool], lowercase: bool) -> list[tuple[int, in
         while end > start and doc[end - 1].lower_ in NAME_CONNECTORS:
             end -= 1
         if end > start and not any(taken[start:end]):
-            out.append((start, end, _KIND_TYPES[kind.lemma_.lower()]))
+            out.append((start, end, kind))
     return out
 
 
@@ -717,7 +735,16 @@ def introduced_type(doc, start: int) -> str | None:
     called Lark": Product), or None."""
     if start < 2 or doc[start - 1].lower_ not in _NAMING_VERBS:
         return None
-    return _KIND_TYPES.get(doc[start - 2].lemma_.lower())
+    return _called_kind(doc[start - 2])
+
+
+def _called_kind(token) -> str | None:
+    """The type of the kind noun before a naming verb: the word as said ("fest", which
+    the tagger may call an adjective) or, for a noun, its lemma ("companies")."""
+    kind = _KIND_TYPES.get(token.lower_)
+    if kind is None and token.pos_ in ("NOUN", "PROPN"):
+        kind = _KIND_TYPES.get(token.lemma_.lower())
+    return kind
 
 
 #: Verbs whose subject is a person (saying, thinking, writing, proving).
@@ -860,6 +887,44 @@ def _kind_of_list(doc, start: int) -> str | None:
             return None
         i -= 1
     return None
+
+
+#: What a person's name owns in "<name>'s <noun>": ideas named after their author.
+_AUTHORED_IDEAS = frozenset(
+    {
+        "theory", "law", "theorem", "principle", "hypothesis", "conjecture", "equation",
+        "paradox", "experiment", "postulate", "doctrine", "discovery", "dilemma", "razor",
+    }
+)  # fmt: skip
+#: A word before "'s theory" is a name only if it is at most this frequent (Zipf):
+#: "darwin's theory", not "the market's law".
+AUTHOR_MAX_ZIPF = 4.0
+
+
+def owns_an_idea(doc, start: int) -> bool:
+    """The word at ``start`` is a rare word that owns an idea named after its author:
+    "darwin's theory", "fermat's last theorem" (in lowercase speech the one sign that
+    a rare word is a person's name)."""
+    token = doc[start]
+    if start + 2 >= len(doc) or doc[start + 1].lower_ not in ("'s", "’s", "'", "’"):
+        return False
+    if not token.is_alpha or len(token.text) < 3 or token.is_stop:
+        return False
+    if is_common_word(token.text, AUTHOR_MAX_ZIPF):
+        return False
+    k = start + 2
+    while k < len(doc) - 1 and doc[k].pos_ == "ADJ":
+        k += 1  # "fermat's last theorem"
+    return doc[k].lemma_.lower() in _AUTHORED_IDEAS
+
+
+def _authors(doc, taken: list[bool]) -> list[tuple[int, int]]:
+    """Rare words in lowercase speech that own an idea (:func:`owns_an_idea`)."""
+    return [
+        (t.i, t.i + 1)
+        for t in doc
+        if not taken[t.i] and t.text.islower() and owns_an_idea(doc, t.i)
+    ]
 
 
 #: In lowercase speech, "a model called X" takes X as a name only if X is this rare.
