@@ -147,6 +147,7 @@ def test_things_introduced_by_name_get_the_kind_s_type(tmp_path):
     (tmp_path / "names.txt").write_text(
         "Then we trained a speech model called Kestrel. It beat a model called Lark. "
         "She wrote a book titled Deep Focus, and later joined a startup named Halvard. "
+        "Her friend wrote a book called Waiting to Sail. "
         "We met at a conference called Tidewater, and later at a tech fest called Oruvanta.\n",
         encoding="utf-8",
     )
@@ -154,6 +155,7 @@ def test_things_introduced_by_name_get_the_kind_s_type(tmp_path):
     types = {e.label: e.type for e in graph.entities}
     assert types["Kestrel"] == "Product" and types["Lark"] == "Product"
     assert types["Deep Focus"] == "Work"
+    assert types["Waiting to Sail"] == "Work"  # a title's lowercase words
     assert types["Halvard"] == "Organization"
     assert types["Tidewater"] == "Event"
     assert types["Oruvanta"] == "Event"

@@ -687,6 +687,10 @@ _KIND_TYPES = {
 _NAMING_VERBS = frozenset({"called", "named", "titled", "entitled", "dubbed"})
 
 
+#: Lowercase words a title may hold between capitalised ones ("Learning to See").
+_TITLE_WORDS = frozenset({"to", "a", "an", "is", "are", "with", "as", "not"})
+
+
 def _called_names(doc, taken: list[bool], lowercase: bool) -> list[tuple[int, int, str]]:
     """Things introduced by name: "a speech model called Kestrel", "a book titled Deep
     Work", "a startup named Halvard". The noun before the naming verb says the type;
@@ -712,12 +716,13 @@ def _called_names(doc, taken: list[bool], lowercase: bool) -> list[tuple[int, in
                 ):
                     end += 1
                 break
+            inner = NAME_CONNECTORS | (_TITLE_WORDS if kind == "Work" else frozenset())
             if not (word.text[:1].isupper() or word.like_num) and not (
-                word.lower_ in NAME_CONNECTORS and end > start
+                word.lower_ in inner and end > start
             ):
                 break
             end += 1
-        while end > start and doc[end - 1].lower_ in NAME_CONNECTORS:
+        while end > start and doc[end - 1].lower_ in NAME_CONNECTORS | _TITLE_WORDS:
             end -= 1
         if end > start and not any(taken[start:end]):
             out.append((start, end, kind))
