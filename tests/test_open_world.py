@@ -267,3 +267,14 @@ def test_a_rare_word_that_owns_a_theory_is_a_person_in_lowercase_speech(tmp_path
     people = {e.label for e in graph.entities if e.type == "Person"}
     assert "Vollmerhaus" in people
     assert not any("market" in p.lower() for p in people)
+
+
+def test_a_name_listed_with_known_names_takes_their_type(tmp_path):
+    (tmp_path / "sales.txt").write_text(
+        "Host: Did they ever invest in you?\n"
+        "Guest: No, never. Google and Vantrolia were both customers, nothing more.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    types = {e.label: e.type for e in graph.entities}
+    assert types.get("Vantrolia") == "Organization"

@@ -21,6 +21,7 @@ from .entities import (
     acts_as_person,
     concept_candidates,
     context_type,
+    coordinated_type,
     find_mentions,
     introduced_by_name,
     introduced_type,
@@ -268,7 +269,8 @@ def _types_of_introduced_names(units):
 def _types_from_context(units, parts: dict[str, str], given_names: frozenset[str]):
     """The type the words around a statistical name's mentions give it (see
     :func:`.entities.context_type`: "the CEO of X", "their X file management product",
-    "companies like X"), for all its mentions in the transcript, when one type has more
+    "companies like X") or the lexicon's names it is listed with ("Google and X"), for
+    all its mentions in the transcript, when one type has more
     such mentions than any other. NER's type of a name it never saw is close to a
     guess; people named (given name first, or a part of a full name) keep theirs."""
     votes: dict[str, Counter] = {}
@@ -292,8 +294,14 @@ def _types_from_context(units, parts: dict[str, str], given_names: frozenset[str
                     k in taken for k in range(token.i, end)
                 ):
                     found.add((token.i, end))
+        known = {
+            k: s.mention.type
+            for s in spans
+            if s.mention.source == "lexicon" and s.mention.type != "Concept"
+            for k in range(s.token_start, s.token_end)
+        }
         for start, end in sorted(found):
-            etype = context_type(doc, start, end)
+            etype = context_type(doc, start, end) or coordinated_type(doc, start, end, known)
             if etype is not None:
                 votes.setdefault(name_key(doc[start:end].text), Counter())[etype] += 1
     decided = {}

@@ -31,6 +31,7 @@ __all__ = [
     "introduced_type",
     "acts_as_person",
     "context_type",
+    "coordinated_type",
     "owns_an_idea",
 ]
 
@@ -810,11 +811,7 @@ def context_type(doc, start: int, end: int) -> str | None:
     introduced = introduced_type(doc, start)
     if introduced is not None:
         return introduced
-    head = doc[end - 1]
-    for t in doc[start:end]:
-        if t.head.i < start or t.head.i >= end:
-            head = t  # the token of the span the rest hangs from
-            break
+    head = _span_head(doc, start, end)
     kind = _kind_of_phrase(doc, head, end)
     if kind is not None:
         return kind
@@ -836,6 +833,26 @@ def context_type(doc, start: int, end: int) -> str | None:
         if lemma in _PRODUCT_VERBS:
             return "Product"
     return None
+
+
+def _span_head(doc, start: int, end: int):
+    """The token of ``doc[start:end]`` the rest of the span hangs from."""
+    for t in doc[start:end]:
+        if t.head.i < start or t.head.i >= end:
+            return t
+    return doc[end - 1]
+
+
+def coordinated_type(doc, start: int, end: int, types_at: dict[int, str]) -> str | None:
+    """The type of the names a name is coordinated with ("Google and X", "X, Y and
+    Google"), when ``types_at`` (token -> type of a name known there, e.g. from the
+    lexicon) gives them one type: the items of a list are of a kind."""
+    head = _span_head(doc, start, end)
+    siblings = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ == "conj":
+        siblings.append(head.head)
+    types = {types_at[t.i] for t in siblings if t.i in types_at}
+    return types.pop() if len(types) == 1 else None
 
 
 def _kind(token) -> str | None:
