@@ -278,3 +278,16 @@ def test_a_name_listed_with_known_names_takes_their_type(tmp_path):
     graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
     types = {e.label: e.type for e in graph.entities}
     assert types.get("Vantrolia") == "Organization"
+
+
+def test_a_title_in_quotes_after_a_work_s_kind_is_a_work(tmp_path):
+    (tmp_path / "thesis.txt").write_text(
+        "Host: What was your thesis about?\n"
+        'Guest: My dissertation, as far as I remember, was "Sparse routing in mesh '
+        'radios." My advisor read the book and told me, "We are done here."\n',
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    works = {e.label for e in graph.entities if e.type == "Work"}
+    assert "Sparse routing in mesh radios" in works
+    assert not any("done" in w for w in works)  # a quoted sentence is no title

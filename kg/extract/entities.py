@@ -523,6 +523,13 @@ def find_mentions(
         found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
         for k in range(start, end):
             taken[k] = True
+    if trust_case:
+        for start, end in _quoted_titles(doc, found):
+            # the title holds the concepts it is made of ("statistical inference")
+            found = [m for m in found if not (start <= m.token_start and m.token_end <= end)]
+            found.append(_make_mention(doc, start, end, transcript, sentence, "Work", "ner"))
+            for k in range(start, end):
+                taken[k] = True
     spoken = _spoken_names(doc, taken, lexicon.given_names, lowercase)
     if lowercase:
         spoken += _authors(doc, taken)
@@ -659,6 +666,7 @@ _KIND_TYPES = {
             "newsletter",
             "blog",
             "thesis",
+            "dissertation",
             "report",
             "memoir",
         ],
@@ -909,6 +917,53 @@ def _kind_of_list(doc, start: int) -> str | None:
             return None
         i -= 1
     return None
+
+
+_QUOTES = frozenset({'"', "“", "”"})
+#: A title in quotes is at most this many words, after a work's kind noun at most this
+#: many tokens before it ("my thesis title ... is "Distributed inference"").
+QUOTED_TITLE_MAX_WORDS = 8
+QUOTED_TITLE_REACH = 20
+#: Tags a quoted sentence has and a title seldom does (finite verbs, personal pronouns).
+_CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "PRP"})
+
+
+def _quoted_titles(doc, found: list[SpanMention]) -> list[tuple[int, int]]:
+    """Titles of works said in quotes in a cased transcript: a phrase in quotation
+    marks that begins with a capital, has no finite verb or personal pronoun (so is no
+    quoted sentence), and follows a kind noun of works ("thesis", "book", "paper"). It
+    may hold concepts of ``found``, but no other name, nor part of one."""
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        if doc[i].text not in _QUOTES:
+            i += 1
+            continue
+        close = next((k for k in range(i + 1, min(n, i + QUOTED_TITLE_MAX_WORDS + 3))
+                      if doc[k].text in _QUOTES), None)  # fmt: skip
+        if close is None:
+            i += 1
+            continue
+        start, end = i + 1, close
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        words = [t for t in doc[start:end] if t.is_alpha]
+        if (
+            words
+            and doc[start].text[:1].isupper()
+            and len(words) <= QUOTED_TITLE_MAX_WORDS
+            and not any(t.tag_ in _CLAUSE_TAGS for t in doc[start:end])
+            and not any(
+                m.token_start < end
+                and start < m.token_end
+                and (m.mention.type != "Concept" or m.token_start < start or m.token_end > end)
+                for m in found
+            )
+            and any(_kind(t) == "Work" for t in doc[max(0, i - QUOTED_TITLE_REACH) : i])
+        ):
+            out.append((start, end))
+        i = close + 1
+    return out
 
 
 #: What a person's name owns in "<name>'s <noun>": ideas named after their author.
