@@ -469,7 +469,10 @@ def _acronyms(grouped: dict[str, list[Mention]]) -> dict[str, str]:
 
 
 #: Words a name keeps in lowercase inside it ("Paris School of Medicine").
-_LOWER_IN_NAMES = frozenset({"of", "the", "and", "for", "de", "van", "von", "la", "le", "du"})
+_LOWER_IN_NAMES = frozenset(
+    {"of", "the", "and", "for", "to", "a", "an", "in", "on", "at", "with"}
+    | {"de", "van", "von", "la", "le", "du"}
+)
 
 
 def _entities(

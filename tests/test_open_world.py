@@ -291,3 +291,21 @@ def test_a_title_in_quotes_after_a_work_s_kind_is_a_work(tmp_path):
     works = {e.label for e in graph.entities if e.type == "Work"}
     assert "Sparse routing in mesh radios" in works
     assert not any("done" in w for w in works)  # a quoted sentence is no title
+
+
+def test_a_long_title_after_a_book_called_in_lowercase_speech_is_a_work(tmp_path):
+    lines = [
+        "in her forties she wrote a short book called a field guide to the mosses of",
+        "the northern coast where she argued that nobody had looked at them closely",
+        "and people still read it because the drawings in it are so very good",
+    ]
+    (tmp_path / "mosses.srt").write_text(
+        "".join(
+            f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 5:02d},000\n{line}\n\n"
+            for i, line in enumerate(lines)
+        ),
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    works = {e.label for e in graph.entities if e.type == "Work"}
+    assert "Field Guide to the Mosses of the Northern Coast" in works

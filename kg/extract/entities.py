@@ -700,6 +700,48 @@ _NAMING_VERBS = frozenset({"called", "named", "titled", "entitled", "dubbed"})
 _TITLE_WORDS = frozenset({"to", "a", "an", "is", "are", "with", "as", "not"})
 
 
+#: A work's title in lowercase speech is at least this many words long (shorter
+#: phrases after "a book called" are as often a topic as a title) and at most the max.
+SPOKEN_TITLE_MIN_WORDS = 3
+SPOKEN_TITLE_MAX_WORDS = 12
+#: Parts of speech a title's noun phrase is made of (no verb, pronoun or clause).
+_TITLE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "ADP", "CCONJ", "NUM"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
+
+
+def _spoken_title(doc, verb, taken: list[bool]) -> tuple[int, int] | None:
+    """In lowercase speech, the title of a work after "a book called": the noun phrase
+    the naming verb governs, up to where a clause or a verb begins ("a book called an
+    introduction to the study of medicine where he ..."), without its article."""
+    objects = [c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr") and c.i > verb.i]
+    if not objects:
+        return None
+    phrase = objects[0]
+    start = end = verb.i + 1
+    while end < len(doc) and end - start < SPOKEN_TITLE_MAX_WORDS:
+        word = doc[end]
+        if taken[end] or word.pos_ not in _TITLE_POS or not _inside(word, phrase):
+            break
+        end += 1
+    while start < end and doc[start].lower_ in _ARTICLES | {"the"}:
+        start += 1
+    while end > start and doc[end - 1].pos_ in ("ADP", "CCONJ", "DET"):
+        end -= 1
+    if sum(t.is_alpha for t in doc[start:end]) < SPOKEN_TITLE_MIN_WORDS:
+        return None
+    return start, end
+
+
+def _inside(token, phrase) -> bool:
+    """``token`` is in the subtree of ``phrase`` and not in a clause inside it."""
+    t = token
+    while t.i != phrase.i:
+        if t.dep_ in _CLAUSE_DEPS or t.head.i == t.i:
+            return False
+        t = t.head
+    return True
+
+
 def _called_names(doc, taken: list[bool], lowercase: bool) -> list[tuple[int, int, str]]:
     """Things introduced by name: "a speech model called Kestrel", "a book titled Deep
     Work", "a startup named Halvard". The noun before the naming verb says the type;
@@ -712,6 +754,11 @@ def _called_names(doc, taken: list[bool], lowercase: bool) -> list[tuple[int, in
         if kind is None:
             continue
         start = end = token.i + 1
+        if lowercase and kind == "Work":
+            title = _spoken_title(doc, token, taken)
+            if title is not None:
+                out.append((*title, kind))
+                continue
         while end < len(doc) and end - start < 5:
             word = doc[end]
             if word.is_punct or taken[end]:
@@ -829,7 +876,7 @@ def context_type(doc, start: int, end: int) -> str | None:
     parent = head.head
     if head.dep_ == "pobj" and parent.lower_ in ("of", "at", "for"):
         owner = parent.head
-        if owner.lower_ == "over" and owner.head is not owner:
+        if owner.lower_ == "over" and owner.head.i != owner.i:
             owner = owner.head  # "the investors over at X"
         lemma = owner.lemma_.lower()
         if lemma in _MEMBER_ROLES or (parent.lower_ != "of" and lemma in _WORK_VERBS):
@@ -895,7 +942,7 @@ def _kind_of_phrase(doc, head, end: int) -> str | None:
     t = head
     while t.dep_ in ("compound", "amod") and t.head.i > t.i:
         t = t.head
-    if t is not head and t.i > end and _kind(t):
+    if t.i != head.i and t.i > end and _kind(t):
         return _kind(t)
     return None
 
