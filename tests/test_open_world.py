@@ -309,3 +309,18 @@ def test_a_long_title_after_a_book_called_in_lowercase_speech_is_a_work(tmp_path
     graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
     works = {e.label for e in graph.entities if e.type == "Work"}
     assert "Field Guide to the Mosses of the Northern Coast" in works
+
+
+def test_people_words_around_a_name_make_it_a_person(tmp_path):
+    (tmp_path / "team.txt").write_text(
+        "Host: Who helped you most?\n"
+        "Guest: We learned a lot from engineers there, such as Vantreska. Back then we "
+        "worked with Ostravel, who later ran the whole lab. And we sold to companies "
+        "like Dremmock, which paid well.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    types = {e.label: e.type for e in graph.entities}
+    assert types.get("Vantreska") == "Person"  # engineers such as X
+    assert types.get("Ostravel") == "Person"  # X, who ...
+    assert types.get("Dremmock") == "Organization"  # companies like X, which ...

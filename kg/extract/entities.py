@@ -879,7 +879,7 @@ def context_type(doc, start: int, end: int) -> str | None:
         if owner.lower_ == "over" and owner.head.i != owner.i:
             owner = owner.head  # "the investors over at X"
         lemma = owner.lemma_.lower()
-        if lemma in _MEMBER_ROLES or (parent.lower_ != "of" and lemma in _WORK_VERBS):
+        if lemma in _MEMBER_ROLES or (parent.lower_ != "of" and lemma in _WORK_VERBS | _JOIN_VERBS):
             return "Organization"
     if head.dep_ == "dobj" and parent.pos_ == "VERB":
         lemma = parent.lemma_.lower()
@@ -910,11 +910,29 @@ def coordinated_type(doc, start: int, end: int, types_at: dict[int, str]) -> str
     return types.pop() if len(types) == 1 else None
 
 
-def _kind(token) -> str | None:
-    """The type a kind noun names ("company": Organization), if it is one."""
+def _kind(token, people: bool = False) -> str | None:
+    """The type a kind noun names ("company": Organization), if it is one; with
+    ``people``, a noun for people names a Person ("X, a physicist"; "founders such as
+    X"), which a description ending in it does not ("the X physicist")."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    return _KIND_TYPES.get(token.lemma_.lower())
+    lemma = token.lemma_.lower()
+    if people and lemma in _PERSON_KINDS:
+        return "Person"
+    return _KIND_TYPES.get(lemma)
+
+
+#: Nouns for people: a name beside one, or in a list of them, is a person's.
+_PERSON_KINDS = _PERSON_ROLES | frozenset(
+    {
+        "founder", "cofounder", "co-founder", "people", "person", "guy", "friend",
+        "colleague", "mentor", "advisor", "adviser", "student", "ceo", "cto", "cfo",
+        "entrepreneur", "leader", "doctor", "physician", "surgeon", "lawyer", "manager",
+        "executive", "designer", "developer", "programmer", "man", "woman",
+    }
+)  # fmt: skip
+#: Relative pronouns of people: "X, who built the company" is a person.
+_WHO = frozenset({"who", "whom", "whose"})
 
 
 def _kind_of_phrase(doc, head, end: int) -> str | None:
@@ -923,16 +941,19 @@ def _kind_of_phrase(doc, head, end: int) -> str | None:
     "as", or the noun a description of it ends with ("their X file management
     product"; the noun must come after other words, or "an Apple product" would
     make Apple one)."""
-    if head.dep_ == "appos" and _kind(head.head):
-        return _kind(head.head)
+    # a noun for people only when close by: a long appositive is often misattached
+    if head.dep_ == "appos" and _kind(head.head, abs(head.i - head.head.i) <= 3):
+        return _kind(head.head, abs(head.i - head.head.i) <= 3)
     for child in head.children:
-        if child.dep_ == "appos" and _kind(child):
-            return _kind(child)
+        if child.dep_ == "appos" and _kind(child, abs(head.i - child.i) <= 3):
+            return _kind(child, abs(head.i - child.i) <= 3)
+        if child.dep_ == "relcl" and any(c.lower_ in _WHO for c in child.children):
+            return "Person"  # "X, who built the company"
     parent = head.head
     if head.dep_ in ("nsubj", "nsubjpass") and parent.lemma_ == "be":
         for child in parent.children:
-            if child.dep_ == "attr" and _kind(child):
-                return _kind(child)
+            if child.dep_ == "attr" and _kind(child, people=True):
+                return _kind(child, people=True)
     if head.dep_ == "dobj":
         for child in parent.children:
             if child.dep_ == "prep" and child.lower_ == "as":
@@ -959,7 +980,13 @@ def _kind_of_list(doc, start: int) -> str | None:
         t = doc[i]
         if t.lower_ == "like" or (t.lower_ == "as" and i > 0 and doc[i - 1].lower_ == "such"):
             before = i - 1 if t.lower_ == "like" else i - 2
-            return _kind(doc[before]) if before >= 0 else None
+            while (
+                before > 0
+                and before >= i - 4
+                and (doc[before].is_punct or doc[before].pos_ == "ADV")
+            ):
+                before -= 1  # "founders there, such as X"
+            return _kind(doc[before], people=True) if before >= 0 else None
         if not (t.lower_ in _LIST_JOINERS or t.text[:1].isupper()):
             return None
         i -= 1
