@@ -324,3 +324,21 @@ def test_people_words_around_a_name_make_it_a_person(tmp_path):
     assert types.get("Vantreska") == "Person"  # engineers such as X
     assert types.get("Ostravel") == "Person"  # X, who ...
     assert types.get("Dremmock") == "Organization"  # companies like X, which ...
+
+
+def test_a_name_does_not_end_in_a_surname_particle(tmp_path):
+    lines = [
+        "and the lenses came from a grinder named markus von sandhagen who lived",
+        "in the north and sold his lenses to every doctor who would pay for them",
+        "though markus von never wrote down how he ground them for anybody else",
+    ]
+    (tmp_path / "lenses.srt").write_text(
+        "".join(
+            f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 5:02d},000\n{line}\n\n"
+            for i, line in enumerate(lines)
+        ),
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    labels = {e.label.lower() for e in graph.entities}
+    assert not any(label.endswith(" von") for label in labels), labels

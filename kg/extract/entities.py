@@ -407,6 +407,9 @@ def _not_a_name_here(doc, start: int, end: int, etype: str) -> bool:
     )
 
 
+#: Particles that begin a surname ("van", "von", "de"), never end a name.
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "al"})
+
 #: Last words that make a name a company's, whatever NER says.
 _COMPANY_WORDS = frozenset(
     {"inc", "corp", "corporation", "llc", "ltd", "gmbh", "lab", "labs", "ventures", "capital"}
@@ -488,6 +491,8 @@ def find_mentions(
         start, end = _trim(doc, ent_start, ent_end)
         if start >= end:
             continue
+        while etype == "Person" and end - start > 1 and doc[end - 1].lower_ in _PARTICLES:
+            end -= 1  # "anton von [living hope]": the particle begins a surname not heard
         if not etype:  # a group's label on a word the parse calls a name
             etype = _group_as_name(doc, start, end) if trust_case else None
             if etype is None:
