@@ -468,6 +468,13 @@ def _acronyms(grouped: dict[str, list[Mention]]) -> dict[str, str]:
     return out
 
 
+#: Words a name keeps in lowercase inside it ("Paris School of Medicine").
+_LOWER_IN_NAMES = frozenset(
+    {"of", "the", "and", "for", "to", "a", "an", "in", "on", "at", "with"}
+    | {"de", "van", "von", "la", "le", "du"}
+)
+
+
 def _entities(
     merged: dict[str, list[Mention]],
     speaker_keys: dict[str, str],
@@ -518,7 +525,10 @@ def _entities(
                     ),
                 )[0]
                 if label.islower():  # a name heard only in lowercase speech: "sarah hooker"
-                    label = " ".join(w[:1].upper() + w[1:] for w in label.split())
+                    label = " ".join(
+                        w if i and w in _LOWER_IN_NAMES else w[:1].upper() + w[1:]
+                        for i, w in enumerate(label.split())
+                    )
         label_origin = None
         if key in fixed:
             new_label, new_type, why = fixed[key]

@@ -147,15 +147,18 @@ def test_things_introduced_by_name_get_the_kind_s_type(tmp_path):
     (tmp_path / "names.txt").write_text(
         "Then we trained a speech model called Kestrel. It beat a model called Lark. "
         "She wrote a book titled Deep Focus, and later joined a startup named Halvard. "
-        "We met at a conference called Tidewater.\n",
+        "Her friend wrote a book called Waiting to Sail. "
+        "We met at a conference called Tidewater, and later at a tech fest called Oruvanta.\n",
         encoding="utf-8",
     )
     graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
     types = {e.label: e.type for e in graph.entities}
     assert types["Kestrel"] == "Product" and types["Lark"] == "Product"
     assert types["Deep Focus"] == "Work"
+    assert types["Waiting to Sail"] == "Work"  # a title's lowercase words
     assert types["Halvard"] == "Organization"
     assert types["Tidewater"] == "Event"
+    assert types["Oruvanta"] == "Event"
 
 
 def test_a_surname_said_once_is_a_person_when_the_parse_shows_one(tmp_path):
@@ -183,3 +186,159 @@ def test_an_asr_stutter_is_one_term(tmp_path):
     labels = {e.label for e in graph.entities if e.type == "Concept"}
     assert "generalization power" in labels
     assert not any("power generalization" in label for label in labels)
+
+
+def test_a_known_city_said_once_in_lowercase_speech_is_a_place(tmp_path):
+    (tmp_path / "travel.srt").write_text(
+        "1\n00:00:01,000 --> 00:00:06,000\n"
+        "so after the war she went back to her native philadelphia and opened a small\n\n"
+        "2\n00:00:06,000 --> 00:00:12,000\n"
+        "bakery and later her brother who lived in vienna sent her recipes every winter\n\n"
+        "3\n00:00:12,000 --> 00:00:18,000\n"
+        "and the bakery did well because people liked the bread and the cakes a lot\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    places = {e.label for e in graph.entities if e.type == "Place"}
+    assert {"Philadelphia", "Vienna"} <= places
+    assert not any(e.label.lower() == "bakery" and e.type != "Concept" for e in graph.entities)
+
+
+def test_the_words_around_a_name_type_it(tmp_path):
+    (tmp_path / "market.txt").write_text(
+        "Host: How did it start?\n"
+        "Guest: Back then I was the CFO of Quorvane, and we watched companies like "
+        "Brindlecast, Yelvatic, and Ostrowell go under. Later we shipped our Tessaline "
+        "inventory tracking product, and we launched Marrowdesk as the first hosted "
+        "ledger platform for small shops. Marrowdesk did well. We sold servers to "
+        "companies like Quillpost.com at the time. Firms such as Zorbanic went under. "
+        "We hired American engineers for the platform.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    types = {e.label: e.type for e in graph.entities}
+    assert types.get("Quorvane") == "Organization"  # the CFO of X
+    assert types.get("Brindlecast") == "Organization"  # companies like X, Y, and Z
+    assert types.get("Ostrowell") == "Organization"
+    assert types.get("Tessaline") == "Product"  # our X inventory tracking product
+    assert types.get("Marrowdesk") == "Product"  # launched X as a platform
+    assert types.get("Quillpost.com") == "Organization"  # a web address is a name
+    assert types.get("Zorbanic") == "Organization"  # NER: a group (NORP)
+    assert "American" not in types  # a group's adjective is no name
+
+
+def test_lowercase_speech_keeps_long_names_and_place_institutions_whole(tmp_path):
+    lines = [
+        "so the story starts with the madrid school of medicine in the eighteen forties",
+        "and the madrid school trained most of the surgeons of the region at the time",
+        "one of them was a young surgeon called maria ostrevska vandermeulen who",
+        "later argued that the madrid school had been wrong about fevers all along",
+    ]
+    (tmp_path / "lecture.srt").write_text(
+        "".join(
+            f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 5:02d},000\n{line}\n\n"
+            for i, line in enumerate(lines)
+        ),
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    types = {e.label: e.type for e in graph.entities}
+    schools = [e for e in graph.entities if "madrid school" in e.label.lower()]
+    assert len(schools) == 1 and schools[0].type == "Organization"  # one node, not two
+    aliases = {a.lower() for a in (schools[0].label, *schools[0].aliases)}
+    assert "madrid school of medicine" in aliases
+    assert types.get("Maria Ostrevska Vandermeulen") == "Person"
+
+
+def test_a_rare_word_that_owns_a_theory_is_a_person_in_lowercase_speech(tmp_path):
+    lines = [
+        "what vollmerhaus's theory of fevers did to medicine was what the market's",
+        "law of supply did to trade and it changed how doctors thought about disease",
+        "and that is why we still read it today in every course on the subject",
+    ]
+    (tmp_path / "talk.srt").write_text(
+        "".join(
+            f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 5:02d},000\n{line}\n\n"
+            for i, line in enumerate(lines)
+        ),
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    people = {e.label for e in graph.entities if e.type == "Person"}
+    assert "Vollmerhaus" in people
+    assert not any("market" in p.lower() for p in people)
+
+
+def test_a_name_listed_with_known_names_takes_their_type(tmp_path):
+    (tmp_path / "sales.txt").write_text(
+        "Host: Did they ever invest in you?\n"
+        "Guest: No, never. Google and Vantrolia were both customers, nothing more.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    types = {e.label: e.type for e in graph.entities}
+    assert types.get("Vantrolia") == "Organization"
+
+
+def test_a_title_in_quotes_after_a_work_s_kind_is_a_work(tmp_path):
+    (tmp_path / "thesis.txt").write_text(
+        "Host: What was your thesis about?\n"
+        'Guest: My dissertation, as far as I remember, was "Sparse routing in mesh '
+        'radios." My advisor read the book and told me, "We are done here."\n',
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    works = {e.label for e in graph.entities if e.type == "Work"}
+    assert "Sparse routing in mesh radios" in works
+    assert not any("done" in w for w in works)  # a quoted sentence is no title
+
+
+def test_a_long_title_after_a_book_called_in_lowercase_speech_is_a_work(tmp_path):
+    lines = [
+        "in her forties she wrote a short book called a field guide to the mosses of",
+        "the northern coast where she argued that nobody had looked at them closely",
+        "and people still read it because the drawings in it are so very good",
+    ]
+    (tmp_path / "mosses.srt").write_text(
+        "".join(
+            f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 5:02d},000\n{line}\n\n"
+            for i, line in enumerate(lines)
+        ),
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    works = {e.label for e in graph.entities if e.type == "Work"}
+    assert "Field Guide to the Mosses of the Northern Coast" in works
+
+
+def test_people_words_around_a_name_make_it_a_person(tmp_path):
+    (tmp_path / "team.txt").write_text(
+        "Host: Who helped you most?\n"
+        "Guest: We learned a lot from engineers there, such as Vantreska. Back then we "
+        "worked with Ostravel, who later ran the whole lab. And we sold to companies "
+        "like Dremmock, which paid well.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    types = {e.label: e.type for e in graph.entities}
+    assert types.get("Vantreska") == "Person"  # engineers such as X
+    assert types.get("Ostravel") == "Person"  # X, who ...
+    assert types.get("Dremmock") == "Organization"  # companies like X, which ...
+
+
+def test_a_name_does_not_end_in_a_surname_particle(tmp_path):
+    lines = [
+        "and the lenses came from a grinder named markus von sandhagen who lived",
+        "in the north and sold his lenses to every doctor who would pay for them",
+        "though markus von never wrote down how he ground them for anybody else",
+    ]
+    (tmp_path / "lenses.srt").write_text(
+        "".join(
+            f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 5:02d},000\n{line}\n\n"
+            for i, line in enumerate(lines)
+        ),
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    labels = {e.label.lower() for e in graph.entities}
+    assert not any(label.endswith(" von") for label in labels), labels

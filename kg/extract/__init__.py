@@ -18,6 +18,8 @@ from .concepts import select_terms
 from .entities import (
     SpanMention,
     acts_as_person,
+    context_type,
+    coordinated_type,
     find_mentions,
     introduced_by_name,
     introduced_type,
@@ -25,9 +27,11 @@ from .entities import (
     mid_sentence,
     name_part_mentions,
     name_parts,
+    owns_an_idea,
 )
 from .relations import RelationFinder
 from .terms import TermCandidate, TermStatistics, choose_terms, phrase_candidates
+from .truecase import known_place
 
 __all__ = ["Extraction", "extract_transcript"]
 
@@ -84,6 +88,7 @@ def extract_transcript(
             for s, d, spans, c in units
         ]
     short_names = _organisation_first_words(units, lexicon)
+    units = _types_from_context(units, parts, lexicon.given_names)
     units = _drop_unsupported_names(units, parts, short_names, trust_case)
     units = _short_organisation_names(units, short_names)
     units = _types_of_introduced_names(units)
@@ -192,7 +197,8 @@ def _full_person_names(transcript: Transcript, units, lexicon: Lexicon) -> dict[
 def _organisation_first_words(units, lexicon: Lexicon) -> dict[str, str]:
     """First words of the multi-word organisation names of a transcript that name only
     one of them and are no common word, given name or place, mapped to that name
-    ("Lumen" -> "Lumen Robotics")."""
+    ("Lumen" -> "Lumen Robotics"); so are the words before "of" of one such name
+    ("Paris School" -> "Paris School of Medicine")."""
     owners: dict[str, set[str]] = {}
     for _, _, spans, _ in units:
         for s in spans:
@@ -200,6 +206,9 @@ def _organisation_first_words(units, lexicon: Lexicon) -> dict[str, str]:
             words = m.surface.split()
             if m.type != "Organization" or len(words) < 2:
                 continue
+            if " of " in m.surface and len(m.surface.split(" of ")[0].split()) >= 2:
+                # "Paris School" after "Paris School of Medicine"
+                owners.setdefault(m.surface.split(" of ")[0], set()).add(m.surface)
             first = words[0]
             if (
                 first[:1].isupper()
@@ -259,6 +268,67 @@ def _types_of_introduced_names(units):
     return [(sent, doc, [retyped(s) for s in spans], c) for sent, doc, spans, c in units]
 
 
+def _types_from_context(units, parts: dict[str, str], given_names: frozenset[str]):
+    """The type the words around a statistical name's mentions give it (see
+    :func:`.entities.context_type`: "the CEO of X", "their X file management product",
+    "companies like X") or the lexicon's names it is listed with ("Google and X"), for
+    all its mentions in the transcript, when one type has more
+    such mentions than any other. NER's type of a name it never saw is close to a
+    guess; people named (given name first, or a part of a full name) keep theirs."""
+    votes: dict[str, Counter] = {}
+    # the words of every statistical name, by first word: where NER did not tag a
+    # name it tagged elsewhere ("we launched X as ..."), the context still counts
+    names: dict[str, set[tuple[str, ...]]] = {}
+    for _, _, spans, _ in units:
+        for s in spans:
+            if s.mention.source == "ner":
+                words = tuple(s.mention.surface.lower().split())
+                names.setdefault(words[0], set()).add(words)
+    for _, doc, spans, _ in units:
+        found = {(s.token_start, s.token_end) for s in spans if s.mention.source == "ner"}
+        taken = {k for s in spans for k in range(s.token_start, s.token_end)}
+        for token in doc:
+            if token.i in taken or token.lower_ not in names or not token.text[:1].isupper():
+                continue
+            for words in sorted(names[token.lower_]):
+                end = token.i + len(words)
+                if tuple(t.lower_ for t in doc[token.i : end]) == words and not any(
+                    k in taken for k in range(token.i, end)
+                ):
+                    found.add((token.i, end))
+        known = {
+            k: s.mention.type
+            for s in spans
+            if s.mention.source == "lexicon" and s.mention.type != "Concept"
+            for k in range(s.token_start, s.token_end)
+        }
+        for start, end in sorted(found):
+            etype = context_type(doc, start, end) or coordinated_type(doc, start, end, known)
+            if etype is not None:
+                votes.setdefault(name_key(doc[start:end].text), Counter())[etype] += 1
+    decided = {}
+    for key, counts in votes.items():
+        ranked = counts.most_common()
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            decided[key] = ranked[0][0]
+    if not decided:
+        return units
+
+    def retyped(s: SpanMention) -> SpanMention:
+        m = s.mention
+        etype = decided.get(name_key(m.surface)) if m.source == "ner" else None
+        if etype is None or etype == m.type:
+            return s
+        words = m.surface.split()
+        if m.type == "Person" and (
+            words[0].lower() in given_names or name_part(parts, m.surface) is not None
+        ):
+            return s
+        return SpanMention(replace(m, type=etype), s.token_start, s.token_end)
+
+    return [(sent, doc, [retyped(s) for s in spans], c) for sent, doc, spans, c in units]
+
+
 #: One-word names NER types reliably enough, in a cased transcript, to keep when said
 #: once ("Bangalore", "Autodesk"); a one-word person said once is typed at random by
 #: the small model (corpus judgement: "AdSense", "Helion" as people): it must recur.
@@ -291,10 +361,21 @@ def _drop_unsupported_names(
             return True
         if m.type == "Person" and name_part(parts, m.surface) is not None:
             return True
+        if m.type == "Place" and known_place(m.surface):
+            return True  # "lived in vienna": a city of GeoNames, said once
         if m.type == "Person" and trust_case and acts_as_person(doc, s.token_start):
             return True  # "Fukuyama argued", "the mathematician Turing"
+        if m.type == "Person" and owns_an_idea(doc, s.token_start):
+            return True  # "darwin's theory"
         if m.surface in short_names:
             return True  # "Halcyon" after "Halcyon Robotics"
+        if (
+            trust_case
+            and m.surface[:1].isupper()
+            and mid_sentence(doc, s.token_start)
+            and context_type(doc, s.token_start, s.token_end) == m.type
+        ):
+            return True  # "their WorkDocs file management product", "the CEO of Autodesk"
         return counts[name_key(m.surface)] >= 2
 
     return [

@@ -16,6 +16,7 @@ from wordfreq import zipf_frequency
 
 from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
+from .truecase import INSTITUTION_WORDS, known_place
 
 __all__ = [
     "SpanMention",
@@ -28,6 +29,9 @@ __all__ = [
     "introduced_by_name",
     "introduced_type",
     "acts_as_person",
+    "context_type",
+    "coordinated_type",
+    "owns_an_idea",
 ]
 
 #: spaCy NER labels we keep, and the ontology class each becomes.
@@ -279,9 +283,14 @@ def _looks_like_name(
         return False
     if any(t.lower_ in _NOT_NAMES for t in words):
         return False
-    alpha = [t for t in words if t.is_alpha]
+    # a web address is a name's word too ("Globex.com")
+    alpha = [t for t in words if t.is_alpha or (t.like_url and t.text[:1].isalpha())]
     if not alpha:
         return False
+    if etype == "Place" and known_place(span.text):
+        return True  # "Vienna", "Philadelphia": frequent words, but GeoNames vouches
+    if etype == "Organization" and _place_institution(words):
+        return True  # "Paris School of Medicine", "University of Vienna": common words
     if (
         trusted
         and not all(is_common_word(t.text, TRUSTED_NAME_MAX_ZIPF) for t in alpha)
@@ -303,6 +312,20 @@ def _looks_like_name(
     if _surname_is_a_word(alpha, etype, lexicon):
         return False
     return not all(is_common_word(t.text, 4.0) for t in alpha)
+
+
+def _place_institution(words) -> bool:
+    """An institution named after a place GeoNames knows: the place, then an
+    institution word ("Leiden University", "Paris School of Medicine"), or the
+    institution word, "of" and the place ("University of Vienna")."""
+    texts = [t.text for t in words]
+    lowers = [t.lower_ for t in words]
+    k = next((i for i, w in enumerate(lowers) if w in _INSTITUTION_WORDS), None)
+    if k is None:
+        return False
+    if k > 0 and known_place(" ".join(texts[:k])):
+        return True
+    return k + 2 < len(texts) and lowers[k + 1] == "of" and known_place(" ".join(texts[k + 2 :]))
 
 
 def _surname_is_a_word(alpha, etype: str, lexicon: Lexicon | None) -> bool:
@@ -383,6 +406,9 @@ def _not_a_name_here(doc, start: int, end: int, etype: str) -> bool:
     )
 
 
+#: Particles that begin a surname ("van", "von", "de"), never end a name.
+_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "al"})
+
 #: Last words that make a name a company's, whatever NER says.
 _COMPANY_WORDS = frozenset(
     {"inc", "corp", "corporation", "llc", "ltd", "gmbh", "lab", "labs", "ventures", "capital"}
@@ -390,13 +416,7 @@ _COMPANY_WORDS = frozenset(
 )
 
 #: Head words of institutions, whose names are often all common words.
-_INSTITUTION_WORDS = frozenset(
-    {
-        "university", "college", "institute", "school", "academy", "hospital", "museum",
-        "society", "foundation", "association", "council", "agency", "department",
-        "ministry", "laboratory", "center", "centre", "church", "bank", "court", "army",
-    }
-)  # fmt: skip
+_INSTITUTION_WORDS = INSTITUTION_WORDS
 
 #: Plural last words of company names ("Halcyon Robotics", "Lumen Technologies").
 _COMPANY_PLURALS = frozenset(
@@ -466,20 +486,23 @@ def find_mentions(
         found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
         for k in range(start, end):
             taken[k] = True
-    for ent in doc.ents:
-        etype = NER_TYPES.get(ent.label_)
-        if etype is None:
-            continue
-        start, end = _trim(doc, ent.start, ent.end)
+    for ent_start, ent_end, etype in _ner_spans(doc):
+        start, end = _trim(doc, ent_start, ent_end)
         if start >= end:
             continue
+        while etype == "Person" and end - start > 1 and doc[end - 1].lower_ in _PARTICLES:
+            end -= 1  # "anton von [living hope]": the particle begins a surname not heard
+        if not etype:  # a group's label on a word the parse calls a name
+            etype = _group_as_name(doc, start, end) if trust_case else None
+            if etype is None:
+                continue
         if etype == "Person" and end - start > 1 and doc[end - 1].lower_ in _COMPANY_WORDS:
             etype = "Organization"  # "Eureka Labs", "Acme Inc": a company, not a person
         elif (
             etype in ("Place", "Organization")
-            and end - start == 2
+            and end - start in (2, 3)
             and doc[start].lower_ in lexicon.given_names
-            and doc[end - 1].is_alpha
+            and all(t.is_alpha for t in doc[start:end])
             and doc[end - 1].lower_ not in _COMPANY_WORDS
             and doc[end - 1].lower_ not in _INSTITUTION_WORDS
         ):
@@ -504,12 +527,69 @@ def find_mentions(
         found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
         for k in range(start, end):
             taken[k] = True
-    for start, end in _spoken_names(doc, taken, lexicon.given_names, lowercase):
+    if trust_case:
+        for start, end in _quoted_titles(doc, found):
+            # the title holds the concepts it is made of ("statistical inference")
+            found = [m for m in found if not (start <= m.token_start and m.token_end <= end)]
+            found.append(_make_mention(doc, start, end, transcript, sentence, "Work", "ner"))
+            for k in range(start, end):
+                taken[k] = True
+    spoken = _spoken_names(doc, taken, lexicon.given_names, lowercase)
+    if lowercase:
+        spoken += _authors(doc, taken)
+    for start, end in spoken:
         found.append(_make_mention(doc, start, end, transcript, sentence, "Person", "ner"))
         for k in range(start, end):
             taken[k] = True
     found.sort(key=lambda m: m.token_start)
     return found
+
+
+#: NER labels of names that a list of several may be run together in ("X, Y, and Z").
+_LISTED_TYPES = frozenset({"Person", "Organization", "Place", "Product"})
+
+
+#: NER's label for nationalities and groups, which it also puts on unseen names.
+_GROUP_LABEL = "NORP"
+
+
+def _group_as_name(doc, start: int, end: int) -> str | None:
+    """The type of a span NER calls a nationality or group ("Globex.com" in "companies
+    like Globex.com") when the parse reads it as a proper noun in mid-sentence and its
+    context says what it is (:func:`context_type`); "American" and "Buddhist" are
+    adjectives or have no such context."""
+    if not mid_sentence(doc, start) or any(
+        t.pos_ != "PROPN" or t.dep_ == "amod" for t in doc[start:end]
+    ):
+        return None
+    return context_type(doc, start, end)
+
+
+def _ner_spans(doc) -> list[tuple[int, int, str]]:
+    """NER's spans with a type of ours (a group's, "NORP", with none yet), a span of several comma-separated names ("Acme,
+    Globex, and Initech" tagged as one) split into one per name: a name of a person,
+    organisation, place or product has no comma inside (titles of works may)."""
+    out = []
+    for ent in doc.ents:
+        etype = NER_TYPES.get(ent.label_)
+        if ent.label_ == _GROUP_LABEL:
+            out.append((ent.start, ent.end, ""))
+            continue
+        if etype is None:
+            continue
+        commas = [t.i for t in ent if t.text == ","]
+        if etype not in _LISTED_TYPES or not commas:
+            out.append((ent.start, ent.end, etype))
+            continue
+        start = ent.start
+        for cut in [*commas, ent.end]:
+            first = start
+            while first < cut and doc[first].lower_ in _LIST_JOINERS:
+                first += 1  # ", and Initech"
+            if first < cut:
+                out.append((first, cut, etype))
+            start = cut + 1
+    return out
 
 
 #: What kind of thing "a <noun> called X" names, by the noun.
@@ -567,6 +647,8 @@ _KIND_TYPES = {
             "agent",
             "compiler",
             "database",
+            "site",
+            "website",
         ],
         "Product",
     ),
@@ -588,19 +670,80 @@ _KIND_TYPES = {
             "newsletter",
             "blog",
             "thesis",
+            "dissertation",
             "report",
             "memoir",
         ],
         "Work",
     ),
     **dict.fromkeys(
-        ["conference", "competition", "workshop", "festival", "summit", "hackathon"], "Event"
+        [
+            "conference",
+            "competition",
+            "workshop",
+            "festival",
+            "fest",
+            "summit",
+            "hackathon",
+            "expo",
+            "convention",
+            "tournament",
+            "championship",
+            "olympiad",
+        ],
+        "Event",
     ),
     **dict.fromkeys(
         ["town", "city", "village", "country", "island", "region", "neighborhood"], "Place"
     ),
 }
 _NAMING_VERBS = frozenset({"called", "named", "titled", "entitled", "dubbed"})
+
+
+#: Lowercase words a title may hold between capitalised ones ("Learning to See").
+_TITLE_WORDS = frozenset({"to", "a", "an", "is", "are", "with", "as", "not"})
+
+
+#: A work's title in lowercase speech is at least this many words long (shorter
+#: phrases after "a book called" are as often a topic as a title) and at most the max.
+SPOKEN_TITLE_MIN_WORDS = 3
+SPOKEN_TITLE_MAX_WORDS = 12
+#: Parts of speech a title's noun phrase is made of (no verb, pronoun or clause).
+_TITLE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "ADP", "CCONJ", "NUM"})
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis"})
+
+
+def _spoken_title(doc, verb, taken: list[bool]) -> tuple[int, int] | None:
+    """In lowercase speech, the title of a work after "a book called": the noun phrase
+    the naming verb governs, up to where a clause or a verb begins ("a book called an
+    introduction to the study of medicine where he ..."), without its article."""
+    objects = [c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr") and c.i > verb.i]
+    if not objects:
+        return None
+    phrase = objects[0]
+    start = end = verb.i + 1
+    while end < len(doc) and end - start < SPOKEN_TITLE_MAX_WORDS:
+        word = doc[end]
+        if taken[end] or word.pos_ not in _TITLE_POS or not _inside(word, phrase):
+            break
+        end += 1
+    while start < end and doc[start].lower_ in _ARTICLES | {"the"}:
+        start += 1
+    while end > start and doc[end - 1].pos_ in ("ADP", "CCONJ", "DET"):
+        end -= 1
+    if sum(t.is_alpha for t in doc[start:end]) < SPOKEN_TITLE_MIN_WORDS:
+        return None
+    return start, end
+
+
+def _inside(token, phrase) -> bool:
+    """``token`` is in the subtree of ``phrase`` and not in a clause inside it."""
+    t = token
+    while t.i != phrase.i:
+        if t.dep_ in _CLAUSE_DEPS or t.head.i == t.i:
+            return False
+        t = t.head
+    return True
 
 
 def _called_names(doc, taken: list[bool], lowercase: bool) -> list[tuple[int, int, str]]:
@@ -611,10 +754,15 @@ def _called_names(doc, taken: list[bool], lowercase: bool) -> list[tuple[int, in
     for token in doc:
         if token.lower_ not in _NAMING_VERBS or token.i == 0 or token.i + 1 >= len(doc):
             continue
-        kind = doc[token.i - 1]
-        if kind.pos_ not in ("NOUN", "PROPN") or kind.lemma_.lower() not in _KIND_TYPES:
+        kind = _called_kind(doc[token.i - 1])
+        if kind is None:
             continue
         start = end = token.i + 1
+        if lowercase and kind == "Work":
+            title = _spoken_title(doc, token, taken)
+            if title is not None:
+                out.append((*title, kind))
+                continue
         while end < len(doc) and end - start < 5:
             word = doc[end]
             if word.is_punct or taken[end]:
@@ -628,15 +776,16 @@ def _called_names(doc, taken: list[bool], lowercase: bool) -> list[tuple[int, in
                 ):
                     end += 1
                 break
+            inner = NAME_CONNECTORS | (_TITLE_WORDS if kind == "Work" else frozenset())
             if not (word.text[:1].isupper() or word.like_num) and not (
-                word.lower_ in NAME_CONNECTORS and end > start
+                word.lower_ in inner and end > start
             ):
                 break
             end += 1
-        while end > start and doc[end - 1].lower_ in NAME_CONNECTORS:
+        while end > start and doc[end - 1].lower_ in NAME_CONNECTORS | _TITLE_WORDS:
             end -= 1
         if end > start and not any(taken[start:end]):
-            out.append((start, end, _KIND_TYPES[kind.lemma_.lower()]))
+            out.append((start, end, kind))
     return out
 
 
@@ -651,7 +800,16 @@ def introduced_type(doc, start: int) -> str | None:
     called Lark": Product), or None."""
     if start < 2 or doc[start - 1].lower_ not in _NAMING_VERBS:
         return None
-    return _KIND_TYPES.get(doc[start - 2].lemma_.lower())
+    return _called_kind(doc[start - 2])
+
+
+def _called_kind(token) -> str | None:
+    """The type of the kind noun before a naming verb: the word as said ("fest", which
+    the tagger may call an adjective) or, for a noun, its lemma ("companies")."""
+    kind = _KIND_TYPES.get(token.lower_)
+    if kind is None and token.pos_ in ("NOUN", "PROPN"):
+        kind = _KIND_TYPES.get(token.lemma_.lower())
+    return kind
 
 
 #: Verbs whose subject is a person (saying, thinking, writing, proving).
@@ -683,6 +841,247 @@ def acts_as_person(doc, start: int) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _PERSON_VERBS
 
 
+#: Nouns of a place in an organisation: "the CEO of X", "investors at X" make X one.
+_MEMBER_ROLES = frozenset(
+    {
+        "ceo", "cto", "cfo", "coo", "founder", "cofounder", "co-founder", "chairman",
+        "chairwoman", "board", "investor", "employee", "staff", "team", "partner",
+        "shareholder", "intern", "colleague", "coworker",
+    }
+)  # fmt: skip
+#: Verbs whose object is an organisation ("joined X", "co-founded X") or, with "at"
+#: or "for", whose place of work it is ("worked at X").
+_JOIN_VERBS = frozenset({"join", "found", "cofound", "co-found"})
+_WORK_VERBS = frozenset({"work", "intern"})
+#: Verbs whose object is a piece of software or hardware ("released X", "installed X").
+_PRODUCT_VERBS = frozenset({"release", "ship", "download", "install", "deploy", "open-source"})
+#: Words that join the items of a list ("X, Y, and Z").
+_LIST_JOINERS = frozenset({",", "and", "or", "&"})
+
+
+def context_type(doc, start: int, end: int) -> str | None:
+    """The type the parse around a name at ``doc[start:end]`` gives it, or None: the
+    kind noun it is introduced as, stands in apposition to or is said to be ("a model
+    called X", "X, a startup", "X was the site"), the kind of a list it is in
+    ("companies like X, Y and Z"), the kind noun a description of it ends with ("their
+    X file management product"), what it was launched as ("launched X as a platform"),
+    or what people are or do there ("the CEO of X", "worked at X", "joined X",
+    "released X"). NER types a name it has not seen at random; these words do not."""
+    introduced = introduced_type(doc, start)
+    if introduced is not None:
+        return introduced
+    head = _span_head(doc, start, end)
+    kind = _kind_of_phrase(doc, head, end)
+    if kind is not None:
+        return kind
+    kind = _kind_of_list(doc, start)
+    if kind is not None:
+        return kind
+    parent = head.head
+    if head.dep_ == "pobj" and parent.lower_ in ("of", "at", "for"):
+        owner = parent.head
+        if owner.lower_ == "over" and owner.head.i != owner.i:
+            owner = owner.head  # "the investors over at X"
+        lemma = owner.lemma_.lower()
+        if lemma in _MEMBER_ROLES or (parent.lower_ != "of" and lemma in _WORK_VERBS | _JOIN_VERBS):
+            return "Organization"
+    if head.dep_ == "dobj" and parent.pos_ == "VERB":
+        lemma = parent.lemma_.lower()
+        if lemma in _JOIN_VERBS:
+            return "Organization"
+        if lemma in _PRODUCT_VERBS:
+            return "Product"
+    return None
+
+
+def _span_head(doc, start: int, end: int):
+    """The token of ``doc[start:end]`` the rest of the span hangs from."""
+    for t in doc[start:end]:
+        if t.head.i < start or t.head.i >= end:
+            return t
+    return doc[end - 1]
+
+
+def coordinated_type(doc, start: int, end: int, types_at: dict[int, str]) -> str | None:
+    """The type of the names a name is coordinated with ("Google and X", "X, Y and
+    Google"), when ``types_at`` (token -> type of a name known there, e.g. from the
+    lexicon) gives them one type: the items of a list are of a kind."""
+    head = _span_head(doc, start, end)
+    siblings = [c for c in head.children if c.dep_ == "conj"]
+    if head.dep_ == "conj":
+        siblings.append(head.head)
+    types = {types_at[t.i] for t in siblings if t.i in types_at}
+    return types.pop() if len(types) == 1 else None
+
+
+def _kind(token, people: bool = False) -> str | None:
+    """The type a kind noun names ("company": Organization), if it is one; with
+    ``people``, a noun for people names a Person ("X, a physicist"; "founders such as
+    X"), which a description ending in it does not ("the X physicist")."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = token.lemma_.lower()
+    if people and lemma in _PERSON_KINDS:
+        return "Person"
+    return _KIND_TYPES.get(lemma)
+
+
+#: Nouns for people: a name beside one, or in a list of them, is a person's.
+_PERSON_KINDS = _PERSON_ROLES | frozenset(
+    {
+        "founder", "cofounder", "co-founder", "people", "person", "guy", "friend",
+        "colleague", "mentor", "advisor", "adviser", "student", "ceo", "cto", "cfo",
+        "entrepreneur", "leader", "doctor", "physician", "surgeon", "lawyer", "manager",
+        "executive", "designer", "developer", "programmer", "man", "woman",
+    }
+)  # fmt: skip
+#: Relative pronouns of people: "X, who built the company" is a person.
+_WHO = frozenset({"who", "whom", "whose"})
+
+
+def _kind_of_phrase(doc, head, end: int) -> str | None:
+    """The kind noun a name is put beside: its appositive ("X, a startup"; "a company,
+    X"), the complement of "X is/was a <kind>", what a verb's object X is launched
+    "as", or the noun a description of it ends with ("their X file management
+    product"; the noun must come after other words, or "an Apple product" would
+    make Apple one)."""
+    # a noun for people only when close by: a long appositive is often misattached
+    if head.dep_ == "appos" and _kind(head.head, abs(head.i - head.head.i) <= 3):
+        return _kind(head.head, abs(head.i - head.head.i) <= 3)
+    for child in head.children:
+        if child.dep_ == "appos" and _kind(child, abs(head.i - child.i) <= 3):
+            return _kind(child, abs(head.i - child.i) <= 3)
+        if child.dep_ == "relcl" and any(c.lower_ in _WHO for c in child.children):
+            return "Person"  # "X, who built the company"
+    parent = head.head
+    if head.dep_ in ("nsubj", "nsubjpass") and parent.lemma_ == "be":
+        for child in parent.children:
+            if child.dep_ == "attr" and _kind(child, people=True):
+                return _kind(child, people=True)
+    if head.dep_ == "dobj":
+        for child in parent.children:
+            if child.dep_ == "prep" and child.lower_ == "as":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and _kind(obj):
+                        return _kind(obj)
+    t = head
+    while t.dep_ in ("compound", "amod") and t.head.i > t.i:
+        t = t.head
+    if t.i != head.i and t.i > end and _kind(t):
+        return _kind(t)
+    return None
+
+
+#: How far back from a name "<kinds> like" may stand for it to be in their list.
+_LIST_REACH = 12
+
+
+def _kind_of_list(doc, start: int) -> str | None:
+    """The kind of a list a name is an item of: "companies like X, Y, and Z", "tools
+    such as X". Only capitalised words and list joiners may stand between."""
+    i = start - 1
+    while i >= 0 and start - i <= _LIST_REACH:
+        t = doc[i]
+        if t.lower_ == "like" or (t.lower_ == "as" and i > 0 and doc[i - 1].lower_ == "such"):
+            before = i - 1 if t.lower_ == "like" else i - 2
+            while (
+                before > 0
+                and before >= i - 4
+                and (doc[before].is_punct or doc[before].pos_ == "ADV")
+            ):
+                before -= 1  # "founders there, such as X"
+            return _kind(doc[before], people=True) if before >= 0 else None
+        if not (t.lower_ in _LIST_JOINERS or t.text[:1].isupper()):
+            return None
+        i -= 1
+    return None
+
+
+_QUOTES = frozenset({'"', "“", "”"})
+#: A title in quotes is at most this many words, after a work's kind noun at most this
+#: many tokens before it ("my thesis title ... is "Distributed inference"").
+QUOTED_TITLE_MAX_WORDS = 8
+QUOTED_TITLE_REACH = 20
+#: Tags a quoted sentence has and a title seldom does (finite verbs, personal pronouns).
+_CLAUSE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "PRP"})
+
+
+def _quoted_titles(doc, found: list[SpanMention]) -> list[tuple[int, int]]:
+    """Titles of works said in quotes in a cased transcript: a phrase in quotation
+    marks that begins with a capital, has no finite verb or personal pronoun (so is no
+    quoted sentence), and follows a kind noun of works ("thesis", "book", "paper"). It
+    may hold concepts of ``found``, but no other name, nor part of one."""
+    out = []
+    i, n = 0, len(doc)
+    while i < n:
+        if doc[i].text not in _QUOTES:
+            i += 1
+            continue
+        close = next((k for k in range(i + 1, min(n, i + QUOTED_TITLE_MAX_WORDS + 3))
+                      if doc[k].text in _QUOTES), None)  # fmt: skip
+        if close is None:
+            i += 1
+            continue
+        start, end = i + 1, close
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        words = [t for t in doc[start:end] if t.is_alpha]
+        if (
+            words
+            and doc[start].text[:1].isupper()
+            and len(words) <= QUOTED_TITLE_MAX_WORDS
+            and not any(t.tag_ in _CLAUSE_TAGS for t in doc[start:end])
+            and not any(
+                m.token_start < end
+                and start < m.token_end
+                and (m.mention.type != "Concept" or m.token_start < start or m.token_end > end)
+                for m in found
+            )
+            and any(_kind(t) == "Work" for t in doc[max(0, i - QUOTED_TITLE_REACH) : i])
+        ):
+            out.append((start, end))
+        i = close + 1
+    return out
+
+
+#: What a person's name owns in "<name>'s <noun>": ideas named after their author.
+_AUTHORED_IDEAS = frozenset(
+    {
+        "theory", "law", "theorem", "principle", "hypothesis", "conjecture", "equation",
+        "paradox", "experiment", "postulate", "doctrine", "discovery", "dilemma", "razor",
+    }
+)  # fmt: skip
+#: A word before "'s theory" is a name only if it is at most this frequent (Zipf):
+#: "darwin's theory", not "the market's law".
+AUTHOR_MAX_ZIPF = 4.0
+
+
+def owns_an_idea(doc, start: int) -> bool:
+    """The word at ``start`` is a rare word that owns an idea named after its author:
+    "darwin's theory", "fermat's last theorem" (in lowercase speech the one sign that
+    a rare word is a person's name)."""
+    token = doc[start]
+    if start + 2 >= len(doc) or doc[start + 1].lower_ not in ("'s", "’s", "'", "’"):
+        return False
+    if not token.is_alpha or len(token.text) < 3 or token.is_stop:
+        return False
+    if is_common_word(token.text, AUTHOR_MAX_ZIPF):
+        return False
+    k = start + 2
+    while k < len(doc) - 1 and doc[k].pos_ == "ADJ":
+        k += 1  # "fermat's last theorem"
+    return doc[k].lemma_.lower() in _AUTHORED_IDEAS
+
+
+def _authors(doc, taken: list[bool]) -> list[tuple[int, int]]:
+    """Rare words in lowercase speech that own an idea (:func:`owns_an_idea`)."""
+    return [
+        (t.i, t.i + 1)
+        for t in doc
+        if not taken[t.i] and t.text.islower() and owns_an_idea(doc, t.i)
+    ]
+
+
 #: In lowercase speech, "a model called X" takes X as a name only if X is this rare.
 LOWERCASE_CALLED_MAX_ZIPF = 3.0
 
@@ -691,10 +1090,18 @@ def _name_around_concepts(
     doc, start: int, end: int, etype: str, inside: list[SpanMention], taken: list[bool]
 ) -> bool:
     """An organisation or product name written in capitals whose overlap with the
-    lexicon is only concept words inside it ("Lumen Robotics", "Mistral Compute")."""
+    lexicon is only concept words inside it ("Lumen Robotics", "Mistral Compute"), or
+    the place an institution is named after ("Leiden University")."""
     if etype not in ("Organization", "Product", "Work", "Event") or not inside:
         return False
-    if any(m.mention.type != "Concept" for m in inside):
+    # an institution named after its place holds the place ("Paris School of Medicine")
+    institution = etype == "Organization" and any(
+        t.lower_ in _INSTITUTION_WORDS for t in doc[start:end]
+    )
+    if any(
+        m.mention.type != "Concept" and not (institution and m.mention.type == "Place")
+        for m in inside
+    ):
         return False
     covered = {k for m in inside for k in range(m.token_start, m.token_end)}
     if any(taken[k] and k not in covered for k in range(start, end)):

@@ -31,7 +31,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
-__all__ = ["truecase", "place_names", "CITY_MIN_POPULATION"]
+__all__ = ["truecase", "place_names", "known_place", "CITY_MIN_POPULATION"]
 
 #: Cities at least this populous are capitalised in lowercase speech.
 CITY_MIN_POPULATION = 1_000_000
@@ -52,6 +52,18 @@ _TITLES = frozenset(
         "chancellor", "minister", "marshal", "bishop", "cardinal", "rabbi", "father",
     }
 )  # fmt: skip
+#: Head words of institutions, whose names are often a place and common words ("the
+#: paris school of medicine", "the boston children's hospital").
+INSTITUTION_WORDS = frozenset(
+    {
+        "university", "college", "institute", "school", "academy", "hospital", "museum",
+        "society", "foundation", "association", "council", "agency", "department",
+        "ministry", "laboratory", "center", "centre", "church", "bank", "court", "army",
+    }
+)  # fmt: skip
+#: A third word after a given name and a surname-like word is part of the name only if
+#: it is this rare ("ignacio filipe semmelweiss"; not "john snow said").
+THIRD_NAME_WORD_MAX_ZIPF = 3.0
 _PRONOUN = re.compile(r"i(?:['’](?:m|ve|ll|d))?")
 _WORD = re.compile(r"[a-z][a-z'’]*")
 
@@ -89,6 +101,14 @@ def _longest_place() -> int:
     return max((len(k) for k in place_names()), default=1)
 
 
+def known_place(name: str) -> bool:
+    """True if ``name`` is a place of :func:`place_names` that is no everyday word
+    ("Vienna", "South Korea"; not "Turkey"): a name general knowledge vouches for,
+    even said once."""
+    words = tuple(re.findall(r"[a-z]+", name.lower()))
+    return words in place_names() and not place_names()[words]
+
+
 def _everyday_noun(word: str) -> bool:
     """A place name that is also a countable English noun ("turkey", "jersey", "bath",
     "split"): its plural is frequent in English, which a place's is not."""
@@ -119,6 +139,7 @@ def truecase(text: str, given_names: frozenset[str]) -> str:
                     matched = size
                 break
         if matched:
+            matched += _institution_after(words, i + matched)
             for k in range(i, i + matched):
                 if words[k][2] not in ("of", "the", "and"):
                     chars[words[k][0]] = chars[words[k][0]].upper()
@@ -130,17 +151,51 @@ def truecase(text: str, given_names: frozenset[str]) -> str:
                 chars[start] = chars[start].upper()
             if (
                 following is not None
-                and following[2].isalpha()
-                and len(following[2]) >= 3
                 and following[2] not in given_names
-                and following[2] not in STOP_WORDS
-                and not following[2].endswith(("ed", "ing"))
-                and zipf_frequency(following[2], "en") <= NAME_WORD_MAX_ZIPF
+                and _name_word(following[2], NAME_WORD_MAX_ZIPF)
             ):
                 if word in _TITLES:
                     chars[start] = chars[start].upper()
                 chars[following[0]] = chars[following[0]].upper()
+                third = words[i + 2] if i + 2 < n else None
+                if (
+                    word in given_names
+                    and third is not None
+                    and _name_word(third[2], THIRD_NAME_WORD_MAX_ZIPF)
+                ):
+                    chars[third[0]] = chars[third[0]].upper()  # "ignacio filipe semmelweiss"
+                    i += 1
                 i += 2
                 continue
         i += 1
     return "".join(chars)
+
+
+def _name_word(word: str, max_zipf: float) -> bool:
+    """A word that can be part of a person's name after a given name or title: a word
+    of three letters or more, no function word or verb form, at most ``max_zipf``."""
+    return (
+        word.isalpha()
+        and len(word) >= 3
+        and word not in STOP_WORDS
+        and not word.endswith(("ed", "ing"))
+        and zipf_frequency(word, "en") <= max_zipf
+    )
+
+
+def _institution_after(words: list[tuple[int, int, str]], i: int) -> int:
+    """How many words after a place name at ``i`` continue it into an institution's
+    name: an institution word and an "of <word>" after it ("[paris] school of
+    medicine": 3), or 0."""
+    if i >= len(words) or words[i][2] not in INSTITUTION_WORDS:
+        return 0
+    if (
+        i + 2 < len(words)
+        and words[i + 1][2] == "of"
+        and words[i + 2][2].isalpha()
+        and words[i + 2][2] not in STOP_WORDS
+        and words[i + 1][0] - words[i][1] <= 1
+        and words[i + 2][0] - words[i + 1][1] <= 1
+    ):
+        return 3
+    return 1
