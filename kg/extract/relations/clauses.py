@@ -21,16 +21,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...model import Mention
 from ..entities import SpanMention
 from .open import hypothetical
+from .patterns import job_at
 
 __all__ = ["ClauseFact", "clause_facts", "non_asserting", "is_question", "tense_of"]
 
 _PERSON, _ORG, _PLACE = "Person", "Organization", "Place"
 _ARTIFACT = ("Product", "Work")
-_INSTITUTION_WORDS = ("university", "institute", "college", "school", "academy", "polytechnic")
-_INSTITUTION_WORDS += ("eth", "mit", "caltech", "kaist", "iit", "epfl", "ucl")
 
 #: nouns that name a course of study: "did my PhD with/at", "my doctorate"
 STUDY_NOUNS = frozenset(
@@ -168,11 +166,6 @@ def time_of(verb) -> str | None:
     return None
 
 
-def _is_institution(m: Mention) -> bool:
-    words = m.surface.lower().replace("-", " ").split()
-    return any(w in _INSTITUTION_WORDS for w in words)
-
-
 def clause_facts(doc, spans: list[SpanMention]) -> list[ClauseFact]:
     """The typed relations the clauses of one parsed unit state between ``spans``."""
     at: dict[int, SpanMention] = {}
@@ -289,6 +282,7 @@ class _Reader:
                                 objects += [(o, "called", noun) for o in self.spans(n)]
             elif c.dep_ in ("prep", "agent", "dative"):
                 objects += [(o, c.lower_, None) for o in self.pobjs(c)]
+        objects += self._stranded(verb, objects)
         out: list[ClauseFact] = []
         nouns = {c.lemma_.lower(): c for c in verb.children if c.dep_ in ("dobj", "attr")}
         for subj in subjects:
@@ -308,6 +302,24 @@ class _Reader:
                     )
         return out
 
+    def _stranded(self, verb, objects) -> list[tuple[SpanMention, str | None, None]]:
+        """The verb's prepositional phrases the parse hung on one of its named objects:
+        a name takes no modifier of its own, so in "did my PhD at Uppsala University
+        with Ingrid Solberg" or "co-founded Baobab AI with Chidi Nwosu", "with ..."
+        belongs to the verb. A "called"/"of" phrase stays the name's (it names or
+        qualifies it)."""
+        out = []
+        for o, _, noun in objects:
+            if noun is not None or o.mention.type not in (_PERSON, _ORG):
+                continue
+            root = self.doc[o.token_start : o.token_end].root
+            if root.head.i != verb.i and root.head.head.i != verb.i:
+                continue  # deeper in the clause: not one of the verb's own objects
+            for p in root.children:
+                if p.dep_ == "prep" and p.lower_ in ("with", "under", "at", "in", "from"):
+                    out += [(q, p.lower_, None) for q in self.pobjs(p) if q is not o]
+        return out
+
     def _rule(self, verb, lemma, particle, passive, subj, obj, prep, noun, nouns):
         s, o = subj.mention, obj.mention
         st, ot = s.type, o.type
@@ -315,7 +327,7 @@ class _Reader:
         def fact(predicate, a, b, name, confidence=0.8, role=None) -> ClauseFact:
             return ClauseFact(a, predicate, b, f"parse:{predicate}:{name}", confidence, role, verb)
 
-        job = "affiliatedWith" if ot == _ORG and _is_institution(o) else "worksFor"
+        job = job_at(o)
         person_org, person_person = st == _PERSON and ot == _ORG, st == ot == _PERSON
         agent_org = st in (_PERSON, _ORG) and ot == _ORG
         study = noun in STUDY_NOUNS or any(n in STUDY_NOUNS for n in nouns)

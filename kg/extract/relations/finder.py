@@ -14,7 +14,7 @@ from ..entities import SpanMention
 from .clauses import clause_facts, is_question, non_asserting, tense_of, time_of
 from .names import NameTable
 from .open import open_relations
-from .patterns import norm
+from .patterns import job_at, norm
 from .reference import UNRESOLVED, Discourse
 from .typed import MAX_BETWEEN_WORDS, TYPED_PATTERNS, conjuncts, match, starts_clause
 
@@ -82,18 +82,18 @@ class RelationFinder:
             out += self._discusses(sentence, named, evidence)
             self.discourse.observe_things(sentence, doc, spans)
             return out
+        silent = non_asserting(doc)
         # before pronouns: it says who "we" is
-        we = self.discourse.we(doc, sentence, spans, evidence)
+        we = self.discourse.we(doc, sentence, spans, evidence, silent)
         virtual = self.discourse.pronouns(doc, sentence, spans)
         everything = sorted(spans + virtual, key=lambda s: s.token_start)
-        silent = non_asserting(doc)
 
         def asserted(*ends: SpanMention) -> bool:
             return not any(e.token_start in silent for e in ends)
 
         linked: set[tuple[int, int]] = set()
         clauses = self._clauses(doc, sentence, everything, evidence, linked, asserted)
-        out += [c for c in self._typed(doc, everything, evidence, linked, asserted)]
+        out += self._typed(doc, sentence, everything, evidence, linked, asserted)
         out += clauses
         out += we
         out += self._by_name(named, evidence)
@@ -134,7 +134,7 @@ class RelationFinder:
         return out
 
     def _typed(
-        self, doc, spans: list[SpanMention], evidence, linked, asserted
+        self, doc, sentence: Sentence, spans: list[SpanMention], evidence, linked, asserted
     ) -> list[RelationCandidate]:
         out = []
         text = doc.text
@@ -171,19 +171,22 @@ class RelationFinder:
                     for x in firsts:
                         for y in seconds:
                             subj, obj = (x, y) if pattern.forward else (y, x)
+                            predicate = pattern.predicate
+                            if pattern.by_institution:
+                                predicate = job_at(obj.mention)
                             out.append(
                                 RelationCandidate(
                                     subj.mention,
-                                    pattern.predicate,
+                                    predicate,
                                     obj.mention,
                                     "typed",
-                                    evidence(
-                                        f"pattern:{pattern.predicate}", pattern.confidence, role
-                                    ),
+                                    evidence(f"pattern:{predicate}", pattern.confidence, role),
                                     role,
                                 )
                             )
                             linked.add((id(x), id(y)))
+                    if pattern.predicate == "founded" and pattern.forward:
+                        out += self._cofounders(doc, spans, a, b, evidence, linked, sentence)
         # an unsaid subject: "... postdoc with Andrew Ng", the talk's main person did it
         spans = [s for s in spans if s.mention.source != UNRESOLVED]
         if spans:
@@ -254,6 +257,37 @@ class RelationFinder:
                                     )
                                 )
                         break
+        return out
+
+    def _cofounders(
+        self, doc, spans: list[SpanMention], founder, org, evidence, linked, sentence
+    ) -> list[RelationCandidate]:
+        """ "I co-founded B with C": C founded B too (the people named right after "with").
+        A founder who is the speaker makes B what their "we" is."""
+        if (
+            founder.mention.source == "speaker"
+            and founder.mention.surface == self.discourse.speaker_of(sentence)
+            and sentence.speaker not in self.discourse.we_org
+        ):
+            self.discourse.we_org[sentence.speaker] = org.mention
+        out = []
+        after = [s for s in spans if s.token_start >= org.token_end]
+        if not after or after[0].mention.type != "Person":
+            return out
+        if norm(doc[org.token_end : after[0].token_start].text) != "with ":
+            return out
+        k = spans.index(after[0])
+        for c in [after[0], *conjuncts(doc, spans, k, +1)]:
+            out.append(
+                RelationCandidate(
+                    c.mention,
+                    "founded",
+                    org.mention,
+                    "typed",
+                    evidence("pattern:founded:with", 0.75),
+                )
+            )
+            linked.add((id(c), id(org)))
         return out
 
     def _by_name(self, spans: list[SpanMention], evidence) -> list[RelationCandidate]:

@@ -280,14 +280,15 @@ class Discourse:
         return SpanMention(mention, token.i, token.i + 1)
 
     def we(
-        self, doc, sentence: Sentence, spans: list[SpanMention], evidence
+        self, doc, sentence: Sentence, spans: list[SpanMention], evidence, silent=frozenset()
     ) -> list[RelationCandidate]:
         """First person plural at an organisation: "we built ... at Anthropic", "at OpenAI
         we ...": the speaker (or, unlabelled, the one guest) works there; and "our CEO
-        Sam Altman" then works there too."""
+        Sam Altman" then works there too. A "we" in a clause that asserts nothing
+        (``silent``: "we would host a machine for X") says nothing of the kind."""
         who = self.speaker_of(sentence) or self.addressee(None)
         text = doc.text
-        we_tokens = [t for t in doc if t.lower_ in _FIRST_PLURAL]
+        we_tokens = [t for t in doc if t.lower_ in _FIRST_PLURAL and t.i not in silent]
         out = []
         for s in spans:
             m = s.mention
