@@ -166,13 +166,15 @@ def time_of(verb) -> str | None:
     return None
 
 
-def clause_facts(doc, spans: list[SpanMention]) -> list[ClauseFact]:
-    """The typed relations the clauses of one parsed unit state between ``spans``."""
+def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]:
+    """The typed relations the clauses of one parsed unit state between ``spans``.
+    ``org_at(token)``: the organisation "there" (or a role said without one) stands
+    for, as a mention at that token, or None."""
     at: dict[int, SpanMention] = {}
     for s in spans:
         for k in range(s.token_start, s.token_end):
             at.setdefault(k, s)
-    reader = _Reader(doc, at)
+    reader = _Reader(doc, at, org_at)
     out: list[ClauseFact] = []
     for token in doc:
         if token.pos_ in ("VERB", "AUX"):
@@ -193,8 +195,9 @@ def clause_facts(doc, spans: list[SpanMention]) -> list[ClauseFact]:
 
 
 class _Reader:
-    def __init__(self, doc, at: dict[int, SpanMention]):
+    def __init__(self, doc, at: dict[int, SpanMention], org_at=None):
         self.doc, self.at = doc, at
+        self.org_at = org_at or (lambda token: None)
 
     # -- mentions a token stands for ------------------------------------------------
     def spans(self, token) -> list[SpanMention]:
@@ -283,6 +286,7 @@ class _Reader:
             elif c.dep_ in ("prep", "agent", "dative"):
                 objects += [(o, c.lower_, None) for o in self.pobjs(c)]
         objects += self._stranded(verb, objects)
+        objects += self._context_org(verb, lemma)
         out: list[ClauseFact] = []
         nouns = {c.lemma_.lower(): c for c in verb.children if c.dep_ in ("dobj", "attr")}
         for subj in subjects:
@@ -300,6 +304,28 @@ class _Reader:
                     out.append(
                         ClauseFact(obj, "founded", f.object, "parse:founded:with", 0.75, None, verb)
                     )
+        return out
+
+    def _context_org(self, verb, lemma) -> list[tuple[SpanMention, str | None, str | None]]:
+        """The organisation of the context as an object: "there" after a job ("she was
+        a professor there", "I worked there": prep ``"there"``), and a role said without
+        its organisation ("she is still the CEO": prep ``"of"``)."""
+        out = []
+        nouns = [c for c in verb.children if c.dep_ in ("attr", "dobj") and c.i not in self.at]
+        for c in [*verb.children, *(c for n in nouns for c in n.children)]:
+            if c.dep_ == "advmod" and c.lower_ == "there":
+                org = self.org_at(c)
+                if org is not None:
+                    out.append((org, "there", None))
+                    out += [(org, "there", n.lemma_.lower()) for n in nouns]
+        if lemma in ("be", "become", "remain") and not out:
+            for n in nouns:
+                bare = n.lemma_.lower() in ROLE_NOUNS and not self._noun_objects(n)
+                definite = any(d.dep_ == "det" and d.lower_ == "the" for d in n.children)
+                if bare and definite and not any(p.dep_ == "prep" for p in n.children):
+                    org = self.org_at(n)
+                    if org is not None:
+                        out.append((org, "of", n.lemma_.lower()))
         return out
 
     def _stranded(self, verb, objects) -> list[tuple[SpanMention, str | None, None]]:
@@ -358,7 +384,11 @@ class _Reader:
             return fact(job, subj, obj, "join")
         if person_org and lemma == "join" and "board" in nouns:
             return fact("affiliatedWith", subj, obj, "board", 0.8, "board member")
-        if person_org and lemma in ("work", "spend", "intern") and prep in ("at", "for", "in"):
+        if (
+            person_org
+            and lemma in ("work", "spend", "intern")
+            and prep in ("at", "for", "in", "there")
+        ):
             return fact(job, subj, obj, lemma, 0.75)
         if person_org and lemma == "end" and particle == "up" and prep == "at":
             return fact(job, subj, obj, "end-up", 0.7)
@@ -367,8 +397,9 @@ class _Reader:
         if person_org and lemma in ("sit", "serve") and prep in ("on", "of", "at"):
             return fact("affiliatedWith", subj, obj, "board", 0.7, "board member")
         taught = lemma in ("study", "teach", "graduate", "lecture")
-        if person_org and taught and prep in ("at", "in", "from"):
-            return fact("affiliatedWith", subj, obj, lemma)
+        if person_org and taught and prep in ("at", "in", "from", "there"):
+            teaches = lemma in ("teach", "lecture")  # teaching is a job
+            return fact("worksFor" if teaches else "affiliatedWith", subj, obj, lemma)
         if person_person and lemma == "study" and prep in ("under", "with"):
             return fact("studiedUnder", subj, obj, "study", 0.8)
         if person_person and study and prep in ("with", "under"):
@@ -378,7 +409,7 @@ class _Reader:
         if (
             person_org
             and lemma in ("be", "become", "remain")
-            and prep in ("at", "of", "for", "with")
+            and prep in ("at", "of", "for", "with", "there")
         ):
             if noun in FOUNDER_NOUNS:
                 return fact("founded", subj, obj, "founder", 0.85)
@@ -428,10 +459,10 @@ class _Reader:
             if named is None:
                 return []
             names = self.spans(named)
-        else:
+        elif token.head.i in self.at:  # "X, a professor at Y"
             noun, names = token, self.spans(token.head)
-            if not names:  # "the chief scientist at Y, X": the name is the apposition
-                noun, names = token.head, self.spans(token)
+        else:  # "the chief scientist at Y, X", "my advisor, X": the name is the apposition
+            noun, names = token.head, self.spans(token)
         out: list[ClauseFact] = []
         if not names or noun.i in self.at:
             return out

@@ -76,7 +76,9 @@ class RelationFinder:
             )
 
         out: list[RelationCandidate] = []
-        if is_question(doc):  # a question asserts nothing; what it names still co-occurs
+        question = is_question(doc)
+        self.discourse.observe_turn(doc, sentence, question)
+        if question:  # a question asserts nothing; what it names still co-occurs
             out += self._by_name(named, evidence)
             out += self._comentions(sentence, named, evidence)
             out += self._discusses(sentence, named, evidence)
@@ -114,7 +116,14 @@ class RelationFinder:
         """Typed relations of the parse's clauses (``clauses.py``), with their tense and
         time; a first person's workplace becomes what "we" is for that speaker."""
         out = []
-        for f in clause_facts(doc, spans):
+
+        def org_at(token) -> SpanMention | None:
+            """ "there" or a role said without its organisation, as the unit's one
+            organisation (``Discourse.the_org``), placed at ``token``."""
+            org = self.discourse.the_org(sentence, spans)
+            return self.discourse.virtual(doc, token, sentence, org, None) if org else None
+
+        for f in clause_facts(doc, spans, org_at):
             if not asserted(f.subject, f.object):
                 continue
             ev = evidence(f.extractor, f.confidence, f.role, tense_of(f.verb), time_of(f.verb))
