@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..entities import SpanMention
 from .open import hypothetical
-from .patterns import job_at
+from .patterns import is_institution, job_at
 
 __all__ = ["ClauseFact", "clause_facts", "non_asserting", "is_question", "tense_of"]
 
@@ -53,6 +53,10 @@ STUDENT_NOUNS = frozenset(
     {"student", "undergraduate", "undergrad", "phd", "candidate", "postdoc", "alumnus"}
     | {"alumna", "alum", "graduate", "fellow", "visitor", "trainee"}
 )
+#: stretches of a life that "spend" takes: "my whole last year was spent at"
+TIME_NOUNS = frozenset({"year", "time", "summer", "semester", "month", "career", "days", "life"})
+#: what one goes to, to study: "went to school at", "where I went to college"
+SCHOOL_NOUNS = frozenset({"school", "college", "university", "grad", "uni"})
 FOUNDER_NOUNS = frozenset({"founder", "co-founder", "cofounder", "creator"})
 ADVISOR_NOUNS = frozenset({"advisor", "adviser", "supervisor", "mentor"})
 KIND_NOUNS = frozenset({"kind", "type", "form", "sort", "class", "variant", "branch"})
@@ -237,12 +241,18 @@ class _Reader:
         return out
 
     def subjects(self, verb) -> tuple[list[SpanMention], bool]:
-        """The verb's subject mentions and whether the clause is passive."""
+        """The verb's subject mentions and whether the clause is passive. A stretch of
+        someone's time is theirs: "my last year was spent at X" has "my" as subject."""
         for c in verb.children:
             if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
                 passive = c.dep_ == "nsubjpass"
                 if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                     return self.spans(verb.head), passive
+                if c.i not in self.at and c.lemma_.lower() in TIME_NOUNS:
+                    owners = [
+                        self.at[p.i] for p in c.children if p.dep_ == "poss" and p.i in self.at
+                    ]
+                    return owners, passive
                 return self._nearest_list(self.spans(c)), passive
         if verb.dep_ == "relcl":
             return self.spans(verb.head), False
@@ -287,6 +297,9 @@ class _Reader:
                 objects += [(o, c.lower_, None) for o in self.pobjs(c)]
         objects += self._stranded(verb, objects)
         objects += self._context_org(verb, lemma)
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+            # "IIT Madras, where I went to school": the place the clause hangs on
+            objects += [(o, "at", None) for o in self.spans(verb.head)]
         out: list[ClauseFact] = []
         nouns = {c.lemma_.lower(): c for c in verb.children if c.dep_ in ("dobj", "attr")}
         for subj in subjects:
@@ -304,6 +317,12 @@ class _Reader:
                     out.append(
                         ClauseFact(obj, "founded", f.object, "parse:founded:with", 0.75, None, verb)
                     )
+        # "founded B in Lagos": B is where it was founded (one organisation, one place)
+        places = [o for o, prep, _ in objects if prep == "in" and o.mention.type == _PLACE]
+        orgs = {id(f.object): f.object for f in founded}
+        if len(places) == 1 and len(orgs) == 1:
+            org = next(iter(orgs.values()))
+            out.append(ClauseFact(org, "locatedIn", places[0], "parse:locatedIn:founded-in", 0.7))
         return out
 
     def _context_org(self, verb, lemma) -> list[tuple[SpanMention, str | None, str | None]]:
@@ -367,6 +386,8 @@ class _Reader:
                 return fact("created", obj, subj, "by")
             if lemma in ("base", "build", "fine-tune", "derive") and prep in ("on", "from"):
                 return fact("basedOn", subj, obj, "on", 0.85) if st == ot == "Product" else None
+            if lemma == "spend" and prep in ("at", "in") and st == _PERSON and ot == _ORG:
+                return fact(job_at(o), subj, obj, "spent", 0.75)  # "my year was spent at"
             if lemma in ("base", "headquarter", "locate") and prep in ("in", "out"):
                 located = st == _ORG and ot == _PLACE
                 return fact("locatedIn", subj, obj, "in", 0.85) if located else None
@@ -396,6 +417,25 @@ class _Reader:
             return fact(job, subj, obj, "go-over", 0.6)
         if person_org and lemma in ("sit", "serve") and prep in ("on", "of", "at"):
             return fact("affiliatedWith", subj, obj, "board", 0.7, "board member")
+        schooled = any(
+            p.dep_ == "prep"
+            and p.lower_ == "to"
+            and any(o.lemma_.lower() in SCHOOL_NOUNS for o in p.children)
+            for p in verb.children
+        )
+        if person_org and lemma == "go" and schooled and prep in ("at", "in"):
+            return fact("affiliatedWith", subj, obj, "school", 0.8)  # "went to school at"
+        if person_org and lemma == "attend" and prep is None and noun is None and is_institution(o):
+            return fact("affiliatedWith", subj, obj, "attend", 0.8)
+        if (
+            person_org
+            and lemma in ("do", "conduct")
+            and "research" in nouns
+            and prep in ("at", "in")
+        ):
+            return fact(job, subj, obj, "research", 0.7)  # "was doing research at X"
+        if person_org and lemma == "be" and prep == "at" and noun is None and not nouns:
+            return fact(job, subj, obj, "be-at", 0.65)  # "once I was at IIT"
         taught = lemma in ("study", "teach", "graduate", "lecture")
         if person_org and taught and prep in ("at", "in", "from", "there"):
             teaches = lemma in ("teach", "lecture")  # teaching is a job

@@ -271,8 +271,9 @@ class RelationFinder:
     def _cofounders(
         self, doc, spans: list[SpanMention], founder, org, evidence, linked, sentence
     ) -> list[RelationCandidate]:
-        """ "I co-founded B with C": C founded B too (the people named right after "with").
-        A founder who is the speaker makes B what their "we" is."""
+        """ "I co-founded B with C in Lagos": C founded B too (the people named right
+        after "with"), and B is in Lagos. A founder who is the speaker makes B what
+        their "we" is."""
         if (
             founder.mention.source == "speaker"
             and founder.mention.surface == self.discourse.speaker_of(sentence)
@@ -280,23 +281,43 @@ class RelationFinder:
         ):
             self.discourse.we_org[sentence.speaker] = org.mention
         out = []
+        last = org
         after = [s for s in spans if s.token_start >= org.token_end]
-        if not after or after[0].mention.type != "Person":
-            return out
-        if norm(doc[org.token_end : after[0].token_start].text) != "with ":
-            return out
-        k = spans.index(after[0])
-        for c in [after[0], *conjuncts(doc, spans, k, +1)]:
+        if (
+            after
+            and after[0].mention.type == "Person"
+            and norm(doc[org.token_end : after[0].token_start].text) == "with "
+        ):
+            k = spans.index(after[0])
+            for c in [after[0], *conjuncts(doc, spans, k, +1)]:
+                out.append(
+                    RelationCandidate(
+                        c.mention,
+                        "founded",
+                        org.mention,
+                        "typed",
+                        evidence("pattern:founded:with", 0.75),
+                    )
+                )
+                linked.add((id(c), id(org)))
+                last = c
+        # "... founded B (with C) in Lagos": where B was founded
+        place = next((s for s in spans if s.token_start >= last.token_end), None)
+        if (
+            place is not None
+            and place.mention.type == "Place"
+            and norm(doc[last.token_end : place.token_start].text) == "in "
+        ):
             out.append(
                 RelationCandidate(
-                    c.mention,
-                    "founded",
                     org.mention,
+                    "locatedIn",
+                    place.mention,
                     "typed",
-                    evidence("pattern:founded:with", 0.75),
+                    evidence("pattern:locatedIn:founded-in", 0.7),
                 )
             )
-            linked.add((id(c), id(org)))
+            linked.add((id(org), id(place)))
         return out
 
     def _by_name(self, spans: list[SpanMention], evidence) -> list[RelationCandidate]:
