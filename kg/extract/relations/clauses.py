@@ -185,6 +185,7 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
             out += reader.verb(token)
         if token.dep_ == "appos" or (token.dep_ == "acl" and token.lower_ in ("called", "named")):
             out += reader.apposition(token)
+    out += reader.located()
     # an organisation said with a place right after it: "Corvina Research in Toronto"
     for s in spans:
         if s.mention.type != _ORG:
@@ -204,6 +205,11 @@ class _Reader:
         self.org_at = org_at or (lambda token: None)
 
     # -- mentions a token stands for ------------------------------------------------
+    def named(self, token) -> bool:
+        """The token is part of a name (not of a concept's words)."""
+        s = self.at.get(token.i)
+        return s is not None and s.mention.type != "Concept"
+
     def spans(self, token) -> list[SpanMention]:
         """The mentions a noun token stands for: its own, the one it names ("a model
         called Z", "a firm, XLKKR") and those listed with it ("X and Y")."""
@@ -489,6 +495,31 @@ class _Reader:
         ]
         return " ".join([*words, noun_token.lower_])
 
+    # -- an organisation and its place in one phrase -------------------------------------
+    def located(self) -> list[ClauseFact]:
+        """An organisation and a place that hang on the same word: "an engineer at
+        DeepMind in London", "founded a firm in San Francisco called Azure Capital". One
+        of each, or nothing (two organisations or two places: which is where is unsaid)."""
+        out = []
+        for head in self.doc:
+            orgs, places = [], []
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "at":
+                    orgs += [o for o in self.pobjs(c) if o.mention.type == _ORG]
+                elif c.dep_ == "prep" and c.lower_ == "in":
+                    places += [o for o in self.pobjs(c) if o.mention.type == _PLACE]
+                elif c.dep_ == "dobj" and not self.named(c) and c.lemma_.lower() in ORG_NOUNS:
+                    named = [p for p in [*c.children, *head.children] if _names(p)]
+                    for p in named:  # "a firm ... called Y"
+                        n = self._named(p)
+                        if n is not None:
+                            orgs += [o for o in self.spans(n) if o.mention.type == _ORG]
+            if len(orgs) == 1 and len(places) == 1 and not self.named(head):
+                out.append(
+                    ClauseFact(orgs[0], "locatedIn", places[0], "parse:locatedIn:at-in", 0.6)
+                )
+        return out
+
     # -- appositions --------------------------------------------------------------------
     def apposition(self, token) -> list[ClauseFact]:
         """ "X, a professor of computer science at Y"; "Y, a lab in Montreal"; "a firm
@@ -554,3 +585,8 @@ class _Reader:
         if nt == _ORG and ot == _PLACE and prep == "in" and lemma in ORG_NOUNS:
             return fact("locatedIn", name, obj, "appos", 0.75)
         return None
+
+
+def _names(token) -> bool:
+    """A participle that names what it hangs on: "called", "named"."""
+    return token.dep_ in ("acl", "advcl") and token.lower_ in ("called", "named")
