@@ -502,22 +502,32 @@ class _Reader:
         of each, or nothing (two organisations or two places: which is where is unsaid)."""
         out = []
         for head in self.doc:
+            if self.named(head):
+                continue
             orgs, places = [], []
+            if head.lemma_.lower() in ORG_NOUNS:  # "a firm in Boston called Y"
+                orgs += self._called(head, head.children)
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ == "at":
                     orgs += [o for o in self.pobjs(c) if o.mention.type == _ORG]
                 elif c.dep_ == "prep" and c.lower_ == "in":
                     places += [o for o in self.pobjs(c) if o.mention.type == _PLACE]
                 elif c.dep_ == "dobj" and not self.named(c) and c.lemma_.lower() in ORG_NOUNS:
-                    named = [p for p in [*c.children, *head.children] if _names(p)]
-                    for p in named:  # "a firm ... called Y"
-                        n = self._named(p)
-                        if n is not None:
-                            orgs += [o for o in self.spans(n) if o.mention.type == _ORG]
-            if len(orgs) == 1 and len(places) == 1 and not self.named(head):
+                    # "founded a firm up in San Francisco called Y"
+                    orgs += self._called(c, [*c.children, *head.children])
+            if len(orgs) == 1 and len(places) == 1:
                 out.append(
                     ClauseFact(orgs[0], "locatedIn", places[0], "parse:locatedIn:at-in", 0.6)
                 )
+        return out
+
+    def _called(self, noun, tokens) -> list[SpanMention]:
+        """The organisations that ``tokens`` name as ``noun`` ("a firm called Y")."""
+        out = []
+        for p in tokens:
+            n = self._named(p) if _names(p) else None
+            if n is not None:
+                out += [o for o in self.spans(n) if o.mention.type == _ORG]
         return out
 
     # -- appositions --------------------------------------------------------------------
