@@ -197,6 +197,11 @@ def test_frames_of_study_and_work(typed):
     assert ("Lea Brandt", "worksFor", "Intel") in found
 
 
+def test_being_somewhere_for_an_occasion_is_no_job(typed):
+    found = typed("Host: Busy week?\nLea Brandt: Yes, I was at Intel yesterday for a talk.\n")
+    assert not {t for t in found if t[1] in ("worksFor", "affiliatedWith")}
+
+
 def test_frames_in_questions_and_negations_state_nothing(typed):
     found = typed(
         "Lea Brandt: Were you at Intel back then?\n"

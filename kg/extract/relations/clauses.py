@@ -53,6 +53,10 @@ STUDENT_NOUNS = frozenset(
     {"student", "undergraduate", "undergrad", "phd", "candidate", "postdoc", "alumnus"}
     | {"alumna", "alum", "graduate", "fellow", "visitor", "trainee"}
 )
+#: what makes being somewhere a visit, not a stint: "at Google yesterday", "for a talk"
+VISIT_WORDS = frozenset({"yesterday", "today", "tonight", "tomorrow", "week", "weekend"})
+VISIT_WORDS |= frozenset({"talk", "meeting", "conference", "visit", "interview", "event"})
+VISIT_WORDS |= frozenset({"workshop", "party", "dinner", "lunch", "demo", "panel"})
 #: stretches of a life that "spend" takes: "my whole last year was spent at"
 TIME_NOUNS = frozenset({"year", "time", "summer", "semester", "month", "career", "days", "life"})
 #: what one goes to, to study: "went to school at", "where I went to college"
@@ -440,8 +444,9 @@ class _Reader:
             and prep in ("at", "in")
         ):
             return fact(job, subj, obj, "research", 0.7)  # "was doing research at X"
-        if person_org and lemma == "be" and prep == "at" and noun is None and not nouns:
-            return fact(job, subj, obj, "be-at", 0.65)  # "once I was at IIT"
+        stint = lemma == "be" and prep == "at" and noun is None and not nouns
+        if person_org and stint and not _a_visit(verb):  # "I was at IIT", not "... for a talk"
+            return fact(job, subj, obj, "be-at", 0.65)
         taught = lemma in ("study", "teach", "graduate", "lecture")
         if person_org and taught and prep in ("at", "in", "from", "there"):
             teaches = lemma in ("teach", "lecture")  # teaching is a job
@@ -600,3 +605,8 @@ class _Reader:
 def _names(token) -> bool:
     """A participle that names what it hangs on: "called", "named"."""
     return token.dep_ in ("acl", "advcl") and token.lower_ in ("called", "named")
+
+
+def _a_visit(verb) -> bool:
+    """Being somewhere for a day or an occasion ("was at Google yesterday for a talk")."""
+    return any(t.lemma_.lower() in VISIT_WORDS for t in verb.subtree)
