@@ -12,6 +12,14 @@ crosswise. The trigger words of each relation are small sets below; the types of
 two mentions decide between relations that share a verb ("spent two years at" a
 company is worksFor, at a university affiliatedWith).
 
+Frames beyond verb + object: a preposition the parse hangs on a named object is the
+verb's ("at Uppsala University *with* X"); a stretch of someone's time is theirs ("my
+last year was spent at X"); a "where" relative clause is about the place it hangs on
+("X, where I went to school"); "there" and a role said without its organisation ("a
+professor there", "she is still the CEO") stand for the one organisation in view (the
+finder says which, ``org_at``); an organisation and a place hanging on one word locate
+it ("an engineer at X in Oslo", "a firm in Boston called X").
+
 A clause that asserts nothing gives nothing: a question, a hypothetical (modal, "if",
 a wish), hearsay ("people say", "I heard that"). A negated clause gives no typed
 relation (the open reader keeps it with its flag).

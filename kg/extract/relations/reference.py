@@ -2,9 +2,11 @@
 
 Pronouns become virtual mentions of the person (or organisation) they stand for, so the
 pattern families and the parse can relate them like any name: "I" is the labelled
-speaker; "you" the person called by name just before ("Helen, you ...") or the other
+speaker (unlabelled: the sidecar's one speaker, a sidecar speaker introducing themself
+in the unit, or in an interview the guest answering the host's question, see
+``observe_turn``); "you" the person called by name just before ("Helen, you ...") or the other
 party of a labelled dialogue; "he"/"she" the last person named before it; "we" the
-organisation the speaker said they are at ("at Anthropic we ..."); "it" the thing
+organisation the speaker said they are at ("at Anthropic we ...") or founded; "it" the thing
 (organisation, product, work) last named in the same turn, a clause's subject before
 its other mentions ("Kestrel is built on Whisper, and we released it": Kestrel).
 
