@@ -234,3 +234,24 @@ def test_an_introduced_name_opening_a_sentence_is_found_again(typed):
         "Omar Said: We released a model called Quill. Quill is based on Llama 2.\n"
     )
     assert ("Quill", "basedOn", "Llama 2") in found
+
+
+# -- ideas have authors -------------------------------------------------------------------
+def test_the_author_of_an_idea(typed):
+    found = typed(
+        "Host: Who started the field?\n"
+        "Guest: Alan Turing was the father of computer science. Claude Shannon invented "
+        "information theory. Charles Darwin's theory of natural selection changed biology.\n"
+    )
+    assert ("Alan Turing", "created", "computer science") in found
+    assert ("Claude Shannon", "created", "information theory") in found
+    assert {t for t in found if t[1:] == ("created", "natural selection")}
+
+
+def test_ideas_asked_about_denied_or_heard_of_have_no_author(typed):
+    found = typed(
+        "Host: Did Claude Shannon invent cryptography?\n"
+        "Guest: Claude Shannon never invented cryptography. Some people say Alan Turing "
+        "invented deep learning. Alan Turing developed an interest in biology.\n"
+    )
+    assert not {t for t in found if t[1] == "created"}

@@ -87,6 +87,9 @@ CREATE_VERBS = frozenset(
     {"build", "create", "develop", "train", "release", "ship", "write", "invent"}
     | {"design", "publish", "launch", "open-source", "make", "author", "co-author"}
 )
+#: verbs whose object is an idea its subject originated (not "developed", "discovered":
+#: one develops an interest, discovers what was there)
+IDEA_VERBS = frozenset({"invent", "coin", "pioneer", "formulate", "devise"})
 ACQUIRE_VERBS = frozenset({"acquire", "buy", "purchase"})
 JOB_VERBS = frozenset({"work", "spend", "join"})
 REPORTING_VERBS = frozenset({"hear", "rumor", "rumour", "claim", "allege", "gossip", "speculate"})
@@ -479,6 +482,8 @@ class _Reader:
         made = st in (_PERSON, _ORG) and ot in _ARTIFACT and lemma in CREATE_VERBS
         if made and prep in (None, "called"):
             return fact("created", subj, obj, lemma)
+        if st == _PERSON and ot == "Concept" and lemma in IDEA_VERBS and prep is None:
+            return fact("created", subj, obj, lemma, 0.75)  # "Shannon invented information theory"
         if agent_org and lemma == "invest" and prep in ("in", "into"):
             return fact("investedIn", subj, obj, "invest", 0.85)
         if agent_org and lemma == "back" and prep is None:
