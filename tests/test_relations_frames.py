@@ -255,3 +255,20 @@ def test_ideas_asked_about_denied_or_heard_of_have_no_author(typed):
         "invented deep learning. Alan Turing developed an interest in biology.\n"
     )
     assert not {t for t in found if t[1] == "created"}
+
+
+# -- a concept beside an indefinite one ----------------------------------------------------
+def test_a_concept_in_apposition_with_an_indefinite_one_is_a_kind_of_it(typed):
+    found = typed(
+        "Host: What did you use?\nGuest: We trained an LSTM, a recurrent neural network, "
+        "on the data.\n"
+    )
+    assert ("LSTM", "broader", "recurrent neural network") in found
+
+
+def test_a_list_of_concepts_is_no_apposition(typed):
+    found = typed(
+        "Host: What did you try?\nGuest: We tried supervised learning, an LSTM, a "
+        "transformer and reinforcement learning.\n"
+    )
+    assert not {t for t in found if t[1] == "broader"}

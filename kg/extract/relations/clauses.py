@@ -562,7 +562,7 @@ class _Reader:
             noun, names = token, self.spans(token.head)
         else:  # "the chief scientist at Y, X", "my advisor, X": the name is the apposition
             noun, names = token.head, self.spans(token)
-        out: list[ClauseFact] = []
+        out: list[ClauseFact] = self._kind_apposition(token)
         if not names or noun.i in self.at:
             return out
         lemma = noun.lemma_.lower()
@@ -580,6 +580,31 @@ class _Reader:
                                 ClauseFact(self.at[c.i], "studiedUnder", n, "parse:advisor", 0.8)
                             )
         return out
+
+    def _kind_apposition(self, token) -> list[ClauseFact]:
+        """ "an LSTM, a recurrent neural network, ...": a concept set beside an
+        indefinite one is a kind of it (a restatement with "the" or none is not)."""
+        narrow, wide = self.at.get(token.head.i), self.at.get(token.i)
+        if token.dep_ != "appos" or narrow is None or wide is None or narrow is wide:
+            return []
+        if narrow.mention.type != "Concept" or wide.mention.type != "Concept":
+            return []
+        first = self.doc[wide.token_start]
+        before = self.doc[wide.token_start - 1] if wide.token_start else None
+        article = first if first.lower_ in ("a", "an") else before
+        if article is None or article.lower_ not in ("a", "an"):
+            return []
+        # a list the parse read as a chain of appositions: "we tried supervised learning,
+        # an LSTM, a transformer and reinforcement learning"
+        listed = ("conj", "cc", "appos")
+        if token.head.dep_ in ("appos", "conj") or any(c.dep_ in listed for c in token.children):
+            return []
+        if sum(c.dep_ in listed for c in token.head.children) > 1:
+            return []
+        after = self.doc[wide.token_end : wide.token_end + 2]
+        if any(t.lower_ in ("and", "or") for t in after):
+            return []
+        return [ClauseFact(narrow, "broader", wide, "parse:broader:appos", 0.7)]
 
     def _noun_objects(self, noun) -> list[tuple[str, SpanMention]]:
         """Mentions hanging on a noun through a preposition, one noun deep: "professor
