@@ -272,3 +272,21 @@ def test_a_list_of_concepts_is_no_apposition(typed):
         "transformer and reinforcement learning.\n"
     )
     assert not {t for t in found if t[1] == "broader"}
+
+
+# -- an organisation's own products --------------------------------------------------------
+def test_their_product_is_the_organisations(typed):
+    found = typed(
+        "Host: What did they make?\nGuest: Amazon had built a set of products, like "
+        "their Alexa voice assistant.\n"
+    )
+    assert ("Amazon", "created", "Alexa") in found
+
+
+def test_their_product_with_two_organisations_or_a_hypothetical_is_no_ones(typed):
+    found = typed(
+        "Host: What did they make?\nGuest: Google and Amazon compete, and I like their "
+        "Alexa voice assistant. If Amazon had dropped their Alexa voice assistant, we "
+        "would know.\n"
+    )
+    assert not {t for t in found if t[1] == "created"}

@@ -87,6 +87,11 @@ CREATE_VERBS = frozenset(
     {"build", "create", "develop", "train", "release", "ship", "write", "invent"}
     | {"design", "publish", "launch", "open-source", "make", "author", "co-author"}
 )
+#: nouns that head a product's description: "their Alexa voice *assistant*"
+PRODUCT_NOUNS = WORK_NOUNS | frozenset(
+    {"product", "service", "app", "platform", "assistant", "browser", "engine", "api"}
+    | {"device", "phone", "game", "website", "site", "offering", "suite", "software"}
+)
 #: verbs whose object is an idea its subject originated (not "developed", "discovered":
 #: one develops an interest, discovers what was there)
 IDEA_VERBS = frozenset({"invent", "coin", "pioneer", "formulate", "devise"})
@@ -200,6 +205,8 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
             out += reader.verb(token)
         if token.dep_ == "appos" or (token.dep_ == "acl" and token.lower_ in ("called", "named")):
             out += reader.apposition(token)
+        if token.dep_ == "poss" and token.lower_ in ("their", "its"):
+            out += reader.possessed(token)
     out += reader.located()
     # an organisation said with a place right after it: "Corvina Research in Toronto"
     for s in spans:
@@ -512,6 +519,26 @@ class _Reader:
             t.lower_ for t in noun_token.lefts if t.dep_ in ("amod", "compound") and t.is_alpha
         ]
         return " ".join([*words, noun_token.lower_])
+
+    # -- an organisation's own products -------------------------------------------------
+    def possessed(self, owner) -> list[ClauseFact]:
+        """ "Amazon had built ... their Alexa voice assistant": a product named inside a
+        phrase that "their"/"its" owns, headed by a product noun, is the organisation's
+        (the unit's one organisation, ``org_at``)."""
+        head = owner.head
+        if head.lemma_.lower() not in PRODUCT_NOUNS or self.named(head):
+            return []
+        names = []
+        for k in range(owner.i + 1, head.i):
+            s = self.at.get(k)
+            if s is not None and s.mention.type in _ARTIFACT and s not in names:
+                names.append(s)
+        if len(names) != 1:
+            return []
+        org = self.org_at(owner)
+        if org is None:
+            return []
+        return [ClauseFact(org, "created", names[0], "parse:created:their", 0.7)]
 
     # -- an organisation and its place in one phrase -------------------------------------
     def located(self) -> list[ClauseFact]:

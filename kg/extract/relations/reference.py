@@ -357,11 +357,15 @@ class Discourse:
     ) -> list[RelationCandidate]:
         """First person plural at an organisation: "we built ... at Anthropic", "at OpenAI
         we ...": the speaker (or, unlabelled, the one guest) works there; and "our CEO
-        Sam Altman" then works there too. A "we" in a clause that asserts nothing
-        (``silent``: "we would host a machine for X") says nothing of the kind."""
+        Sam Altman" then works there too. A "we" whose own clause asserts nothing
+        ("we would host a machine for X", "if we moved to X") says nothing of the kind;
+        one in a clause that a future or modal verb only introduces ("I will mention
+        something we've done at X") still does."""
         who = self.speaker_of(sentence) or self.addressee(None)
         text = doc.text
-        we_tokens = [t for t in doc if t.lower_ in _FIRST_PLURAL and t.i not in silent]
+        we_tokens = [
+            t for t in doc if t.lower_ in _FIRST_PLURAL and not (t.i in silent and _own_modal(t))
+        ]
         out = []
         for s in spans:
             m = s.mention
@@ -437,6 +441,20 @@ _OPENERS = frozenset({"so", "and", "well", "now", "okay", "ok"})
 _POSSESSIVE_ONLY = frozenset({"yours", "hers", "mine"})
 _THINGS = frozenset({"Organization", "Product", "Work"})
 _IT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _own_modal(token) -> bool:
+    """The verb ``token`` is the subject of is itself modal or conditional ("we would
+    do", "if we had")."""
+    verb = token.head
+    return any(
+        (c.dep_ == "aux" and c.lower_ in _MODALS) or (c.dep_ == "mark" and c.lower_ in _IF)
+        for c in verb.children
+    )
+
+
+_MODALS = frozenset({"would", "could", "might", "should", "may", "'d", "must", "can"})
+_IF = frozenset({"if", "unless", "whether"})
 
 
 def _distinct(mentions) -> list[Mention]:
