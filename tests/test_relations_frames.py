@@ -137,6 +137,15 @@ def test_an_answer_after_the_hosts_question_is_the_guests(typed):
     assert ("Mina Arora", "affiliatedWith", "Princeton University") not in found
 
 
+def test_an_object_pronoun_is_no_patterns_subject(typed):
+    found = typed(
+        "Host: Who helped?\nMaya Chen: Susan Wright was a great mentor for me on the board "
+        "of Intel.\n"
+    )
+    assert not {t for t in found if t[0] == "Maya Chen"}
+    assert ("Susan Wright", "affiliatedWith", "Intel") in found
+
+
 def test_a_sidecar_speaker_introducing_themself_is_the_units_first_person(typed):
     found = typed(
         "Hi, I'm Chris Dale, and I work at Microsoft.\n",

@@ -323,6 +323,9 @@ class _Reader:
                                 objects += [(o, "called", noun) for o in self.spans(n)]
             elif c.dep_ in ("prep", "agent", "dative"):
                 objects += [(o, c.lower_, None) for o in self.pobjs(c)]
+        # "was on the board of Y", "a mentor for me on the board at Y"
+        for head in [verb, *(c for c in verb.children if c.dep_ in ("attr", "dobj"))]:
+            objects += [(o, "on", "board") for o in self._boards(head)]
         objects += self._stranded(verb, objects)
         objects += self._context_org(verb, lemma)
         if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
@@ -373,6 +376,17 @@ class _Reader:
                     org = self.org_at(n)
                     if org is not None:
                         out.append((org, "of", n.lemma_.lower()))
+        return out
+
+    def _boards(self, head) -> list[SpanMention]:
+        """The organisations whose board ``head`` is on: "on the board of/at Y"."""
+        out = []
+        for p in head.children:
+            if p.dep_ != "prep" or p.lower_ != "on":
+                continue
+            for board in p.children:
+                if board.dep_ == "pobj" and board.lemma_.lower() == "board":
+                    out += [o for _, o in self._noun_objects(board)]
         return out
 
     def _stranded(self, verb, objects) -> list[tuple[SpanMention, str | None, None]]:
@@ -443,6 +457,8 @@ class _Reader:
             return fact(job, subj, obj, "end-up", 0.7)
         if person_org and lemma == "go" and particle == "over" and prep == "to":
             return fact(job, subj, obj, "go-over", 0.6)
+        if person_org and noun == "board" and prep == "on" and lemma in ("be", "sit", "serve"):
+            return fact("affiliatedWith", subj, obj, "board", 0.75, "board member")
         if person_org and lemma in ("sit", "serve") and prep in ("on", "of", "at"):
             return fact("affiliatedWith", subj, obj, "board", 0.7, "board member")
         schooled = any(
