@@ -299,3 +299,14 @@ def test_their_product_with_two_organisations_or_a_hypothetical_is_no_ones(typed
         "would know.\n"
     )
     assert not {t for t in found if t[1] == "created"}
+
+
+def test_that_board_is_the_one_organisation_just_named(typed):
+    found = typed(
+        "Host: Any boards?\nMaya Chen: Early on, people like Tom Hale, who was the founder "
+        "of Mozilla, I sat on that board. Then Intel and Apple called, and I sat on that "
+        "board too.\n"
+    )
+    assert ("Maya Chen", "affiliatedWith", "Mozilla") in found
+    # two organisations named: which board is unsaid
+    assert not {t for t in found if t[0] == "Maya Chen" and t[2] in ("Intel", "Apple")}

@@ -270,18 +270,18 @@ class _Reader:
 
     def subjects(self, verb) -> tuple[list[SpanMention], bool]:
         """The verb's subject mentions and whether the clause is passive. A stretch of
-        someone's time is theirs: "my last year was spent at X" has "my" as subject."""
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                passive = c.dep_ == "nsubjpass"
-                if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-                    return self.spans(verb.head), passive
-                if c.i not in self.at and c.lemma_.lower() in TIME_NOUNS:
-                    owners = [
-                        self.at[p.i] for p in c.children if p.dep_ == "poss" and p.i in self.at
-                    ]
-                    return owners, passive
-                return self._nearest_list(self.spans(c)), passive
+        someone's time is theirs: "my last year was spent at X" has "my" as subject. Of
+        two subjects the parse gives one verb, the nearer is the clause's own: speech
+        puts a topic first ("people like X, who ..., I sat on that board")."""
+        found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        for c in found[-1:]:
+            passive = c.dep_ == "nsubjpass"
+            if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                return self.spans(verb.head), passive
+            if c.i not in self.at and c.lemma_.lower() in TIME_NOUNS:
+                owners = [self.at[p.i] for p in c.children if p.dep_ == "poss" and p.i in self.at]
+                return owners, passive
+            return self._nearest_list(self.spans(c)), passive
         if verb.dep_ == "relcl":
             return self.spans(verb.head), False
         if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
@@ -379,14 +379,22 @@ class _Reader:
         return out
 
     def _boards(self, head) -> list[SpanMention]:
-        """The organisations whose board ``head`` is on: "on the board of/at Y"."""
+        """The organisations whose board ``head`` is on: "on the board of/at Y"; "on
+        that board" after naming one organisation ("X, the founder of Y, I sat on that
+        board": ``org_at``)."""
         out = []
         for p in head.children:
             if p.dep_ != "prep" or p.lower_ != "on":
                 continue
             for board in p.children:
-                if board.dep_ == "pobj" and board.lemma_.lower() == "board":
-                    out += [o for _, o in self._noun_objects(board)]
+                if board.dep_ != "pobj" or board.lemma_.lower() != "board":
+                    continue
+                named = [o for _, o in self._noun_objects(board)]
+                pointed = any(d.lower_ in ("that", "this", "its", "their") for d in board.children)
+                if not named and pointed:
+                    org = self.org_at(board)
+                    named = [org] if org is not None else []
+                out += named
         return out
 
     def _stranded(self, verb, objects) -> list[tuple[SpanMention, str | None, None]]:
