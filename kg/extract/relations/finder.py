@@ -20,7 +20,8 @@ from .typed import MAX_BETWEEN_WORDS, TYPED_PATTERNS, conjuncts, match, starts_c
 
 __all__ = ["RelationFinder"]
 
-#: pronouns that are never a clause's subject: a between-words pattern's subject is not one
+#: pronouns that are never a clause's subject: a forward pattern's first mention is not
+#: one ("X co-supervised me" reads backwards, and there "me" is the relation's subject)
 _OBJECT_CASE = frozenset({"me", "him", "us", "them"})
 #: words that say who did it: a pattern after them is not the talk's main person's
 _PERSONAL = frozenset({"i", "my", "me", "i'm", "i've", "you", "your", "we", "our", "us"})
@@ -174,7 +175,7 @@ class RelationFinder:
                 found = match(between, a.mention, b.mention)
                 if found and a.token_start and doc[a.token_start - 1].lower_ in found[0].not_after:
                     found = None
-                if found and doc[(a if found[0].forward else b).token_start].lower_ in _OBJECT_CASE:
+                if found and found[0].forward and doc[a.token_start].lower_ in _OBJECT_CASE:
                     found = None  # "a mentor for me on the board of X": "me" is no subject
                 if found:
                     pattern, role = found
