@@ -12,6 +12,14 @@ crosswise. The trigger words of each relation are small sets below; the types of
 two mentions decide between relations that share a verb ("spent two years at" a
 company is worksFor, at a university affiliatedWith).
 
+Frames beyond verb + object: a preposition the parse hangs on a named object is the
+verb's ("at Uppsala University *with* X"); a stretch of someone's time is theirs ("my
+last year was spent at X"); a "where" relative clause is about the place it hangs on
+("X, where I went to school"); "there" and a role said without its organisation ("a
+professor there", "she is still the CEO") stand for the one organisation in view (the
+finder says which, ``org_at``); an organisation and a place hanging on one word locate
+it ("an engineer at X in Oslo", "a firm in Boston called X").
+
 A clause that asserts nothing gives nothing: a question, a hypothetical (modal, "if",
 a wish), hearsay ("people say", "I heard that"). A negated clause gives no typed
 relation (the open reader keeps it with its flag).
@@ -21,16 +29,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...model import Mention
 from ..entities import SpanMention
 from .open import hypothetical
+from .patterns import is_institution, job_at
 
 __all__ = ["ClauseFact", "clause_facts", "non_asserting", "is_question", "tense_of"]
 
 _PERSON, _ORG, _PLACE = "Person", "Organization", "Place"
 _ARTIFACT = ("Product", "Work")
-_INSTITUTION_WORDS = ("university", "institute", "college", "school", "academy", "polytechnic")
-_INSTITUTION_WORDS += ("eth", "mit", "caltech", "kaist", "iit", "epfl", "ucl")
 
 #: nouns that name a course of study: "did my PhD with/at", "my doctorate"
 STUDY_NOUNS = frozenset(
@@ -55,6 +61,14 @@ STUDENT_NOUNS = frozenset(
     {"student", "undergraduate", "undergrad", "phd", "candidate", "postdoc", "alumnus"}
     | {"alumna", "alum", "graduate", "fellow", "visitor", "trainee"}
 )
+#: what makes being somewhere a visit, not a stint: "at Google yesterday", "for a talk"
+VISIT_WORDS = frozenset({"yesterday", "today", "tonight", "tomorrow", "week", "weekend"})
+VISIT_WORDS |= frozenset({"talk", "meeting", "conference", "visit", "interview", "event"})
+VISIT_WORDS |= frozenset({"workshop", "party", "dinner", "lunch", "demo", "panel"})
+#: stretches of a life that "spend" takes: "my whole last year was spent at"
+TIME_NOUNS = frozenset({"year", "time", "summer", "semester", "month", "career", "days", "life"})
+#: what one goes to, to study: "went to school at", "where I went to college"
+SCHOOL_NOUNS = frozenset({"school", "college", "university", "grad", "uni"})
 FOUNDER_NOUNS = frozenset({"founder", "co-founder", "cofounder", "creator"})
 ADVISOR_NOUNS = frozenset({"advisor", "adviser", "supervisor", "mentor"})
 KIND_NOUNS = frozenset({"kind", "type", "form", "sort", "class", "variant", "branch"})
@@ -73,6 +87,14 @@ CREATE_VERBS = frozenset(
     {"build", "create", "develop", "train", "release", "ship", "write", "invent"}
     | {"design", "publish", "launch", "open-source", "make", "author", "co-author"}
 )
+#: nouns that head a product's description: "their Alexa voice *assistant*"
+PRODUCT_NOUNS = WORK_NOUNS | frozenset(
+    {"product", "service", "app", "platform", "assistant", "browser", "engine", "api"}
+    | {"device", "phone", "game", "website", "site", "offering", "suite", "software"}
+)
+#: verbs whose object is an idea its subject originated (not "developed", "discovered":
+#: one develops an interest, discovers what was there)
+IDEA_VERBS = frozenset({"invent", "coin", "pioneer", "formulate", "devise"})
 ACQUIRE_VERBS = frozenset({"acquire", "buy", "purchase"})
 JOB_VERBS = frozenset({"work", "spend", "join"})
 REPORTING_VERBS = frozenset({"hear", "rumor", "rumour", "claim", "allege", "gossip", "speculate"})
@@ -168,24 +190,24 @@ def time_of(verb) -> str | None:
     return None
 
 
-def _is_institution(m: Mention) -> bool:
-    words = m.surface.lower().replace("-", " ").split()
-    return any(w in _INSTITUTION_WORDS for w in words)
-
-
-def clause_facts(doc, spans: list[SpanMention]) -> list[ClauseFact]:
-    """The typed relations the clauses of one parsed unit state between ``spans``."""
+def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]:
+    """The typed relations the clauses of one parsed unit state between ``spans``.
+    ``org_at(token)``: the organisation "there" (or a role said without one) stands
+    for, as a mention at that token, or None."""
     at: dict[int, SpanMention] = {}
     for s in spans:
         for k in range(s.token_start, s.token_end):
             at.setdefault(k, s)
-    reader = _Reader(doc, at)
+    reader = _Reader(doc, at, org_at)
     out: list[ClauseFact] = []
     for token in doc:
         if token.pos_ in ("VERB", "AUX"):
             out += reader.verb(token)
         if token.dep_ == "appos" or (token.dep_ == "acl" and token.lower_ in ("called", "named")):
             out += reader.apposition(token)
+        if token.dep_ == "poss" and token.lower_ in ("their", "its"):
+            out += reader.possessed(token)
+    out += reader.located()
     # an organisation said with a place right after it: "Corvina Research in Toronto"
     for s in spans:
         if s.mention.type != _ORG:
@@ -200,10 +222,16 @@ def clause_facts(doc, spans: list[SpanMention]) -> list[ClauseFact]:
 
 
 class _Reader:
-    def __init__(self, doc, at: dict[int, SpanMention]):
+    def __init__(self, doc, at: dict[int, SpanMention], org_at=None):
         self.doc, self.at = doc, at
+        self.org_at = org_at or (lambda token: None)
 
     # -- mentions a token stands for ------------------------------------------------
+    def named(self, token) -> bool:
+        """The token is part of a name (not of a concept's words)."""
+        s = self.at.get(token.i)
+        return s is not None and s.mention.type != "Concept"
+
     def spans(self, token) -> list[SpanMention]:
         """The mentions a noun token stands for: its own, the one it names ("a model
         called Z", "a firm, XLKKR") and those listed with it ("X and Y")."""
@@ -241,13 +269,19 @@ class _Reader:
         return out
 
     def subjects(self, verb) -> tuple[list[SpanMention], bool]:
-        """The verb's subject mentions and whether the clause is passive."""
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
-                passive = c.dep_ == "nsubjpass"
-                if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-                    return self.spans(verb.head), passive
-                return self._nearest_list(self.spans(c)), passive
+        """The verb's subject mentions and whether the clause is passive. A stretch of
+        someone's time is theirs: "my last year was spent at X" has "my" as subject. Of
+        two subjects the parse gives one verb, the nearer is the clause's own: speech
+        puts a topic first ("people like X, who ..., I sat on that board")."""
+        found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+        for c in found[-1:]:
+            passive = c.dep_ == "nsubjpass"
+            if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                return self.spans(verb.head), passive
+            if c.i not in self.at and c.lemma_.lower() in TIME_NOUNS:
+                owners = [self.at[p.i] for p in c.children if p.dep_ == "poss" and p.i in self.at]
+                return owners, passive
+            return self._nearest_list(self.spans(c)), passive
         if verb.dep_ == "relcl":
             return self.spans(verb.head), False
         if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
@@ -289,6 +323,14 @@ class _Reader:
                                 objects += [(o, "called", noun) for o in self.spans(n)]
             elif c.dep_ in ("prep", "agent", "dative"):
                 objects += [(o, c.lower_, None) for o in self.pobjs(c)]
+        # "was on the board of Y", "a mentor for me on the board at Y"
+        for head in [verb, *(c for c in verb.children if c.dep_ in ("attr", "dobj"))]:
+            objects += [(o, "on", "board") for o in self._boards(head)]
+        objects += self._stranded(verb, objects)
+        objects += self._context_org(verb, lemma)
+        if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+            # "IIT Madras, where I went to school": the place the clause hangs on
+            objects += [(o, "at", None) for o in self.spans(verb.head)]
         out: list[ClauseFact] = []
         nouns = {c.lemma_.lower(): c for c in verb.children if c.dep_ in ("dobj", "attr")}
         for subj in subjects:
@@ -306,6 +348,71 @@ class _Reader:
                     out.append(
                         ClauseFact(obj, "founded", f.object, "parse:founded:with", 0.75, None, verb)
                     )
+        # "founded B in Lagos": B is where it was founded (one organisation, one place)
+        places = [o for o, prep, _ in objects if prep == "in" and o.mention.type == _PLACE]
+        orgs = {id(f.object): f.object for f in founded}
+        if len(places) == 1 and len(orgs) == 1:
+            org = next(iter(orgs.values()))
+            out.append(ClauseFact(org, "locatedIn", places[0], "parse:locatedIn:founded-in", 0.7))
+        return out
+
+    def _context_org(self, verb, lemma) -> list[tuple[SpanMention, str | None, str | None]]:
+        """The organisation of the context as an object: "there" after a job ("she was
+        a professor there", "I worked there": prep ``"there"``), and a role said without
+        its organisation ("she is still the CEO": prep ``"of"``)."""
+        out = []
+        nouns = [c for c in verb.children if c.dep_ in ("attr", "dobj") and c.i not in self.at]
+        for c in [*verb.children, *(c for n in nouns for c in n.children)]:
+            if c.dep_ == "advmod" and c.lower_ == "there":
+                org = self.org_at(c)
+                if org is not None:
+                    out.append((org, "there", None))
+                    out += [(org, "there", n.lemma_.lower()) for n in nouns]
+        if lemma in ("be", "become", "remain") and not out:
+            for n in nouns:
+                bare = n.lemma_.lower() in ROLE_NOUNS and not self._noun_objects(n)
+                definite = any(d.dep_ == "det" and d.lower_ == "the" for d in n.children)
+                if bare and definite and not any(p.dep_ == "prep" for p in n.children):
+                    org = self.org_at(n)
+                    if org is not None:
+                        out.append((org, "of", n.lemma_.lower()))
+        return out
+
+    def _boards(self, head) -> list[SpanMention]:
+        """The organisations whose board ``head`` is on: "on the board of/at Y"; "on
+        that board" after naming one organisation ("X, the founder of Y, I sat on that
+        board": ``org_at``)."""
+        out = []
+        for p in head.children:
+            if p.dep_ != "prep" or p.lower_ != "on":
+                continue
+            for board in p.children:
+                if board.dep_ != "pobj" or board.lemma_.lower() != "board":
+                    continue
+                named = [o for _, o in self._noun_objects(board)]
+                pointed = any(d.lower_ in ("that", "this", "its", "their") for d in board.children)
+                if not named and pointed:
+                    org = self.org_at(board)
+                    named = [org] if org is not None else []
+                out += named
+        return out
+
+    def _stranded(self, verb, objects) -> list[tuple[SpanMention, str | None, None]]:
+        """The verb's prepositional phrases the parse hung on one of its named objects:
+        a name takes no modifier of its own, so in "did my PhD at Uppsala University
+        with Ingrid Solberg" or "co-founded Baobab AI with Chidi Nwosu", "with ..."
+        belongs to the verb. A "called"/"of" phrase stays the name's (it names or
+        qualifies it)."""
+        out = []
+        for o, _, noun in objects:
+            if noun is not None or o.mention.type not in (_PERSON, _ORG):
+                continue
+            root = self.doc[o.token_start : o.token_end].root
+            if root.head.i != verb.i and root.head.head.i != verb.i:
+                continue  # deeper in the clause: not one of the verb's own objects
+            for p in root.children:
+                if p.dep_ == "prep" and p.lower_ in ("with", "under", "at", "in", "from"):
+                    out += [(q, p.lower_, None) for q in self.pobjs(p) if q is not o]
         return out
 
     def _rule(self, verb, lemma, particle, passive, subj, obj, prep, noun, nouns):
@@ -315,7 +422,7 @@ class _Reader:
         def fact(predicate, a, b, name, confidence=0.8, role=None) -> ClauseFact:
             return ClauseFact(a, predicate, b, f"parse:{predicate}:{name}", confidence, role, verb)
 
-        job = "affiliatedWith" if ot == _ORG and _is_institution(o) else "worksFor"
+        job = job_at(o)
         person_org, person_person = st == _PERSON and ot == _ORG, st == ot == _PERSON
         agent_org = st in (_PERSON, _ORG) and ot == _ORG
         study = noun in STUDY_NOUNS or any(n in STUDY_NOUNS for n in nouns)
@@ -329,6 +436,8 @@ class _Reader:
                 return fact("created", obj, subj, "by")
             if lemma in ("base", "build", "fine-tune", "derive") and prep in ("on", "from"):
                 return fact("basedOn", subj, obj, "on", 0.85) if st == ot == "Product" else None
+            if lemma == "spend" and prep in ("at", "in") and st == _PERSON and ot == _ORG:
+                return fact(job_at(o), subj, obj, "spent", 0.75)  # "my year was spent at"
             if lemma in ("base", "headquarter", "locate") and prep in ("in", "out"):
                 located = st == _ORG and ot == _PLACE
                 return fact("locatedIn", subj, obj, "in", 0.85) if located else None
@@ -346,17 +455,44 @@ class _Reader:
             return fact(job, subj, obj, "join")
         if person_org and lemma == "join" and "board" in nouns:
             return fact("affiliatedWith", subj, obj, "board", 0.8, "board member")
-        if person_org and lemma in ("work", "spend", "intern") and prep in ("at", "for", "in"):
+        if (
+            person_org
+            and lemma in ("work", "spend", "intern")
+            and prep in ("at", "for", "in", "there")
+        ):
             return fact(job, subj, obj, lemma, 0.75)
         if person_org and lemma == "end" and particle == "up" and prep == "at":
             return fact(job, subj, obj, "end-up", 0.7)
         if person_org and lemma == "go" and particle == "over" and prep == "to":
             return fact(job, subj, obj, "go-over", 0.6)
+        if person_org and noun == "board" and prep == "on" and lemma in ("be", "sit", "serve"):
+            return fact("affiliatedWith", subj, obj, "board", 0.75, "board member")
         if person_org and lemma in ("sit", "serve") and prep in ("on", "of", "at"):
             return fact("affiliatedWith", subj, obj, "board", 0.7, "board member")
+        schooled = any(
+            p.dep_ == "prep"
+            and p.lower_ == "to"
+            and any(o.lemma_.lower() in SCHOOL_NOUNS for o in p.children)
+            for p in verb.children
+        )
+        if person_org and lemma == "go" and schooled and prep in ("at", "in"):
+            return fact("affiliatedWith", subj, obj, "school", 0.8)  # "went to school at"
+        if person_org and lemma == "attend" and prep is None and noun is None and is_institution(o):
+            return fact("affiliatedWith", subj, obj, "attend", 0.8)
+        if (
+            person_org
+            and lemma in ("do", "conduct")
+            and "research" in nouns
+            and prep in ("at", "in")
+        ):
+            return fact(job, subj, obj, "research", 0.7)  # "was doing research at X"
+        stint = lemma == "be" and prep == "at" and noun is None and not nouns
+        if person_org and stint and not _a_visit(verb):  # "I was at IIT", not "... for a talk"
+            return fact(job, subj, obj, "be-at", 0.65)
         taught = lemma in ("study", "teach", "graduate", "lecture")
-        if person_org and taught and prep in ("at", "in", "from"):
-            return fact("affiliatedWith", subj, obj, lemma)
+        if person_org and taught and prep in ("at", "in", "from", "there"):
+            teaches = lemma in ("teach", "lecture")  # teaching is a job
+            return fact("worksFor" if teaches else "affiliatedWith", subj, obj, lemma)
         if person_person and lemma == "study" and prep in ("under", "with"):
             return fact("studiedUnder", subj, obj, "study", 0.8)
         if person_person and study and prep in ("with", "under"):
@@ -366,7 +502,7 @@ class _Reader:
         if (
             person_org
             and lemma in ("be", "become", "remain")
-            and prep in ("at", "of", "for", "with")
+            and prep in ("at", "of", "for", "with", "there")
         ):
             if noun in FOUNDER_NOUNS:
                 return fact("founded", subj, obj, "founder", 0.85)
@@ -377,6 +513,8 @@ class _Reader:
         made = st in (_PERSON, _ORG) and ot in _ARTIFACT and lemma in CREATE_VERBS
         if made and prep in (None, "called"):
             return fact("created", subj, obj, lemma)
+        if st == _PERSON and ot == "Concept" and lemma in IDEA_VERBS and prep is None:
+            return fact("created", subj, obj, lemma, 0.75)  # "Shannon invented information theory"
         if agent_org and lemma == "invest" and prep in ("in", "into"):
             return fact("investedIn", subj, obj, "invest", 0.85)
         if agent_org and lemma == "back" and prep is None:
@@ -406,6 +544,61 @@ class _Reader:
         ]
         return " ".join([*words, noun_token.lower_])
 
+    # -- an organisation's own products -------------------------------------------------
+    def possessed(self, owner) -> list[ClauseFact]:
+        """ "Amazon had built ... their Alexa voice assistant": a product named inside a
+        phrase that "their"/"its" owns, headed by a product noun, is the organisation's
+        (the unit's one organisation, ``org_at``)."""
+        head = owner.head
+        if head.lemma_.lower() not in PRODUCT_NOUNS or self.named(head):
+            return []
+        names = []
+        for k in range(owner.i + 1, head.i):
+            s = self.at.get(k)
+            if s is not None and s.mention.type in _ARTIFACT and s not in names:
+                names.append(s)
+        if len(names) != 1:
+            return []
+        org = self.org_at(owner)
+        if org is None:
+            return []
+        return [ClauseFact(org, "created", names[0], "parse:created:their", 0.7)]
+
+    # -- an organisation and its place in one phrase -------------------------------------
+    def located(self) -> list[ClauseFact]:
+        """An organisation and a place that hang on the same word: "an engineer at
+        DeepMind in London", "founded a firm in San Francisco called Azure Capital". One
+        of each, or nothing (two organisations or two places: which is where is unsaid)."""
+        out = []
+        for head in self.doc:
+            if self.named(head):
+                continue
+            orgs, places = [], []
+            if head.lemma_.lower() in ORG_NOUNS:  # "a firm in Boston called Y"
+                orgs += self._called(head, head.children)
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "at":
+                    orgs += [o for o in self.pobjs(c) if o.mention.type == _ORG]
+                elif c.dep_ == "prep" and c.lower_ == "in":
+                    places += [o for o in self.pobjs(c) if o.mention.type == _PLACE]
+                elif c.dep_ == "dobj" and not self.named(c) and c.lemma_.lower() in ORG_NOUNS:
+                    # "founded a firm up in San Francisco called Y"
+                    orgs += self._called(c, [*c.children, *head.children])
+            if len(orgs) == 1 and len(places) == 1:
+                out.append(
+                    ClauseFact(orgs[0], "locatedIn", places[0], "parse:locatedIn:at-in", 0.6)
+                )
+        return out
+
+    def _called(self, noun, tokens) -> list[SpanMention]:
+        """The organisations that ``tokens`` name as ``noun`` ("a firm called Y")."""
+        out = []
+        for p in tokens:
+            n = self._named(p) if _names(p) else None
+            if n is not None:
+                out += [o for o in self.spans(n) if o.mention.type == _ORG]
+        return out
+
     # -- appositions --------------------------------------------------------------------
     def apposition(self, token) -> list[ClauseFact]:
         """ "X, a professor of computer science at Y"; "Y, a lab in Montreal"; "a firm
@@ -416,11 +609,11 @@ class _Reader:
             if named is None:
                 return []
             names = self.spans(named)
-        else:
+        elif token.head.i in self.at:  # "X, a professor at Y"
             noun, names = token, self.spans(token.head)
-            if not names:  # "the chief scientist at Y, X": the name is the apposition
-                noun, names = token.head, self.spans(token)
-        out: list[ClauseFact] = []
+        else:  # "the chief scientist at Y, X", "my advisor, X": the name is the apposition
+            noun, names = token.head, self.spans(token)
+        out: list[ClauseFact] = self._kind_apposition(token)
         if not names or noun.i in self.at:
             return out
         lemma = noun.lemma_.lower()
@@ -438,6 +631,31 @@ class _Reader:
                                 ClauseFact(self.at[c.i], "studiedUnder", n, "parse:advisor", 0.8)
                             )
         return out
+
+    def _kind_apposition(self, token) -> list[ClauseFact]:
+        """ "an LSTM, a recurrent neural network, ...": a concept set beside an
+        indefinite one is a kind of it (a restatement with "the" or none is not)."""
+        narrow, wide = self.at.get(token.head.i), self.at.get(token.i)
+        if token.dep_ != "appos" or narrow is None or wide is None or narrow is wide:
+            return []
+        if narrow.mention.type != "Concept" or wide.mention.type != "Concept":
+            return []
+        first = self.doc[wide.token_start]
+        before = self.doc[wide.token_start - 1] if wide.token_start else None
+        article = first if first.lower_ in ("a", "an") else before
+        if article is None or article.lower_ not in ("a", "an"):
+            return []
+        # a list the parse read as a chain of appositions: "we tried supervised learning,
+        # an LSTM, a transformer and reinforcement learning"
+        listed = ("conj", "cc", "appos")
+        if token.head.dep_ in ("appos", "conj") or any(c.dep_ in listed for c in token.children):
+            return []
+        if sum(c.dep_ in listed for c in token.head.children) > 1:
+            return []
+        after = self.doc[wide.token_end : wide.token_end + 2]
+        if any(t.lower_ in ("and", "or") for t in after):
+            return []
+        return [ClauseFact(narrow, "broader", wide, "parse:broader:appos", 0.7)]
 
     def _noun_objects(self, noun) -> list[tuple[str, SpanMention]]:
         """Mentions hanging on a noun through a preposition, one noun deep: "professor
@@ -471,3 +689,13 @@ class _Reader:
         if nt == _ORG and ot == _PLACE and prep == "in" and lemma in ORG_NOUNS:
             return fact("locatedIn", name, obj, "appos", 0.75)
         return None
+
+
+def _names(token) -> bool:
+    """A participle that names what it hangs on: "called", "named"."""
+    return token.dep_ in ("acl", "advcl") and token.lower_ in ("called", "named")
+
+
+def _a_visit(verb) -> bool:
+    """Being somewhere for a day or an occasion ("was at Google yesterday for a talk")."""
+    return any(t.lemma_.lower() in VISIT_WORDS for t in verb.subtree)

@@ -33,6 +33,29 @@ PATTERNS: tuple[Pattern, ...] = (
         "Product Work",
         confidence=0.8,
     ),
+    # ideas have authors too: "Darwin's theory of natural selection", "Alan Turing, the
+    # father of computer science", "the founder of experimental immunology"
+    _p(
+        "created",
+        r"^(?:(?:'s|’s|s)\s+)?(?:(?:famous|early|own|first|original|general|special)\s+)?(?:theory|theories|law|laws|principle|method|equation|equations|conjecture|hypothesis|notion|idea)\s+of\s+(?:the\s+)?$",
+        _PERSON,
+        "Concept",
+        confidence=0.75,
+    ),
+    _p(
+        "created",
+        rf"^,?\s*{_BE}{_ART}(?:father|mother|founder|inventor|pioneer|originator)\s+of\s+(?:the\s+)?(?:(?:field|discipline|science|theory|idea|concept)\s+of\s+)?$",
+        _PERSON,
+        "Concept",
+        confidence=0.75,
+    ),
+    _p(
+        "created",
+        r"^(?:(?:who|also|then|had|has|first)\s+)*(?:invented|coined|pioneered|formulated|devised)\s+(?:the\s+|a\s+|an\s+)?(?:(?:idea|concept|notion|theory|field)\s+of\s+)?$",
+        _PERSON,
+        "Concept",
+        confidence=0.75,
+    ),
     _p(
         "basedOn",
         r"^(?:(?:is|was|which is|that is|are)\s+)?(?:based on|built on(?: top of)?|powered by|runs on|running on|fine-?tuned (?:from|on)|derived from)\s+(?:the\s+)?$",

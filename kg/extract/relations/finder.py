@@ -14,12 +14,15 @@ from ..entities import SpanMention
 from .clauses import clause_facts, is_question, non_asserting, tense_of, time_of
 from .names import NameTable
 from .open import open_relations
-from .patterns import norm
+from .patterns import job_at, norm
 from .reference import UNRESOLVED, Discourse
 from .typed import MAX_BETWEEN_WORDS, TYPED_PATTERNS, conjuncts, match, starts_clause
 
 __all__ = ["RelationFinder"]
 
+#: pronouns that are never a clause's subject: a forward pattern's first mention is not
+#: one ("X co-supervised me" reads backwards, and there "me" is the relation's subject)
+_OBJECT_CASE = frozenset({"me", "him", "us", "them"})
 #: words that say who did it: a pattern after them is not the talk's main person's
 _PERSONAL = frozenset({"i", "my", "me", "i'm", "i've", "you", "your", "we", "our", "us"})
 
@@ -76,24 +79,26 @@ class RelationFinder:
             )
 
         out: list[RelationCandidate] = []
-        if is_question(doc):  # a question asserts nothing; what it names still co-occurs
+        question = is_question(doc)
+        self.discourse.observe_turn(doc, sentence, question)
+        if question:  # a question asserts nothing; what it names still co-occurs
             out += self._by_name(named, evidence)
             out += self._comentions(sentence, named, evidence)
             out += self._discusses(sentence, named, evidence)
             self.discourse.observe_things(sentence, doc, spans)
             return out
+        silent = non_asserting(doc)
         # before pronouns: it says who "we" is
-        we = self.discourse.we(doc, sentence, spans, evidence)
+        we = self.discourse.we(doc, sentence, spans, evidence, silent)
         virtual = self.discourse.pronouns(doc, sentence, spans)
         everything = sorted(spans + virtual, key=lambda s: s.token_start)
-        silent = non_asserting(doc)
 
         def asserted(*ends: SpanMention) -> bool:
             return not any(e.token_start in silent for e in ends)
 
         linked: set[tuple[int, int]] = set()
         clauses = self._clauses(doc, sentence, everything, evidence, linked, asserted)
-        out += [c for c in self._typed(doc, everything, evidence, linked, asserted)]
+        out += self._typed(doc, sentence, everything, evidence, linked, asserted)
         out += clauses
         out += we
         out += self._by_name(named, evidence)
@@ -114,7 +119,14 @@ class RelationFinder:
         """Typed relations of the parse's clauses (``clauses.py``), with their tense and
         time; a first person's workplace becomes what "we" is for that speaker."""
         out = []
-        for f in clause_facts(doc, spans):
+
+        def org_at(token) -> SpanMention | None:
+            """ "there" or a role said without its organisation, as the unit's one
+            organisation (``Discourse.the_org``), placed at ``token``."""
+            org = self.discourse.the_org(sentence, spans)
+            return self.discourse.virtual(doc, token, sentence, org, None) if org else None
+
+        for f in clause_facts(doc, spans, org_at):
             if not asserted(f.subject, f.object):
                 continue
             ev = evidence(f.extractor, f.confidence, f.role, tense_of(f.verb), time_of(f.verb))
@@ -134,7 +146,7 @@ class RelationFinder:
         return out
 
     def _typed(
-        self, doc, spans: list[SpanMention], evidence, linked, asserted
+        self, doc, sentence: Sentence, spans: list[SpanMention], evidence, linked, asserted
     ) -> list[RelationCandidate]:
         out = []
         text = doc.text
@@ -163,6 +175,8 @@ class RelationFinder:
                 found = match(between, a.mention, b.mention)
                 if found and a.token_start and doc[a.token_start - 1].lower_ in found[0].not_after:
                     found = None
+                if found and found[0].forward and doc[a.token_start].lower_ in _OBJECT_CASE:
+                    found = None  # "a mentor for me on the board of X": "me" is no subject
                 if found:
                     pattern, role = found
                     # "Dario and Daniela Amodei co-founded Anthropic", "founded by X and Y"
@@ -171,19 +185,22 @@ class RelationFinder:
                     for x in firsts:
                         for y in seconds:
                             subj, obj = (x, y) if pattern.forward else (y, x)
+                            predicate = pattern.predicate
+                            if pattern.by_institution:
+                                predicate = job_at(obj.mention)
                             out.append(
                                 RelationCandidate(
                                     subj.mention,
-                                    pattern.predicate,
+                                    predicate,
                                     obj.mention,
                                     "typed",
-                                    evidence(
-                                        f"pattern:{pattern.predicate}", pattern.confidence, role
-                                    ),
+                                    evidence(f"pattern:{predicate}", pattern.confidence, role),
                                     role,
                                 )
                             )
                             linked.add((id(x), id(y)))
+                    if pattern.predicate == "founded" and pattern.forward:
+                        out += self._cofounders(doc, spans, a, b, evidence, linked, sentence)
         # an unsaid subject: "... postdoc with Andrew Ng", the talk's main person did it
         spans = [s for s in spans if s.mention.source != UNRESOLVED]
         if spans:
@@ -254,6 +271,58 @@ class RelationFinder:
                                     )
                                 )
                         break
+        return out
+
+    def _cofounders(
+        self, doc, spans: list[SpanMention], founder, org, evidence, linked, sentence
+    ) -> list[RelationCandidate]:
+        """ "I co-founded B with C in Lagos": C founded B too (the people named right
+        after "with"), and B is in Lagos. A founder who is the speaker makes B what
+        their "we" is."""
+        if (
+            founder.mention.source == "speaker"
+            and founder.mention.surface == self.discourse.speaker_of(sentence)
+            and sentence.speaker not in self.discourse.we_org
+        ):
+            self.discourse.we_org[sentence.speaker] = org.mention
+        out = []
+        last = org
+        after = [s for s in spans if s.token_start >= org.token_end]
+        if (
+            after
+            and after[0].mention.type == "Person"
+            and norm(doc[org.token_end : after[0].token_start].text) == "with "
+        ):
+            k = spans.index(after[0])
+            for c in [after[0], *conjuncts(doc, spans, k, +1)]:
+                out.append(
+                    RelationCandidate(
+                        c.mention,
+                        "founded",
+                        org.mention,
+                        "typed",
+                        evidence("pattern:founded:with", 0.75),
+                    )
+                )
+                linked.add((id(c), id(org)))
+                last = c
+        # "... founded B (with C) in Lagos": where B was founded
+        place = next((s for s in spans if s.token_start >= last.token_end), None)
+        if (
+            place is not None
+            and place.mention.type == "Place"
+            and norm(doc[last.token_end : place.token_start].text) == "in "
+        ):
+            out.append(
+                RelationCandidate(
+                    org.mention,
+                    "locatedIn",
+                    place.mention,
+                    "typed",
+                    evidence("pattern:locatedIn:founded-in", 0.7),
+                )
+            )
+            linked.add((id(org), id(place)))
         return out
 
     def _by_name(self, spans: list[SpanMention], evidence) -> list[RelationCandidate]:

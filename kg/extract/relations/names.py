@@ -39,6 +39,9 @@ class NameTable:
     first: dict[str, Mention] = field(default_factory=dict)  # surface -> first mention
     #: first token of a name -> the names (as token tuples) starting with it, longest first
     starts: dict[str, list[tuple[tuple[str, ...], str]]] = field(default_factory=dict)
+    #: names the transcript introduced ("a model called Ogbon"): a repeat is the name,
+    #: even where the parse reads it as a common noun (opening a sentence)
+    introduced: frozenset[str] = frozenset()
 
     @classmethod
     def learn(cls, units) -> NameTable:
@@ -47,6 +50,7 @@ class NameTable:
         decided: dict[str, str] = {}
         first: dict[str, Mention] = {}
         persons: dict[str, set[str]] = {}  # first name -> full names
+        introduced: set[str] = set()
         for _, doc, spans in units:
             for s in spans:
                 m = s.mention
@@ -62,6 +66,7 @@ class NameTable:
                 kind = _introduced_as(doc, s.token_start)
                 if kind:
                     decided[surface] = kind
+                    introduced.add(surface)
                 words = surface.split()
                 if m.type == "Person" and len(words) >= 2 and words[0].isalpha():
                     persons.setdefault(words[0], set()).add(surface)
@@ -77,7 +82,7 @@ class NameTable:
             head = surface.split()[0]
             if surface not in decided and head != surface and decided.get(head) in _ARTIFACTS:
                 types[surface] = decided[head]
-        table = cls(types, first)
+        table = cls(types, first, introduced=frozenset(introduced))
         for surface in first:
             table._index(surface, surface)
         # "Carol had run marketing": the first name of the one person named in full
@@ -114,7 +119,8 @@ class NameTable:
                     continue
                 if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
                     continue  # part of a longer name
-                if len(tokens) == 1 and not (doc[i].pos_ == "PROPN" or _mid_sentence(doc, i)):
+                said = doc[i].pos_ == "PROPN" or _mid_sentence(doc, i) or surface in self.introduced
+                if len(tokens) == 1 and not said:
                     continue
                 inside = {covered[k] for k in range(i, end) if k in covered}
                 if any(

@@ -13,7 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["Pattern", "ROLES", "norm"]
+__all__ = ["Pattern", "ROLES", "norm", "is_institution", "job_at"]
+
+#: words that make an organisation's name a place of study ("Uppsala University", "MIT")
+_INSTITUTION_WORDS = ("university", "institute", "college", "school", "academy", "polytechnic")
+_INSTITUTION_WORDS += ("eth", "mit", "caltech", "kaist", "iit", "epfl", "ucl")
 
 ROLES = (
     r"chief executive officer|chief executive|ceo|chief technology officer|cto|chief scientist|"
@@ -48,6 +52,9 @@ class Pattern:
     #: words that, right before the first mention, make it another clause's object
     #: ("founded by X at Y": Y is where the founding was, not where X is)
     not_after: frozenset[str] = frozenset()
+    #: the predicate follows the object: affiliatedWith at a place of study, else
+    #: worksFor ("Andrew Ng at Stanford", "Doug at Sequoia")
+    by_institution: bool = False
 
 
 def _p(predicate, regex, subj, obj, forward=True, confidence=0.9, implicit=False):
@@ -71,3 +78,15 @@ def norm(text: str) -> str:
     words = re.sub(r"[,;:]|\s[-–—]+(?=\s)", " ", text.lower().replace("’", "'")).split()
     words = [w for i, w in enumerate(words) if i == 0 or w != words[i - 1]]
     return " ".join(words) + " " if words else ""
+
+
+def is_institution(m) -> bool:
+    """A mention whose name, or its lexicon entry's, says it is a place of study or
+    research ("Uppsala University"; "Stanford" for the entry stanford-university)."""
+    words = f"{m.surface} {m.lexicon_id or ''}".lower().replace("-", " ").split()
+    return any(w in _INSTITUTION_WORDS for w in words)
+
+
+def job_at(m) -> str:
+    """What being at organisation ``m`` is: affiliatedWith a place of study, else worksFor."""
+    return "affiliatedWith" if is_institution(m) else "worksFor"

@@ -2,9 +2,11 @@
 
 Pronouns become virtual mentions of the person (or organisation) they stand for, so the
 pattern families and the parse can relate them like any name: "I" is the labelled
-speaker; "you" the person called by name just before ("Helen, you ...") or the other
+speaker (unlabelled: the sidecar's one speaker, a sidecar speaker introducing themself
+in the unit, or in an interview the guest answering the host's question, see
+``observe_turn``); "you" the person called by name just before ("Helen, you ...") or the other
 party of a labelled dialogue; "he"/"she" the last person named before it; "we" the
-organisation the speaker said they are at ("at Anthropic we ..."); "it" the thing
+organisation the speaker said they are at ("at Anthropic we ...") or founded; "it" the thing
 (organisation, product, work) last named in the same turn, a clause's subject before
 its other mentions ("Kestrel is built on Whisper, and we released it": Kestrel).
 
@@ -55,6 +57,10 @@ class Discourse:
     #: speaker -> the organisation "we" is
     we_org: dict[str | None, Mention] = field(default_factory=dict)
     _sole_speaker: str | None = None
+    #: unlabelled interviews: a question was asked before this unit; the unit's own
+    #: speaker as grounded by ``observe_turn`` (None: not grounded)
+    _asked: bool = False
+    _turn_speaker: str | None = None
     #: the things named in the last unit: (unit index, speaker, [(mention, is subject)])
     things: tuple[int, str | None, list[tuple[Mention, bool]]] | None = None
 
@@ -118,6 +124,23 @@ class Discourse:
         elif self.things and self.things[1] != sentence.speaker:
             self.things = None  # another turn: "it" no longer reaches back
 
+    def the_org(self, sentence: Sentence, spans: list[SpanMention]) -> Mention | None:
+        """The organisation a unit is about, for "there" and a role said without one
+        ("she was a professor there", "she is still the CEO"): the one organisation
+        named in this unit (or stood for by "it"), else the one named in the unit just
+        before by the same speaker; none when two are named (never guessed)."""
+        here = _distinct(
+            s.mention
+            for s in spans
+            if s.mention.type == "Organization" and s.mention.source in ("lexicon", "ner", "it")
+        )
+        if here:
+            return here[0] if len(here) == 1 else None
+        if self.things and self.things[:2] == (sentence.index - 1, sentence.speaker):
+            before = _distinct(m for m, _ in self.things[2] if m.type == "Organization")
+            return before[0] if len(before) == 1 else None
+        return None
+
     def thing(self, sentence: Sentence, doc, spans: list[SpanMention], token) -> Mention | None:
         """What "it" at ``token`` stands for: a thing named before it in this unit (a
         subject first, then the nearest), else the subject of the unit before, said by
@@ -163,11 +186,61 @@ class Discourse:
             return guests[0]
         return None
 
+    def observe_turn(self, doc, sentence: Sentence, question: bool) -> None:
+        """Ground the first person of one unlabelled unit, before its relations are read.
+
+        * A speaker of the sidecar introducing themself ("I'm Chris Benson", "my name is
+          ...") is the unit's "I".
+        * An unlabelled interview (the sidecar names one guest and no labels say who
+          speaks): after the host's first question, a unit that is no question and
+          addresses no one ("you", "your") is the guest's answer. A unit with "you" may
+          be the host's lead-in ("I know you went to ..."), so its "I" stays ungrounded,
+          as does everything said before the first question (the host's introduction).
+        """
+        self._turn_speaker = None
+        if sentence.speaker:
+            return
+        introduced = self._self_introduction(doc)
+        if introduced:
+            self._turn_speaker = introduced
+            return
+        guest = self._interview_guest()
+        if guest is None:
+            return
+        if question:
+            self._asked = True
+            return
+        if self._asked and not any(t.lower_ in _SECOND_PERSON for t in doc):
+            self._turn_speaker = guest
+
+    def _self_introduction(self, doc) -> str | None:
+        """The sidecar speaker a unit opens by naming as "I" ("I'm X", "my name is X")."""
+        text = norm(doc.text)
+        for speaker in self.transcript.meta.speakers:
+            name = norm(speaker.name).strip()
+            if name and re.search(
+                rf"(?:^| )(?:i'm|i am|my name is|my name's) {re.escape(name)} ", text
+            ):
+                return speaker.name
+        return None
+
+    def _interview_guest(self) -> str | None:
+        """The one guest of an unlabelled interview (host and guest in the sidecar)."""
+        speakers = self.transcript.meta.speakers
+        if any(seg.speaker for seg in self.transcript.segments):
+            return None
+        guests = [s.name for s in speakers if (s.role or "").lower() in ("guest", "interviewee")]
+        hosts = [s for s in speakers if (s.role or "").lower() in ("host", "interviewer")]
+        return guests[0] if len(guests) == 1 and len(hosts) == len(speakers) - 1 else None
+
     def speaker_of(self, sentence: Sentence) -> str | None:
         """Who "I" is: the labelled speaker; in an unlabelled transcript whose sidecar
-        names exactly one speaker (a talk, a monologue), that speaker; else no one."""
+        names exactly one speaker (a talk, a monologue), that speaker; in an unlabelled
+        interview, the speaker ``observe_turn`` grounded for this unit; else no one."""
         if sentence.speaker:
             return sentence.speaker
+        if self._turn_speaker:
+            return self._turn_speaker
         if self._sole_speaker is None:
             speakers = self.transcript.meta.speakers
             labelled = any(seg.speaker for seg in self.transcript.segments)
@@ -280,14 +353,19 @@ class Discourse:
         return SpanMention(mention, token.i, token.i + 1)
 
     def we(
-        self, doc, sentence: Sentence, spans: list[SpanMention], evidence
+        self, doc, sentence: Sentence, spans: list[SpanMention], evidence, silent=frozenset()
     ) -> list[RelationCandidate]:
         """First person plural at an organisation: "we built ... at Anthropic", "at OpenAI
         we ...": the speaker (or, unlabelled, the one guest) works there; and "our CEO
-        Sam Altman" then works there too."""
+        Sam Altman" then works there too. A "we" whose own clause asserts nothing
+        ("we would host a machine for X", "if we moved to X") says nothing of the kind;
+        one in a clause that a future or modal verb only introduces ("I will mention
+        something we've done at X") still does."""
         who = self.speaker_of(sentence) or self.addressee(None)
         text = doc.text
-        we_tokens = [t for t in doc if t.lower_ in _FIRST_PLURAL]
+        we_tokens = [
+            t for t in doc if t.lower_ in _FIRST_PLURAL and not (t.i in silent and _own_modal(t))
+        ]
         out = []
         for s in spans:
             m = s.mention
@@ -363,6 +441,28 @@ _OPENERS = frozenset({"so", "and", "well", "now", "okay", "ok"})
 _POSSESSIVE_ONLY = frozenset({"yours", "hers", "mine"})
 _THINGS = frozenset({"Organization", "Product", "Work"})
 _IT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+
+
+def _own_modal(token) -> bool:
+    """The verb ``token`` is the subject of is itself modal or conditional ("we would
+    do", "if we had")."""
+    verb = token.head
+    return any(
+        (c.dep_ == "aux" and c.lower_ in _MODALS) or (c.dep_ == "mark" and c.lower_ in _IF)
+        for c in verb.children
+    )
+
+
+_MODALS = frozenset({"would", "could", "might", "should", "may", "'d", "must", "can"})
+_IF = frozenset({"if", "unless", "whether"})
+
+
+def _distinct(mentions) -> list[Mention]:
+    """Mentions with one per name (the name's lexicon id, else its key), in order."""
+    out: dict[str, Mention] = {}
+    for m in mentions:
+        out.setdefault(m.lexicon_id or name_key(m.surface), m)
+    return list(out.values())
 
 
 def _is_subject(doc, s: SpanMention) -> bool:

@@ -73,7 +73,8 @@ PATTERNS: tuple[Pattern, ...] = (
         _ORG,
         confidence=0.8,
     ),
-    # a person named right before an institution: "Andrew Ng at Stanford"
+    # a person named right before an organisation: "Andrew Ng at Stanford" (affiliated),
+    # "Doug at Sequoia" (works there)
     replace(
         _p(
             "affiliatedWith",
@@ -85,6 +86,7 @@ PATTERNS: tuple[Pattern, ...] = (
         # "founded by X at Y", "studied under X at Y": Y is where
         # the founding or the study was, not (said to be) where X is
         not_after=frozenset({"by", "under"}),
+        by_institution=True,
     ),
 )
 
