@@ -8,8 +8,9 @@ Sets (gold made by reading each text before running anything on it):
 * ``dev``: the held-out dev half (``tests/data/heldout/dev``), looked at while working.
 * ``test``: the held-out test half (``tests/data/heldout/test``), scored only to
   report: never used to tune a rule or add a lexicon entry.
-* ``dialogues``: three short dialogues written for the relation tests (interview,
-  panel, monologue; ``tests/data/dialogues``), each stating 15+ facts, with sentences
+* ``dialogues``: four short dialogues written for the relation tests (interview,
+  panel, monologue, lowercase auto-captions; ``tests/data/dialogues``), each stating
+  15+ facts, with sentences
   that must not yield a relation (lists, questions, hypotheticals, hearsay).
 
 Systems:
