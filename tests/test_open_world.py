@@ -342,3 +342,18 @@ def test_a_name_does_not_end_in_a_surname_particle(tmp_path):
     graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
     labels = {e.label.lower() for e in graph.entities}
     assert not any(label.endswith(" von") for label in labels), labels
+
+
+def test_the_capitalised_items_of_a_list_after_a_kind_noun_are_names(tmp_path):
+    (tmp_path / "board.txt").write_text(
+        "Host: Who did you work with back then?\n"
+        "Guest: I was lucky enough to be able to write off of the efforts of engineers "
+        "there, such as Pellinor. Just incredible people. Later we sold to companies "
+        "like Drell, Spring, and Kestor. Good years.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    types = {e.label: e.type for e in graph.entities}
+    assert types.get("Pellinor") == "Person"  # engineers such as X: NER tags nothing
+    assert types.get("Spring") == "Organization"  # a word NER reads as a date
+    assert types.get("Kestor") == "Organization"  # untagged in the list

@@ -528,6 +528,14 @@ def find_mentions(
         for k in range(start, end):
             taken[k] = True
     if trust_case:
+        for start, end, etype in _listed_names(doc, taken):
+            if not _looks_like_name(doc[start:end], etype, lexicon, True) or _not_a_name_here(
+                doc, start, end, etype
+            ):
+                continue
+            found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
+            for k in range(start, end):
+                taken[k] = True
         for start, end in _quoted_titles(doc, found):
             # the title holds the concepts it is made of ("statistical inference")
             found = [m for m in found if not (start <= m.token_start and m.token_end <= end)]
@@ -982,19 +990,77 @@ def _kind_of_list(doc, start: int) -> str | None:
     i = start - 1
     while i >= 0 and start - i <= _LIST_REACH:
         t = doc[i]
-        if t.lower_ == "like" or (t.lower_ == "as" and i > 0 and doc[i - 1].lower_ == "such"):
-            before = i - 1 if t.lower_ == "like" else i - 2
-            while (
-                before > 0
-                and before >= i - 4
-                and (doc[before].is_punct or doc[before].pos_ == "ADV")
-            ):
-                before -= 1  # "founders there, such as X"
-            return _kind(doc[before], people=True) if before >= 0 else None
+        if _opens_a_list(doc, i):
+            return _list_kind(doc, i)
         if not (t.lower_ in _LIST_JOINERS or t.text[:1].isupper()):
             return None
         i -= 1
     return None
+
+
+def _opens_a_list(doc, i: int) -> bool:
+    """The token at ``i`` is the "like" or the "as" of "such as" that opens a list."""
+    word = doc[i].lower_
+    return word == "like" or (word == "as" and i > 0 and doc[i - 1].lower_ == "such")
+
+
+def _list_kind(doc, i: int) -> str | None:
+    """The type the kind noun before a list's opener at ``i`` gives its items
+    ("companies like", "founders there, such as"), or None."""
+    before = i - 1 if doc[i].lower_ == "like" else i - 2
+    while before > 0 and before >= i - 4 and (doc[before].is_punct or doc[before].pos_ == "ADV"):
+        before -= 1  # "founders there, such as X"
+    return _kind(doc[before], people=True) if before >= 0 else None
+
+
+def _listed_names(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+    """In a cased transcript, the capitalised items of a list after a kind noun that
+    no other rule took: "companies like Acme, Spring, and Initech", "founders there,
+    such as Quill". NER leaves unseen names untagged, or tags a name that is also a
+    word as something else (a season as a date); the speaker's list says what they
+    are. An item is a run of capitalised words (with connectors such as "of" inside);
+    the list ends at the first word that is neither an item's nor a list joiner."""
+    out = []
+    n = len(doc)
+    for opener in range(n - 1):
+        if not _opens_a_list(doc, opener):
+            continue
+        kind = _list_kind(doc, opener)
+        if kind is None:
+            continue
+        i = opener + 1
+        while i < n and i - opener <= _LIST_REACH:
+            if doc[i].lower_ in _LIST_JOINERS:
+                i += 1
+                continue
+            end = i
+            while end < n and (
+                _capitalised_word(doc[end])
+                or (
+                    end > i
+                    and doc[end].lower_ in NAME_CONNECTORS
+                    and end + 1 < n
+                    and _capitalised_word(doc[end + 1])
+                )
+            ):
+                end += 1
+            if end == i:
+                break
+            if not any(taken[i:end]):
+                out.append((i, end, kind))
+            i = end
+    return out
+
+
+def _capitalised_word(token) -> bool:
+    """A word written with a capital that can be part of a name (no pronoun "I", no
+    function word written at a sentence's start)."""
+    return (
+        token.text[:1].isupper()
+        and any(c.isalpha() for c in token.text)
+        and not token.is_stop
+        and token.pos_ != "PRON"
+    )
 
 
 _QUOTES = frozenset({'"', "“", "”"})
