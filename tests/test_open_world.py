@@ -357,3 +357,29 @@ def test_the_capitalised_items_of_a_list_after_a_kind_noun_are_names(tmp_path):
     assert types.get("Pellinor") == "Person"  # engineers such as X: NER tags nothing
     assert types.get("Spring") == "Organization"  # a word NER reads as a date
     assert types.get("Kestor") == "Organization"  # untagged in the list
+
+
+def test_a_name_ending_in_s_is_no_plural_description():
+    from kg.extract.entities import _plural_of_a_word
+    from kg.nlp import load_nlp
+
+    doc = load_nlp(Settings.load())("We met the Founding Fathers in Madras and in Athens.")
+    words = {t.text: t for t in doc}
+    assert _plural_of_a_word(words["Fathers"])  # "the Black Founding Fathers": no name
+    assert not _plural_of_a_word(words["Madras"])  # "IIT Madras" is one
+    assert not _plural_of_a_word(words["Athens"])
+
+
+def test_an_acronym_is_its_own_organisation_not_the_short_name_of_a_branch(tmp_path):
+    (tmp_path / "school.txt").write_text(
+        "Host: Where did you study?\n"
+        "Guest: The Kestrel Quantum Institute (KQI) had a hard entrance exam. "
+        "Once I was at KQI, I loved it. I later taught at KQI Kansas for a year, and "
+        "KQI was always home.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    names = {e.label: {e.label, *e.aliases} for e in graph.entities if e.type == "Organization"}
+    institute = next(v for v in names.values() if "Kestrel Quantum Institute" in v)
+    assert "KQI" in institute, names  # the acronym of the full name
+    assert not any("KQI Kansas" in v and "KQI" in v for v in names.values()), names

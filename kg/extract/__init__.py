@@ -196,8 +196,9 @@ def _full_person_names(transcript: Transcript, units, lexicon: Lexicon) -> dict[
 
 def _organisation_first_words(units, lexicon: Lexicon) -> dict[str, str]:
     """First words of the multi-word organisation names of a transcript that name only
-    one of them and are no common word, given name or place, mapped to that name
-    ("Lumen" -> "Lumen Robotics"); so are the words before "of" of one such name
+    one of them and are no common word, given name, place or acronym, mapped to that
+    name ("Lumen" -> "Lumen Robotics"; not "IIT" -> "IIT Bombay", a branch of an
+    organisation named by its acronym); so are the words before "of" of one such name
     ("Paris School" -> "Paris School of Medicine")."""
     owners: dict[str, set[str]] = {}
     for _, _, spans, _ in units:
@@ -212,6 +213,7 @@ def _organisation_first_words(units, lexicon: Lexicon) -> dict[str, str]:
             first = words[0]
             if (
                 first[:1].isupper()
+                and not first.isupper()
                 and first.isalpha()
                 and first.lower() not in lexicon.given_names
                 and not is_common_word(first)

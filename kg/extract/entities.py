@@ -403,7 +403,16 @@ def _not_a_name_here(doc, start: int, end: int, etype: str) -> bool:
         and doc[end - 1].tag_ in ("NNS", "NNPS")
         and end - start > 1
         and not (etype == "Organization" and doc[end - 1].lower_ in _COMPANY_PLURALS)
+        and _plural_of_a_word(doc[end - 1])
     )
+
+
+def _plural_of_a_word(token) -> bool:
+    """A word the tagger calls plural is the plural of an English word ("Fathers"),
+    not a name that ends in "s" ("Madras", "Hopkins"): its singular is a common word."""
+    lemma = token.lemma_.lower()
+    singular = lemma if lemma != token.lower_ else token.lower_[:-1]
+    return is_common_word(singular)
 
 
 #: Particles that begin a surname ("van", "von", "de"), never end a name.
