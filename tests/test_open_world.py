@@ -383,3 +383,37 @@ def test_an_acronym_is_its_own_organisation_not_the_short_name_of_a_branch(tmp_p
     institute = next(v for v in names.values() if "Kestrel Quantum Institute" in v)
     assert "KQI" in institute, names  # the acronym of the full name
     assert not any("KQI Kansas" in v and "KQI" in v for v in names.values()), names
+
+
+def _srt(lines: list[str]) -> str:
+    return "".join(
+        f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 5:02d},000\n{line}\n\n"
+        for i, line in enumerate(lines)
+    )
+
+
+def test_a_lexicon_thing_named_like_a_person_needs_the_field_around_it(tmp_path):
+    medicine, ai = tmp_path / "medicine", tmp_path / "ai"
+    medicine.mkdir()
+    ai.mkdir()
+    (medicine / "lecture.srt").write_text(
+        _srt(
+            [
+                "the next great figure of the hospital in lyon was claude marvaux who",
+                "taught surgery there for thirty years and his students went all over",
+                "france and spread his views on wounds and fevers to every town",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    (ai / "chat.txt").write_text(
+        "Host: Which assistant do you use?\n"
+        "Guest: Mostly Claude these days. Anthropic keeps shipping good models.\n",
+        encoding="utf-8",
+    )
+    lecture = build([medicine], tmp_path / "out1", Settings(cache=False)).graph
+    types = {e.label: e.type for e in lecture.entities}
+    assert not any(t == "Product" for t in types.values()), types  # no assistant here
+    assert types.get("Claude Marvaux") == "Person", types
+    chat = build([ai], tmp_path / "out2", Settings(cache=False)).graph
+    assert {e.label: e.type for e in chat.entities}.get("Claude") == "Product"

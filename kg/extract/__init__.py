@@ -28,6 +28,8 @@ from .entities import (
     name_part_mentions,
     name_parts,
     owns_an_idea,
+    person_reading,
+    unsupported_lexicon_names,
 )
 from .relations import RelationFinder
 from .terms import TermCandidate, TermStatistics, choose_terms, phrase_candidates
@@ -70,6 +72,12 @@ def extract_transcript(
             statistics.add(phrase)
         units.append((sentence, doc, spans, phrases))
 
+    unsupported = unsupported_lexicon_names([(d, spans) for _, d, spans, _ in units], lexicon)
+    if unsupported:  # "claude" in a lecture on medicine is no assistant
+        units = [
+            (s, d, _person_readings(transcript, s, d, spans, unsupported), c)
+            for s, d, spans, c in units
+        ]
     terms = select_terms(
         statistics.independent_counts(),
         settings.concept_min_count,
@@ -104,6 +112,20 @@ def extract_transcript(
     return Extraction(
         transcript.id, len(units), tuple(mentions), tuple(relations), tuple(sorted(terms))
     )
+
+
+def _person_readings(transcript, sentence, doc, spans, unsupported: set[str]):
+    """``spans`` without the matches of ``unsupported`` lexicon entries, each replaced
+    by the person's name NER read there, if any (:func:`.entities.person_reading`)."""
+    out = []
+    for span in spans:
+        if span.mention.lexicon_id not in unsupported:
+            out.append(span)
+            continue
+        person = person_reading(doc, transcript, sentence, span, spans)
+        if person is not None:
+            out.append(person)
+    return out
 
 
 #: A phrase this close (rapidfuzz ratio) to a name of the lexicon concept inside it is

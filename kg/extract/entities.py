@@ -32,6 +32,8 @@ __all__ = [
     "context_type",
     "coordinated_type",
     "owns_an_idea",
+    "unsupported_lexicon_names",
+    "person_reading",
 ]
 
 #: spaCy NER labels we keep, and the ontology class each becomes.
@@ -560,6 +562,71 @@ def find_mentions(
             taken[k] = True
     found.sort(key=lambda m: m.token_start)
     return found
+
+
+#: Lexicon types whose names say a transcript is about the lexicon's field (places and
+#: concepts are everyone's: a lecture on medicine says "Paris" and "biology" too).
+_FIELD_TYPES = frozenset({"Person", "Organization", "Product", "Event", "Work"})
+
+
+def _ambiguous_match(span: SpanMention, lexicon: Lexicon) -> bool:
+    """A lexicon match of a thing (not a person) on one word that is also a given name
+    of people ("Claude" the assistant, "Julia" the language)."""
+    m = span.mention
+    return (
+        m.lexicon_id is not None
+        and m.type in _FIELD_TYPES - {"Person"}
+        and span.token_end - span.token_start == 1
+        and m.surface.lower() in lexicon.given_names
+    )
+
+
+def unsupported_lexicon_names(units: list[tuple[object, list[SpanMention]]], lexicon: Lexicon):
+    """The lexicon entries of a transcript matched only by a name that is also a given
+    name, with nothing else in the transcript to support the lexicon's reading: no
+    other name of the lexicon's field (a person, organisation, product, event or work)
+    and no context that gives it its type ("an assistant called X", "released X").
+    A lecture on medicine that names a physician "claude ..." is not about the
+    assistant; a talk that also names its maker, or other models, is."""
+    ambiguous: dict[str, list[tuple[object, SpanMention]]] = {}
+    plain: set[str] = set()
+    for doc, spans in units:
+        for span in spans:
+            entry_id = span.mention.lexicon_id
+            if entry_id is None or span.mention.type not in _FIELD_TYPES:
+                continue
+            if _ambiguous_match(span, lexicon):
+                ambiguous.setdefault(entry_id, []).append((doc, span))
+            else:
+                plain.add(entry_id)
+    out = set()
+    for entry_id, found in sorted(ambiguous.items()):
+        if plain - {entry_id}:
+            continue  # the transcript names other things of the field
+        if entry_id in plain or any(
+            context_type(doc, s.token_start, s.token_end) == s.mention.type for doc, s in found
+        ):
+            continue
+        out.add(entry_id)
+    return out
+
+
+def person_reading(
+    doc, transcript: Transcript, sentence: Sentence, span: SpanMention, spans: list[SpanMention]
+) -> SpanMention | None:
+    """The person a dropped given-name lexicon match begins, when NER read a person's
+    name of several words there ("claude marvaux") that no other mention overlaps."""
+    for ent in doc.ents:
+        if (
+            ent.label_ == "PERSON"
+            and ent.start == span.token_start
+            and ent.end > span.token_end
+            and not any(
+                s is not span and s.token_start < ent.end and ent.start < s.token_end for s in spans
+            )
+        ):
+            return _make_mention(doc, ent.start, ent.end, transcript, sentence, "Person", "ner")
+    return None
 
 
 #: NER labels of names that a list of several may be run together in ("X, Y, and Z").
