@@ -417,3 +417,16 @@ def test_a_lexicon_thing_named_like_a_person_needs_the_field_around_it(tmp_path)
     assert types.get("Claude Marvaux") == "Person", types
     chat = build([ai], tmp_path / "out2", Settings(cache=False)).graph
     assert {e.label: e.type for e in chat.entities}.get("Claude") == "Product"
+
+
+def test_a_name_ending_in_a_noun_of_something_that_happens_is_an_event(tmp_path):
+    (tmp_path / "ipo.txt").write_text(
+        "Host: What came after that?\n"
+        "Guest: Well, the Quellmark IPO was in March, and the Quellmark IPO made the "
+        "news for weeks. Then came the Halverd Crash, and the Halverd Crash hurt us.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    types = {e.label: e.type for e in graph.entities}
+    assert types.get("Quellmark IPO") == "Event", types
+    assert types.get("Halverd Crash") == "Event", types

@@ -520,6 +520,8 @@ def find_mentions(
             etype = "Person"  # "Marguerite Okonkwo" read as a place: a given name first
         elif etype == "Place" and end - start == 1 and acts_as_person(doc, start):
             etype = "Person"  # "Fukuyama argued": a place does not argue
+        elif etype in ("Organization", "Product", "Place") and _event_head(doc[end - 1]):
+            etype = "Event"  # "the Acme IPO", "the Dotcom Crash": things that happened
         overlaps = any(taken[start:end])
         inside = (
             [m for m in found if start <= m.token_start and m.token_end <= end] if overlaps else []
@@ -782,6 +784,23 @@ _KIND_TYPES = {
     ),
 }
 _NAMING_VERBS = frozenset({"called", "named", "titled", "entitled", "dubbed"})
+
+#: Nouns of things that happen, which end the name of an event NER may call an
+#: organisation ("the Acme IPO", "the Dotcom Crash"): the event kinds of "a <kind>
+#: called X" and events of business, politics and history.
+_EVENT_HEADS = frozenset(k for k, v in _KIND_TYPES.items() if v == "Event") | frozenset(
+    {
+        "ipo", "election", "war", "crash", "crisis", "revolution", "recession", "scandal",
+        "pandemic", "epidemic", "massacre", "uprising", "hearing", "testimony", "trial",
+    }
+)  # fmt: skip
+
+
+def _event_head(token) -> bool:
+    """The word ends an event's name: a noun of something that happens."""
+    return token.lower_ in _EVENT_HEADS or (
+        token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in _EVENT_HEADS
+    )
 
 
 #: Lowercase words a title may hold between capitalised ones ("Learning to See").
