@@ -430,3 +430,20 @@ def test_a_name_ending_in_a_noun_of_something_that_happens_is_an_event(tmp_path)
     types = {e.label: e.type for e in graph.entities}
     assert types.get("Quellmark IPO") == "Event", types
     assert types.get("Halverd Crash") == "Event", types
+
+
+def test_a_rare_bare_word_where_a_person_stands_is_a_person_in_lowercase_speech(tmp_path):
+    (tmp_path / "anatomy.srt").write_text(
+        _srt(
+            [
+                "for centuries the books were wrong and then ostrevik argued that the",
+                "heart was a pump and according to vandrelli the blood went round and",
+                "grandma said we should eat well and photosynthesis shows how plants grow",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    people = {e.label.lower() for e in graph.entities if e.type == "Person"}
+    assert {"ostrevik", "vandrelli"} <= people, people  # said once, each
+    assert not people & {"grandma", "photosynthesis"}, people

@@ -29,6 +29,7 @@ from .entities import (
     name_parts,
     owns_an_idea,
     person_reading,
+    speaks_as_person,
     unsupported_lexicon_names,
 )
 from .relations import RelationFinder
@@ -391,6 +392,8 @@ def _drop_unsupported_names(
             return True  # "Fukuyama argued", "the mathematician Turing"
         if m.type == "Person" and owns_an_idea(doc, s.token_start):
             return True  # "darwin's theory"
+        if m.type == "Person" and m.surface.islower() and speaks_as_person(doc, s.token_start):
+            return True  # "galen taught", "according to vesalius"
         if m.surface in short_names:
             return True  # "Halcyon" after "Halcyon Robotics"
         if (

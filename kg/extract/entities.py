@@ -32,6 +32,7 @@ __all__ = [
     "context_type",
     "coordinated_type",
     "owns_an_idea",
+    "speaks_as_person",
     "unsupported_lexicon_names",
     "person_reading",
 ]
@@ -1234,12 +1235,70 @@ def owns_an_idea(doc, start: int) -> bool:
     return doc[k].lemma_.lower() in _AUTHORED_IDEAS
 
 
+#: Verbs whose subject, a bare rare word in lowercase speech, is a person: saying,
+#: thinking, writing, teaching.
+#: (Not "show", "suggest", "predict", "prove": "photosynthesis shows" has no speaker.)
+_SAYING_VERBS = frozenset(
+    {
+        "say", "argue", "write", "think", "believe", "claim", "insist", "tell", "ask",
+        "explain", "warn", "coin", "publish", "theorize", "theorise", "teach", "deny",
+        "invent", "discover", "propose",
+    }
+)  # fmt: skip
+#: Endings of rare nouns for what people do or are, or of abstract nouns.
+_NOT_NAME_ENDINGS = ("ist", "ists", "sis", "ian", "ians")
+#: A bare word at most this frequent (Zipf) in a person's place is a name: "galen
+#: taught", "according to vesalius" (famous names are frequent words: "hitler").
+SAYER_MAX_ZIPF = PERSON_COMMON_ZIPF
+#: Nouns for family members, said without an article as names are ("grandma said").
+_KIN = frozenset(
+    {
+        "mom", "mum", "dad", "mommy", "mummy", "daddy", "mama", "papa", "grandma",
+        "grandpa", "granny", "grandmother", "grandfather", "nana", "auntie", "aunt",
+        "uncle", "sis", "bro",
+    }
+)  # fmt: skip
+
+
+def speaks_as_person(doc, start: int) -> bool:
+    """The word at ``start`` is a rare bare word where a person stands: the subject of
+    a verb of saying, thinking, writing or teaching ("galen taught that ..."), or what
+    something is "according to" ("according to vesalius"). In lowercase speech a
+    name has no capital; a bare singular word, no article, no modifier, no ending of
+    an abstract noun, that rare, and in that place, is one."""
+    token = doc[start]
+    if not (token.is_alpha and len(token.text) >= 4 and not token.is_stop):
+        return False
+    lower = token.lower_
+    if (
+        token.tag_ not in ("NN", "NNP")
+        or lower in _KIN
+        or lower in _PERSON_KINDS
+        or lower.endswith(_NOT_SURNAME_ENDINGS + _NOT_NAME_ENDINGS)
+        or is_common_word(token.text, SAYER_MAX_ZIPF)
+        or any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children)
+    ):
+        return False
+    head = token.head
+    if token.dep_ == "nsubj" and head.pos_ == "VERB":
+        return head.lemma_.lower() in _SAYING_VERBS
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ == "to"
+        and head.i > 0
+        and doc[head.i - 1].lower_ == "according"
+    )
+
+
 def _authors(doc, taken: list[bool]) -> list[tuple[int, int]]:
-    """Rare words in lowercase speech that own an idea (:func:`owns_an_idea`)."""
+    """Rare words in lowercase speech that own an idea (:func:`owns_an_idea`) or stand
+    where a person does (:func:`speaks_as_person`)."""
     return [
         (t.i, t.i + 1)
         for t in doc
-        if not taken[t.i] and t.text.islower() and owns_an_idea(doc, t.i)
+        if not taken[t.i]
+        and t.text.islower()
+        and (owns_an_idea(doc, t.i) or speaks_as_person(doc, t.i))
     ]
 
 
