@@ -447,3 +447,32 @@ def test_a_rare_bare_word_where_a_person_stands_is_a_person_in_lowercase_speech(
     people = {e.label.lower() for e in graph.entities if e.type == "Person"}
     assert {"ostrevik", "vandrelli"} <= people, people  # said once, each
     assert not people & {"grandma", "photosynthesis"}, people
+
+
+def test_names_of_one_transcript_that_sound_alike_are_one_person(tmp_path):
+    (tmp_path / "fair.txt").write_text(
+        "Host: Who helped you?\n"
+        "Guest: I met Marta Kowalsky at the fair in spring. Later Marta Kowalski called "
+        "me about the job, and Marta Kowalski hired me the next week.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    people = [e for e in graph.entities if "marta" in e.label.lower()]
+    assert len(people) == 1, [(e.label, e.aliases) for e in people]
+    assert people[0].label == "Marta Kowalski"  # the spelling said more often
+
+
+def test_a_bare_word_said_as_a_person_is_that_person_where_it_is_a_term(tmp_path):
+    (tmp_path / "wine.srt").write_text(
+        _srt(
+            [
+                "the work of verhoek on wine was careful and verhoek wrote that yeast was",
+                "alive and the verhoek method spread and every verhoek method lab copied",
+                "it because the verhoek method worked well for the brewers of the north",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    nodes = [e for e in graph.entities if e.label.lower() == "verhoek"]
+    assert len(nodes) == 1 and nodes[0].type == "Person", [(e.label, e.type) for e in nodes]
