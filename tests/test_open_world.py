@@ -476,3 +476,20 @@ def test_a_bare_word_said_as_a_person_is_that_person_where_it_is_a_term(tmp_path
     graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
     nodes = [e for e in graph.entities if e.label.lower() == "verhoek"]
     assert len(nodes) == 1 and nodes[0].type == "Person", [(e.label, e.type) for e in nodes]
+
+
+def test_a_rare_word_before_company_names_the_firm_in_lowercase_speech(tmp_path):
+    (tmp_path / "glass.srt").write_text(
+        _srt(
+            [
+                "better glass came later with the work of the brennmoor company and the",
+                "lenses they ground while the steel company next door made the frames and",
+                "a fintech company would have been unthinkable in those days of course",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    orgs = {e.label.lower() for e in graph.entities if e.type == "Organization"}
+    assert "brennmoor" in orgs, orgs  # said once
+    assert not orgs & {"steel", "fintech"}, orgs

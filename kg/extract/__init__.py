@@ -27,6 +27,7 @@ from .entities import (
     mid_sentence,
     name_part_mentions,
     name_parts,
+    named_firm,
     owns_an_idea,
     person_reading,
     speaks_as_person,
@@ -394,6 +395,8 @@ def _drop_unsupported_names(
             return True  # "darwin's theory"
         if m.type == "Person" and m.surface.islower() and speaks_as_person(doc, s.token_start):
             return True  # "galen taught", "according to vesalius"
+        if m.type == "Organization" and m.surface.islower() and named_firm(doc, s.token_start):
+            return True  # "the krupp company"
         if m.surface in short_names:
             return True  # "Halcyon" after "Halcyon Robotics"
         if (

@@ -33,6 +33,7 @@ __all__ = [
     "coordinated_type",
     "owns_an_idea",
     "speaks_as_person",
+    "named_firm",
     "unsupported_lexicon_names",
     "person_reading",
 ]
@@ -563,6 +564,12 @@ def find_mentions(
         found.append(_make_mention(doc, start, end, transcript, sentence, "Person", "ner"))
         for k in range(start, end):
             taken[k] = True
+    if lowercase:
+        for start, end in _firms(doc, taken):
+            found.append(
+                _make_mention(doc, start, end, transcript, sentence, "Organization", "ner")
+            )
+            taken[start] = True
     found.sort(key=lambda m: m.token_start)
     return found
 
@@ -1288,6 +1295,38 @@ def speaks_as_person(doc, start: int) -> bool:
         and head.i > 0
         and doc[head.i - 1].lower_ == "according"
     )
+
+
+#: Nouns of a firm that a lowercase name stands before ("the krupp company").
+_FIRM_NOUNS = frozenset({"company", "firm", "corporation"})
+#: A word before "company" is its name in lowercase speech only if this rare (Zipf):
+#: the names of firms are no words ("zeiss"), the trades of firms are ("steel",
+#: "biotech", "fintech").
+FIRM_NAME_MAX_ZIPF = 2.8
+
+
+def named_firm(doc, start: int) -> bool:
+    """The word at ``start`` names the firm it modifies in lowercase speech: "the
+    krupp company", a rare word between "the" and a noun of firms."""
+    token = doc[start]
+    return (
+        start > 0
+        and doc[start - 1].lower_ == "the"
+        and start + 1 < len(doc)
+        and doc[start + 1].lemma_.lower() in _FIRM_NOUNS
+        and token.head.i == start + 1
+        and token.is_alpha
+        and len(token.text) >= 4
+        and not token.is_stop
+        and not is_common_word(token.text, FIRM_NAME_MAX_ZIPF)
+    )
+
+
+def _firms(doc, taken: list[bool]) -> list[tuple[int, int]]:
+    """Rare words in lowercase speech that name a firm (:func:`named_firm`)."""
+    return [
+        (t.i, t.i + 1) for t in doc if not taken[t.i] and t.text.islower() and named_firm(doc, t.i)
+    ]
 
 
 def _authors(doc, taken: list[bool]) -> list[tuple[int, int]]:
