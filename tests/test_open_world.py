@@ -493,3 +493,19 @@ def test_a_rare_word_before_company_names_the_firm_in_lowercase_speech(tmp_path)
     orgs = {e.label.lower() for e in graph.entities if e.type == "Organization"}
     assert "brennmoor" in orgs, orgs  # said once
     assert not orgs & {"steel", "fintech"}, orgs
+
+
+def test_a_lowercase_name_beside_a_noun_for_people_is_a_person(tmp_path):
+    (tmp_path / "doctors.srt").write_text(
+        _srt(
+            [
+                "in those years we met other doctors such as vorislav de brune and many",
+                "more who came to the city to learn how the new wards were being run",
+                "and most of them went home with ideas that changed their own hospitals",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    people = {e.label.lower() for e in graph.entities if e.type == "Person"}
+    assert "vorislav de brune" in people, people
