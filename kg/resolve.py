@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import jellyfish
 from rapidfuzz import fuzz, process
@@ -113,6 +113,23 @@ def sounds_like(a: str, b: str) -> bool:
     return edits <= 1 and jellyfish.jaro_winkler_similarity(a, b) >= PHONETIC_MIN_SIMILARITY
 
 
+#: Two names of one transcript are one person's only if at least this long (letters):
+#: short names collide ("Dan"/"Don").
+SAME_SOUND_MIN_LETTERS = 6
+
+
+def _same_sound(a: str, b: str) -> bool:
+    """Two people's names of one transcript are one name heard two ways: long enough,
+    the same first word if they have several (a surname heard wrong, not two people
+    who share it), and sounding alike (:func:`sounds_like`)."""
+    if min(len(a.replace(" ", "")), len(b.replace(" ", ""))) < SAME_SOUND_MIN_LETTERS:
+        return False
+    wa, wb = a.split(), b.split()
+    if len(wa) > 1 and wa[0] != wb[0]:
+        return False
+    return sounds_like(a, b)
+
+
 def _sound_index(lexicon: Lexicon) -> dict[tuple[int, str], list[tuple[str, str]]]:
     """Lexicon names of people, organisations and products by (word count, first sound
     of the last word), for :meth:`_Resolver.phonetic_match`."""
@@ -152,6 +169,11 @@ class _Resolver:
         self.full_labels: dict[str, str] = {}  # key -> the full name that introduced it
         self.scopes: dict[str, str] = {}  # transcript -> its show (sidecar source) or itself
         self.sounds: dict[tuple[int, str], list[tuple[str, str]]] | None = None
+        #: transcript -> person key -> the key of the person of that transcript it
+        #: sounds like ("doug leonio" -> "doug leone"), said more often
+        self.same_person: dict[str, dict[str, str]] = {}
+        #: transcript -> word -> key of the person said as that bare lowercase word
+        self.people_words: dict[str, dict[str, str]] = {}
 
     def base_key(self, m: Mention) -> str:
         return self.base_rule(m)[0]
@@ -231,6 +253,48 @@ class _Resolver:
 
     def key_rule(self, m: Mention) -> tuple[str, str, str]:
         """The mention's key with the rule that attached it and the rule's detail."""
+        key, rule, detail = self._key_rule(m)
+        tid = m.transcript_id
+        if m.type == "Person" and key in self.same_person.get(tid, {}):
+            target = self.same_person[tid][key]
+            return target, "sound-alike", f"sounds like '{target[5:]}', said in {tid}"
+        if m.source == "concept" and key.startswith("concept:"):
+            person = self.people_words.get(tid, {}).get(key[8:])
+            if person is not None:
+                return person, "name", f"the person '{key[8:]}' said in {tid}"
+        return key, rule, detail
+
+    def learn_transcript_people(self, transcript_id: str, mentions: Iterable[Mention]) -> None:
+        """Index the people of one transcript by their own names, for :meth:`key_rule`:
+        a person's name that sounds like another person's name of the same transcript
+        is that person heard another way (the one said more often keeps the name; ASR
+        spells one name several ways: "leonio", "leone"); and a bare lowercase word said
+        as a person ("pastor wrote") is that person where the term statistics counted
+        the same word as a concept (lowercase speech does not tell them apart)."""
+        counts: Counter = Counter()
+        for m in mentions:
+            if m.type == "Person" and m.source != "speaker":
+                key = self._key_rule(m)[0]
+                if key.startswith("name:") and "@" not in key:
+                    counts[key] += 1
+        ranked = sorted(counts, key=lambda k: (-counts[k], k))
+        same: dict[str, str] = {}
+        for i, key in enumerate(ranked):
+            if key in same:
+                continue
+            for other in ranked[i + 1 :]:
+                if other not in same and _same_sound(key[5:], other[5:]):
+                    same[other] = key
+        self.same_person[transcript_id] = same
+        words: dict[str, str] = {}
+        for m in mentions:
+            plain = _plain(m.surface)
+            if m.type == "Person" and m.surface.islower() and plain.isalpha():
+                key = self._key_rule(m)[0]
+                words.setdefault(plain, same.get(key, key))
+        self.people_words[transcript_id] = words
+
+    def _key_rule(self, m: Mention) -> tuple[str, str, str]:
         key, rule, detail = self.base_rule(m)
         if m.type == "Person" and key.startswith("name:") and " " not in key[5:]:
             sound = phonetic_key(key[5:])
@@ -306,11 +370,16 @@ def resolve(
             pairs.append((key, lexicon.entries[key[4:]].label if key.startswith("lex:") else name))
         r.learn_full_names(t.id, sorted(set(pairs)))
 
+    for ex in extractions:
+        r.learn_transcript_people(ex.transcript_id, ex.mentions)
+
     keyed = []  # (mention, key, rule, detail)
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for ex in extractions:
         for m in ex.mentions:
             found = r.key_rule(m)
+            if m.type == "Concept" and found[0].startswith("name:"):
+                m = replace(m, type="Person")  # a term that is a person's bare name
             keyed.append((m, *found))
             grouped[found[0]].append(m)
     speakers = []  # (name, transcript id, pseudo-mention, key, rule, detail)

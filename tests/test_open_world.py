@@ -342,3 +342,170 @@ def test_a_name_does_not_end_in_a_surname_particle(tmp_path):
     graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
     labels = {e.label.lower() for e in graph.entities}
     assert not any(label.endswith(" von") for label in labels), labels
+
+
+def test_the_capitalised_items_of_a_list_after_a_kind_noun_are_names(tmp_path):
+    (tmp_path / "board.txt").write_text(
+        "Host: Who did you work with back then?\n"
+        "Guest: I was lucky enough to be able to write off of the efforts of engineers "
+        "there, such as Pellinor. Just incredible people. Later we sold to companies "
+        "like Drell, Spring, and Kestor. Good years.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    types = {e.label: e.type for e in graph.entities}
+    assert types.get("Pellinor") == "Person"  # engineers such as X: NER tags nothing
+    assert types.get("Spring") == "Organization"  # a word NER reads as a date
+    assert types.get("Kestor") == "Organization"  # untagged in the list
+
+
+def test_a_name_ending_in_s_is_no_plural_description():
+    from kg.extract.entities import _plural_of_a_word
+    from kg.nlp import load_nlp
+
+    doc = load_nlp(Settings.load())("We met the Founding Fathers in Madras and in Athens.")
+    words = {t.text: t for t in doc}
+    assert _plural_of_a_word(words["Fathers"])  # "the Black Founding Fathers": no name
+    assert not _plural_of_a_word(words["Madras"])  # "IIT Madras" is one
+    assert not _plural_of_a_word(words["Athens"])
+
+
+def test_an_acronym_is_its_own_organisation_not_the_short_name_of_a_branch(tmp_path):
+    (tmp_path / "school.txt").write_text(
+        "Host: Where did you study?\n"
+        "Guest: The Kestrel Quantum Institute (KQI) had a hard entrance exam. "
+        "Once I was at KQI, I loved it. I later taught at KQI Kansas for a year, and "
+        "KQI was always home.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    names = {e.label: {e.label, *e.aliases} for e in graph.entities if e.type == "Organization"}
+    institute = next(v for v in names.values() if "Kestrel Quantum Institute" in v)
+    assert "KQI" in institute, names  # the acronym of the full name
+    assert not any("KQI Kansas" in v and "KQI" in v for v in names.values()), names
+
+
+def _srt(lines: list[str]) -> str:
+    return "".join(
+        f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 5:02d},000\n{line}\n\n"
+        for i, line in enumerate(lines)
+    )
+
+
+def test_a_lexicon_thing_named_like_a_person_needs_the_field_around_it(tmp_path):
+    medicine, ai = tmp_path / "medicine", tmp_path / "ai"
+    medicine.mkdir()
+    ai.mkdir()
+    (medicine / "lecture.srt").write_text(
+        _srt(
+            [
+                "the next great figure of the hospital in lyon was claude marvaux who",
+                "taught surgery there for thirty years and his students went all over",
+                "france and spread his views on wounds and fevers to every town",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    (ai / "chat.txt").write_text(
+        "Host: Which assistant do you use?\n"
+        "Guest: Mostly Claude these days. Anthropic keeps shipping good models.\n",
+        encoding="utf-8",
+    )
+    lecture = build([medicine], tmp_path / "out1", Settings(cache=False)).graph
+    types = {e.label: e.type for e in lecture.entities}
+    assert not any(t == "Product" for t in types.values()), types  # no assistant here
+    assert types.get("Claude Marvaux") == "Person", types
+    chat = build([ai], tmp_path / "out2", Settings(cache=False)).graph
+    assert {e.label: e.type for e in chat.entities}.get("Claude") == "Product"
+
+
+def test_a_name_ending_in_a_noun_of_something_that_happens_is_an_event(tmp_path):
+    (tmp_path / "ipo.txt").write_text(
+        "Host: What came after that?\n"
+        "Guest: Well, the Quellmark IPO was in March, and the Quellmark IPO made the "
+        "news for weeks. Then came the Halverd Crash, and the Halverd Crash hurt us.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    types = {e.label: e.type for e in graph.entities}
+    assert types.get("Quellmark IPO") == "Event", types
+    assert types.get("Halverd Crash") == "Event", types
+
+
+def test_a_rare_bare_word_where_a_person_stands_is_a_person_in_lowercase_speech(tmp_path):
+    (tmp_path / "anatomy.srt").write_text(
+        _srt(
+            [
+                "for centuries the books were wrong and then ostrevik argued that the",
+                "heart was a pump and according to vandrelli the blood went round and",
+                "grandma said we should eat well and photosynthesis shows how plants grow",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    people = {e.label.lower() for e in graph.entities if e.type == "Person"}
+    assert {"ostrevik", "vandrelli"} <= people, people  # said once, each
+    assert not people & {"grandma", "photosynthesis"}, people
+
+
+def test_names_of_one_transcript_that_sound_alike_are_one_person(tmp_path):
+    (tmp_path / "fair.txt").write_text(
+        "Host: Who helped you?\n"
+        "Guest: I met Marta Kowalsky at the fair in spring. Later Marta Kowalski called "
+        "me about the job, and Marta Kowalski hired me the next week.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    people = [e for e in graph.entities if "marta" in e.label.lower()]
+    assert len(people) == 1, [(e.label, e.aliases) for e in people]
+    assert people[0].label == "Marta Kowalski"  # the spelling said more often
+
+
+def test_a_bare_word_said_as_a_person_is_that_person_where_it_is_a_term(tmp_path):
+    (tmp_path / "wine.srt").write_text(
+        _srt(
+            [
+                "the work of verhoek on wine was careful and verhoek wrote that yeast was",
+                "alive and the verhoek method spread and every verhoek method lab copied",
+                "it because the verhoek method worked well for the brewers of the north",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    nodes = [e for e in graph.entities if e.label.lower() == "verhoek"]
+    assert len(nodes) == 1 and nodes[0].type == "Person", [(e.label, e.type) for e in nodes]
+
+
+def test_a_rare_word_before_company_names_the_firm_in_lowercase_speech(tmp_path):
+    (tmp_path / "glass.srt").write_text(
+        _srt(
+            [
+                "better glass came later with the work of the brennmoor company and the",
+                "lenses they ground while the steel company next door made the frames and",
+                "a fintech company would have been unthinkable in those days of course",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    orgs = {e.label.lower() for e in graph.entities if e.type == "Organization"}
+    assert "brennmoor" in orgs, orgs  # said once
+    assert not orgs & {"steel", "fintech"}, orgs
+
+
+def test_a_lowercase_name_beside_a_noun_for_people_is_a_person(tmp_path):
+    (tmp_path / "doctors.srt").write_text(
+        _srt(
+            [
+                "in those years we met other doctors such as vorislav de brune and many",
+                "more who came to the city to learn how the new wards were being run",
+                "and most of them went home with ideas that changed their own hospitals",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    people = {e.label.lower() for e in graph.entities if e.type == "Person"}
+    assert "vorislav de brune" in people, people

@@ -27,7 +27,11 @@ from .entities import (
     mid_sentence,
     name_part_mentions,
     name_parts,
+    named_firm,
     owns_an_idea,
+    person_reading,
+    speaks_as_person,
+    unsupported_lexicon_names,
 )
 from .relations import RelationFinder
 from .terms import TermCandidate, TermStatistics, choose_terms, phrase_candidates
@@ -70,6 +74,12 @@ def extract_transcript(
             statistics.add(phrase)
         units.append((sentence, doc, spans, phrases))
 
+    unsupported = unsupported_lexicon_names([(d, spans) for _, d, spans, _ in units], lexicon)
+    if unsupported:  # "claude" in a lecture on medicine is no assistant
+        units = [
+            (s, d, _person_readings(transcript, s, d, spans, unsupported), c)
+            for s, d, spans, c in units
+        ]
     terms = select_terms(
         statistics.independent_counts(),
         settings.concept_min_count,
@@ -104,6 +114,20 @@ def extract_transcript(
     return Extraction(
         transcript.id, len(units), tuple(mentions), tuple(relations), tuple(sorted(terms))
     )
+
+
+def _person_readings(transcript, sentence, doc, spans, unsupported: set[str]):
+    """``spans`` without the matches of ``unsupported`` lexicon entries, each replaced
+    by the person's name NER read there, if any (:func:`.entities.person_reading`)."""
+    out = []
+    for span in spans:
+        if span.mention.lexicon_id not in unsupported:
+            out.append(span)
+            continue
+        person = person_reading(doc, transcript, sentence, span, spans)
+        if person is not None:
+            out.append(person)
+    return out
 
 
 #: A phrase this close (rapidfuzz ratio) to a name of the lexicon concept inside it is
@@ -196,8 +220,9 @@ def _full_person_names(transcript: Transcript, units, lexicon: Lexicon) -> dict[
 
 def _organisation_first_words(units, lexicon: Lexicon) -> dict[str, str]:
     """First words of the multi-word organisation names of a transcript that name only
-    one of them and are no common word, given name or place, mapped to that name
-    ("Lumen" -> "Lumen Robotics"); so are the words before "of" of one such name
+    one of them and are no common word, given name, place or acronym, mapped to that
+    name ("Lumen" -> "Lumen Robotics"; not "IIT" -> "IIT Bombay", a branch of an
+    organisation named by its acronym); so are the words before "of" of one such name
     ("Paris School" -> "Paris School of Medicine")."""
     owners: dict[str, set[str]] = {}
     for _, _, spans, _ in units:
@@ -212,6 +237,7 @@ def _organisation_first_words(units, lexicon: Lexicon) -> dict[str, str]:
             first = words[0]
             if (
                 first[:1].isupper()
+                and not first.isupper()
                 and first.isalpha()
                 and first.lower() not in lexicon.given_names
                 and not is_common_word(first)
@@ -367,6 +393,10 @@ def _drop_unsupported_names(
             return True  # "Fukuyama argued", "the mathematician Turing"
         if m.type == "Person" and owns_an_idea(doc, s.token_start):
             return True  # "darwin's theory"
+        if m.type == "Person" and m.surface.islower() and speaks_as_person(doc, s.token_start):
+            return True  # "galen taught", "according to vesalius"
+        if m.type == "Organization" and m.surface.islower() and named_firm(doc, s.token_start):
+            return True  # "the krupp company"
         if m.surface in short_names:
             return True  # "Halcyon" after "Halcyon Robotics"
         if (

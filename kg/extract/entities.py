@@ -32,6 +32,10 @@ __all__ = [
     "context_type",
     "coordinated_type",
     "owns_an_idea",
+    "speaks_as_person",
+    "named_firm",
+    "unsupported_lexicon_names",
+    "person_reading",
 ]
 
 #: spaCy NER labels we keep, and the ontology class each becomes.
@@ -403,7 +407,16 @@ def _not_a_name_here(doc, start: int, end: int, etype: str) -> bool:
         and doc[end - 1].tag_ in ("NNS", "NNPS")
         and end - start > 1
         and not (etype == "Organization" and doc[end - 1].lower_ in _COMPANY_PLURALS)
+        and _plural_of_a_word(doc[end - 1])
     )
+
+
+def _plural_of_a_word(token) -> bool:
+    """A word the tagger calls plural is the plural of an English word ("Fathers"),
+    not a name that ends in "s" ("Madras", "Hopkins"): its singular is a common word."""
+    lemma = token.lemma_.lower()
+    singular = lemma if lemma != token.lower_ else token.lower_[:-1]
+    return is_common_word(singular)
 
 
 #: Particles that begin a surname ("van", "von", "de"), never end a name.
@@ -509,6 +522,8 @@ def find_mentions(
             etype = "Person"  # "Marguerite Okonkwo" read as a place: a given name first
         elif etype == "Place" and end - start == 1 and acts_as_person(doc, start):
             etype = "Person"  # "Fukuyama argued": a place does not argue
+        elif etype in ("Organization", "Product", "Place") and _event_head(doc[end - 1]):
+            etype = "Event"  # "the Acme IPO", "the Dotcom Crash": things that happened
         overlaps = any(taken[start:end])
         inside = (
             [m for m in found if start <= m.token_start and m.token_end <= end] if overlaps else []
@@ -518,7 +533,9 @@ def find_mentions(
             continue
         span = doc[start:end]
         trusted = trust_case and mid_sentence(doc, start)
-        if not _looks_like_name(span, etype, lexicon, trusted) or _not_a_name_here(
+        if lowercase and not overlaps and _person_beside_people(doc, start, end):
+            etype = "Person"  # "other scientists kazimir de vein": no capitals to go by
+        elif not _looks_like_name(span, etype, lexicon, trusted) or _not_a_name_here(
             doc, start, end, etype
         ):
             continue
@@ -528,6 +545,14 @@ def find_mentions(
         for k in range(start, end):
             taken[k] = True
     if trust_case:
+        for start, end, etype in _listed_names(doc, taken):
+            if not _looks_like_name(doc[start:end], etype, lexicon, True) or _not_a_name_here(
+                doc, start, end, etype
+            ):
+                continue
+            found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
+            for k in range(start, end):
+                taken[k] = True
         for start, end in _quoted_titles(doc, found):
             # the title holds the concepts it is made of ("statistical inference")
             found = [m for m in found if not (start <= m.token_start and m.token_end <= end)]
@@ -541,8 +566,79 @@ def find_mentions(
         found.append(_make_mention(doc, start, end, transcript, sentence, "Person", "ner"))
         for k in range(start, end):
             taken[k] = True
+    if lowercase:
+        for start, end in _firms(doc, taken):
+            found.append(
+                _make_mention(doc, start, end, transcript, sentence, "Organization", "ner")
+            )
+            taken[start] = True
     found.sort(key=lambda m: m.token_start)
     return found
+
+
+#: Lexicon types whose names say a transcript is about the lexicon's field (places and
+#: concepts are everyone's: a lecture on medicine says "Paris" and "biology" too).
+_FIELD_TYPES = frozenset({"Person", "Organization", "Product", "Event", "Work"})
+
+
+def _ambiguous_match(span: SpanMention, lexicon: Lexicon) -> bool:
+    """A lexicon match of a thing (not a person) on one word that is also a given name
+    of people ("Claude" the assistant, "Julia" the language)."""
+    m = span.mention
+    return (
+        m.lexicon_id is not None
+        and m.type in _FIELD_TYPES - {"Person"}
+        and span.token_end - span.token_start == 1
+        and m.surface.lower() in lexicon.given_names
+    )
+
+
+def unsupported_lexicon_names(units: list[tuple[object, list[SpanMention]]], lexicon: Lexicon):
+    """The lexicon entries of a transcript matched only by a name that is also a given
+    name, with nothing else in the transcript to support the lexicon's reading: no
+    other name of the lexicon's field (a person, organisation, product, event or work)
+    and no context that gives it its type ("an assistant called X", "released X").
+    A lecture on medicine that names a physician "claude ..." is not about the
+    assistant; a talk that also names its maker, or other models, is."""
+    ambiguous: dict[str, list[tuple[object, SpanMention]]] = {}
+    plain: set[str] = set()
+    for doc, spans in units:
+        for span in spans:
+            entry_id = span.mention.lexicon_id
+            if entry_id is None or span.mention.type not in _FIELD_TYPES:
+                continue
+            if _ambiguous_match(span, lexicon):
+                ambiguous.setdefault(entry_id, []).append((doc, span))
+            else:
+                plain.add(entry_id)
+    out = set()
+    for entry_id, found in sorted(ambiguous.items()):
+        if plain - {entry_id}:
+            continue  # the transcript names other things of the field
+        if entry_id in plain or any(
+            context_type(doc, s.token_start, s.token_end) == s.mention.type for doc, s in found
+        ):
+            continue
+        out.add(entry_id)
+    return out
+
+
+def person_reading(
+    doc, transcript: Transcript, sentence: Sentence, span: SpanMention, spans: list[SpanMention]
+) -> SpanMention | None:
+    """The person a dropped given-name lexicon match begins, when NER read a person's
+    name of several words there ("claude marvaux") that no other mention overlaps."""
+    for ent in doc.ents:
+        if (
+            ent.label_ == "PERSON"
+            and ent.start == span.token_start
+            and ent.end > span.token_end
+            and not any(
+                s is not span and s.token_start < ent.end and ent.start < s.token_end for s in spans
+            )
+        ):
+            return _make_mention(doc, ent.start, ent.end, transcript, sentence, "Person", "ner")
+    return None
 
 
 #: NER labels of names that a list of several may be run together in ("X, Y, and Z").
@@ -698,6 +794,23 @@ _KIND_TYPES = {
     ),
 }
 _NAMING_VERBS = frozenset({"called", "named", "titled", "entitled", "dubbed"})
+
+#: Nouns of things that happen, which end the name of an event NER may call an
+#: organisation ("the Acme IPO", "the Dotcom Crash"): the event kinds of "a <kind>
+#: called X" and events of business, politics and history.
+_EVENT_HEADS = frozenset(k for k, v in _KIND_TYPES.items() if v == "Event") | frozenset(
+    {
+        "ipo", "election", "war", "crash", "crisis", "revolution", "recession", "scandal",
+        "pandemic", "epidemic", "massacre", "uprising", "hearing", "testimony", "trial",
+    }
+)  # fmt: skip
+
+
+def _event_head(token) -> bool:
+    """The word ends an event's name: a noun of something that happens."""
+    return token.lower_ in _EVENT_HEADS or (
+        token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in _EVENT_HEADS
+    )
 
 
 #: Lowercase words a title may hold between capitalised ones ("Learning to See").
@@ -982,19 +1095,77 @@ def _kind_of_list(doc, start: int) -> str | None:
     i = start - 1
     while i >= 0 and start - i <= _LIST_REACH:
         t = doc[i]
-        if t.lower_ == "like" or (t.lower_ == "as" and i > 0 and doc[i - 1].lower_ == "such"):
-            before = i - 1 if t.lower_ == "like" else i - 2
-            while (
-                before > 0
-                and before >= i - 4
-                and (doc[before].is_punct or doc[before].pos_ == "ADV")
-            ):
-                before -= 1  # "founders there, such as X"
-            return _kind(doc[before], people=True) if before >= 0 else None
+        if _opens_a_list(doc, i):
+            return _list_kind(doc, i)
         if not (t.lower_ in _LIST_JOINERS or t.text[:1].isupper()):
             return None
         i -= 1
     return None
+
+
+def _opens_a_list(doc, i: int) -> bool:
+    """The token at ``i`` is the "like" or the "as" of "such as" that opens a list."""
+    word = doc[i].lower_
+    return word == "like" or (word == "as" and i > 0 and doc[i - 1].lower_ == "such")
+
+
+def _list_kind(doc, i: int) -> str | None:
+    """The type the kind noun before a list's opener at ``i`` gives its items
+    ("companies like", "founders there, such as"), or None."""
+    before = i - 1 if doc[i].lower_ == "like" else i - 2
+    while before > 0 and before >= i - 4 and (doc[before].is_punct or doc[before].pos_ == "ADV"):
+        before -= 1  # "founders there, such as X"
+    return _kind(doc[before], people=True) if before >= 0 else None
+
+
+def _listed_names(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+    """In a cased transcript, the capitalised items of a list after a kind noun that
+    no other rule took: "companies like Acme, Spring, and Initech", "founders there,
+    such as Quill". NER leaves unseen names untagged, or tags a name that is also a
+    word as something else (a season as a date); the speaker's list says what they
+    are. An item is a run of capitalised words (with connectors such as "of" inside);
+    the list ends at the first word that is neither an item's nor a list joiner."""
+    out = []
+    n = len(doc)
+    for opener in range(n - 1):
+        if not _opens_a_list(doc, opener):
+            continue
+        kind = _list_kind(doc, opener)
+        if kind is None:
+            continue
+        i = opener + 1
+        while i < n and i - opener <= _LIST_REACH:
+            if doc[i].lower_ in _LIST_JOINERS:
+                i += 1
+                continue
+            end = i
+            while end < n and (
+                _capitalised_word(doc[end])
+                or (
+                    end > i
+                    and doc[end].lower_ in NAME_CONNECTORS
+                    and end + 1 < n
+                    and _capitalised_word(doc[end + 1])
+                )
+            ):
+                end += 1
+            if end == i:
+                break
+            if not any(taken[i:end]):
+                out.append((i, end, kind))
+            i = end
+    return out
+
+
+def _capitalised_word(token) -> bool:
+    """A word written with a capital that can be part of a name (no pronoun "I", no
+    function word written at a sentence's start)."""
+    return (
+        token.text[:1].isupper()
+        and any(c.isalpha() for c in token.text)
+        and not token.is_stop
+        and token.pos_ != "PRON"
+    )
 
 
 _QUOTES = frozenset({'"', "“", "”"})
@@ -1073,12 +1244,116 @@ def owns_an_idea(doc, start: int) -> bool:
     return doc[k].lemma_.lower() in _AUTHORED_IDEAS
 
 
+#: Verbs whose subject, a bare rare word in lowercase speech, is a person: saying,
+#: thinking, writing, teaching.
+#: (Not "show", "suggest", "predict", "prove": "photosynthesis shows" has no speaker.)
+_SAYING_VERBS = frozenset(
+    {
+        "say", "argue", "write", "think", "believe", "claim", "insist", "tell", "ask",
+        "explain", "warn", "coin", "publish", "theorize", "theorise", "teach", "deny",
+        "invent", "discover", "propose",
+    }
+)  # fmt: skip
+#: Endings of rare nouns for what people do or are, or of abstract nouns.
+_NOT_NAME_ENDINGS = ("ist", "ists", "sis", "ian", "ians")
+#: A bare word at most this frequent (Zipf) in a person's place is a name: "galen
+#: taught", "according to vesalius" (famous names are frequent words: "hitler").
+SAYER_MAX_ZIPF = PERSON_COMMON_ZIPF
+#: Nouns for family members, said without an article as names are ("grandma said").
+_KIN = frozenset(
+    {
+        "mom", "mum", "dad", "mommy", "mummy", "daddy", "mama", "papa", "grandma",
+        "grandpa", "granny", "grandmother", "grandfather", "nana", "auntie", "aunt",
+        "uncle", "sis", "bro",
+    }
+)  # fmt: skip
+
+
+def speaks_as_person(doc, start: int) -> bool:
+    """The word at ``start`` is a rare bare word where a person stands: the subject of
+    a verb of saying, thinking, writing or teaching ("galen taught that ..."), or what
+    something is "according to" ("according to vesalius"). In lowercase speech a
+    name has no capital; a bare singular word, no article, no modifier, no ending of
+    an abstract noun, that rare, and in that place, is one."""
+    token = doc[start]
+    if not (token.is_alpha and len(token.text) >= 4 and not token.is_stop):
+        return False
+    lower = token.lower_
+    if (
+        token.tag_ not in ("NN", "NNP")
+        or lower in _KIN
+        or lower in _PERSON_KINDS
+        or lower.endswith(_NOT_SURNAME_ENDINGS + _NOT_NAME_ENDINGS)
+        or is_common_word(token.text, SAYER_MAX_ZIPF)
+        or any(c.dep_ in ("det", "poss", "amod", "compound", "nummod") for c in token.children)
+    ):
+        return False
+    head = token.head
+    if token.dep_ == "nsubj" and head.pos_ == "VERB":
+        return head.lemma_.lower() in _SAYING_VERBS
+    return (
+        token.dep_ == "pobj"
+        and head.lower_ == "to"
+        and head.i > 0
+        and doc[head.i - 1].lower_ == "according"
+    )
+
+
+def _person_beside_people(doc, start: int, end: int) -> bool:
+    """In lowercase speech, an NER span of several lowercase words the truecaser left
+    alone, which begins with a word no English word (Zipf <= 3.0) and is put beside a
+    noun for people ("other physicians anton ter vellen and ..."): a person, whatever
+    NER's label."""
+    words = [t for t in doc[start:end] if t.is_alpha]
+    return (
+        len(words) >= 2
+        and all(t.text.islower() for t in words)
+        and not is_common_word(words[0].text, LOWERCASE_CALLED_MAX_ZIPF)
+        and context_type(doc, start, end) == "Person"
+    )
+
+
+#: Nouns of a firm that a lowercase name stands before ("the krupp company").
+_FIRM_NOUNS = frozenset({"company", "firm", "corporation"})
+#: A word before "company" is its name in lowercase speech only if this rare (Zipf):
+#: the names of firms are no words ("zeiss"), the trades of firms are ("steel",
+#: "biotech", "fintech").
+FIRM_NAME_MAX_ZIPF = 2.8
+
+
+def named_firm(doc, start: int) -> bool:
+    """The word at ``start`` names the firm it modifies in lowercase speech: "the
+    krupp company", a rare word between "the" and a noun of firms."""
+    token = doc[start]
+    return (
+        start > 0
+        and doc[start - 1].lower_ == "the"
+        and start + 1 < len(doc)
+        and doc[start + 1].lemma_.lower() in _FIRM_NOUNS
+        and token.head.i == start + 1
+        and token.is_alpha
+        and len(token.text) >= 4
+        and not token.is_stop
+        and not is_common_word(token.text, FIRM_NAME_MAX_ZIPF)
+    )
+
+
+def _firms(doc, taken: list[bool]) -> list[tuple[int, int]]:
+    """Rare words in lowercase speech that name a firm (:func:`named_firm`)."""
+    return [
+        (t.i, t.i + 1) for t in doc if not taken[t.i] and t.text.islower() and named_firm(doc, t.i)
+    ]
+
+
 def _authors(doc, taken: list[bool]) -> list[tuple[int, int]]:
-    """Rare words in lowercase speech that own an idea (:func:`owns_an_idea`)."""
+    """Rare words in lowercase speech that own an idea (:func:`owns_an_idea`) or stand
+    where a person does (:func:`speaks_as_person`)."""
     return [
         (t.i, t.i + 1)
         for t in doc
-        if not taken[t.i] and t.text.islower() and owns_an_idea(doc, t.i)
+        if not taken[t.i]
+        and t.text.islower()
+        and (owns_an_idea(doc, t.i) or speaks_as_person(doc, t.i))
     ]
 
 
