@@ -509,3 +509,15 @@ def test_a_lowercase_name_beside_a_noun_for_people_is_a_person(tmp_path):
     graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
     people = {e.label.lower() for e in graph.entities if e.type == "Person"}
     assert "vorislav de brune" in people, people
+
+
+def test_a_name_listed_with_a_person_is_a_person_though_said_once(tmp_path):
+    (tmp_path / "style.txt").write_text(
+        "Host: Tell me.\n"
+        "Guest: You could ask for a song in the style of Leonard Cohen or Kessick or, "
+        "I don't know, anybody.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
+    people = {e.label for e in graph.entities if e.type == "Person"}
+    assert "Kessick" in people, people  # "X or Y": the items of a list are of a kind

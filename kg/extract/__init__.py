@@ -24,6 +24,7 @@ from .entities import (
     introduced_by_name,
     introduced_type,
     is_common_word,
+    listed_with_people,
     mid_sentence,
     name_part_mentions,
     name_parts,
@@ -355,6 +356,17 @@ def _types_from_context(units, parts: dict[str, str], given_names: frozenset[str
     return [(sent, doc, [retyped(s) for s in spans], c) for sent, doc, spans, c in units]
 
 
+def _known_person(s: SpanMention, parts: dict[str, str]) -> bool:
+    """A person's mention that needs no support: a lexicon person, a name of several
+    words, or a part of a full name the transcript introduced."""
+    m = s.mention
+    return m.type == "Person" and (
+        m.lexicon_id is not None
+        or len(m.surface.split()) > 1
+        or name_part(parts, m.surface) is not None
+    )
+
+
 #: One-word names NER types reliably enough, in a cased transcript, to keep when said
 #: once ("Bangalore", "Autodesk"); a one-word person said once is typed at random by
 #: the small model (corpus judgement: "AdSense", "Helion" as people): it must recur.
@@ -372,7 +384,7 @@ def _drop_unsupported_names(
     for _, _, spans, _ in units:
         counts.update(name_key(s.mention.surface) for s in spans if s.mention.source == "ner")
 
-    def supported(s: SpanMention, doc) -> bool:
+    def supported(s: SpanMention, doc, spans: list[SpanMention]) -> bool:
         m = s.mention
         if m.source != "ner" or len(m.surface.split()) > 1:
             return True
@@ -391,6 +403,13 @@ def _drop_unsupported_names(
             return True  # "lived in vienna": a city of GeoNames, said once
         if m.type == "Person" and trust_case and acts_as_person(doc, s.token_start):
             return True  # "Fukuyama argued", "the mathematician Turing"
+        if (
+            m.type == "Person"
+            and trust_case
+            and mid_sentence(doc, s.token_start)
+            and listed_with_people(doc, s, [x for x in spans if _known_person(x, parts)])
+        ):
+            return True  # "in the style of Cormac McCarthy or X"
         if m.type == "Person" and owns_an_idea(doc, s.token_start):
             return True  # "darwin's theory"
         if m.type == "Person" and m.surface.islower() and speaks_as_person(doc, s.token_start):
@@ -409,6 +428,6 @@ def _drop_unsupported_names(
         return counts[name_key(m.surface)] >= 2
 
     return [
-        (sent, doc, [s for s in spans if supported(s, doc)], cands)
+        (sent, doc, [s for s in spans if supported(s, doc, spans)], cands)
         for sent, doc, spans, cands in units
     ]

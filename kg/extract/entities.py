@@ -31,6 +31,7 @@ __all__ = [
     "acts_as_person",
     "context_type",
     "coordinated_type",
+    "listed_with_people",
     "owns_an_idea",
     "speaks_as_person",
     "named_firm",
@@ -1025,6 +1026,17 @@ def coordinated_type(doc, start: int, end: int, types_at: dict[int, str]) -> str
         siblings.append(head.head)
     types = {types_at[t.i] for t in siblings if t.i in types_at}
     return types.pop() if len(types) == 1 else None
+
+
+def listed_with_people(doc, span: SpanMention, people: list[SpanMention]) -> bool:
+    """The name of ``span`` is coordinated with the name of one of ``people`` (people
+    known otherwise: "Cormac McCarthy or X", "X and Ada Lovelace"): the items of a list
+    are of a kind, so a capitalised word NER calls a person there is one, though said
+    once."""
+    people = {
+        k: "Person" for s in people if s is not span for k in range(s.token_start, s.token_end)
+    }
+    return coordinated_type(doc, span.token_start, span.token_end, people) == "Person"
 
 
 def _kind(token, people: bool = False) -> str | None:
