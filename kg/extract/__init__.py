@@ -63,11 +63,12 @@ def extract_transcript(
     trust_case, lowercase = profile.reliable, not profile.cased
     for sentence, doc in parsed:
         word_counts.update(t.lower_ for t in doc if t.is_alpha)
+        statistics.count_words(doc)
         spans = find_mentions(doc, transcript, sentence, lexicon, trust_case, lowercase)
         taken = {k for s in spans for k in range(s.token_start, s.token_end)}
         phrases = phrase_candidates(doc, transcript, sentence, taken, spans)
         for phrase in phrases:
-            statistics.add(phrase)
+            statistics.add(phrase, len(units), sentence.speaker)
         units.append((sentence, doc, spans, phrases))
 
     terms = select_terms(
@@ -77,6 +78,7 @@ def extract_transcript(
         statistics.compounds,
         word_counts,
         sum(word_counts.values()),
+        {k for k, cues in statistics.cues.items() if cues["defined"]},
     )
     introduced = name_parts(_full_person_names(transcript, units, lexicon))
     # distinctive first names of the field's people ("Demis") count as introduced,

@@ -54,6 +54,11 @@ PHRASE_KEYNESS = 1.2
 #: Mean keyness of its words a multi-word term said only once needs: its words must
 #: be what the talk is about ("signal processing" in a talk about signals).
 ONCE_PHRASE_KEYNESS = 1.2
+#: A one-word term said in a naming or defining context ("the theory of contagion",
+#: "a process called attenuation", "X is a ..."; see :func:`.terms.context_cues`) needs
+#: only be said once, when it is this rare in English and this salient in the talk.
+DEFINED_MAX_ZIPF = 3.5
+DEFINED_KEYNESS = 2.4
 #: Zipf given to a word general English does not know (a name, a coinage).
 _UNKNOWN_ZIPF = 1.0
 
@@ -87,11 +92,13 @@ def select_terms(
     noun_compounds: set[str] = frozenset(),
     word_counts: Counter | None = None,
     total_words: int = 0,
+    defined: set[str] = frozenset(),
 ) -> set[str]:
     """The candidate keys that are concepts in this transcript.
 
     ``counts``: candidate key -> occurrences; ``word_counts``: every word of the
-    transcript (lowercase) -> occurrences, and ``total_words`` their sum, for keyness.
+    transcript (lowercase) -> occurrences, and ``total_words`` their sum, for keyness;
+    ``defined``: the keys said somewhere in a naming or defining context.
     """
     word_counts = word_counts or Counter()
     selected = set()
@@ -100,6 +107,14 @@ def select_terms(
         zipfs = [_zipf(w) for w in words]
         keys = [keyness(w, max(word_counts[w], count), total_words) for w in words]
         if len(words) == 1:
+            if (
+                key in defined
+                and len(words[0]) >= 4
+                and zipfs[0] <= DEFINED_MAX_ZIPF
+                and keys[0] >= DEFINED_KEYNESS
+            ):
+                selected.add(key)
+                continue
             if count < min_count or len(words[0]) < 4:
                 continue
             key_term = count >= max(min_count, SINGLE_MIN_COUNT) and (
@@ -121,3 +136,97 @@ def select_terms(
                 continue
         selected.add(key)
     return selected
+
+
+#: The features of a candidate term the learned termhood weighs, in order.
+FEATURES = (
+    "log_count",  # log(1 + independent C-value count)
+    "log_frequency",  # log(1 + occurrences, nested ones included)
+    "once",  # independent count below 2
+    "single",  # one word
+    "words",  # number of words
+    "keyness_min",
+    "keyness_mean",
+    "keyness_max",
+    "zipf_min",
+    "zipf_max",
+    "zipf_head",
+    "compound",  # nouns only, no plural before the head
+    "whole_share",  # share of occurrences that were a whole noun phrase
+    "spread",  # first to last mention, as a share of the transcript
+    "speakers",  # said by more than one speaker
+    "defined",  # named or defined somewhere ("called X", "X is a ...")
+    "coordinated",  # share of occurrences in a list with another noun phrase
+    "with_concept",  # in a list with a lexicon concept somewhere
+    "agent",  # share of occurrences where it is a person ("the X who ...")
+    "name_last",  # share of occurrences ending in a proper noun
+    "straddle",  # share of occurrences whose words hang on words outside it
+    "adjective",  # share of occurrences with an adjective before the head
+    "plural_modifier",  # share with a plural before the head
+    "has_concept",  # holds a lexicon concept
+    "learned_suffix",  # head ends like a learned word (-ism, -ology, -itis, -osis, ...)
+    "agent_suffix",  # head ends like a noun for people (-ist, -ian, -er, -or)
+    "short",  # a one-word term of at most five letters
+    "head_noun_share",  # share of the head word's occurrences tagged a noun
+    "modifier_noun_share",  # the least such share among the words before the head
+    "single_keyness",  # keyness of a one-word term (0 for phrases)
+    "single_count",  # log count of a one-word term (0 for phrases)
+    "once_keyness",  # mean keyness of a phrase said once (0 otherwise)
+    "compound_keyness",  # mean keyness of a noun compound (0 otherwise)
+)
+
+_LEARNED_ENDINGS = ("ism", "ogy", "itis", "osis", "ics", "ysis", "tion", "sion", "ity")
+_AGENT_ENDINGS = ("ist", "ian", "er", "or", "ant", "eer")
+
+
+def term_features(
+    key: str, count: float, statistics, word_counts: Counter, total_words: int
+) -> list[float]:
+    """The :data:`FEATURES` of candidate ``key``, whose independent count is ``count``,
+    from the transcript's :class:`.terms.TermStatistics` and word counts."""
+    frequency = statistics.frequency[key]
+    words = key.replace("-", " ").split()
+    zipfs = [_zipf(w) for w in words]
+    keys = [keyness(w, max(word_counts[w], count), total_words) for w in words]
+    cues = statistics.cues.get(key, Counter())
+    units = statistics.units.get(key, [0])
+    head = words[-1]
+
+    def share(cue: str) -> float:
+        return cues[cue] / max(frequency, 1)
+
+    return [
+        math.log1p(count),
+        math.log1p(frequency),
+        float(count < 2),
+        float(len(words) == 1),
+        float(len(words)),
+        min(keys),
+        sum(keys) / len(keys),
+        max(keys),
+        min(zipfs),
+        max(zipfs),
+        zipfs[-1],
+        float(key in statistics.compounds),
+        statistics.whole[key] / max(frequency, 1),
+        (max(units) - min(units)) / max(statistics.unit_count, 1),
+        float(len(statistics.speakers.get(key, ())) > 1),
+        float(cues["defined"] > 0),
+        share("coordinated"),
+        float(cues["with_concept"] > 0),
+        share("agent"),
+        share("name_last"),
+        share("straddle"),
+        share("adjective"),
+        share("plural_modifier"),
+        float(cues["has_concept"] > 0),
+        float(head.endswith(_LEARNED_ENDINGS)),
+        float(head.endswith(_AGENT_ENDINGS)),
+        float(len(words) == 1 and len(head) <= 5),
+        statistics.noun_share(head),
+        min((statistics.noun_share(w) for w in words[:-1]), default=1.0),
+        keys[0] if len(words) == 1 else 0.0,
+        math.log1p(count) if len(words) == 1 else 0.0,
+        sum(keys) / len(keys) if len(words) > 1 and count < 2 else 0.0,
+        sum(keys) / len(keys) if key in statistics.compounds else 0.0,
+    ]

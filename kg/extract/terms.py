@@ -52,6 +52,8 @@ class TermCandidate:
     compound: bool
     span: SpanMention
     inner: tuple[SpanMention, ...]
+    #: what the words around this occurrence say of it (see :func:`context_cues`)
+    cues: frozenset[str] = frozenset()
 
     @property
     def length(self) -> int:
@@ -172,8 +174,90 @@ def _candidate(doc, i, j, start, end, transcript, sentence, taken, concept_at):
     )
     mention = _make_mention(doc, i, j, transcript, sentence, "Concept", "concept")
     return TermCandidate(
-        key, compound, SpanMention(replace(mention.mention, norm=key), i, j), inner
+        key,
+        compound,
+        SpanMention(replace(mention.mention, norm=key), i, j),
+        inner,
+        context_cues(doc, i, j, concept_at),
     )
+
+
+#: Verbs that give a thing its name ("a method called X", "what is known as X").
+_NAMING = frozenset({"called", "named", "termed", "dubbed", "coined"})
+#: Nouns whose "of" introduces a field, idea or term ("the concept of X", "the field of X").
+_TOPIC_NOUNS = frozenset(
+    {
+        "concept", "notion", "idea", "theory", "field", "study", "term", "area", "science",
+        "principle", "problem", "process", "method", "technique", "discipline", "practice",
+    }
+)  # fmt: skip
+#: Words after "X is" that open a definition ("X is a ...", "X is when ...").
+_DEFINING = frozenset({"a", "an", "basically", "essentially", "when", "where", "the"})
+#: Verbs whose subject is a person (a role noun, not a concept: "the researcher said").
+_PERSON_VERBS = frozenset(
+    {"say", "tell", "ask", "think", "believe", "argue", "want", "know", "feel", "decide"}
+)
+#: Relative pronouns of people.
+_WHO = frozenset({"who", "whom", "whose"})
+
+
+def context_cues(doc, i: int, j: int, concept_at: dict[int, SpanMention]) -> frozenset[str]:
+    """Cues in the parse around the phrase ``doc[i:j]`` about whether it is a term:
+
+    * ``defined``: named or defined there ("called X", "the concept of X", "X is a ...",
+      "X, which ...");
+    * ``coordinated``: in a list with another noun phrase ("X and Y"), and
+      ``with_concept`` when that is a lexicon concept: the items of a list are of a kind;
+    * ``agent``: a person ("the X who ...", "the X said"): a kind of people, not a concept;
+    * ``name_last``: its last word is tagged a proper noun while the others are not, as
+      in unpunctuated speech that ran a noun into a name ("disease jenner");
+    * ``straddle``: one of its words hangs on a word outside the phrase rather than on a
+      word inside it: two phrases of a run-on sentence, not one term.
+    """
+    head = doc[j - 1]
+    cues = set()
+    before = doc[i - 1] if i > 0 else None
+    after = doc[j] if j < len(doc) else None
+    after2 = doc[j + 1] if j + 1 < len(doc) else None
+    if before is not None and (
+        before.lower_ in _NAMING
+        or (before.lower_ == "as" and i > 1 and doc[i - 2].lower_ == "known")
+        or (
+            before.lower_ == "of"
+            and i > 1
+            and doc[i - 2].lemma_.lower() in _TOPIC_NOUNS
+            and doc[i - 2].i < i - 1
+        )
+    ):
+        cues.add("defined")
+    if after is not None and after2 is not None:
+        if after.lemma_ == "be" and after2.lower_ in _DEFINING and head.dep_ in ("nsubj",):
+            cues.add("defined")
+        if after.text == "," and after2.lower_ == "which":
+            cues.add("defined")
+    others = [t for t in (head.head,) if head.dep_ == "conj"] + [
+        t for t in head.children if t.dep_ == "conj"
+    ]
+    others = [t for t in others if t.pos_ in ("NOUN", "PROPN") and not i <= t.i < j]
+    if others:
+        cues.add("coordinated")
+        if any(t.i in concept_at for t in others):
+            cues.add("with_concept")
+    if (after is not None and after.lower_ in _WHO) or (
+        head.dep_ == "nsubj" and head.head.lemma_.lower() in _PERSON_VERBS
+    ):
+        cues.add("agent")
+    if j - i > 1 and head.pos_ == "PROPN" and all(t.pos_ != "PROPN" for t in doc[i : j - 1]):
+        cues.add("name_last")
+    if j - i > 1 and any(not i <= t.head.i < j for t in doc[i : j - 1]):
+        cues.add("straddle")
+    if any(t.pos_ == "ADJ" for t in doc[i : j - 1]):
+        cues.add("adjective")
+    if any(t.tag_ == "NNS" for t in doc[i : j - 1]):
+        cues.add("plural_modifier")
+    if concept_at and any(k in concept_at for k in range(i, j)):
+        cues.add("has_concept")
+    return frozenset(cues)
 
 
 class TermStatistics:
@@ -183,11 +267,48 @@ class TermStatistics:
         self.frequency: Counter = Counter()
         self.containers: dict[str, set[str]] = defaultdict(set)
         self.compounds: set[str] = set()
+        #: key -> the units (by index) it is said in, and who said it
+        self.units: dict[str, list[int]] = defaultdict(list)
+        self.speakers: dict[str, set[str]] = defaultdict(set)
+        #: key -> times it was the whole noun phrase, not part of a longer one
+        self.whole: Counter = Counter()
+        #: key -> cue -> occurrences with that cue (see :func:`context_cues`)
+        self.cues: dict[str, Counter] = defaultdict(Counter)
+        self.unit_count = 0
+        #: word (lowercase) -> occurrences, and occurrences tagged a noun
+        self.words: Counter = Counter()
+        self.nouns: Counter = Counter()
 
-    def add(self, phrase: Sequence[TermCandidate]) -> None:
-        """Count one noun phrase's candidates (each key once per phrase)."""
+    def count_words(self, doc) -> None:
+        """Count the words of one unit and how often each is a noun there: a word that
+        is mostly a verb or an adjective in the transcript ("help") is seldom the head
+        of a term when the parse makes it a noun once."""
+        for t in doc:
+            if t.is_alpha:
+                self.words[t.lower_] += 1
+                self.nouns[t.lower_] += t.pos_ in ("NOUN", "PROPN")
+
+    def noun_share(self, word: str) -> float:
+        """The share of the occurrences of ``word`` tagged a noun (1 if never counted)."""
+        n = self.words[word]
+        return self.nouns[word] / n if n else 1.0
+
+    def add(
+        self, phrase: Sequence[TermCandidate], unit: int = 0, speaker: str | None = None
+    ) -> None:
+        """Count one noun phrase's candidates (each key once per phrase), said in the
+        ``unit``-th unit of the transcript by ``speaker``."""
+        self.unit_count = max(self.unit_count, unit + 1)
         self.frequency.update({c.key for c in phrase})
         self.compounds.update(c.key for c in phrase if c.compound)
+        first = phrase[0].span if phrase else None
+        for c in phrase:
+            self.units[c.key].append(unit)
+            if speaker:
+                self.speakers[c.key].add(speaker)
+            if c.span.token_start == first.token_start and c.span.token_end == first.token_end:
+                self.whole[c.key] += 1
+            self.cues[c.key].update(c.cues)
         for a in phrase:
             for b in phrase:
                 if (
