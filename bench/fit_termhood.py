@@ -98,12 +98,13 @@ def candidates_of(path: Path, gold_keys: set[str], optional_keys: set[str], lexi
         statistics.compounds,
         word_counts,
         total,
+        {k for k, cues in statistics.cues.items() if cues["defined"]},
     )
     out = []
     for key in sorted(counts):
         names = {name_key(key)} | {name_key(s) for s in surfaces.get(key, ())}
         label = 1 if names & gold_keys else (-1 if names & optional_keys else 0)
-        features = term_features(key, counts[key], statistics, word_counts, total)
+        features = term_features(key, counts[key], statistics, word_counts, total, key in rule)
         out.append(Candidate(transcript.id, key, features, label, key in rule))
     return out
 

@@ -59,6 +59,25 @@ ONCE_PHRASE_KEYNESS = 1.2
 #: only be said once, when it is this rare in English and this salient in the talk.
 DEFINED_MAX_ZIPF = 3.5
 DEFINED_KEYNESS = 2.4
+#: Nouns for kinds of people and groups of them: a phrase ending in one ("research
+#: scientist", "fantastic investor", "language team") names who someone is, not a
+#: concept the talk is about.
+PEOPLE_NOUNS = frozenset(
+    {
+        "person", "people", "man", "woman", "guy", "kid", "child", "friend",
+        "parent", "mother", "father", "brother", "sister", "uncle", "aunt", "colleague",
+        "grandparent", "grandfather", "grandmother",
+        "scientist", "researcher", "engineer", "developer", "programmer", "designer",
+        "mathematician", "physicist", "chemist", "biologist", "economist", "philosopher",
+        "professor", "teacher", "student", "undergraduate", "graduate", "postdoc",
+        "advisor", "adviser", "mentor", "expert", "specialist", "consultant", "analyst",
+        "founder", "cofounder", "co-founder", "ceo", "cto", "cfo", "executive", "manager",
+        "director", "chairman", "president", "leader", "investor", "partner", "employee",
+        "staff", "worker", "member", "team", "customer", "client", "user", "follower",
+        "contributor", "volunteer", "maintainer", "author", "writer", "journalist",
+        "doctor", "physician", "surgeon", "nurse", "patient", "lawyer", "politician",
+    }
+)  # fmt: skip
 #: Zipf given to a word general English does not know (a name, a coinage).
 _UNKNOWN_ZIPF = 1.0
 
@@ -104,6 +123,8 @@ def select_terms(
     selected = set()
     for key, count in counts.items():
         words = key.replace("-", " ").split()
+        if words[-1] in PEOPLE_NOUNS:
+            continue
         zipfs = [_zipf(w) for w in words]
         keys = [keyness(w, max(word_counts[w], count), total_words) for w in words]
         if len(words) == 1:
@@ -173,6 +194,12 @@ FEATURES = (
     "single_count",  # log count of a one-word term (0 for phrases)
     "once_keyness",  # mean keyness of a phrase said once (0 otherwise)
     "compound_keyness",  # mean keyness of a noun compound (0 otherwise)
+    "determiner",  # share of occurrences after a determiner ("the X", "a X")
+    "possessive",  # share after a possessive ("my X"): personal narrative
+    "plural",  # share of occurrences in the plural
+    "subject",  # share as a subject
+    "prepositional",  # share as the object of a preposition
+    "rule",  # selected by the rules of select_terms
 )
 
 _LEARNED_ENDINGS = ("ism", "ogy", "itis", "osis", "ics", "ysis", "tion", "sion", "ity")
@@ -180,7 +207,12 @@ _AGENT_ENDINGS = ("ist", "ian", "er", "or", "ant", "eer")
 
 
 def term_features(
-    key: str, count: float, statistics, word_counts: Counter, total_words: int
+    key: str,
+    count: float,
+    statistics,
+    word_counts: Counter,
+    total_words: int,
+    rule: bool = False,
 ) -> list[float]:
     """The :data:`FEATURES` of candidate ``key``, whose independent count is ``count``,
     from the transcript's :class:`.terms.TermStatistics` and word counts."""
@@ -229,4 +261,10 @@ def term_features(
         math.log1p(count) if len(words) == 1 else 0.0,
         sum(keys) / len(keys) if len(words) > 1 and count < 2 else 0.0,
         sum(keys) / len(keys) if key in statistics.compounds else 0.0,
+        share("determiner"),
+        share("possessive"),
+        share("plural"),
+        share("subject"),
+        share("prepositional"),
+        float(rule),
     ]

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Sentence, Transcript
+from .concepts import _zipf
 from .entities import (
     _CONCEPT_POS,
     _VAGUE_MODIFIERS,
@@ -40,6 +41,26 @@ __all__ = ["TermCandidate", "TermStatistics", "phrase_candidates", "choose_terms
 
 #: The longest candidate, in words ("swan neck flask experiment").
 MAX_TERM_WORDS = 4
+
+
+#: Adjectives of the speaker's attitude or of sheer size ("a crucial figure", "an
+#: enormous implication", "a fantastic investor"): never part of a term's name, so
+#: dropped from the front of a phrase like the vague modifiers.
+EVALUATIVE = frozenset(
+    {
+        "crucial", "enormous", "fantastic", "tremendous", "wonderful", "terrible", "awful",
+        "excellent", "brilliant", "remarkable", "fascinating", "beautiful", "gorgeous",
+        "horrible", "awesome", "terrific", "fabulous", "lovely", "stupid", "silly",
+        "ridiculous", "weird", "strange", "funny", "exciting", "extraordinary",
+        "phenomenal", "unbelievable", "outstanding", "superb", "nasty", "dumb", "obvious",
+        "gigantic", "immense", "famous", "notorious", "favorite", "favourite", "beloved",
+        "dear", "poor", "lucky", "unfortunate", "fortunate", "massive", "tiny", "giant",
+    }
+)  # fmt: skip
+
+
+def _vague(token) -> bool:
+    return token.lower_ in _VAGUE_MODIFIERS or token.lower_ in EVALUATIVE
 
 
 @dataclass(frozen=True)
@@ -76,7 +97,7 @@ def _trimmed(doc, chunk_start: int, end: int) -> tuple[int, int]:
     start = chunk_start
     while start < end and (
         doc[start].pos_ not in _CONCEPT_POS
-        or doc[start].lower_ in _VAGUE_MODIFIERS
+        or _vague(doc[start])
         or doc[start].like_num
         or (start > chunk_start and _inner_hyphen(doc, start - 1, chunk_start, end))
     ):
@@ -92,11 +113,17 @@ def _trimmed(doc, chunk_start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: A lemma this much rarer in English (Zipf) than the word it was made from is not how
+#: anyone says the word: "specie" from "species", "datum" from "data".
+LEMMA_RARER = 1.5
+
+
 def _key(doc, start: int, end: int) -> str:
     tokens = doc[start:end]
     head = tokens[-1].lemma_.lower()
-    if head == "datum":  # the lemmatizer's singular of "data" is not how anyone says it
-        head = "data"
+    written = tokens[-1].lower_
+    if head != written and _zipf(head) < _zipf(written) - LEMMA_RARER:
+        head = written
     return (
         "".join(
             t.lower_
@@ -109,7 +136,7 @@ def _key(doc, start: int, end: int) -> str:
 
 def _word_ok(doc, i: int, start: int, end: int) -> bool:
     t = doc[i]
-    return (t.pos_ in _CONCEPT_POS and t.is_alpha and t.lower_ not in _VAGUE_MODIFIERS) or (
+    return (t.pos_ in _CONCEPT_POS and t.is_alpha and not _vague(t)) or (
         _inner_hyphen(doc, i, start, end)
     )
 
@@ -137,7 +164,7 @@ def phrase_candidates(
             for i in range(start, end - length + 1):
                 j = i + length
                 candidate = _candidate(
-                    doc, i, j, start, end, transcript, sentence, taken, concept_at
+                    doc, i, j, (chunk.start, start, end), transcript, sentence, taken, concept_at
                 )
                 if candidate:
                     found.append(candidate)
@@ -146,7 +173,8 @@ def phrase_candidates(
     return out
 
 
-def _candidate(doc, i, j, start, end, transcript, sentence, taken, concept_at):
+def _candidate(doc, i, j, chunk, transcript, sentence, taken, concept_at):
+    chunk_start, start, end = chunk
     tokens = doc[i:j]
     if tokens[-1].pos_ not in ("NOUN", "PROPN") or not _word_ok(doc, i, start, end):
         return None
@@ -178,7 +206,7 @@ def _candidate(doc, i, j, start, end, transcript, sentence, taken, concept_at):
         compound,
         SpanMention(replace(mention.mention, norm=key), i, j),
         inner,
-        context_cues(doc, i, j, concept_at),
+        context_cues(doc, i, j, concept_at, chunk_start),
     )
 
 
@@ -201,7 +229,9 @@ _PERSON_VERBS = frozenset(
 _WHO = frozenset({"who", "whom", "whose"})
 
 
-def context_cues(doc, i: int, j: int, concept_at: dict[int, SpanMention]) -> frozenset[str]:
+def context_cues(
+    doc, i: int, j: int, concept_at: dict[int, SpanMention], chunk_start: int | None = None
+) -> frozenset[str]:
     """Cues in the parse around the phrase ``doc[i:j]`` about whether it is a term:
 
     * ``defined``: named or defined there ("called X", "the concept of X", "X is a ...",
@@ -257,6 +287,17 @@ def context_cues(doc, i: int, j: int, concept_at: dict[int, SpanMention]) -> fro
         cues.add("plural_modifier")
     if concept_at and any(k in concept_at for k in range(i, j)):
         cues.add("has_concept")
+    determiners = doc[chunk_start if chunk_start is not None else i : i]
+    if any(t.pos_ == "DET" for t in determiners):
+        cues.add("determiner")
+    if any(t.tag_ == "PRP$" for t in determiners):
+        cues.add("possessive")
+    if head.tag_ in ("NNS", "NNPS"):
+        cues.add("plural")
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        cues.add("subject")
+    if head.dep_ == "pobj":
+        cues.add("prepositional")
     return frozenset(cues)
 
 
