@@ -78,6 +78,28 @@ PEOPLE_NOUNS = frozenset(
         "doctor", "physician", "surgeon", "nurse", "patient", "lawyer", "politician",
     }
 )  # fmt: skip
+#: Shell nouns (Schmid, 2000): abstract nouns whose content is a clause the speaker
+#: supplies ("the implication is that ...", "a precondition for ..."). Alone, or as the
+#: head of a phrase said once ("schooling requirement", "workstation concept"), one
+#: is the speaker's framing, not a concept of the talk; said often, a phrase ending in
+#: one can be a term ("germ theory"), so those are left to the statistics.
+SHELL_NOUNS = frozenset(
+    """
+    fact idea problem reason point question result decision plan possibility view need
+    truth claim aim belief hope message evidence conclusion argument notion concept
+    assumption implication consequence precondition condition requirement prerequisite
+    caveat aspect factor issue tendency capability ability capacity potential chance
+    opportunity advantage benefit drawback disadvantage limitation difficulty challenge
+    trouble difference similarity connection generality essence nature magnitude extent
+    degree scope level element feature characteristic quality observation realization
+    insight intuition suggestion proposal recommendation explanation interpretation
+    understanding perspective attitude motivation intention purpose goal objective
+    ambition expectation prediction estimate guess discrepancy significance importance
+    relevance consideration distinction situation circumstance context matter subject
+    topic example instance case kind type sort form version period stage phase moment
+    step process procedure approach strategy tactic method way means
+    """.split()
+)
 #: Zipf given to a word general English does not know (a name, a coinage).
 _UNKNOWN_ZIPF = 1.0
 
@@ -124,6 +146,8 @@ def select_terms(
     for key, count in counts.items():
         words = key.replace("-", " ").split()
         if words[-1] in PEOPLE_NOUNS:
+            continue
+        if words[-1] in SHELL_NOUNS and (len(words) == 1 or count < 2):
             continue
         zipfs = [_zipf(w) for w in words]
         keys = [keyness(w, max(word_counts[w], count), total_words) for w in words]
