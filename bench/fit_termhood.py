@@ -98,7 +98,7 @@ def candidates_of(path: Path, gold_keys: set[str], optional_keys: set[str], lexi
         statistics.compounds,
         word_counts,
         total,
-        {k for k, cues in statistics.cues.items() if cues["defined"]},
+        statistics.defined(),
     )
     out = []
     for key in sorted(counts):

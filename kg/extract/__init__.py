@@ -78,7 +78,7 @@ def extract_transcript(
         statistics.compounds,
         word_counts,
         sum(word_counts.values()),
-        {k for k, cues in statistics.cues.items() if cues["defined"]},
+        statistics.defined(),
     )
     introduced = name_parts(_full_person_names(transcript, units, lexicon))
     # distinctive first names of the field's people ("Demis") count as introduced,

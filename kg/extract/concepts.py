@@ -59,6 +59,8 @@ ONCE_PHRASE_KEYNESS = 1.2
 #: only be said once, when it is this rare in English and this salient in the talk.
 DEFINED_MAX_ZIPF = 3.5
 DEFINED_KEYNESS = 2.4
+#: ... and a phrase of several words said in such a context, this mean keyness.
+DEFINED_PHRASE_KEYNESS = 1.0
 #: Nouns for kinds of people and groups of them: a phrase ending in one ("research
 #: scientist", "fantastic investor", "language team") names who someone is, not a
 #: concept the talk is about.
@@ -84,22 +86,27 @@ PEOPLE_NOUNS = frozenset(
 #: is the speaker's framing, not a concept of the talk; said often, a phrase ending in
 #: one can be a term ("germ theory"), so those are left to the statistics.
 SHELL_NOUNS = frozenset(
-    """
-    fact idea problem reason point question result decision plan possibility view need
-    truth claim aim belief hope message evidence conclusion argument notion concept
-    assumption implication consequence precondition condition requirement prerequisite
-    caveat aspect factor issue tendency capability ability capacity potential chance
-    opportunity advantage benefit drawback disadvantage limitation difficulty challenge
-    trouble difference similarity connection generality essence nature magnitude extent
-    degree scope level element feature characteristic quality observation realization
-    insight intuition suggestion proposal recommendation explanation interpretation
-    understanding perspective attitude motivation intention purpose goal objective
-    ambition expectation prediction estimate guess discrepancy significance importance
-    relevance consideration distinction situation circumstance context matter subject
-    topic example instance case kind type sort form version period stage phase moment
-    step process procedure approach strategy tactic method way means
-    """.split()
-)
+    {
+        "fact", "idea", "problem", "reason", "point", "question", "result", "decision",
+        "plan", "possibility", "view", "need", "truth", "claim", "aim", "belief", "hope",
+        "message", "evidence", "conclusion", "argument", "notion", "concept", "assumption",
+        "implication", "consequence", "precondition", "condition", "requirement",
+        "prerequisite", "caveat", "aspect", "factor", "issue", "tendency", "capability",
+        "ability", "capacity", "potential", "chance", "opportunity", "advantage", "benefit",
+        "drawback", "disadvantage", "limitation", "difficulty", "challenge", "trouble",
+        "difference", "similarity", "connection", "generality", "essence", "nature",
+        "magnitude", "extent", "degree", "scope", "level", "element", "feature",
+        "characteristic", "quality", "observation", "realization", "insight", "intuition",
+        "suggestion", "proposal", "recommendation", "explanation", "interpretation",
+        "understanding", "perspective", "attitude", "motivation", "intention", "purpose",
+        "goal", "objective", "ambition", "expectation", "prediction", "estimate", "guess",
+        "discrepancy", "significance", "importance", "relevance", "consideration",
+        "distinction", "situation", "circumstance", "context", "matter", "subject", "topic",
+        "example", "instance", "case", "kind", "type", "sort", "form", "version", "period",
+        "stage", "phase", "moment", "step", "process", "procedure", "approach", "strategy",
+        "tactic", "method", "way", "means",
+    }
+)  # fmt: skip
 #: Zipf given to a word general English does not know (a name, a coinage).
 _UNKNOWN_ZIPF = 1.0
 
@@ -168,6 +175,8 @@ def select_terms(
             rare_term = zipfs[0] <= RARE_SINGLE_ZIPF and termhood(key, count) >= min_termhood
             if not (key_term or rare_term):
                 continue
+        elif key in defined and sum(keys) / len(keys) >= DEFINED_PHRASE_KEYNESS:
+            pass  # a phrase the speaker names or defines ("the shell called bash shell")
         elif count < min_count:
             salient_once = key in noun_compounds and sum(keys) / len(keys) >= ONCE_PHRASE_KEYNESS
             specific = key in noun_compounds and max(zipfs) <= 4.6 and min(zipfs) <= 3.8

@@ -298,6 +298,8 @@ def context_cues(
         cues.add("subject")
     if head.dep_ == "pobj":
         cues.add("prepositional")
+    if all(t.text[:1].isupper() for t in doc[i:j]):
+        cues.add("capitalised")
     return frozenset(cues)
 
 
@@ -359,6 +361,11 @@ class TermStatistics:
                     and a.span.token_end <= b.span.token_end
                 ):
                     self.containers[a.key].add(b.key)
+
+    def defined(self) -> set[str]:
+        """The keys said in a naming or defining context (see :func:`context_cues`),
+        never written with capitals: "Alpine Vision is a startup" introduces a name."""
+        return {k for k, c in self.cues.items() if c["defined"] and not c["capitalised"]}
 
     def independent_counts(self) -> Counter:
         """Each candidate's C-value frequency: its occurrences minus the mean frequency
