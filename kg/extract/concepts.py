@@ -75,7 +75,7 @@ PEOPLE_NOUNS = frozenset(
         "advisor", "adviser", "mentor", "expert", "specialist", "consultant", "analyst",
         "founder", "cofounder", "co-founder", "ceo", "cto", "cfo", "executive", "manager",
         "director", "chairman", "president", "leader", "investor", "partner", "employee",
-        "staff", "worker", "member", "team", "customer", "client", "user", "follower",
+        "staff", "worker", "member", "team", "customer", "user", "follower",
         "contributor", "volunteer", "maintainer", "author", "writer", "journalist",
         "doctor", "physician", "surgeon", "nurse", "patient", "lawyer", "politician",
     }
