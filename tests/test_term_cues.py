@@ -82,6 +82,12 @@ def test_defining_contexts_are_cues_and_capitalised_ones_introduce_names(tmp_pat
     called = next(t.i for t in doc if t.text == "attenuation")
     assert "defined" in context_cues(doc, called, called + 1, {})
     assert "defined" not in context_cues(doc, called - 1, called, {})  # "process"
+    past_the = _doc("She studied the theory of the miasma for years.")
+    miasma = next(t.i for t in past_the if t.text == "miasma")
+    assert "defined" in context_cues(
+        past_the, miasma, miasma + 1, {}, (miasma - 1, miasma, miasma + 1)
+    )
+    assert "defined" not in context_cues(past_the, miasma, miasma + 1, {})  # "the" before it
     stats = TermStatistics()
     for phrase in _phrases(tmp_path, text):
         stats.add(phrase)

@@ -206,7 +206,7 @@ def _candidate(doc, i, j, chunk, transcript, sentence, taken, concept_at):
         compound,
         SpanMention(replace(mention.mention, norm=key), i, j),
         inner,
-        context_cues(doc, i, j, concept_at, chunk_start),
+        context_cues(doc, i, j, concept_at, chunk),
     )
 
 
@@ -230,33 +230,50 @@ _WHO = frozenset({"who", "whom", "whose"})
 
 
 def context_cues(
-    doc, i: int, j: int, concept_at: dict[int, SpanMention], chunk_start: int | None = None
+    doc,
+    i: int,
+    j: int,
+    concept_at: dict[int, SpanMention],
+    chunk: tuple[int, int, int] | None = None,
 ) -> frozenset[str]:
-    """Cues in the parse around the phrase ``doc[i:j]`` about whether it is a term:
+    """Cues in the parse around the phrase ``doc[i:j]`` about whether it is a term;
+    ``chunk``: the start of its noun phrase, and that phrase's start and end once
+    trimmed (:func:`_trimmed`), so that "the theory of the contagion" still reads
+    "of" before "contagion". Cues of the context:
 
-    * ``defined``: named or defined there ("called X", "the concept of X", "X is a ...",
-      "X, which ...");
-    * ``coordinated``: in a list with another noun phrase ("X and Y"), and
-      ``with_concept`` when that is a lexicon concept: the items of a list are of a kind;
-    * ``agent``: a person ("the X who ...", "the X said"): a kind of people, not a concept;
-    * ``name_last``: its last word is tagged a proper noun while the others are not, as
-      in unpunctuated speech that ran a noun into a name ("disease jenner");
-    * ``straddle``: one of its words hangs on a word outside the phrase rather than on a
-      word inside it: two phrases of a run-on sentence, not one term.
+    * ``defined``: named or defined there ("called X", "known as X", "the theory of X",
+      "X is a ...", "X, which ...");
+    * ``coordinated``: in a list with another noun ("X and Y"), and ``with_concept``
+      when that is a lexicon concept: the items of a list are of a kind;
+    * ``agent``: a person ("the X who ...", "the X said"): a kind of people;
+    * ``subject``, ``prepositional``: the grammatical role of its head;
+    * ``determiner``, ``possessive``: after an article or a possessive ("my X": the
+      speaker's own story);
+
+    and of its words:
+
+    * ``name_last``: the last word is tagged a proper noun while the others are not, as
+      in unpunctuated speech that ran a noun into a name;
+    * ``straddle``: a word hangs on a word outside the phrase rather than on one inside:
+      two phrases of a run-on sentence, not one term;
+    * ``adjective``, ``plural_modifier``: an adjective, or a plural, before the head;
+    * ``plural``: the head is plural; ``has_concept``: it holds a lexicon concept;
+    * ``capitalised``: every word begins with a capital (a name, when defined).
     """
     head = doc[j - 1]
     cues = set()
-    before = doc[i - 1] if i > 0 else None
+    chunk_start, start, _ = chunk if chunk is not None else (i, i, j)
+    opening = chunk_start if i == start else i  # the words before it, past "the"
+    before = doc[opening - 1] if opening > 0 else None
     after = doc[j] if j < len(doc) else None
     after2 = doc[j + 1] if j + 1 < len(doc) else None
     if before is not None and (
         before.lower_ in _NAMING
-        or (before.lower_ == "as" and i > 1 and doc[i - 2].lower_ == "known")
+        or (before.lower_ == "as" and opening > 1 and doc[opening - 2].lower_ == "known")
         or (
             before.lower_ == "of"
-            and i > 1
-            and doc[i - 2].lemma_.lower() in _TOPIC_NOUNS
-            and doc[i - 2].i < i - 1
+            and opening > 1
+            and doc[opening - 2].lemma_.lower() in _TOPIC_NOUNS
         )
     ):
         cues.add("defined")
@@ -287,7 +304,7 @@ def context_cues(
         cues.add("plural_modifier")
     if concept_at and any(k in concept_at for k in range(i, j)):
         cues.add("has_concept")
-    determiners = doc[chunk_start if chunk_start is not None else i : i]
+    determiners = doc[chunk_start:i]
     if any(t.pos_ == "DET" for t in determiners):
         cues.add("determiner")
     if any(t.tag_ == "PRP$" for t in determiners):
