@@ -23,7 +23,13 @@ counted by its independent C-value count: see :mod:`kg.extract.terms`) is a term
   least :data:`PHRASE_KEYNESS`, or whose rarest word is rare in English (the older
   rule, kept: "scaling law", "emergent ability"); or
 * it is a compound of nouns said once, specific throughout (every word moderately
-  rare, one rare: "permissions model").
+  rare, one rare: "permissions model"); or
+* the speaker names or defines it ("a process called attenuation", "the theory of
+  contagion", "X is a ..."): a rare word, or a phrase of salient words, said once.
+
+It is never a term when it ends in a noun for a kind of people ("research scientist":
+who someone is, not what the talk is about), nor when it is a shell noun
+("implication", "precondition"), alone or heading a phrase said once.
 
 The thresholds were chosen on the seeds and the held-out dev half (``bench/quality.py``).
 """
