@@ -115,3 +115,17 @@ def test_people_and_shell_nouns_are_refused_by_select_terms():
     words = Counter({"superconductor": 5, "researcher": 5, "caveat": 5, "the": 300})
     kept = select_terms(counts, 2, 2.0, set(), words, sum(words.values()))
     assert kept == {"superconductor"}
+
+
+def test_a_word_said_twice_far_above_its_rate_in_english_is_a_concept(tmp_path):
+    labels = _concepts(
+        tmp_path,
+        "My grandmother grew up on a farm, and she talked about the weather all the time. "
+        "When she was nine her brother caught typhoid, and the whole village was afraid "
+        "for a month. She told me the weather that spring was cold and wet, that the well "
+        "water was bad, and that nobody knew where the typhoid came from. Later she was a "
+        "nurse, and she worked in the town hospital for thirty years before she retired "
+        "and moved to the coast with my grandfather.\n",
+    )
+    assert "typhoid" in labels  # zipf 2.9, said twice in about ninety words
+    assert "weather" not in labels  # said twice too, but an everyday word
