@@ -58,11 +58,9 @@ def extract_transcript(
     ``profile``: the transcript's casing, if the caller measured it already."""
     units: list[tuple[Sentence, object, list[SpanMention], list[tuple[TermCandidate, ...]]]] = []
     statistics = TermStatistics()
-    word_counts: Counter = Counter()
     profile = profile or casing_profile(transcript.text)
     trust_case, lowercase = profile.reliable, not profile.cased
     for sentence, doc in parsed:
-        word_counts.update(t.lower_ for t in doc if t.is_alpha)
         statistics.count_words(doc)
         spans = find_mentions(doc, transcript, sentence, lexicon, trust_case, lowercase)
         taken = {k for s in spans for k in range(s.token_start, s.token_end)}
@@ -76,8 +74,8 @@ def extract_transcript(
         settings.concept_min_count,
         settings.concept_min_termhood,
         statistics.compounds,
-        word_counts,
-        sum(word_counts.values()),
+        statistics.words,
+        sum(statistics.words.values()),
         statistics.defined(),
     )
     introduced = name_parts(_full_person_names(transcript, units, lexicon))

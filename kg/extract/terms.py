@@ -290,32 +290,35 @@ def context_cues(
         cues.add("coordinated")
         if any(t.i in concept_at for t in others):
             cues.add("with_concept")
+    head_dep = head.dep_
     if (after is not None and after.lower_ in _WHO) or (
-        head.dep_ == "nsubj" and head.head.lemma_.lower() in _PERSON_VERBS
+        head_dep == "nsubj" and head.head.lemma_.lower() in _PERSON_VERBS
     ):
         cues.add("agent")
-    if j - i > 1 and head.pos_ == "PROPN" and all(t.pos_ != "PROPN" for t in doc[i : j - 1]):
+    modifiers = [doc[k] for k in range(i, j - 1)]
+    pos = {t.pos_ for t in modifiers}
+    if modifiers and head.pos_ == "PROPN" and "PROPN" not in pos:
         cues.add("name_last")
-    if j - i > 1 and any(not i <= t.head.i < j for t in doc[i : j - 1]):
+    if any(not i <= t.head.i < j for t in modifiers):
         cues.add("straddle")
-    if any(t.pos_ == "ADJ" for t in doc[i : j - 1]):
+    if "ADJ" in pos:
         cues.add("adjective")
-    if any(t.tag_ == "NNS" for t in doc[i : j - 1]):
+    if any(t.tag_ == "NNS" for t in modifiers):
         cues.add("plural_modifier")
     if concept_at and any(k in concept_at for k in range(i, j)):
         cues.add("has_concept")
-    determiners = doc[chunk_start:i]
-    if any(t.pos_ == "DET" for t in determiners):
-        cues.add("determiner")
-    if any(t.tag_ == "PRP$" for t in determiners):
-        cues.add("possessive")
+    for k in range(chunk_start, i):
+        if doc[k].pos_ == "DET":
+            cues.add("determiner")
+        if doc[k].tag_ == "PRP$":
+            cues.add("possessive")
     if head.tag_ in ("NNS", "NNPS"):
         cues.add("plural")
-    if head.dep_ in ("nsubj", "nsubjpass"):
+    if head_dep in ("nsubj", "nsubjpass"):
         cues.add("subject")
-    if head.dep_ == "pobj":
+    elif head_dep == "pobj":
         cues.add("prepositional")
-    if all(t.text[:1].isupper() for t in doc[i:j]):
+    if head.text[:1].isupper() and all(t.text[:1].isupper() for t in modifiers):
         cues.add("capitalised")
     return frozenset(cues)
 
@@ -340,9 +343,10 @@ class TermStatistics:
         self.nouns: Counter = Counter()
 
     def count_words(self, doc) -> None:
-        """Count the words of one unit and how often each is a noun there: a word that
-        is mostly a verb or an adjective in the transcript ("help") is seldom the head
-        of a term when the parse makes it a noun once."""
+        """Count the words of one unit (``words``, the transcript's word counts for
+        keyness) and how often each is a noun there: a word that is mostly a verb or an
+        adjective in the transcript ("help") is seldom the head of a term when the parse
+        makes it a noun once."""
         for t in doc:
             if t.is_alpha:
                 self.words[t.lower_] += 1
