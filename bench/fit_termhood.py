@@ -21,8 +21,8 @@ beat the rules of ``select_terms`` (rules: recall 35.7%, precision 70.9% of keys
 score > 0: 34.5% / 60.2%; rules or score > 1: 38.6% / 69.5%; rules and score > 0:
 26.9% / 69.7%; one model for one-word terms and one for phrases, ``--split``, no
 better). Five transcripts of very unequal term density are too few for the weights to
-carry from one to another, so selection stays rule-based; the cues that weigh most (defining contexts, kinds of people) became
-rules of their own.
+carry from one to another, so selection stays rule-based; the cues that weigh most
+(defining contexts, kinds of people) became rules of their own.
 
     python bench/fit_termhood.py              # LOO figures and the constants
     python bench/fit_termhood.py --dump x.tsv # also every candidate, features, label
