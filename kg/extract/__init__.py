@@ -63,16 +63,15 @@ def extract_transcript(
     ``profile``: the transcript's casing, if the caller measured it already."""
     units: list[tuple[Sentence, object, list[SpanMention], list[tuple[TermCandidate, ...]]]] = []
     statistics = TermStatistics()
-    word_counts: Counter = Counter()
     profile = profile or casing_profile(transcript.text)
     trust_case, lowercase = profile.reliable, not profile.cased
     for sentence, doc in parsed:
-        word_counts.update(t.lower_ for t in doc if t.is_alpha)
+        statistics.count_words(doc)
         spans = find_mentions(doc, transcript, sentence, lexicon, trust_case, lowercase)
         taken = {k for s in spans for k in range(s.token_start, s.token_end)}
         phrases = phrase_candidates(doc, transcript, sentence, taken, spans)
         for phrase in phrases:
-            statistics.add(phrase)
+            statistics.add(phrase, len(units), sentence.speaker)
         units.append((sentence, doc, spans, phrases))
 
     unsupported = unsupported_lexicon_names([(d, spans) for _, d, spans, _ in units], lexicon)
@@ -86,8 +85,9 @@ def extract_transcript(
         settings.concept_min_count,
         settings.concept_min_termhood,
         statistics.compounds,
-        word_counts,
-        sum(word_counts.values()),
+        statistics.words,
+        sum(statistics.words.values()),
+        statistics.defined(),
     )
     introduced = name_parts(_full_person_names(transcript, units, lexicon))
     # distinctive first names of the field's people ("Demis") count as introduced,

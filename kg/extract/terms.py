@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Sentence, Transcript
+from .concepts import _zipf
 from .entities import (
     _CONCEPT_POS,
     _VAGUE_MODIFIERS,
@@ -42,6 +43,26 @@ __all__ = ["TermCandidate", "TermStatistics", "phrase_candidates", "choose_terms
 MAX_TERM_WORDS = 4
 
 
+#: Adjectives of the speaker's attitude or of sheer size ("a crucial figure", "an
+#: enormous implication", "a fantastic investor"): never part of a term's name, so
+#: dropped from the front of a phrase like the vague modifiers.
+EVALUATIVE = frozenset(
+    {
+        "crucial", "enormous", "fantastic", "tremendous", "wonderful", "terrible", "awful",
+        "excellent", "brilliant", "remarkable", "fascinating", "beautiful", "gorgeous",
+        "horrible", "awesome", "terrific", "fabulous", "lovely", "stupid", "silly",
+        "ridiculous", "weird", "strange", "funny", "exciting", "extraordinary",
+        "phenomenal", "unbelievable", "outstanding", "superb", "nasty", "dumb", "obvious",
+        "gigantic", "immense", "famous", "notorious", "favorite", "favourite", "beloved",
+        "dear", "poor", "lucky", "unfortunate", "fortunate", "massive", "tiny", "giant",
+    }
+)  # fmt: skip
+
+
+def _vague(token) -> bool:
+    return token.lower_ in _VAGUE_MODIFIERS or token.lower_ in EVALUATIVE
+
+
 @dataclass(frozen=True)
 class TermCandidate:
     """One candidate term said at one place: its key (lowercase, head lemmatised:
@@ -52,6 +73,8 @@ class TermCandidate:
     compound: bool
     span: SpanMention
     inner: tuple[SpanMention, ...]
+    #: what the words around this occurrence say of it (see :func:`context_cues`)
+    cues: frozenset[str] = frozenset()
 
     @property
     def length(self) -> int:
@@ -74,7 +97,7 @@ def _trimmed(doc, chunk_start: int, end: int) -> tuple[int, int]:
     start = chunk_start
     while start < end and (
         doc[start].pos_ not in _CONCEPT_POS
-        or doc[start].lower_ in _VAGUE_MODIFIERS
+        or _vague(doc[start])
         or doc[start].like_num
         or (start > chunk_start and _inner_hyphen(doc, start - 1, chunk_start, end))
     ):
@@ -90,11 +113,17 @@ def _trimmed(doc, chunk_start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+#: A lemma this much rarer in English (Zipf) than the word it was made from is not how
+#: anyone says the word: "specie" from "species", "datum" from "data".
+LEMMA_RARER = 1.5
+
+
 def _key(doc, start: int, end: int) -> str:
     tokens = doc[start:end]
     head = tokens[-1].lemma_.lower()
-    if head == "datum":  # the lemmatizer's singular of "data" is not how anyone says it
-        head = "data"
+    written = tokens[-1].lower_
+    if head != written and _zipf(head) < _zipf(written) - LEMMA_RARER:
+        head = written
     return (
         "".join(
             t.lower_
@@ -107,7 +136,7 @@ def _key(doc, start: int, end: int) -> str:
 
 def _word_ok(doc, i: int, start: int, end: int) -> bool:
     t = doc[i]
-    return (t.pos_ in _CONCEPT_POS and t.is_alpha and t.lower_ not in _VAGUE_MODIFIERS) or (
+    return (t.pos_ in _CONCEPT_POS and t.is_alpha and not _vague(t)) or (
         _inner_hyphen(doc, i, start, end)
     )
 
@@ -135,7 +164,7 @@ def phrase_candidates(
             for i in range(start, end - length + 1):
                 j = i + length
                 candidate = _candidate(
-                    doc, i, j, start, end, transcript, sentence, taken, concept_at
+                    doc, i, j, (chunk.start, start, end), transcript, sentence, taken, concept_at
                 )
                 if candidate:
                     found.append(candidate)
@@ -144,7 +173,8 @@ def phrase_candidates(
     return out
 
 
-def _candidate(doc, i, j, start, end, transcript, sentence, taken, concept_at):
+def _candidate(doc, i, j, chunk, transcript, sentence, taken, concept_at):
+    chunk_start, start, end = chunk
     tokens = doc[i:j]
     if tokens[-1].pos_ not in ("NOUN", "PROPN") or not _word_ok(doc, i, start, end):
         return None
@@ -172,8 +202,125 @@ def _candidate(doc, i, j, start, end, transcript, sentence, taken, concept_at):
     )
     mention = _make_mention(doc, i, j, transcript, sentence, "Concept", "concept")
     return TermCandidate(
-        key, compound, SpanMention(replace(mention.mention, norm=key), i, j), inner
+        key,
+        compound,
+        SpanMention(replace(mention.mention, norm=key), i, j),
+        inner,
+        context_cues(doc, i, j, concept_at, chunk),
     )
+
+
+#: Verbs that give a thing its name ("a method called X", "what is known as X").
+_NAMING = frozenset({"called", "named", "termed", "dubbed", "coined"})
+#: Nouns whose "of" introduces a field, idea or term ("the concept of X", "the field of X").
+_TOPIC_NOUNS = frozenset(
+    {
+        "concept", "notion", "idea", "theory", "field", "study", "term", "area", "science",
+        "principle", "problem", "process", "method", "technique", "discipline", "practice",
+    }
+)  # fmt: skip
+#: Words after "X is" that open a definition ("X is a ...", "X is when ...").
+_DEFINING = frozenset({"a", "an", "basically", "essentially", "when", "where", "the"})
+#: Verbs whose subject is a person (a role noun, not a concept: "the researcher said").
+_PERSON_VERBS = frozenset(
+    {"say", "tell", "ask", "think", "believe", "argue", "want", "know", "feel", "decide"}
+)
+#: Relative pronouns of people.
+_WHO = frozenset({"who", "whom", "whose"})
+
+
+def context_cues(
+    doc,
+    i: int,
+    j: int,
+    concept_at: dict[int, SpanMention],
+    chunk: tuple[int, int, int] | None = None,
+) -> frozenset[str]:
+    """Cues in the parse around the phrase ``doc[i:j]`` about whether it is a term;
+    ``chunk``: the start of its noun phrase, and that phrase's start and end once
+    trimmed (:func:`_trimmed`), so that "the theory of the contagion" still reads
+    "of" before "contagion". Cues of the context:
+
+    * ``defined``: named or defined there ("called X", "known as X", "the theory of X",
+      "X is a ...", "X, which ...");
+    * ``coordinated``: in a list with another noun ("X and Y"), and ``with_concept``
+      when that is a lexicon concept: the items of a list are of a kind;
+    * ``agent``: a person ("the X who ...", "the X said"): a kind of people;
+    * ``subject``, ``prepositional``: the grammatical role of its head;
+    * ``determiner``, ``possessive``: after an article or a possessive ("my X": the
+      speaker's own story);
+
+    and of its words:
+
+    * ``name_last``: the last word is tagged a proper noun while the others are not, as
+      in unpunctuated speech that ran a noun into a name;
+    * ``straddle``: a word hangs on a word outside the phrase rather than on one inside:
+      two phrases of a run-on sentence, not one term;
+    * ``adjective``, ``plural_modifier``: an adjective, or a plural, before the head;
+    * ``plural``: the head is plural; ``has_concept``: it holds a lexicon concept;
+    * ``capitalised``: every word begins with a capital (a name, when defined).
+    """
+    head = doc[j - 1]
+    cues = set()
+    chunk_start, start, _ = chunk if chunk is not None else (i, i, j)
+    opening = chunk_start if i == start else i  # the words before it, past "the"
+    before = doc[opening - 1] if opening > 0 else None
+    after = doc[j] if j < len(doc) else None
+    after2 = doc[j + 1] if j + 1 < len(doc) else None
+    if before is not None and (
+        before.lower_ in _NAMING
+        or (before.lower_ == "as" and opening > 1 and doc[opening - 2].lower_ == "known")
+        or (
+            before.lower_ == "of"
+            and opening > 1
+            and doc[opening - 2].lemma_.lower() in _TOPIC_NOUNS
+        )
+    ):
+        cues.add("defined")
+    if after is not None and after2 is not None:
+        if after.lemma_ == "be" and after2.lower_ in _DEFINING and head.dep_ in ("nsubj",):
+            cues.add("defined")
+        if after.text == "," and after2.lower_ == "which":
+            cues.add("defined")
+    others = [t for t in (head.head,) if head.dep_ == "conj"] + [
+        t for t in head.children if t.dep_ == "conj"
+    ]
+    others = [t for t in others if t.pos_ in ("NOUN", "PROPN") and not i <= t.i < j]
+    if others:
+        cues.add("coordinated")
+        if any(t.i in concept_at for t in others):
+            cues.add("with_concept")
+    head_dep = head.dep_
+    if (after is not None and after.lower_ in _WHO) or (
+        head_dep == "nsubj" and head.head.lemma_.lower() in _PERSON_VERBS
+    ):
+        cues.add("agent")
+    modifiers = [doc[k] for k in range(i, j - 1)]
+    pos = {t.pos_ for t in modifiers}
+    if modifiers and head.pos_ == "PROPN" and "PROPN" not in pos:
+        cues.add("name_last")
+    if any(not i <= t.head.i < j for t in modifiers):
+        cues.add("straddle")
+    if "ADJ" in pos:
+        cues.add("adjective")
+    if any(t.tag_ == "NNS" for t in modifiers):
+        cues.add("plural_modifier")
+    if concept_at and any(k in concept_at for k in range(i, j)):
+        cues.add("has_concept")
+    for k in range(chunk_start, i):
+        if doc[k].pos_ == "DET":
+            cues.add("determiner")
+        if doc[k].tag_ == "PRP$":
+            cues.add("possessive")
+    if head.tag_ in ("NNS", "NNPS"):
+        cues.add("plural")
+    if head_dep in ("nsubj", "nsubjpass"):
+        cues.add("subject")
+    elif head_dep == "pobj":
+        cues.add("prepositional")
+    if head.text[:1].isupper() and all(t.text[:1].isupper() for t in modifiers):
+        cues.add("capitalised")
+    return frozenset(cues)
 
 
 class TermStatistics:
@@ -183,11 +330,49 @@ class TermStatistics:
         self.frequency: Counter = Counter()
         self.containers: dict[str, set[str]] = defaultdict(set)
         self.compounds: set[str] = set()
+        #: key -> the units (by index) it is said in, and who said it
+        self.units: dict[str, list[int]] = defaultdict(list)
+        self.speakers: dict[str, set[str]] = defaultdict(set)
+        #: key -> times it was the whole noun phrase, not part of a longer one
+        self.whole: Counter = Counter()
+        #: key -> cue -> occurrences with that cue (see :func:`context_cues`)
+        self.cues: dict[str, Counter] = defaultdict(Counter)
+        self.unit_count = 0
+        #: word (lowercase) -> occurrences, and occurrences tagged a noun
+        self.words: Counter = Counter()
+        self.nouns: Counter = Counter()
 
-    def add(self, phrase: Sequence[TermCandidate]) -> None:
-        """Count one noun phrase's candidates (each key once per phrase)."""
+    def count_words(self, doc) -> None:
+        """Count the words of one unit (``words``, the transcript's word counts for
+        keyness) and how often each is a noun there: a word that is mostly a verb or an
+        adjective in the transcript ("help") is seldom the head of a term when the parse
+        makes it a noun once."""
+        for t in doc:
+            if t.is_alpha:
+                self.words[t.lower_] += 1
+                self.nouns[t.lower_] += t.pos_ in ("NOUN", "PROPN")
+
+    def noun_share(self, word: str) -> float:
+        """The share of the occurrences of ``word`` tagged a noun (1 if never counted)."""
+        n = self.words[word]
+        return self.nouns[word] / n if n else 1.0
+
+    def add(
+        self, phrase: Sequence[TermCandidate], unit: int = 0, speaker: str | None = None
+    ) -> None:
+        """Count one noun phrase's candidates (each key once per phrase), said in the
+        ``unit``-th unit of the transcript by ``speaker``."""
+        self.unit_count = max(self.unit_count, unit + 1)
         self.frequency.update({c.key for c in phrase})
         self.compounds.update(c.key for c in phrase if c.compound)
+        first = phrase[0].span if phrase else None
+        for c in phrase:
+            self.units[c.key].append(unit)
+            if speaker:
+                self.speakers[c.key].add(speaker)
+            if c.span.token_start == first.token_start and c.span.token_end == first.token_end:
+                self.whole[c.key] += 1
+            self.cues[c.key].update(c.cues)
         for a in phrase:
             for b in phrase:
                 if (
@@ -197,6 +382,11 @@ class TermStatistics:
                     and a.span.token_end <= b.span.token_end
                 ):
                     self.containers[a.key].add(b.key)
+
+    def defined(self) -> set[str]:
+        """The keys said in a naming or defining context (see :func:`context_cues`),
+        never written with capitals: "Alpine Vision is a startup" introduces a name."""
+        return {k for k, c in self.cues.items() if c["defined"] and not c["capitalised"]}
 
     def independent_counts(self) -> Counter:
         """Each candidate's C-value frequency: its occurrences minus the mean frequency
