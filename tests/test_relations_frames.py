@@ -310,3 +310,65 @@ def test_that_board_is_the_one_organisation_just_named(typed):
     assert ("Maya Chen", "affiliatedWith", "Mozilla") in found
     # two organisations named: which board is unsaid
     assert not {t for t in found if t[0] == "Maya Chen" and t[2] in ("Intel", "Apple")}
+
+
+# -- where a person lives or works ---------------------------------------------------------
+def test_a_person_lives_returns_or_grew_up_in_a_place(typed):
+    found = typed(
+        "There was a Hungarian physician who lived in Vienna called Anton Weber. Later "
+        "Weber returned to his native Budapest. Maria Costa grew up in Lisbon.\n"
+    )
+    assert ("Anton Weber", "locatedIn", "Vienna") in found
+    assert ("Weber", "locatedIn", "Budapest") in found
+    assert ("Maria Costa", "locatedIn", "Lisbon") in found
+
+
+def test_back_in_a_place_is_the_speakers(typed):
+    found = typed(
+        "So I was back in Chile, and I was looking at the local colleges.\n",
+        speakers=[{"name": "Rosa Diaz", "role": "speaker"}],
+    )
+    assert ("Rosa Diaz", "locatedIn", "Chile") in found
+
+
+def test_trips_negation_questions_and_hypotheticals_place_no_one(typed):
+    found = typed(
+        "Host: Did Jonas Berg live in Oslo?\nGuest: Maria Costa flew to Paris for a "
+        "conference. Maria Costa did not live in Madrid. If Jonas Berg moved to Oslo he "
+        "would be happy. People say Tom Hale lived in Rome. Maria Costa was in Berlin "
+        "yesterday for a talk.\n"
+    )
+    assert not {t for t in found if t[1] == "locatedIn"}
+
+
+def test_a_kind_of_needs_its_own_subject():
+    """A "be" the parse joins to an earlier verb of a long unpunctuated unit does not
+    share that verb's subject (the subject of "is a kind of" is no mention here)."""
+    from kg.config import Settings
+    from kg.extract.entities import SpanMention
+    from kg.extract.relations.clauses import clause_facts
+    from kg.model import Mention
+    from kg.nlp import load_nlp
+
+    doc = load_nlp(Settings())(
+        "oslo deep learning built a vision system called lark and lark is based on bert "
+        "sequoia capital invested in harbor labs last year and google acquired kaggle a long "
+        "time ago keyword spotting is a kind of computer vision"
+    )
+
+    def concept(words: str) -> SpanMention:
+        start = next(t.i for t in doc if doc[t.i : t.i + len(words.split())].text == words)
+        m = Mention(
+            "t", 0, 0, doc[start].idx, doc[start].idx + len(words), words, "Concept", "concept"
+        )
+        return SpanMention(m, start, start + len(words.split()))
+
+    spans = [concept("deep learning"), concept("computer vision")]
+    # the parse joins "is" to "built" (conj) with no subject of its own
+    verb = next(t for t in doc if t.lower_ == "is" and t.nbor(1).lower_ == "a")
+    assert (
+        verb.dep_ == "conj"
+        and verb.head.lower_ == "built"
+        and not [c for c in verb.children if c.dep_ == "nsubj"]
+    )
+    assert not [f for f in clause_facts(doc, spans) if f.predicate == "broader"]

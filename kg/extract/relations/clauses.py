@@ -97,6 +97,11 @@ PRODUCT_NOUNS = WORK_NOUNS | frozenset(
 IDEA_VERBS = frozenset({"invent", "coin", "pioneer", "formulate", "devise"})
 ACQUIRE_VERBS = frozenset({"acquire", "buy", "purchase"})
 JOB_VERBS = frozenset({"work", "spend", "join"})
+#: verbs that put a person in a place to stay: "who lived in Vienna", "settled in",
+#: "grew up in", "worked in London"; and those that take them there: "moved to",
+#: "returned to his native Philadelphia" (not "flew to", "visited": a trip)
+DWELL_VERBS = frozenset({"live", "reside", "settle", "work", "grow", "base"})
+MOVE_VERBS = frozenset({"move", "relocate", "return", "emigrate", "immigrate"})
 REPORTING_VERBS = frozenset({"hear", "rumor", "rumour", "claim", "allege", "gossip", "speculate"})
 _WH = frozenset({"what", "where", "when", "who", "whom", "why", "how", "which", "whose"})
 _AUX_OPENERS = frozenset(
@@ -323,6 +328,9 @@ class _Reader:
                                 objects += [(o, "called", noun) for o in self.spans(n)]
             elif c.dep_ in ("prep", "agent", "dative"):
                 objects += [(o, c.lower_, None) for o in self.pobjs(c)]
+            elif c.dep_ == "advmod" and c.lower_ == "back":  # "was back in India"
+                for p in (p for p in c.children if p.dep_ == "prep"):
+                    objects += [(o, p.lower_, None) for o in self.pobjs(p)]
         # "was on the board of Y", "a mentor for me on the board at Y"
         for head in [verb, *(c for c in verb.children if c.dep_ in ("attr", "dobj"))]:
             objects += [(o, "on", "board") for o in self._boards(head)]
@@ -533,7 +541,12 @@ class _Reader:
             if noun in ORG_NOUNS:
                 return fact("locatedIn", subj, obj, "noun-in", 0.8)
         if st == ot == "Concept" and lemma == "be" and noun in KIND_NOUNS and prep == "of":
-            return fact("broader", subj, obj, "kind-of", 0.85)
+            # its own subject: a "be" the parse joins to an earlier verb of a long
+            # unpunctuated unit does not share that verb's subject
+            own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            return fact("broader", subj, obj, "kind-of", 0.85) if own else None
+        if st == _PERSON and ot == _PLACE and _dwells(verb, lemma, prep, noun):
+            return fact("locatedIn", subj, obj, lemma, 0.75)
         return None
 
     def _role(self, noun_token) -> str | None:
@@ -694,6 +707,19 @@ class _Reader:
 def _names(token) -> bool:
     """A participle that names what it hangs on: "called", "named"."""
     return token.dep_ in ("acl", "advcl") and token.lower_ in ("called", "named")
+
+
+def _dwells(verb, lemma: str, prep: str | None, noun: str | None) -> bool:
+    """The clause puts its person in the place to live or work, not on a trip: "lived
+    in", "grew up in", "worked in", "moved to", "returned to", "was back in India"."""
+    if noun is not None or _a_visit(verb):
+        return False
+    if lemma in DWELL_VERBS and prep == "in":
+        return lemma != "grow" or any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    if lemma in MOVE_VERBS and prep in ("to", "in", "back"):
+        return True
+    back = any(c.dep_ == "advmod" and c.lower_ == "back" for c in verb.children)
+    return lemma == "be" and back and prep == "in"
 
 
 def _a_visit(verb) -> bool:
