@@ -372,3 +372,82 @@ def test_a_kind_of_needs_its_own_subject():
         and not [c for c in verb.children if c.dep_ == "nsubj"]
     )
     assert not [f for f in clause_facts(doc, spans) if f.predicate == "broader"]
+
+
+# -- open relations: frames beyond subject-verb-object, grounded people and "we" -------------
+@pytest.fixture
+def open_rel(tmp_path, lexicon):
+    """Open (subject, predicate, object, negated) relations extracted from a text file."""
+
+    def run(text: str, name: str = "o.txt") -> set[tuple[str, str, str, bool]]:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        extraction = process_transcript(read_transcript(path), lexicon, Settings())
+        return {
+            (r.subject.surface, r.predicate, r.object.surface, r.negated)
+            for r in extraction.relations
+            if r.kind == "open"
+        }
+
+    return run
+
+
+def test_a_passive_with_its_agent_reads_actively(open_rel):
+    found = open_rel("Self-attention was introduced by Dzmitry Bahdanau.\n")
+    assert ("Dzmitry Bahdanau", "introduce", "Self-attention", False) in found
+
+
+def test_an_adjective_after_a_copula_relates_through_its_preposition(open_rel):
+    found = open_rel(
+        "Honestly, the artificial neuron is closely related to the biological neuron. "
+        "Gradient descent is not related to genetic algorithms.\n"
+    )
+    ends = {(s.lower(), o.lower(), neg) for s, p, o, neg in found if "related to" in p}
+    assert ("artificial neuron", "biological neuron", False) in ends
+    assert ("gradient descent", "genetic algorithms", True) in ends  # kept, flagged
+
+
+def test_a_complex_preposition_is_one(open_rel):
+    found = open_rel("Maria Costa testified in front of Congress last May.\n")
+    assert {p for s, p, o, _ in found if s == "Maria Costa" and o == "Congress"} == {
+        "testify in front of"
+    }
+
+
+def test_a_grounded_speaker_relates_to_concepts_a_generic_you_or_an_attitude_not(open_rel):
+    found = open_rel(
+        "Host: What did you work on?\n"
+        "Rosa Diaz: I worked on reinforcement learning for years. I love deep learning. "
+        "Then I looked at computer vision.\n"
+        "Host: Do you use reinforcement learning?\n"
+        "Rosa Diaz: You could use computer vision. If I had studied robotics I would know.\n"
+    )
+    assert ("Rosa Diaz", "work on", "reinforcement learning", False) in found
+    rosa = {(p, o) for s, p, o, _ in found if s == "Rosa Diaz"}
+    assert not {o for _, o in rosa} & {"deep learning", "computer vision", "robotics"}, rosa
+
+
+def test_we_of_the_speakers_organisation_made_what_it_did_not_what_it_imagines(open_rel):
+    found = open_rel(
+        "Host: Where do you work?\n"
+        "Rosa Diaz: I joined DeepMind in 2019, and at DeepMind we built a speech recognition "
+        "system. We are building a human brain, in a sense. We love reinforcement learning.\n"
+    )
+    made = {(s, p, o) for s, p, o, _ in found if s == "DeepMind"}
+    assert ("DeepMind", "build", "speech recognition system") in made
+    assert not {o for _, _, o in made} & {"human brain", "reinforcement learning"}, made
+
+
+def test_two_clauses_read_as_one_pair_no_subject_across_a_verb(open_rel):
+    found = open_rel(
+        "Northwind Capital invested in Corvina Research, and Maple Partners backed Alpine Vision.\n"
+    )
+    assert not {t for t in found if t[0] == "Northwind Capital" and t[2] == "Alpine Vision"}
+
+
+def test_a_fronted_adjunct_is_no_object(open_rel):
+    found = open_rel(
+        "Host: And before?\nRosa Diaz: Before DeepMind, I spent three years at Google as a "
+        "research scientist.\n"
+    )
+    assert not {t for t in found if t[2] in ("DeepMind", "research scientist")}, found
