@@ -451,3 +451,15 @@ def test_a_fronted_adjunct_is_no_object(open_rel):
         "research scientist.\n"
     )
     assert not {t for t in found if t[2] in ("DeepMind", "research scientist")}, found
+
+
+def test_a_copula_with_an_indefinite_concept_defines_a_kind(typed):
+    found = typed(
+        "Computer vision, in the end, is a machine learning application. Deep learning, "
+        "honestly, is the machine learning that everyone uses. Speech recognition, I'd say, "
+        "is not a computer vision task. Is robotics, in the end, a machine learning problem?\n"
+    )
+    broader = {(s, o) for s, p, o in found if p == "broader"}
+    assert ("Computer vision", "machine learning application") in broader
+    # "the" names one thing twice; a negation, a question: no kind
+    assert not {s for s, _ in broader} & {"Deep learning", "Speech recognition", "robotics"}

@@ -545,6 +545,9 @@ class _Reader:
             # unpunctuated unit does not share that verb's subject
             own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
             return fact("broader", subj, obj, "kind-of", 0.85) if own else None
+        copula = st == ot == "Concept" and lemma == "be" and prep is None and noun is None
+        if copula and _defines(self.doc, verb, obj):  # "an AGI is a computer system ..."
+            return fact("broader", subj, obj, "is-a", 0.75)
         if st == _PERSON and ot == _PLACE and _dwells(verb, lemma, prep, noun):
             return fact("locatedIn", subj, obj, lemma, 0.75)
         return None
@@ -707,6 +710,21 @@ class _Reader:
 def _names(token) -> bool:
     """A participle that names what it hangs on: "called", "named"."""
     return token.dep_ in ("acl", "advcl") and token.lower_ in ("called", "named")
+
+
+def _defines(doc, verb, obj: SpanMention) -> bool:
+    """ "X is a Y": the copula's own subject, its complement the concept itself with an
+    indefinite article ("an AGI is a computer system"), not "X is the Y" (one thing
+    named twice) or "X is a lot of Y" (the complement is another noun)."""
+    root = doc[obj.token_start : obj.token_end].root
+    if root.dep_ != "attr" or root.head.i != verb.i:
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    first = doc[obj.token_start]
+    before = doc[obj.token_start - 1] if obj.token_start else None
+    article = first if first.dep_ == "det" else before
+    return article is not None and article.lower_ in ("a", "an") and article.head.i == root.i
 
 
 def _dwells(verb, lemma: str, prep: str | None, noun: str | None) -> bool:

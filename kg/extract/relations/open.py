@@ -133,9 +133,7 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
             role, head = "obj", root.head.head.head
             prep = f"{root.head.head.lower_} {root.head.lower_}"
         elif (
-            root.dep_ == "pobj"
-            and root.head.dep_ == "prep"
-            and _copular_adjective(root.head.head)
+            root.dep_ == "pobj" and root.head.dep_ == "prep" and _copular_adjective(root.head.head)
         ):
             # "X is closely related to Y" parsed with the adjective as the clause's head
             role, head = "obj", root.head.head
