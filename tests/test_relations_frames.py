@@ -463,3 +463,12 @@ def test_a_copula_with_an_indefinite_concept_defines_a_kind(typed):
     assert ("Computer vision", "machine learning application") in broader
     # "the" names one thing twice; a negation, a question: no kind
     assert not {s for s, _ in broader} & {"Deep learning", "Speech recognition", "robotics"}
+
+
+def test_two_prepositions_in_a_row_are_the_verbs(open_rel):
+    found = open_rel(
+        "The transformer architecture grew out of machine translation. Deep learning did "
+        "not arise out of symbolic AI.\n"
+    )
+    assert ("transformer architecture", "grow out of", "machine translation", False) in found
+    assert ("Deep learning", "arise out of", "symbolic AI", True) in found

@@ -15,7 +15,7 @@ Frames beyond subject - verb - object: a passive with its agent reads actively
 passive without one keeps its participle ("X is used for Y": used for); an adjective
 with its preposition after a copula ("the artificial neuron is related to the biological
 neuron": be related to); a complex preposition ("testified in front of Congress":
-testify in front of).
+testify in front of; "arose out of hospital medicine": arise out of).
 
 People and organisations relate to concepts only when the subject is grounded: a named
 person, "I" of a labelled speaker, "he"/"she" of a person named close before, and
@@ -130,6 +130,15 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
             and root.head.head.head.lemma_.lower() in ("be", "become", "seem", "remain")
         ):
             # "X is related to Y": the adjective and its preposition
+            role, head = "obj", root.head.head.head
+            prep = f"{root.head.head.lower_} {root.head.lower_}"
+        elif (
+            root.dep_ == "pobj"
+            and root.head.dep_ == "prep"
+            and root.head.head.dep_ == "prep"
+            and root.head.head.head.pos_ == "VERB"
+        ):
+            # two prepositions in a row: "arose out of Y", "moved away from Y"
             role, head = "obj", root.head.head.head
             prep = f"{root.head.head.lower_} {root.head.lower_}"
         elif (
