@@ -417,8 +417,8 @@ def test_a_complex_preposition_is_one(open_rel):
 def test_a_grounded_speaker_relates_to_concepts_a_generic_you_or_an_attitude_not(open_rel):
     found = open_rel(
         "Host: What did you work on?\n"
-        "Rosa Diaz: I worked on reinforcement learning for years. I love deep learning. "
-        "Then I looked at computer vision.\n"
+        "Rosa Diaz: I worked on reinforcement learning for years. Then I looked at "
+        "computer vision.\n"
         "Host: Do you use reinforcement learning?\n"
         "Rosa Diaz: You could use computer vision. If I had studied robotics I would know.\n"
     )

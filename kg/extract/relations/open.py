@@ -21,8 +21,9 @@ People and organisations relate to concepts only when the subject is grounded: a
 person, "I" of a labelled speaker, "he"/"she" of a person named close before, and
 "we" of the organisation the speaker said they work at, the last only with a verb of
 making or working ("we built X", "we worked on X"): a generic "we" or "you" is no claim.
-A verb of attitude or perception ("I love X", "I looked at X") says something of the
-speaker, not of the concept, and gives nothing.
+Between the speaker's "I" and a concept no name grounds, a verb of attitude or
+perception ("I love X", "I looked at X") says something of the speaker, not of the
+concept, and gives nothing (with a named end it stays: "I love Ilya" is stated).
 """
 
 from __future__ import annotations
@@ -160,7 +161,7 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
     for verb_i, roles in sorted(by_role.items()):
         verb = doc[verb_i]
         lemma = "be" if _copular_adjective(verb) else verb.lemma_.lower()
-        if not verb.is_alpha or hypothetical(verb) or lemma in _ATTITUDE:
+        if not verb.is_alpha or hypothetical(verb):
             continue
         if roles.get("agent") and (lemma not in _OPEN_SKIP_LEMMAS or lemma == "make"):
             # the passive read actively: "X was caused by Y"
@@ -255,7 +256,8 @@ def _grounded(subj: SpanMention, obj: SpanMention, verb, prep: str | None) -> bo
         return False
     if {"lexicon", "ner"} & sources or s.type == o.type == "Concept":
         return True
-    return s.type == "Person" and s.source in _GROUNDED and o.type == "Concept"
+    grounded = s.type == "Person" and s.source in _GROUNDED and o.type == "Concept"
+    return grounded and lemma not in _ATTITUDE
 
 
 def _nearest_list(doc, subjects: list[tuple[SpanMention, str | None]]):
