@@ -472,3 +472,12 @@ def test_two_prepositions_in_a_row_are_the_verbs(open_rel):
     )
     assert ("transformer architecture", "grow out of", "machine translation", False) in found
     assert ("Deep learning", "arise out of", "symbolic AI", True) in found
+
+
+def test_a_passive_without_agent_keeps_its_participle(open_rel):
+    found = open_rel(
+        "Reinforcement learning is used for robotics. Convolutional neural networks are "
+        "used in computer vision.\n"
+    )
+    assert ("Reinforcement learning", "used for", "robotics", False) in found
+    assert ("Convolutional neural networks", "used in", "computer vision", False) in found
