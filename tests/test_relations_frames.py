@@ -481,3 +481,14 @@ def test_a_passive_without_agent_keeps_its_participle(open_rel):
     )
     assert ("Reinforcement learning", "used for", "robotics", False) in found
     assert ("Convolutional neural networks", "used in", "computer vision", False) in found
+
+
+def test_a_speaker_entering_a_field_but_not_going_places(open_rel):
+    found = open_rel(
+        "Host: How did you start?\n"
+        "Rosa Diaz: I went into machine learning after college. Then I went to Google "
+        "and got to robotics later. Did you go into computer vision?\n"
+    )
+    rosa = {(p, o) for s, p, o, _ in found if s == "Rosa Diaz"}
+    assert ("go into", "machine learning") in rosa
+    assert not {p for p, _ in rosa} - {"go into"}, rosa

@@ -15,7 +15,8 @@ Frames beyond subject - verb - object: a passive with its agent reads actively
 passive without one keeps its participle ("X is used for Y": used for); an adjective
 with its preposition after a copula ("the artificial neuron is related to the biological
 neuron": be related to); a complex preposition ("testified in front of Congress":
-testify in front of; "arose out of hospital medicine": arise out of).
+testify in front of; "arose out of hospital medicine": arise out of); entering a field
+("I went into machine learning": go into; "got into math": get into).
 
 People and organisations relate to concepts only when the subject is grounded: a named
 person, "I" of a labelled speaker, "he"/"she" of a person named close before, and
@@ -166,6 +167,16 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
         if roles.get("agent") and (lemma not in _OPEN_SKIP_LEMMAS or lemma == "make"):
             # the passive read actively: "X was caused by Y"
             roles = {"subj": roles["agent"], "obj": [(o, None) for o, _ in roles.get("subj", [])]}
+        elif lemma in ("go", "get"):
+            # entering a field: "I went into machine learning", "got into math"
+            objects = [
+                (o, p)
+                for o, p in roles.get("obj", [])
+                if p == "into" and o.mention.type == "Concept"
+            ]
+            if not objects:
+                continue
+            roles = {"subj": roles.get("subj", []), "obj": objects}
         elif lemma in _OPEN_SKIP_LEMMAS:
             # a copula relates only through its adjective: "X is related to Y"
             objects = [(o, p) for o, p in roles.get("obj", []) if p and " " in p]
