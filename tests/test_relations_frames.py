@@ -492,3 +492,18 @@ def test_a_speaker_entering_a_field_but_not_going_places(open_rel):
     rosa = {(p, o) for s, p, o, _ in found if s == "Rosa Diaz"}
     assert ("go into", "machine learning") in rosa
     assert not {p for p, _ in rosa} - {"go into"}, rosa
+
+
+# -- a person's own thesis, book or paper ---------------------------------------------------
+def test_my_thesis_or_paper_named_is_mine_my_favorite_is_not(typed):
+    found = typed(
+        "Host: Tell us about your work.\nRosa Diaz: My first paper was called Generative "
+        "Adversarial Nets. My favorite paper is Attention Is All You Need. My paper was not "
+        "called Language Models are Few-Shot Learners. Was your thesis Scaling Laws for "
+        "Neural Language Models?\nHost: And Tom Hale?\nRosa Diaz: Tom Hale is a friend of "
+        "mine. His dissertation was the Chinchilla paper.\n"
+    )
+    created = {(s, o) for s, p, o in found if p == "created"}
+    assert ("Rosa Diaz", "Generative Adversarial Nets") in created
+    assert ("Tom Hale", "Chinchilla paper") in created
+    assert len(created) == 2, created  # not the favorite, the negation or the question

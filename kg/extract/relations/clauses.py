@@ -70,6 +70,11 @@ TIME_NOUNS = frozenset({"year", "time", "summer", "semester", "month", "career",
 #: what one goes to, to study: "went to school at", "where I went to college"
 SCHOOL_NOUNS = frozenset({"school", "college", "university", "grad", "uni"})
 FOUNDER_NOUNS = frozenset({"founder", "co-founder", "cofounder", "creator"})
+#: works a person makes that "my/his X is/was (called) Y" names: "my thesis was Y"
+OWN_WORK_NOUNS = frozenset({"thesis", "dissertation", "book", "paper", "novel", "album"})
+OWN_WORK_NOUNS |= frozenset({"film", "documentary", "podcast", "essay", "memoir", "article"})
+#: what makes "my X" someone else's work: "my favorite book is Y"
+LIKING_WORDS = frozenset({"favorite", "favourite", "fav", "beloved", "preferred"})
 ADVISOR_NOUNS = frozenset({"advisor", "adviser", "supervisor", "mentor"})
 KIND_NOUNS = frozenset({"kind", "type", "form", "sort", "class", "variant", "branch"})
 KIND_NOUNS |= frozenset({"subfield", "subset", "example", "instance", "family"})
@@ -213,6 +218,9 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
         if token.dep_ == "poss" and token.lower_ in ("their", "its"):
             out += reader.possessed(token)
     out += reader.located()
+    for s in spans:
+        if s.mention.type in _ARTIFACT:
+            out += reader.own_work(s)
     # an organisation said with a place right after it: "Corvina Research in Toronto"
     for s in spans:
         if s.mention.type != _ORG:
@@ -579,6 +587,43 @@ class _Reader:
         if org is None:
             return []
         return [ClauseFact(org, "created", names[0], "parse:created:their", 0.7)]
+
+    # -- "my thesis was Y" ---------------------------------------------------------------
+    def own_work(self, work: SpanMention) -> list[ClauseFact]:
+        """ "My thesis (title) is Y", "his first book was called Y": the work a person's
+        own thesis, book or paper is named as is theirs (created). The noun is the
+        clause's subject; a unit whose copula the parse left without one ("my thesis
+        title, if I recall it right, is Y") takes the noun said before the copula in its
+        clause. Not "my favorite book is Y"."""
+        root = self.doc[work.token_start : work.token_end].root
+        if root.dep_ in ("attr", "oprd") and root.head.pos_ in ("VERB", "AUX"):
+            verb = root.head
+        elif any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+            verb = root  # the parse made the name the clause's head
+        else:
+            return []
+        if verb.lemma_.lower() not in ("be", "call", "title", "name") and verb is not root:
+            return []
+        if any(c.dep_ == "neg" for c in verb.children):
+            return []
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            before = [t for t in verb.subtree if t.i < verb.i and t.pos_ == "NOUN"]
+            subjects = [t for t in before if t.dep_ in ("npadvmod", "dep", "nsubj")][:1]
+        out = []
+        for noun in subjects:
+            kinds = {noun.lemma_.lower()}
+            if noun.lemma_.lower() in ("title", "name"):
+                kinds = {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
+            if not kinds & OWN_WORK_NOUNS:
+                continue
+            if any(c.lower_ in LIKING_WORDS for c in noun.subtree):
+                continue
+            for c in noun.subtree:
+                owner = self.at.get(c.i) if c.dep_ == "poss" else None
+                if owner is not None and owner.mention.type == _PERSON:
+                    out.append(ClauseFact(owner, "created", work, "parse:created:own-work", 0.75))
+        return out
 
     # -- an organisation and its place in one phrase -------------------------------------
     def located(self) -> list[ClauseFact]:
