@@ -137,6 +137,19 @@ def test_an_answer_after_the_hosts_question_is_the_guests(typed):
     assert ("Mina Arora", "affiliatedWith", "Princeton University") not in found
 
 
+def test_the_filler_you_know_addresses_no_one(typed):
+    found = typed(
+        "So where did you go after college?\n\n"
+        "At that point -- you know, I was doing research at Cornell University.\n\n"
+        "You know that I was at Princeton University too.\n",
+        name="interview.txt",
+        speakers=INTERVIEW,
+    )
+    assert ("Mina Arora", "affiliatedWith", "Cornell University") in found
+    # "know" with a clause of its own addresses someone: that "I" is not grounded
+    assert not {t for t in found if t[0] == "Mina Arora" and t[2] != "Cornell University"}
+
+
 def test_an_object_pronoun_is_no_patterns_subject(typed):
     found = typed(
         "Host: Who helped?\nMaya Chen: Susan Wright was a great mentor for me on the board "
