@@ -137,6 +137,19 @@ def test_an_answer_after_the_hosts_question_is_the_guests(typed):
     assert ("Mina Arora", "affiliatedWith", "Princeton University") not in found
 
 
+def test_the_filler_you_know_addresses_no_one(typed):
+    found = typed(
+        "So where did you go after college?\n\n"
+        "At that point -- you know, I was doing research at Cornell University.\n\n"
+        "You know that I was at Princeton University too.\n",
+        name="interview.txt",
+        speakers=INTERVIEW,
+    )
+    assert ("Mina Arora", "affiliatedWith", "Cornell University") in found
+    # "know" with a clause of its own addresses someone: that "I" is not grounded
+    assert not {t for t in found if t[0] == "Mina Arora" and t[2] != "Cornell University"}
+
+
 def test_an_object_pronoun_is_no_patterns_subject(typed):
     found = typed(
         "Host: Who helped?\nMaya Chen: Susan Wright was a great mentor for me on the board "
@@ -310,3 +323,200 @@ def test_that_board_is_the_one_organisation_just_named(typed):
     assert ("Maya Chen", "affiliatedWith", "Mozilla") in found
     # two organisations named: which board is unsaid
     assert not {t for t in found if t[0] == "Maya Chen" and t[2] in ("Intel", "Apple")}
+
+
+# -- where a person lives or works ---------------------------------------------------------
+def test_a_person_lives_returns_or_grew_up_in_a_place(typed):
+    found = typed(
+        "There was a Hungarian physician who lived in Vienna called Anton Weber. Later "
+        "Weber returned to his native Budapest. Maria Costa grew up in Lisbon.\n"
+    )
+    assert ("Anton Weber", "locatedIn", "Vienna") in found
+    assert ("Weber", "locatedIn", "Budapest") in found
+    assert ("Maria Costa", "locatedIn", "Lisbon") in found
+
+
+def test_back_in_a_place_is_the_speakers(typed):
+    found = typed(
+        "So I was back in Chile, and I was looking at the local colleges.\n",
+        speakers=[{"name": "Rosa Diaz", "role": "speaker"}],
+    )
+    assert ("Rosa Diaz", "locatedIn", "Chile") in found
+
+
+def test_trips_negation_questions_and_hypotheticals_place_no_one(typed):
+    found = typed(
+        "Host: Did Jonas Berg live in Oslo?\nGuest: Maria Costa flew to Paris for a "
+        "conference. Maria Costa did not live in Madrid. If Jonas Berg moved to Oslo he "
+        "would be happy. People say Tom Hale lived in Rome. Maria Costa was in Berlin "
+        "yesterday for a talk.\n"
+    )
+    assert not {t for t in found if t[1] == "locatedIn"}
+
+
+def test_a_kind_of_needs_its_own_subject():
+    """A "be" the parse joins to an earlier verb of a long unpunctuated unit does not
+    share that verb's subject (the subject of "is a kind of" is no mention here)."""
+    from kg.config import Settings
+    from kg.extract.entities import SpanMention
+    from kg.extract.relations.clauses import clause_facts
+    from kg.model import Mention
+    from kg.nlp import load_nlp
+
+    doc = load_nlp(Settings())(
+        "oslo deep learning built a vision system called lark and lark is based on bert "
+        "sequoia capital invested in harbor labs last year and google acquired kaggle a long "
+        "time ago keyword spotting is a kind of computer vision"
+    )
+
+    def concept(words: str) -> SpanMention:
+        start = next(t.i for t in doc if doc[t.i : t.i + len(words.split())].text == words)
+        m = Mention(
+            "t", 0, 0, doc[start].idx, doc[start].idx + len(words), words, "Concept", "concept"
+        )
+        return SpanMention(m, start, start + len(words.split()))
+
+    spans = [concept("deep learning"), concept("computer vision")]
+    # the parse joins "is" to "built" (conj) with no subject of its own
+    verb = next(t for t in doc if t.lower_ == "is" and t.nbor(1).lower_ == "a")
+    assert (
+        verb.dep_ == "conj"
+        and verb.head.lower_ == "built"
+        and not [c for c in verb.children if c.dep_ == "nsubj"]
+    )
+    assert not [f for f in clause_facts(doc, spans) if f.predicate == "broader"]
+
+
+# -- open relations: frames beyond subject-verb-object, grounded people and "we" -------------
+@pytest.fixture
+def open_rel(tmp_path, lexicon):
+    """Open (subject, predicate, object, negated) relations extracted from a text file."""
+
+    def run(text: str, name: str = "o.txt") -> set[tuple[str, str, str, bool]]:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        extraction = process_transcript(read_transcript(path), lexicon, Settings())
+        return {
+            (r.subject.surface, r.predicate, r.object.surface, r.negated)
+            for r in extraction.relations
+            if r.kind == "open"
+        }
+
+    return run
+
+
+def test_a_passive_with_its_agent_reads_actively(open_rel):
+    found = open_rel("Self-attention was introduced by Dzmitry Bahdanau.\n")
+    assert ("Dzmitry Bahdanau", "introduce", "Self-attention", False) in found
+
+
+def test_an_adjective_after_a_copula_relates_through_its_preposition(open_rel):
+    found = open_rel(
+        "Honestly, the artificial neuron is closely related to the biological neuron. "
+        "Gradient descent is not related to genetic algorithms.\n"
+    )
+    ends = {(s.lower(), o.lower(), neg) for s, p, o, neg in found if "related to" in p}
+    assert ("artificial neuron", "biological neuron", False) in ends
+    assert ("gradient descent", "genetic algorithms", True) in ends  # kept, flagged
+
+
+def test_a_complex_preposition_is_one(open_rel):
+    found = open_rel("Maria Costa testified in front of Congress last May.\n")
+    assert {p for s, p, o, _ in found if s == "Maria Costa" and o == "Congress"} == {
+        "testify in front of"
+    }
+
+
+def test_a_grounded_speaker_relates_to_concepts_a_generic_you_or_an_attitude_not(open_rel):
+    found = open_rel(
+        "Host: What did you work on?\n"
+        "Rosa Diaz: I worked on reinforcement learning for years. Then I looked at "
+        "computer vision.\n"
+        "Host: Do you use reinforcement learning?\n"
+        "Rosa Diaz: You could use computer vision. If I had studied robotics I would know.\n"
+    )
+    assert ("Rosa Diaz", "work on", "reinforcement learning", False) in found
+    rosa = {(p, o) for s, p, o, _ in found if s == "Rosa Diaz"}
+    assert not {o for _, o in rosa} & {"deep learning", "computer vision", "robotics"}, rosa
+
+
+def test_we_of_the_speakers_organisation_made_what_it_did_not_what_it_imagines(open_rel):
+    found = open_rel(
+        "Host: Where do you work?\n"
+        "Rosa Diaz: I joined DeepMind in 2019, and at DeepMind we built a speech recognition "
+        "system. We are building a human brain, in a sense. We love reinforcement learning.\n"
+    )
+    made = {(s, p, o) for s, p, o, _ in found if s == "DeepMind"}
+    assert ("DeepMind", "build", "speech recognition system") in made
+    assert not {o for _, _, o in made} & {"human brain", "reinforcement learning"}, made
+
+
+def test_two_clauses_read_as_one_pair_no_subject_across_a_verb(open_rel):
+    found = open_rel(
+        "Northwind Capital invested in Corvina Research, and Maple Partners backed Alpine Vision.\n"
+    )
+    assert not {t for t in found if t[0] == "Northwind Capital" and t[2] == "Alpine Vision"}
+
+
+def test_a_fronted_adjunct_is_no_object(open_rel):
+    found = open_rel(
+        "Host: And before?\nRosa Diaz: Before DeepMind, I spent three years at Google as a "
+        "research scientist.\n"
+    )
+    assert not {t for t in found if t[2] in ("DeepMind", "research scientist")}, found
+
+
+def test_a_copula_with_an_indefinite_concept_defines_a_kind(typed):
+    found = typed(
+        "Computer vision, in the end, is a machine learning application. Deep learning, "
+        "honestly, is the machine learning that everyone uses. Speech recognition, I'd say, "
+        "is not a computer vision task. Is robotics, in the end, a machine learning problem?\n"
+    )
+    broader = {(s, o) for s, p, o in found if p == "broader"}
+    assert ("Computer vision", "machine learning application") in broader
+    # "the" names one thing twice; a negation, a question: no kind
+    assert not {s for s, _ in broader} & {"Deep learning", "Speech recognition", "robotics"}
+
+
+def test_two_prepositions_in_a_row_are_the_verbs(open_rel):
+    found = open_rel(
+        "The transformer architecture grew out of machine translation. Deep learning did "
+        "not arise out of symbolic AI.\n"
+    )
+    assert ("transformer architecture", "grow out of", "machine translation", False) in found
+    assert ("Deep learning", "arise out of", "symbolic AI", True) in found
+
+
+def test_a_passive_without_agent_keeps_its_participle(open_rel):
+    found = open_rel(
+        "Reinforcement learning is used for robotics. Convolutional neural networks are "
+        "used in computer vision.\n"
+    )
+    assert ("Reinforcement learning", "used for", "robotics", False) in found
+    assert ("Convolutional neural networks", "used in", "computer vision", False) in found
+
+
+def test_a_speaker_entering_a_field_but_not_going_places(open_rel):
+    found = open_rel(
+        "Host: How did you start?\n"
+        "Rosa Diaz: I went into machine learning after college. Then I went to Google "
+        "and got to robotics later. Did you go into computer vision?\n"
+    )
+    rosa = {(p, o) for s, p, o, _ in found if s == "Rosa Diaz"}
+    assert ("go into", "machine learning") in rosa
+    assert not {p for p, _ in rosa} - {"go into"}, rosa
+
+
+# -- a person's own thesis, book or paper ---------------------------------------------------
+def test_my_thesis_or_paper_named_is_mine_my_favorite_is_not(typed):
+    found = typed(
+        "Host: Tell us about your work.\nRosa Diaz: My first paper was called Generative "
+        "Adversarial Nets. My favorite paper is Attention Is All You Need. My paper was not "
+        "called Language Models are Few-Shot Learners. Was your thesis Scaling Laws for "
+        "Neural Language Models?\nHost: And Tom Hale?\nRosa Diaz: Tom Hale is a friend of "
+        "mine. His dissertation was the Chinchilla paper.\n"
+    )
+    created = {(s, o) for s, p, o in found if p == "created"}
+    assert ("Rosa Diaz", "Generative Adversarial Nets") in created
+    assert ("Tom Hale", "Chinchilla paper") in created
+    assert len(created) == 2, created  # not the favorite, the negation or the question

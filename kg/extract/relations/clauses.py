@@ -70,6 +70,11 @@ TIME_NOUNS = frozenset({"year", "time", "summer", "semester", "month", "career",
 #: what one goes to, to study: "went to school at", "where I went to college"
 SCHOOL_NOUNS = frozenset({"school", "college", "university", "grad", "uni"})
 FOUNDER_NOUNS = frozenset({"founder", "co-founder", "cofounder", "creator"})
+#: works a person makes that "my/his X is/was (called) Y" names: "my thesis was Y"
+OWN_WORK_NOUNS = frozenset({"thesis", "dissertation", "book", "paper", "novel", "album"})
+OWN_WORK_NOUNS |= frozenset({"film", "documentary", "podcast", "essay", "memoir", "article"})
+#: what makes "my X" someone else's work: "my favorite book is Y"
+LIKING_WORDS = frozenset({"favorite", "favourite", "fav", "beloved", "preferred"})
 ADVISOR_NOUNS = frozenset({"advisor", "adviser", "supervisor", "mentor"})
 KIND_NOUNS = frozenset({"kind", "type", "form", "sort", "class", "variant", "branch"})
 KIND_NOUNS |= frozenset({"subfield", "subset", "example", "instance", "family"})
@@ -97,6 +102,11 @@ PRODUCT_NOUNS = WORK_NOUNS | frozenset(
 IDEA_VERBS = frozenset({"invent", "coin", "pioneer", "formulate", "devise"})
 ACQUIRE_VERBS = frozenset({"acquire", "buy", "purchase"})
 JOB_VERBS = frozenset({"work", "spend", "join"})
+#: verbs that put a person in a place to stay: "who lived in Vienna", "settled in",
+#: "grew up in", "worked in London"; and those that take them there: "moved to",
+#: "returned to his native Philadelphia" (not "flew to", "visited": a trip)
+DWELL_VERBS = frozenset({"live", "reside", "settle", "work", "grow", "base"})
+MOVE_VERBS = frozenset({"move", "relocate", "return", "emigrate", "immigrate"})
 REPORTING_VERBS = frozenset({"hear", "rumor", "rumour", "claim", "allege", "gossip", "speculate"})
 _WH = frozenset({"what", "where", "when", "who", "whom", "why", "how", "which", "whose"})
 _AUX_OPENERS = frozenset(
@@ -208,6 +218,9 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
         if token.dep_ == "poss" and token.lower_ in ("their", "its"):
             out += reader.possessed(token)
     out += reader.located()
+    for s in spans:
+        if s.mention.type in _ARTIFACT:
+            out += reader.own_work(s)
     # an organisation said with a place right after it: "Corvina Research in Toronto"
     for s in spans:
         if s.mention.type != _ORG:
@@ -323,6 +336,9 @@ class _Reader:
                                 objects += [(o, "called", noun) for o in self.spans(n)]
             elif c.dep_ in ("prep", "agent", "dative"):
                 objects += [(o, c.lower_, None) for o in self.pobjs(c)]
+            elif c.dep_ == "advmod" and c.lower_ == "back":  # "was back in India"
+                for p in (p for p in c.children if p.dep_ == "prep"):
+                    objects += [(o, p.lower_, None) for o in self.pobjs(p)]
         # "was on the board of Y", "a mentor for me on the board at Y"
         for head in [verb, *(c for c in verb.children if c.dep_ in ("attr", "dobj"))]:
             objects += [(o, "on", "board") for o in self._boards(head)]
@@ -533,7 +549,15 @@ class _Reader:
             if noun in ORG_NOUNS:
                 return fact("locatedIn", subj, obj, "noun-in", 0.8)
         if st == ot == "Concept" and lemma == "be" and noun in KIND_NOUNS and prep == "of":
-            return fact("broader", subj, obj, "kind-of", 0.85)
+            # its own subject: a "be" the parse joins to an earlier verb of a long
+            # unpunctuated unit does not share that verb's subject
+            own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+            return fact("broader", subj, obj, "kind-of", 0.85) if own else None
+        copula = st == ot == "Concept" and lemma == "be" and prep is None and noun is None
+        if copula and _defines(self.doc, verb, obj):  # "an AGI is a computer system ..."
+            return fact("broader", subj, obj, "is-a", 0.75)
+        if st == _PERSON and ot == _PLACE and _dwells(verb, lemma, prep, noun):
+            return fact("locatedIn", subj, obj, lemma, 0.75)
         return None
 
     def _role(self, noun_token) -> str | None:
@@ -563,6 +587,43 @@ class _Reader:
         if org is None:
             return []
         return [ClauseFact(org, "created", names[0], "parse:created:their", 0.7)]
+
+    # -- "my thesis was Y" ---------------------------------------------------------------
+    def own_work(self, work: SpanMention) -> list[ClauseFact]:
+        """ "My thesis (title) is Y", "his first book was called Y": the work a person's
+        own thesis, book or paper is named as is theirs (created). The noun is the
+        clause's subject; a unit whose copula the parse left without one ("my thesis
+        title, if I recall it right, is Y") takes the noun said before the copula in its
+        clause. Not "my favorite book is Y"."""
+        root = self.doc[work.token_start : work.token_end].root
+        if root.dep_ in ("attr", "oprd") and root.head.pos_ in ("VERB", "AUX"):
+            verb = root.head
+        elif any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+            verb = root  # the parse made the name the clause's head
+        else:
+            return []
+        if verb.lemma_.lower() not in ("be", "call", "title", "name") and verb is not root:
+            return []
+        if any(c.dep_ == "neg" for c in verb.children):
+            return []
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects:
+            before = [t for t in verb.subtree if t.i < verb.i and t.pos_ == "NOUN"]
+            subjects = [t for t in before if t.dep_ in ("npadvmod", "dep", "nsubj")][:1]
+        out = []
+        for noun in subjects:
+            kinds = {noun.lemma_.lower()}
+            if noun.lemma_.lower() in ("title", "name"):
+                kinds = {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
+            if not kinds & OWN_WORK_NOUNS:
+                continue
+            if any(c.lower_ in LIKING_WORDS for c in noun.subtree):
+                continue
+            for c in noun.subtree:
+                owner = self.at.get(c.i) if c.dep_ == "poss" else None
+                if owner is not None and owner.mention.type == _PERSON:
+                    out.append(ClauseFact(owner, "created", work, "parse:created:own-work", 0.75))
+        return out
 
     # -- an organisation and its place in one phrase -------------------------------------
     def located(self) -> list[ClauseFact]:
@@ -694,6 +755,34 @@ class _Reader:
 def _names(token) -> bool:
     """A participle that names what it hangs on: "called", "named"."""
     return token.dep_ in ("acl", "advcl") and token.lower_ in ("called", "named")
+
+
+def _defines(doc, verb, obj: SpanMention) -> bool:
+    """ "X is a Y": the copula's own subject, its complement the concept itself with an
+    indefinite article ("an AGI is a computer system"), not "X is the Y" (one thing
+    named twice) or "X is a lot of Y" (the complement is another noun)."""
+    root = doc[obj.token_start : obj.token_end].root
+    if root.dep_ != "attr" or root.head.i != verb.i:
+        return False
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return False
+    first = doc[obj.token_start]
+    before = doc[obj.token_start - 1] if obj.token_start else None
+    article = first if first.dep_ == "det" else before
+    return article is not None and article.lower_ in ("a", "an") and article.head.i == root.i
+
+
+def _dwells(verb, lemma: str, prep: str | None, noun: str | None) -> bool:
+    """The clause puts its person in the place to live or work, not on a trip: "lived
+    in", "grew up in", "worked in", "moved to", "returned to", "was back in India"."""
+    if noun is not None or _a_visit(verb):
+        return False
+    if lemma in DWELL_VERBS and prep == "in":
+        return lemma != "grow" or any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    if lemma in MOVE_VERBS and prep in ("to", "in", "back"):
+        return True
+    back = any(c.dep_ == "advmod" and c.lower_ == "back" for c in verb.children)
+    return lemma == "be" and back and prep == "in"
 
 
 def _a_visit(verb) -> bool:

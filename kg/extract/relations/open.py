@@ -9,6 +9,22 @@ participle on it ("a model trained on web text": trained on; "methods based on
 attention": based on; "reinforcement learning applied to robotics": applied to). A bare
 preposition between two nouns ("the alignment of superintelligence", "scaling laws for
 prediction") says too little and gives nothing.
+
+Frames beyond subject - verb - object: a passive with its agent reads actively
+("fermentation was caused by microorganisms": microorganism cause fermentation); a
+passive without one keeps its participle ("X is used for Y": used for); an adjective
+with its preposition after a copula ("the artificial neuron is related to the biological
+neuron": be related to); a complex preposition ("testified in front of Congress":
+testify in front of; "arose out of hospital medicine": arise out of); entering a field
+("I went into machine learning": go into; "got into math": get into).
+
+People and organisations relate to concepts only when the subject is grounded: a named
+person, "I" of a labelled speaker, "he"/"she" of a person named close before, and
+"we" of the organisation the speaker said they work at, the last only with a verb of
+making or working ("we built X", "we worked on X"): a generic "we" or "you" is no claim.
+Between the speaker's "I" and a concept no name grounds, a verb of attitude or
+perception ("I love X", "I looked at X") says something of the speaker, not of the
+concept, and gives nothing (with a named end it stays: "I love Ilya" is stated).
 """
 
 from __future__ import annotations
@@ -48,6 +64,23 @@ _OPEN_SKIP_LEMMAS = frozenset(
         "put",
     }
 )
+#: verbs that say what the subject feels or perceives, not what it did with the object
+_ATTITUDE = frozenset(
+    {"love", "enjoy", "hate", "care", "worry", "hope", "believe", "agree", "wonder"}
+    | {"remember", "forget", "understand", "find", "hear", "watch", "notice", "realize"}
+    | {"prefer", "appreciate", "miss", "bet", "guess", "assume", "suppose", "try", "ask"}
+)
+#: what a grounded "we" (the speaker's organisation) states with a concept: making it,
+#: working on it ("we built a speech recognizer", "we worked on protein folding")
+_WE_VERBS = frozenset(
+    {"build", "develop", "create", "design", "release", "launch", "train", "publish"}
+    | {"invent", "pioneer", "work", "research", "study", "introduce", "ship", "deploy"}
+)
+#: the nouns of complex prepositions: "in front of", "on top of", "on behalf of"
+_COMPLEX_PREP = frozenset({"front", "top", "behalf"})
+#: a person said in the text or the labelled speaker's "I" ("he"/"she" is left out: in
+#: a lecture the last person named is often not the one meant)
+_GROUNDED = frozenset({"lexicon", "ner", "speaker"})
 #: a subject that is the noun a participle or relative clause hangs on (concepts only)
 _MOD = "modified"
 _NAMING = frozenset({"call", "name", "know", "dub", "term", "label"})
@@ -76,11 +109,47 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
             role = "obj"
         elif (
             root.dep_ == "pobj"
+            and root.head.dep_ == "agent"
+            and root.head.head.pos_ == "VERB"
+            and _passive(root.head.head)
+        ):
+            role, head = "agent", root.head.head  # "was caused by X": X did it
+        elif (
+            root.dep_ == "pobj"
             and root.head.dep_ in ("prep", "agent")
             and root.head.head.pos_ in ("VERB", "AUX")
         ):
             role, prep, head = "obj", root.head.lower_, root.head.head
-        if role is not None and head.pos_ in ("VERB", "AUX"):
+        elif root.dep_ == "pobj" and root.head.dep_ == "prep" and _complex_prep(root.head):
+            # "testified in front of Congress": "in front of"
+            inner = root.head.head
+            role, head = "obj", inner.head.head
+            prep = f"{inner.head.lower_} {inner.lower_} {root.head.lower_}"
+        elif (
+            root.dep_ == "pobj"
+            and root.head.dep_ == "prep"
+            and root.head.head.dep_ == "acomp"
+            and root.head.head.head.lemma_.lower() in ("be", "become", "seem", "remain")
+        ):
+            # "X is related to Y": the adjective and its preposition
+            role, head = "obj", root.head.head.head
+            prep = f"{root.head.head.lower_} {root.head.lower_}"
+        elif (
+            root.dep_ == "pobj"
+            and root.head.dep_ == "prep"
+            and root.head.head.dep_ == "prep"
+            and root.head.head.head.pos_ == "VERB"
+        ):
+            # two prepositions in a row: "arose out of Y", "moved away from Y"
+            role, head = "obj", root.head.head.head
+            prep = f"{root.head.head.lower_} {root.head.lower_}"
+        elif (
+            root.dep_ == "pobj" and root.head.dep_ == "prep" and _copular_adjective(root.head.head)
+        ):
+            # "X is closely related to Y" parsed with the adjective as the clause's head
+            role, head = "obj", root.head.head
+            prep = f"{head.lower_} {root.head.lower_}"
+        if role is not None and (head.pos_ in ("VERB", "AUX") or _copular_adjective(head)):
             by_role.setdefault(head.i, {}).setdefault(role, []).append((s, prep))
         # the noun a relative clause or a participle hangs on is that verb's subject:
         # "transformers, which replaced LSTMs", "a model trained on web text"
@@ -92,11 +161,35 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
     out = []
     for verb_i, roles in sorted(by_role.items()):
         verb = doc[verb_i]
-        if verb.lemma_.lower() in _OPEN_SKIP_LEMMAS or not verb.is_alpha or hypothetical(verb):
+        lemma = "be" if _copular_adjective(verb) else verb.lemma_.lower()
+        if not verb.is_alpha or hypothetical(verb):
             continue
+        if roles.get("agent") and (lemma not in _OPEN_SKIP_LEMMAS or lemma == "make"):
+            # the passive read actively: "X was caused by Y"
+            roles = {"subj": roles["agent"], "obj": [(o, None) for o, _ in roles.get("subj", [])]}
+        elif lemma in ("go", "get"):
+            # entering a field: "I went into machine learning", "got into math"
+            objects = [
+                (o, p)
+                for o, p in roles.get("obj", [])
+                if p == "into" and o.mention.type == "Concept"
+            ]
+            if not objects:
+                continue
+            roles = {"subj": roles.get("subj", []), "obj": objects}
+        elif lemma in _OPEN_SKIP_LEMMAS:
+            # a copula relates only through its adjective: "X is related to Y"
+            objects = [(o, p) for o, p in roles.get("obj", []) if p and " " in p]
+            if lemma not in ("be", "become", "seem", "remain") or not objects:
+                continue
+            roles = {"subj": roles.get("subj", []), "obj": objects}
         negated = any(c.dep_ == "neg" for c in verb.children)
         particle = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
+        active = "agent" in by_role[verb_i] and roles is not by_role[verb_i]
+        if not active:
+            roles = {**roles, "subj": _nearest_list(doc, roles.get("subj", []))}
         for subj, how in roles.get("subj", []):
+            how = "agent" if active else how
             if how == _MOD and verb.lemma_.lower() in _NAMING:
                 continue  # "a model called Kestrel": the name, not a relation
             for obj, prep in roles.get("obj", []):
@@ -104,18 +197,20 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
                     continue
                 if subj is obj or (id(subj), id(obj)) in linked or (id(obj), id(subj)) in linked:
                     continue
+                if prep is not None and how != _MOD and obj.token_start < subj.token_start:
+                    continue  # a fronted adjunct sets the scene: "Before X, I spent ..."
                 sources = {subj.mention.source, obj.mention.source}
-                if {"addressee", "we", "it"} & sources:
+                if not _grounded(subj, obj, verb, prep):
                     continue  # generic "you can imagine ...", "we" is no claim about anyone
                 named = {"lexicon", "ner"} & sources
-                concepts = subj.mention.type == obj.mention.type == "Concept"
-                if not named and not concepts:
-                    continue
-                if not named and prep is None and _passive(verb):
+                if not named and prep is None and _passive(verb) and how != "agent":
                     continue  # "software was not built revision control": a misparse
                 # a participle keeps its form: "trained on", "based on", "used for"
-                word = verb.lower_ if verb.tag_ == "VBN" and verb.dep_ == "acl" else None
-                phrase = " ".join(p for p in (word or verb.lemma_.lower(), particle, prep) if p)
+                participle = verb.tag_ == "VBN" and (
+                    verb.dep_ == "acl" or (_passive(verb) and how != "agent")
+                )
+                word = verb.lower_ if participle else None
+                phrase = " ".join(p for p in (word or lemma, particle, prep) if p)
                 typed = None if negated else typed_verb(phrase, subj.mention, obj.mention)
                 if typed is not None:
                     # the parse found subject and object where the text between them
@@ -146,6 +241,68 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
                     )
                 )
     return out
+
+
+def _grounded(subj: SpanMention, obj: SpanMention, verb, prep: str | None) -> bool:
+    """Whether an open relation between these ends claims something of someone: two
+    concepts; a named end; the labelled speaker's "I" with a concept; the speaker's
+    organisation as "we" with a verb of making or working in the past tense (what it
+    did: "we trained a speech model", not "we're building a human brain"). Never "you",
+    "it" or an ungrounded pronoun; a person and a concept never through "as" (a role:
+    "spent three years at X as a research scientist") or a naming verb ("I called it
+    cold storage" names, it relates nothing)."""
+    s, o = subj.mention, obj.mention
+    sources = {s.source, o.source}
+    lemma = verb.lemma_.lower()
+    if {"addressee", "it"} & sources:
+        return False
+    if o.type == "Concept" and s.type != "Concept" and (prep == "as" or lemma in _NAMING):
+        return False
+    if s.source == "we":
+        done = verb.tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.lower_ in ("have", "'ve", "had") for c in verb.children
+        )
+        return o.type == "Concept" and lemma in _WE_VERBS and done and o.source != "speaker"
+    if "we" in sources:
+        return False
+    if {"lexicon", "ner"} & sources or s.type == o.type == "Concept":
+        return True
+    grounded = s.type == "Person" and s.source in _GROUNDED and o.type == "Concept"
+    return grounded and lemma not in _ATTITUDE
+
+
+def _nearest_list(doc, subjects: list[tuple[SpanMention, str | None]]):
+    """Subjects the parse lists with a verb between them are two clauses read as one
+    ("A invested in B, and C backed D" parsed with A and C as the subjects of "backed"):
+    only the ones after the last verb are this verb's."""
+    listed = sorted((x for x in subjects if x[1] != _MOD), key=lambda x: x[0].token_start)
+    for k in range(len(listed) - 1, 0, -1):
+        between = doc[listed[k - 1][0].token_end : listed[k][0].token_start]
+        if any(t.pos_ in ("VERB", "AUX") for t in between):
+            keep = {id(x[0]) for x in listed[k:]}
+            return [x for x in subjects if x[1] == _MOD or id(x[0]) in keep]
+    return subjects
+
+
+def _copular_adjective(token) -> bool:
+    """An adjective the parse made its clause's head, with the copula hanging on it ("X
+    is closely related to Y": "related" with "is" as its auxiliary)."""
+    return token.pos_ == "ADJ" and any(
+        c.dep_ in ("aux", "auxpass", "cop") and c.lemma_.lower() == "be" for c in token.children
+    )
+
+
+def _complex_prep(prep) -> bool:
+    """ "of" in "in front of X": its noun is a complex preposition's, hanging on a
+    preposition of the verb."""
+    noun = prep.head
+    return (
+        prep.lower_ == "of"
+        and noun.dep_ == "pobj"
+        and noun.lower_ in _COMPLEX_PREP
+        and noun.head.dep_ == "prep"
+        and noun.head.head.pos_ == "VERB"
+    )
 
 
 def _passive(verb) -> bool:

@@ -193,7 +193,8 @@ class Discourse:
           ...") is the unit's "I".
         * An unlabelled interview (the sidecar names one guest and no labels say who
           speaks): after the host's first question, a unit that is no question and
-          addresses no one ("you", "your") is the guest's answer. A unit with "you" may
+          addresses no one ("you", "your"; the filler "you know" addresses no one) is
+          the guest's answer. A unit with "you" may
           be the host's lead-in ("I know you went to ..."), so its "I" stays ungrounded,
           as does everything said before the first question (the host's introduction).
         """
@@ -210,7 +211,7 @@ class Discourse:
         if question:
             self._asked = True
             return
-        if self._asked and not any(t.lower_ in _SECOND_PERSON for t in doc):
+        if self._asked and not any(_addresses(t) for t in doc):
             self._turn_speaker = guest
 
     def _self_introduction(self, doc) -> str | None:
@@ -439,6 +440,27 @@ def vocative(doc, spans: list[SpanMention], before: int) -> Mention | None:
 _OPENERS = frozenset({"so", "and", "well", "now", "okay", "ok"})
 #: pronouns that only own something ("his team"): no relation has them as an end
 _POSSESSIVE_ONLY = frozenset({"yours", "hers", "mine"})
+#: the verbs of a "you" that addresses no one: "you know", "you see", "I mean, you know"
+_FILLER_VERBS = frozenset({"know", "see", "mean"})
+
+
+def _addresses(token) -> bool:
+    """A second person that speaks to someone: not the filler "you know" / "you see"
+    (its verb an aside with nothing of its own: "at that point -- you know, I was ...").
+    "I know you went to X", "you know that X" and "do you see it" address someone."""
+    if token.lower_ not in _SECOND_PERSON:
+        return False
+    verb = token.head
+    filler = (
+        token.lower_ == "you"
+        and token.dep_ == "nsubj"
+        and verb.lemma_.lower() in _FILLER_VERBS
+        and verb.dep_ in ("parataxis", "intj", "advcl", "dep", "ROOT")
+        and not any(c.dep_ not in ("nsubj", "punct", "advmod", "intj") for c in verb.children)
+    )
+    return not filler
+
+
 _THINGS = frozenset({"Organization", "Product", "Work"})
 _IT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 
