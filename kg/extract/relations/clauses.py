@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...nlp import tokens
 from ..entities import SpanMention
 from .open import hypothetical
 from .patterns import is_institution, job_at
@@ -134,7 +135,7 @@ def is_question(doc) -> bool:
     """A unit that asks: ends with "?", or opens (after fillers) with an auxiliary and a
     subject ("did you work at ...", "were you ...") or a wh-word and an auxiliary
     ("where did you train")."""
-    words = [t for t in doc if not t.is_space]
+    words = [t for t in tokens(doc) if not t.is_space]
     if words and words[-1].text == "?":
         return True
     i = 0
@@ -153,7 +154,7 @@ def non_asserting(doc) -> set[int]:
     (modal, "if", a wish), hearsay ("people say that ...", "I heard that ..."), or a
     denial ("which is simply not true" makes its antecedent's clause denied)."""
     out: set[int] = set()
-    for token in doc:
+    for token in tokens(doc):
         if token.pos_ not in ("VERB", "AUX"):
             continue
         lemma = token.lemma_.lower()
@@ -210,7 +211,7 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
             at.setdefault(k, s)
     reader = _Reader(doc, at, org_at)
     out: list[ClauseFact] = []
-    for token in doc:
+    for token in tokens(doc):
         if token.pos_ in ("VERB", "AUX"):
             out += reader.verb(token)
         if token.dep_ == "appos" or (token.dep_ == "acl" and token.lower_ in ("called", "named")):
@@ -631,7 +632,7 @@ class _Reader:
         DeepMind in London", "founded a firm in San Francisco called Azure Capital". One
         of each, or nothing (two organisations or two places: which is where is unsaid)."""
         out = []
-        for head in self.doc:
+        for head in tokens(self.doc):
             if self.named(head):
                 continue
             orgs, places = [], []

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from ...lexicon import Lexicon, name_key
 from ...model import Evidence, Mention, RelationCandidate, Sentence, Transcript
+from ...nlp import doc_text
 from ..entities import SpanMention
 from .clauses import clause_facts, is_question, non_asserting, tense_of, time_of
 from .names import NameTable
@@ -149,7 +150,7 @@ class RelationFinder:
         self, doc, sentence: Sentence, spans: list[SpanMention], evidence, linked, asserted
     ) -> list[RelationCandidate]:
         out = []
-        text = doc.text
+        text = doc_text(doc)
         for i, a in enumerate(spans):
             for b in spans[i + 1 :]:
                 if not asserted(a, b) or any(

@@ -332,7 +332,18 @@ _WISHES = frozenset({"want", "wish", "hope", "wonder", "imagine", "suppose", "tr
 
 def hypothetical(verb) -> bool:
     """A verb under a modal, a wish or a condition states no fact ("should make Grok beat
-    GPT", "wanted OpenAI to be acquired", "if you reach AGI")."""
+    GPT", "wanted OpenAI to be acquired", "if you reach AGI"). Read once per verb of a
+    Doc (the relation readers ask about the same verbs many times)."""
+    known = verb.doc.user_data.setdefault(_HYPOTHETICAL_KEY, {})
+    if verb.i not in known:
+        known[verb.i] = _hypothetical(verb)
+    return known[verb.i]
+
+
+_HYPOTHETICAL_KEY = "kg.hypothetical"
+
+
+def _hypothetical(verb) -> bool:
     for token in (verb, *verb.ancestors):
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children):
             return True

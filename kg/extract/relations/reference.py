@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 
 from ...lexicon import name_key
 from ...model import Mention, RelationCandidate, Sentence, Transcript
+from ...nlp import doc_text, tokens
 from ..entities import SpanMention
 from .patterns import _TIME, ROLES, norm
 
@@ -211,12 +212,12 @@ class Discourse:
         if question:
             self._asked = True
             return
-        if self._asked and not any(_addresses(t) for t in doc):
+        if self._asked and not any(_addresses(t) for t in tokens(doc)):
             self._turn_speaker = guest
 
     def _self_introduction(self, doc) -> str | None:
         """The sidecar speaker a unit opens by naming as "I" ("I'm X", "my name is X")."""
-        text = norm(doc.text)
+        text = norm(doc_text(doc))
         for speaker in self.transcript.meta.speakers:
             name = norm(speaker.name).strip()
             if name and re.search(
@@ -289,7 +290,7 @@ class Discourse:
     def pronouns(self, doc, sentence: Sentence, spans: list[SpanMention]) -> list[SpanMention]:
         taken = {k for s in spans for k in range(s.token_start, s.token_end)}
         out = []
-        for token in doc:
+        for token in tokens(doc):
             if token.i in taken:
                 continue
             lower = token.lower_
@@ -363,9 +364,11 @@ class Discourse:
         one in a clause that a future or modal verb only introduces ("I will mention
         something we've done at X") still does."""
         who = self.speaker_of(sentence) or self.addressee(None)
-        text = doc.text
+        text = doc_text(doc)
         we_tokens = [
-            t for t in doc if t.lower_ in _FIRST_PLURAL and not (t.i in silent and _own_modal(t))
+            t
+            for t in tokens(doc)
+            if t.lower_ in _FIRST_PLURAL and not (t.i in silent and _own_modal(t))
         ]
         out = []
         for s in spans:
