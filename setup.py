@@ -1,7 +1,7 @@
 """Packaging beyond what pyproject.toml can say: the repository's top-level ``ontology/``
 folder ships inside the package as ``kg.ontology_files`` (read with importlib.resources),
-so a wheel, ``pip install .`` and pipx carry kg.ttl, shapes.ttl, lexicon.tsv and the name
-lists. Everything else is in pyproject.toml."""
+so a wheel, ``pip install .`` and pipx carry kg.ttl, shapes.ttl, lexicon.tsv, the name
+lists and the WordNet 3.0 noun table with its licence. Everything else is in pyproject.toml."""
 
 from setuptools import find_namespace_packages, setup
 
@@ -13,6 +13,6 @@ setup(
     package_dir={"kg.ontology_files": "ontology"},
     package_data={
         "kg": ["queries/*.rq", "static/*", "templates/*"],
-        "kg.ontology_files": ["*.ttl", "*.tsv", "*.txt"],
+        "kg.ontology_files": ["*.ttl", "*.tsv", "*.txt", "*.tsv.gz", "WORDNET-LICENSE"],
     },
 )
