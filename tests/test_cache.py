@@ -169,3 +169,33 @@ def test_kg_clean_refuses_a_folder_that_is_not_an_outputs_folder(tmp_path, capsy
     assert "not a kg outputs folder" in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
     assert (precious / "thesis.tex").read_text() == "years of work"
+
+
+def test_relation_code_and_ontology_data_are_part_of_the_key(tmp_path, monkeypatch):
+    """Editing a relation reader (``extract/relations/``) or a data file extraction reads
+    (a name list, the WordNet table) must re-extract: both change the cache key."""
+    import kg
+    import kg.cache as cache
+    import kg.ontology
+
+    package = tmp_path / "kg"
+    shutil.copytree(Path(kg.__file__).parent, package, ignore=shutil.ignore_patterns("*.pyc"))
+    monkeypatch.setattr(cache, "_PACKAGE", package)
+    cache.code_fingerprint.cache_clear()
+    before = cache.code_fingerprint()
+    reader = package / "extract" / "relations" / "finder.py"
+    reader.write_text(reader.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    cache.code_fingerprint.cache_clear()
+    assert cache.code_fingerprint() != before
+    cache.code_fingerprint.cache_clear()
+
+    data = tmp_path / "ontology"
+    shutil.copytree(kg.ontology.ONTOLOGY_DIR, data)
+    monkeypatch.setattr(kg.ontology, "ONTOLOGY_DIR", data)
+    cache._data_fingerprint.cache_clear()
+    before = cache._data_fingerprint()
+    names = data / "first_names.txt"
+    names.write_text(names.read_text(encoding="utf-8") + "zebulonia\n", encoding="utf-8")
+    cache._data_fingerprint.cache_clear()
+    assert cache._data_fingerprint() != before
+    cache._data_fingerprint.cache_clear()
