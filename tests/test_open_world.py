@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -18,6 +19,13 @@ from kg.extract.concepts import keyness, select_terms
 from kg.extract.truecase import truecase
 from kg.lexicon import load_lexicon
 from kg.resolve import sounds_like
+
+
+def built(folder: Path, name: str, text: str, lexicon: str = ""):
+    """The graph of one transcript written for a test: ``text`` saved as ``folder/name``
+    and built without cache (``lexicon="off"``: the general machinery alone)."""
+    (folder / name).write_text(text, encoding="utf-8")
+    return build([folder], folder / "out", Settings(cache=False, lexicon=lexicon)).graph
 
 
 def test_casing_profile_tells_cased_from_lowercase_and_run_on():
@@ -144,14 +152,14 @@ def test_lexicon_off_is_a_setting_and_unknown_paths_fail_clearly(tmp_path):
 
 
 def test_things_introduced_by_name_get_the_kind_s_type(tmp_path):
-    (tmp_path / "names.txt").write_text(
+    graph = built(
+        tmp_path,
+        "names.txt",
         "Then we trained a speech model called Kestrel. It beat a model called Lark. "
         "She wrote a book titled Deep Focus, and later joined a startup named Halvard. "
         "Her friend wrote a book called Waiting to Sail. "
         "We met at a conference called Tidewater, and later at a tech fest called Oruvanta.\n",
-        encoding="utf-8",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
     types = {e.label: e.type for e in graph.entities}
     assert types["Kestrel"] == "Product" and types["Lark"] == "Product"
     assert types["Deep Focus"] == "Work"
@@ -162,14 +170,14 @@ def test_things_introduced_by_name_get_the_kind_s_type(tmp_path):
 
 
 def test_a_surname_said_once_is_a_person_when_the_parse_shows_one(tmp_path):
-    (tmp_path / "history.txt").write_text(
+    graph = built(
+        tmp_path,
+        "history.txt",
         "We talked about the end of history. Fukuyama argued that liberal democracy had "
         "won, and that was the whole debate for a while. Then we turned to computing. "
         "The mathematician Turing asked whether machines can think, and Hodgkin never "
         "came up again.\n",
-        encoding="utf-8",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
     people = {e.label for e in graph.entities if e.type == "Person"}
     assert "Fukuyama" in people
     assert "Turing" in people or "Alan Turing" in people
@@ -177,35 +185,37 @@ def test_a_surname_said_once_is_a_person_when_the_parse_shows_one(tmp_path):
 
 
 def test_an_asr_stutter_is_one_term(tmp_path):
-    (tmp_path / "stutter.txt").write_text(
+    graph = built(
+        tmp_path,
+        "stutter.txt",
         "It is about generalization power generalization power and more. The "
         "generalization power of models matters, so we want generalization power.\n",
-        encoding="utf-8",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
     labels = {e.label for e in graph.entities if e.type == "Concept"}
     assert "generalization power" in labels
     assert not any("power generalization" in label for label in labels)
 
 
 def test_a_known_city_said_once_in_lowercase_speech_is_a_place(tmp_path):
-    (tmp_path / "travel.srt").write_text(
+    graph = built(
+        tmp_path,
+        "travel.srt",
         "1\n00:00:01,000 --> 00:00:06,000\n"
         "so after the war she went back to her native philadelphia and opened a small\n\n"
         "2\n00:00:06,000 --> 00:00:12,000\n"
         "bakery and later her brother who lived in vienna sent her recipes every winter\n\n"
         "3\n00:00:12,000 --> 00:00:18,000\n"
         "and the bakery did well because people liked the bread and the cakes a lot\n",
-        encoding="utf-8",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
     places = {e.label for e in graph.entities if e.type == "Place"}
     assert {"Philadelphia", "Vienna"} <= places
     assert not any(e.label.lower() == "bakery" and e.type != "Concept" for e in graph.entities)
 
 
 def test_the_words_around_a_name_type_it(tmp_path):
-    (tmp_path / "market.txt").write_text(
+    graph = built(
+        tmp_path,
+        "market.txt",
         "Host: How did it start?\n"
         "Guest: Back then I was the CFO of Quorvane, and we watched companies like "
         "Brindlecast, Yelvatic, and Ostrowell go under. Later we shipped our Tessaline "
@@ -213,9 +223,8 @@ def test_the_words_around_a_name_type_it(tmp_path):
         "ledger platform for small shops. Marrowdesk did well. We sold servers to "
         "companies like Quillpost.com at the time. Firms such as Zorbanic went under. "
         "We hired American engineers for the platform.\n",
-        encoding="utf-8",
+        lexicon="off",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
     types = {e.label: e.type for e in graph.entities}
     assert types.get("Quorvane") == "Organization"  # the CFO of X
     assert types.get("Brindlecast") == "Organization"  # companies like X, Y, and Z
@@ -234,14 +243,14 @@ def test_lowercase_speech_keeps_long_names_and_place_institutions_whole(tmp_path
         "one of them was a young surgeon called maria ostrevska vandermeulen who",
         "later argued that the madrid school had been wrong about fevers all along",
     ]
-    (tmp_path / "lecture.srt").write_text(
+    graph = built(
+        tmp_path,
+        "lecture.srt",
         "".join(
             f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 5:02d},000\n{line}\n\n"
             for i, line in enumerate(lines)
         ),
-        encoding="utf-8",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
     types = {e.label: e.type for e in graph.entities}
     schools = [e for e in graph.entities if "madrid school" in e.label.lower()]
     assert len(schools) == 1 and schools[0].type == "Organization"  # one node, not two
@@ -256,38 +265,38 @@ def test_a_rare_word_that_owns_a_theory_is_a_person_in_lowercase_speech(tmp_path
         "law of supply did to trade and it changed how doctors thought about disease",
         "and that is why we still read it today in every course on the subject",
     ]
-    (tmp_path / "talk.srt").write_text(
+    graph = built(
+        tmp_path,
+        "talk.srt",
         "".join(
             f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 5:02d},000\n{line}\n\n"
             for i, line in enumerate(lines)
         ),
-        encoding="utf-8",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
     people = {e.label for e in graph.entities if e.type == "Person"}
     assert "Vollmerhaus" in people
     assert not any("market" in p.lower() for p in people)
 
 
 def test_a_name_listed_with_known_names_takes_their_type(tmp_path):
-    (tmp_path / "sales.txt").write_text(
+    graph = built(
+        tmp_path,
+        "sales.txt",
         "Host: Did they ever invest in you?\n"
         "Guest: No, never. Google and Vantrolia were both customers, nothing more.\n",
-        encoding="utf-8",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
     types = {e.label: e.type for e in graph.entities}
     assert types.get("Vantrolia") == "Organization"
 
 
 def test_a_title_in_quotes_after_a_work_s_kind_is_a_work(tmp_path):
-    (tmp_path / "thesis.txt").write_text(
+    graph = built(
+        tmp_path,
+        "thesis.txt",
         "Host: What was your thesis about?\n"
         'Guest: My dissertation, as far as I remember, was "Sparse routing in mesh '
         'radios." My advisor read the book and told me, "We are done here."\n',
-        encoding="utf-8",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
     works = {e.label for e in graph.entities if e.type == "Work"}
     assert "Sparse routing in mesh radios" in works
     assert not any("done" in w for w in works)  # a quoted sentence is no title
@@ -299,27 +308,28 @@ def test_a_long_title_after_a_book_called_in_lowercase_speech_is_a_work(tmp_path
         "the northern coast where she argued that nobody had looked at them closely",
         "and people still read it because the drawings in it are so very good",
     ]
-    (tmp_path / "mosses.srt").write_text(
+    graph = built(
+        tmp_path,
+        "mosses.srt",
         "".join(
             f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 5:02d},000\n{line}\n\n"
             for i, line in enumerate(lines)
         ),
-        encoding="utf-8",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
     works = {e.label for e in graph.entities if e.type == "Work"}
     assert "Field Guide to the Mosses of the Northern Coast" in works
 
 
 def test_people_words_around_a_name_make_it_a_person(tmp_path):
-    (tmp_path / "team.txt").write_text(
+    graph = built(
+        tmp_path,
+        "team.txt",
         "Host: Who helped you most?\n"
         "Guest: We learned a lot from engineers there, such as Vantreska. Back then we "
         "worked with Ostravel, who later ran the whole lab. And we sold to companies "
         "like Dremmock, which paid well.\n",
-        encoding="utf-8",
+        lexicon="off",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
     types = {e.label: e.type for e in graph.entities}
     assert types.get("Vantreska") == "Person"  # engineers such as X
     assert types.get("Ostravel") == "Person"  # X, who ...
@@ -332,27 +342,28 @@ def test_a_name_does_not_end_in_a_surname_particle(tmp_path):
         "in the north and sold his lenses to every doctor who would pay for them",
         "though markus von never wrote down how he ground them for anybody else",
     ]
-    (tmp_path / "lenses.srt").write_text(
+    graph = built(
+        tmp_path,
+        "lenses.srt",
         "".join(
             f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 5:02d},000\n{line}\n\n"
             for i, line in enumerate(lines)
         ),
-        encoding="utf-8",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
     labels = {e.label.lower() for e in graph.entities}
     assert not any(label.endswith(" von") for label in labels), labels
 
 
 def test_the_capitalised_items_of_a_list_after_a_kind_noun_are_names(tmp_path):
-    (tmp_path / "board.txt").write_text(
+    graph = built(
+        tmp_path,
+        "board.txt",
         "Host: Who did you work with back then?\n"
         "Guest: I was lucky enough to be able to write off of the efforts of engineers "
         "there, such as Pellinor. Just incredible people. Later we sold to companies "
         "like Drell, Spring, and Kestor. Good years.\n",
-        encoding="utf-8",
+        lexicon="off",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
     types = {e.label: e.type for e in graph.entities}
     assert types.get("Pellinor") == "Person"  # engineers such as X: NER tags nothing
     assert types.get("Spring") == "Organization"  # a word NER reads as a date
@@ -371,14 +382,15 @@ def test_a_name_ending_in_s_is_no_plural_description():
 
 
 def test_an_acronym_is_its_own_organisation_not_the_short_name_of_a_branch(tmp_path):
-    (tmp_path / "school.txt").write_text(
+    graph = built(
+        tmp_path,
+        "school.txt",
         "Host: Where did you study?\n"
         "Guest: The Kestrel Quantum Institute (KQI) had a hard entrance exam. "
         "Once I was at KQI, I loved it. I later taught at KQI Kansas for a year, and "
         "KQI was always home.\n",
-        encoding="utf-8",
+        lexicon="off",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
     names = {e.label: {e.label, *e.aliases} for e in graph.entities if e.type == "Organization"}
     institute = next(v for v in names.values() if "Kestrel Quantum Institute" in v)
     assert "KQI" in institute, names  # the acronym of the full name
@@ -420,20 +432,23 @@ def test_a_lexicon_thing_named_like_a_person_needs_the_field_around_it(tmp_path)
 
 
 def test_a_name_ending_in_a_noun_of_something_that_happens_is_an_event(tmp_path):
-    (tmp_path / "ipo.txt").write_text(
+    graph = built(
+        tmp_path,
+        "ipo.txt",
         "Host: What came after that?\n"
         "Guest: Well, the Quellmark IPO was in March, and the Quellmark IPO made the "
         "news for weeks. Then came the Halverd Crash, and the Halverd Crash hurt us.\n",
-        encoding="utf-8",
+        lexicon="off",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
     types = {e.label: e.type for e in graph.entities}
     assert types.get("Quellmark IPO") == "Event", types
     assert types.get("Halverd Crash") == "Event", types
 
 
 def test_a_rare_bare_word_where_a_person_stands_is_a_person_in_lowercase_speech(tmp_path):
-    (tmp_path / "anatomy.srt").write_text(
+    graph = built(
+        tmp_path,
+        "anatomy.srt",
         _srt(
             [
                 "for centuries the books were wrong and then ostrevik argued that the",
@@ -441,29 +456,31 @@ def test_a_rare_bare_word_where_a_person_stands_is_a_person_in_lowercase_speech(
                 "grandma said we should eat well and photosynthesis shows how plants grow",
             ]
         ),
-        encoding="utf-8",
+        lexicon="off",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
     people = {e.label.lower() for e in graph.entities if e.type == "Person"}
     assert {"ostrevik", "vandrelli"} <= people, people  # said once, each
     assert not people & {"grandma", "photosynthesis"}, people
 
 
 def test_names_of_one_transcript_that_sound_alike_are_one_person(tmp_path):
-    (tmp_path / "fair.txt").write_text(
+    graph = built(
+        tmp_path,
+        "fair.txt",
         "Host: Who helped you?\n"
         "Guest: I met Marta Kowalsky at the fair in spring. Later Marta Kowalski called "
         "me about the job, and Marta Kowalski hired me the next week.\n",
-        encoding="utf-8",
+        lexicon="off",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
     people = [e for e in graph.entities if "marta" in e.label.lower()]
     assert len(people) == 1, [(e.label, e.aliases) for e in people]
     assert people[0].label == "Marta Kowalski"  # the spelling said more often
 
 
 def test_a_bare_word_said_as_a_person_is_that_person_where_it_is_a_term(tmp_path):
-    (tmp_path / "wine.srt").write_text(
+    graph = built(
+        tmp_path,
+        "wine.srt",
         _srt(
             [
                 "the work of verhoek on wine was careful and verhoek wrote that yeast was",
@@ -471,15 +488,16 @@ def test_a_bare_word_said_as_a_person_is_that_person_where_it_is_a_term(tmp_path
                 "it because the verhoek method worked well for the brewers of the north",
             ]
         ),
-        encoding="utf-8",
+        lexicon="off",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
     nodes = [e for e in graph.entities if e.label.lower() == "verhoek"]
     assert len(nodes) == 1 and nodes[0].type == "Person", [(e.label, e.type) for e in nodes]
 
 
 def test_a_rare_word_before_company_names_the_firm_in_lowercase_speech(tmp_path):
-    (tmp_path / "glass.srt").write_text(
+    graph = built(
+        tmp_path,
+        "glass.srt",
         _srt(
             [
                 "better glass came later with the work of the brennmoor company and the",
@@ -487,16 +505,17 @@ def test_a_rare_word_before_company_names_the_firm_in_lowercase_speech(tmp_path)
                 "a fintech company would have been unthinkable in those days of course",
             ]
         ),
-        encoding="utf-8",
+        lexicon="off",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
     orgs = {e.label.lower() for e in graph.entities if e.type == "Organization"}
     assert "brennmoor" in orgs, orgs  # said once
     assert not orgs & {"steel", "fintech"}, orgs
 
 
 def test_a_lowercase_name_beside_a_noun_for_people_is_a_person(tmp_path):
-    (tmp_path / "doctors.srt").write_text(
+    graph = built(
+        tmp_path,
+        "doctors.srt",
         _srt(
             [
                 "in those years we met other doctors such as vorislav de brune and many",
@@ -504,20 +523,20 @@ def test_a_lowercase_name_beside_a_noun_for_people_is_a_person(tmp_path):
                 "and most of them went home with ideas that changed their own hospitals",
             ]
         ),
-        encoding="utf-8",
+        lexicon="off",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
     people = {e.label.lower() for e in graph.entities if e.type == "Person"}
     assert "vorislav de brune" in people, people
 
 
 def test_a_name_listed_with_a_person_is_a_person_though_said_once(tmp_path):
-    (tmp_path / "style.txt").write_text(
+    graph = built(
+        tmp_path,
+        "style.txt",
         "Host: Tell me.\n"
         "Guest: You could ask for a song in the style of Leonard Cohen or Kessick or, "
         "I don't know, anybody.\n",
-        encoding="utf-8",
+        lexicon="off",
     )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
     people = {e.label for e in graph.entities if e.type == "Person"}
     assert "Kessick" in people, people  # "X or Y": the items of a list are of a kind
