@@ -6,6 +6,9 @@ Sets (gold made by reading each text before running anything on it):
 * ``seeds``: the two seed transcripts (``seeds/``, gold in ``tests/data/gold``); the
   rules were written from them.
 * ``dev``: the held-out dev half (``tests/data/heldout/dev``), looked at while working.
+* ``fresh``: four more held-out transcripts (``tests/data/heldout/fresh``), annotated
+  after the fourth round's rules were written and scored once with them, as a second
+  check that dev's gains carry over; from then on part of the dev half.
 * ``test``: the held-out test half (``tests/data/heldout/test``), scored only to
   report: never used to tune a rule or add a lexicon entry.
 * ``dialogues``: four short dialogues written for the relation tests (interview,
@@ -68,6 +71,7 @@ SETS = {
     "seeds": (ROOT / "seeds", ROOT / "tests" / "data" / "gold"),
     "dev": (HELDOUT / "dev", HELDOUT / "gold"),
     "test": (HELDOUT / "test", HELDOUT / "gold"),
+    "fresh": (HELDOUT / "fresh", HELDOUT / "gold"),
     "dialogues": (
         ROOT / "tests" / "data" / "dialogues",
         ROOT / "tests" / "data" / "dialogues" / "gold",
