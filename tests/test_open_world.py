@@ -540,3 +540,41 @@ def test_a_name_listed_with_a_person_is_a_person_though_said_once(tmp_path):
     )
     people = {e.label for e in graph.entities if e.type == "Person"}
     assert "Kessick" in people, people  # "X or Y": the items of a list are of a kind
+
+
+def test_a_place_with_a_direction_or_around_a_known_place_is_that_place(tmp_path):
+    lines = [
+        "so my uncle moved the whole family to west africa in the late sixties",
+        "and years later they all flew on to north america for good and stayed",
+        "the bakery he opened there is still run by my cousins to this day",
+    ]
+    graph = built(
+        tmp_path,
+        "family.srt",
+        "".join(
+            f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 5:02d},000\n{line}\n\n"
+            for i, line in enumerate(lines)
+        ),
+    )
+    places = {e.label.lower() for e in graph.entities if e.type == "Place"}
+    # the truecaser leaves "west" lowercase: GeoNames and the direction vouch for it
+    assert "west africa" in places
+    # the longer place NER read wins over the lexicon's "America" inside it
+    assert "north america" in places
+    assert not any(e.label.lower() == "bakery" and e.type != "Concept" for e in graph.entities)
+
+
+def test_the_gazetteer_vouches_for_towns_but_not_for_words_it_also_lists():
+    from kg.extract.entities import gazetteer_vouches
+    from kg.extract.truecase import gazetteer_place, known_place
+    from kg.nlp import load_nlp
+
+    # a town too small for the truecaser's list, and no frequent word: a place
+    assert gazetteer_place("Heidelberg") and not known_place("Heidelberg")
+    assert not gazetteer_place("Reading") and not gazetteer_place("Nice")  # words first
+    nlp = load_nlp(Settings())
+    doc = nlp("We moved to Heidelberg, but there is an efficiency Delta in the second run.")
+    town = next(t.i for t in doc if t.text == "Heidelberg")
+    word = next(t.i for t in doc if t.text == "Delta")
+    assert gazetteer_vouches(doc, town, town + 1)
+    assert gazetteer_place("Delta") and not gazetteer_vouches(doc, word, word + 1)

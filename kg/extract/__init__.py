@@ -21,6 +21,7 @@ from .entities import (
     context_type,
     coordinated_type,
     find_mentions,
+    gazetteer_vouches,
     introduced_by_name,
     introduced_type,
     is_common_word,
@@ -36,7 +37,6 @@ from .entities import (
 )
 from .relations import RelationFinder
 from .terms import TermCandidate, TermStatistics, choose_terms, phrase_candidates
-from .truecase import known_place
 
 __all__ = ["Extraction", "extract_transcript"]
 
@@ -399,8 +399,8 @@ def _drop_unsupported_names(
             return True
         if m.type == "Person" and name_part(parts, m.surface) is not None:
             return True
-        if m.type == "Place" and known_place(m.surface):
-            return True  # "lived in vienna": a city of GeoNames, said once
+        if m.type == "Place" and gazetteer_vouches(doc, s.token_start, s.token_end):
+            return True  # "lived in vienna", "in geneva": a place of GeoNames, said once
         if m.type == "Person" and trust_case and acts_as_person(doc, s.token_start):
             return True  # "Fukuyama argued", "the mathematician Turing"
         if (

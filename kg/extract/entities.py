@@ -17,7 +17,7 @@ from wordfreq import zipf_frequency
 from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
 from ..nlp import tokens
-from .truecase import INSTITUTION_WORDS, known_place
+from .truecase import INSTITUTION_WORDS, compass_place, gazetteer_place, known_place
 
 __all__ = [
     "SpanMention",
@@ -36,6 +36,7 @@ __all__ = [
     "owns_an_idea",
     "speaks_as_person",
     "named_firm",
+    "gazetteer_vouches",
     "unsupported_lexicon_names",
     "person_reading",
 ]
@@ -274,13 +275,20 @@ def mid_sentence(doc, start: int) -> bool:
 
 
 def _looks_like_name(
-    span, etype: str, lexicon: Lexicon | None = None, trusted: bool = False
+    span,
+    etype: str,
+    lexicon: Lexicon | None = None,
+    trusted: bool = False,
 ) -> bool:
     """Whether an NER span can be a name. ``trusted``: the transcript is cased and
-    punctuated and the span stands in mid-sentence, so its capitals are evidence."""
+    punctuated and the span stands in mid-sentence, so its capitals are evidence.
+    A place GeoNames vouches for is one in any casing ("geneva", "west Germany": words
+    the truecaser left lowercase)."""
     words = [t for t in span if not t.is_punct]
     if not words:
         return False
+    if etype == "Place" and gazetteer_vouches(span.doc, span.start, span.end):
+        return True  # "Vienna", "geneva", "West Germany": frequent words, but GeoNames vouches
     if any(
         not (t.text[:1].isupper() or t.text[:1].isdigit())
         for t in words
@@ -293,8 +301,6 @@ def _looks_like_name(
     alpha = [t for t in words if t.is_alpha or (t.like_url and t.text[:1].isalpha())]
     if not alpha:
         return False
-    if etype == "Place" and known_place(span.text):
-        return True  # "Vienna", "Philadelphia": frequent words, but GeoNames vouches
     if etype == "Organization" and _place_institution(words):
         return True  # "Paris School of Medicine", "University of Vienna": common words
     if (
@@ -318,6 +324,31 @@ def _looks_like_name(
     if _surname_is_a_word(alpha, etype, lexicon):
         return False
     return not all(is_common_word(t.text, 4.0) for t in alpha)
+
+
+def gazetteer_vouches(doc, start: int, end: int) -> bool:
+    """GeoNames knows the place NER read at ``doc[start:end]``: a large city (see
+    :func:`.truecase.known_place`), or any town that is no frequent word, or a
+    direction and such a place ("geneva", "east berlin"), unless a noun or adjective
+    before it makes it a word modified ("an efficiency Delta")."""
+    name = doc[start:end].text
+    if known_place(name):
+        return True
+    if not (gazetteer_place(name) or compass_place(name)):
+        return False
+    return start == 0 or doc[start - 1].pos_ not in ("NOUN", "ADJ")
+
+
+def _wider_place(doc, start: int, end: int, etype: str, inside: list[SpanMention]) -> bool:
+    """NER's place holds only lexicon places and is itself a place GeoNames vouches
+    for: the longer name is the place meant ("North America" around "America", "West
+    Germany" around "Germany")."""
+    return (
+        etype == "Place"
+        and bool(inside)
+        and all(m.mention.type == "Place" for m in inside)
+        and gazetteer_vouches(doc, start, end)
+    )
 
 
 def _place_institution(words) -> bool:
@@ -531,7 +562,11 @@ def find_mentions(
             [m for m in found if start <= m.token_start and m.token_end <= end] if overlaps else []
         )
         # a name made with a concept's word ("Lumen Robotics", "Scale AI") is the name
-        if overlaps and not _name_around_concepts(doc, start, end, etype, inside, taken):
+        if (
+            overlaps
+            and not _name_around_concepts(doc, start, end, etype, inside, taken)
+            and not _wider_place(doc, start, end, etype, inside)
+        ):
             continue
         span = doc[start:end]
         trusted = trust_case and mid_sentence(doc, start)
