@@ -578,3 +578,37 @@ def test_the_gazetteer_vouches_for_towns_but_not_for_words_it_also_lists():
     word = next(t.i for t in doc if t.text == "Delta")
     assert gazetteer_vouches(doc, town, town + 1)
     assert gazetteer_place("Delta") and not gazetteer_vouches(doc, word, word + 1)
+
+
+def test_a_surname_after_a_title_said_once_is_a_person(tmp_path):
+    lines = [
+        "thank you all and thank you chancellor vrabelko for the kind welcome today",
+        "we met in the old hall where the workers of the harbour used to gather",
+        "and we talked for hours about the harbour and the ships and the winters",
+    ]
+    graph = built(
+        tmp_path,
+        "speech.srt",
+        "".join(
+            f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 5:02d},000\n{line}\n\n"
+            for i, line in enumerate(lines)
+        ),
+        lexicon="off",
+    )
+    people = {e.label.lower() for e in graph.entities if e.type == "Person"}
+    assert any("vrabelko" in p for p in people)  # said once, but a title says who
+    assert not any(p in ("harbour", "hall") for p in people)
+
+
+def test_after_a_title_only_a_surname_counts():
+    from kg.extract.entities import after_title
+    from kg.nlp import load_nlp
+
+    doc = load_nlp(Settings())(
+        "We thanked Chancellor Vrabelko, then Mr. Sunshine and President von."
+    )
+    at = {t.text: t.i for t in doc}
+    assert after_title(doc, at["Vrabelko"])  # a rare word after a title
+    assert not after_title(doc, at["Sunshine"])  # an everyday word is a nickname
+    assert not after_title(doc, at["von"])  # a particle begins a surname not heard
+    assert not after_title(doc, at["We"])

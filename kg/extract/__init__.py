@@ -18,6 +18,7 @@ from .concepts import select_terms
 from .entities import (
     SpanMention,
     acts_as_person,
+    after_title,
     context_type,
     coordinated_type,
     find_mentions,
@@ -100,7 +101,7 @@ def extract_transcript(
         ]
     short_names = _organisation_first_words(units, lexicon)
     units = _types_from_context(units, parts, lexicon.given_names)
-    units = _drop_unsupported_names(units, parts, short_names, trust_case)
+    units = _drop_unsupported_names(units, parts, short_names, trust_case, lexicon.surnames)
     units = _short_organisation_names(units, short_names)
     units = _types_of_introduced_names(units)
     finder = RelationFinder(transcript, settings.comention_window, lexicon)
@@ -374,7 +375,11 @@ ONCE_TRUSTED_TYPES = frozenset({"Place", "Organization"})
 
 
 def _drop_unsupported_names(
-    units, parts: dict[str, str], short_names: dict[str, str], trust_case: bool = False
+    units,
+    parts: dict[str, str],
+    short_names: dict[str, str],
+    trust_case: bool = False,
+    surnames: frozenset[str] = frozenset(),
 ):
     """Statistical NER on speech invents one-off names from single words; a one-word
     name that neither the lexicon nor a full name supports must recur to be kept,
@@ -401,6 +406,8 @@ def _drop_unsupported_names(
             return True
         if m.type == "Place" and gazetteer_vouches(doc, s.token_start, s.token_end):
             return True  # "lived in vienna", "in geneva": a place of GeoNames, said once
+        if m.type == "Person" and after_title(doc, s.token_start, surnames):
+            return True  # "chancellor kohl", "President Okafor": a title says who
         if m.type == "Person" and trust_case and acts_as_person(doc, s.token_start):
             return True  # "Fukuyama argued", "the mathematician Turing"
         if (

@@ -17,7 +17,13 @@ from wordfreq import zipf_frequency
 from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
 from ..nlp import tokens
-from .truecase import INSTITUTION_WORDS, compass_place, gazetteer_place, known_place
+from .truecase import (
+    INSTITUTION_WORDS,
+    TITLES,
+    compass_place,
+    gazetteer_place,
+    known_place,
+)
 
 __all__ = [
     "SpanMention",
@@ -30,6 +36,7 @@ __all__ = [
     "introduced_by_name",
     "introduced_type",
     "acts_as_person",
+    "after_title",
     "context_type",
     "coordinated_type",
     "listed_with_people",
@@ -979,6 +986,19 @@ _PERSON_ROLES = frozenset(
         "queen", "emperor", "composer", "painter", "artist", "journalist", "researcher",
     }
 )  # fmt: skip
+
+
+def after_title(doc, start: int, surnames: frozenset[str] = frozenset()) -> bool:
+    """The word at ``start`` is a surname after a title or a role noun ("chancellor
+    kohl", "President Okafor", "the mathematician Turing"), in any casing: a family
+    name of the list or a rare word, no particle ("president von") nor everyday word
+    ("Mr. Ego")."""
+    if start == 0:
+        return False
+    before, word = doc[start - 1], doc[start].lower_
+    if before.lower_.rstrip(".") not in TITLES and before.lemma_.lower() not in _PERSON_ROLES:
+        return False
+    return word not in _PARTICLES and (word in surnames or not is_common_word(word))
 
 
 def acts_as_person(doc, start: int) -> bool:

@@ -38,6 +38,7 @@ __all__ = [
     "gazetteer_place",
     "compass_place",
     "CITY_MIN_POPULATION",
+    "TITLES",
 ]
 
 #: Cities at least this populous are capitalised in lowercase speech.
@@ -51,7 +52,8 @@ NAME_WORD_MAX_ZIPF = 4.8
 PLURAL_MIN_ZIPF = 3.0
 PLURAL_GAP = 1.6
 _PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near", "across", "throughout"})
-_TITLES = frozenset(
+#: Titles and honorifics said before a person's surname ("president", "dr", "saint").
+TITLES = frozenset(
     {
         "mr", "mrs", "ms", "dr", "doctor", "professor", "prof", "sir", "dame", "lord", "lady",
         "saint", "st", "king", "queen", "prince", "princess", "emperor", "empress", "pope",
@@ -209,7 +211,7 @@ def truecase(text: str, given_names: frozenset[str]) -> str:
                     chars[words[k][0]] = chars[words[k][0]].upper()
             i += matched
             continue
-        if word in given_names or word in _TITLES:
+        if word in given_names or word in TITLES:
             following = words[i + 1] if i + 1 < n else None
             if word in given_names:
                 chars[start] = chars[start].upper()
@@ -218,7 +220,7 @@ def truecase(text: str, given_names: frozenset[str]) -> str:
                 and following[2] not in given_names
                 and _name_word(following[2], NAME_WORD_MAX_ZIPF)
             ):
-                if word in _TITLES:
+                if word in TITLES:
                     chars[start] = chars[start].upper()
                 chars[following[0]] = chars[following[0]].upper()
                 third = words[i + 2] if i + 2 < n else None
