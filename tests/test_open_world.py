@@ -612,3 +612,21 @@ def test_after_a_title_only_a_surname_counts():
     assert not after_title(doc, at["Sunshine"])  # an everyday word is a nickname
     assert not after_title(doc, at["von"])  # a particle begins a surname not heard
     assert not after_title(doc, at["We"])
+
+
+def test_a_direction_before_a_place_names_a_part_of_it(tmp_path):
+    lines = [
+        "my grandfather sold olive oil across southern france for thirty years",
+        "and his brother ran the same trade all over eastern spain after the war",
+        "they wrote to each other every week about the prices and the harvests",
+    ]
+    graph = built(
+        tmp_path,
+        "trade.srt",
+        "".join(
+            f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 5:02d},000\n{line}\n\n"
+            for i, line in enumerate(lines)
+        ),
+    )
+    places = {e.label.lower() for e in graph.entities if e.type == "Place"}
+    assert {"southern france", "eastern spain"} <= places

@@ -18,6 +18,7 @@ from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
 from ..nlp import tokens
 from .truecase import (
+    COMPASS_WORDS,
     INSTITUTION_WORDS,
     TITLES,
     compass_place,
@@ -616,8 +617,25 @@ def find_mentions(
                 _make_mention(doc, start, end, transcript, sentence, "Organization", "ner")
             )
             taken[start] = True
+    found = [_with_direction(doc, m, transcript, sentence, taken) for m in found]
     found.sort(key=lambda m: m.token_start)
     return found
+
+
+def _with_direction(doc, span: SpanMention, transcript, sentence, taken: list[bool]):
+    """A place with a direction word before it is the part of the place the speaker
+    names ("western Europe", "central america"): the span grows to hold the word, and
+    it is a name of its own, no longer the lexicon's place."""
+    start = span.token_start
+    if span.mention.type != "Place" or start == 0 or taken[start - 1]:
+        return span
+    word = doc[start - 1]
+    if word.lower_ not in COMPASS_WORDS or word.pos_ not in ("ADJ", "PROPN", "NOUN"):
+        return span
+    if start >= 2 and doc[start - 2].lower_ in NAME_CONNECTORS - {"the"}:
+        return span  # "north and south Korea": the direction is another place's
+    taken[start - 1] = True
+    return _make_mention(doc, start - 1, span.token_end, transcript, sentence, "Place", "ner")
 
 
 #: Lexicon types whose names say a transcript is about the lexicon's field (places and
