@@ -617,7 +617,7 @@ def test_after_a_title_only_a_surname_counts():
 def test_a_direction_before_a_place_names_a_part_of_it(tmp_path):
     lines = [
         "my grandfather sold olive oil across southern france for thirty years",
-        "and his brother ran the same trade all over eastern spain after the war",
+        "and his brother ran the same trade in the towns of eastern spain after the war",
         "they wrote to each other every week about the prices and the harvests",
     ]
     graph = built(

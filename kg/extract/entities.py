@@ -632,8 +632,12 @@ def _with_direction(doc, span: SpanMention, transcript, sentence, taken: list[bo
     word = doc[start - 1]
     if word.lower_ not in COMPASS_WORDS or word.pos_ not in ("ADJ", "PROPN", "NOUN"):
         return span
-    if start >= 2 and doc[start - 2].lower_ in NAME_CONNECTORS - {"the"}:
-        return span  # "north and south Korea": the direction is another place's
+    if (
+        start >= 3
+        and doc[start - 2].lower_ in ("and", "or")
+        and doc[start - 3].lower_ in COMPASS_WORDS
+    ):
+        return span  # "north and south Korea": two places, not one
     taken[start - 1] = True
     return _make_mention(doc, start - 1, span.token_end, transcript, sentence, "Place", "ner")
 
