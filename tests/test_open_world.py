@@ -630,3 +630,17 @@ def test_a_direction_before_a_place_names_a_part_of_it(tmp_path):
     )
     places = {e.label.lower() for e in graph.entities if e.type == "Place"}
     assert {"southern france", "eastern spain"} <= places
+
+
+def test_a_product_said_once_in_cased_speech_is_kept(tmp_path):
+    graph = built(
+        tmp_path,
+        "tapes.txt",
+        "Host: What did you listen to as a kid?\n"
+        "Guest: I grew up in Leeds with my sister Priya Ramsden. Back then I did all of "
+        "it on my Walkman, and it was fine. We taped songs from the radio every Sunday. "
+        "I think I wore out a dozen tapes that way.\n",
+        lexicon="off",
+    )
+    types = {e.label: e.type for e in graph.entities}
+    assert types.get("Walkman") == "Product"  # capitalised in mid-sentence, said once

@@ -369,9 +369,10 @@ def _known_person(s: SpanMention, parts: dict[str, str]) -> bool:
 
 
 #: One-word names NER types reliably enough, in a cased transcript, to keep when said
-#: once ("Bangalore", "Autodesk"); a one-word person said once is typed at random by
-#: the small model (corpus judgement: "AdSense", "Helion" as people): it must recur.
-ONCE_TRUSTED_TYPES = frozenset({"Place", "Organization"})
+#: once ("Bangalore", "Autodesk", "GitHub"); a one-word person said once is typed at
+#: random by the small model (corpus judgement: "AdSense", "Helion" as people): it must
+#: recur; so must a work or event of one word ("PhD" as a work).
+ONCE_TRUSTED_TYPES = frozenset({"Place", "Organization", "Product"})
 
 
 def _drop_unsupported_names(
@@ -398,6 +399,8 @@ def _drop_unsupported_names(
         if (
             trust_case
             and m.type in ONCE_TRUSTED_TYPES
+            # an acronym NER calls a product is as often a field's abbreviation
+            and not (m.type == "Product" and m.surface.isupper())
             and m.surface[:1].isupper()
             and mid_sentence(doc, s.token_start)
         ):
