@@ -159,3 +159,20 @@ def test_a_defined_word_said_again_in_a_talk_is_a_concept(tmp_path):
     )
     assert "trust" in labels  # an everyday word (zipf 5), defined, said twice
     assert "orchard" not in labels  # said once, not defined
+
+
+def test_a_salient_word_said_in_a_list_is_a_concept():
+    words = Counter({"irrigation": 2, "the": 1200, "and": 798})
+    counts = Counter({"irrigation": 2})
+    # zipf 3.3 said twice in two thousand words: keyness 2.4, short of a word said twice
+    assert select_terms(counts, 2, 2.0, set(), words, 2000) == set()
+    kept = select_terms(counts, 2, 2.0, set(), words, 2000, coordinated={"irrigation"})
+    assert kept == {"irrigation"}
+
+
+def test_the_statistics_know_which_candidates_were_said_in_a_list(tmp_path):
+    stats = TermStatistics()
+    for phrase in _phrases(tmp_path, "They studied irrigation and drainage near a quiet lake."):
+        stats.add(phrase)
+    assert {"irrigation", "drainage"} <= stats.coordinated()
+    assert "lake" not in stats.coordinated()

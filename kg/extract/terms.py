@@ -407,6 +407,10 @@ class TermStatistics:
         never written with capitals: "Alpine Vision is a startup" introduces a name."""
         return {k for k, c in self.cues.items() if c["defined"] and not c["capitalised"]}
 
+    def coordinated(self) -> set[str]:
+        """The keys said somewhere in a list with another noun ("X and Y")."""
+        return {k for k, c in self.cues.items() if c["coordinated"]}
+
     def independent_counts(self) -> Counter:
         """Each candidate's C-value frequency: its occurrences minus the mean frequency
         of the longer candidates it occurs inside."""
