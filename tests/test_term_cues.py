@@ -129,3 +129,50 @@ def test_a_word_said_twice_far_above_its_rate_in_english_is_a_concept(tmp_path):
     )
     assert "typhoid" in labels  # zipf 2.9, said twice in about ninety words
     assert "weather" not in labels  # said twice too, but an everyday word
+
+
+def test_an_adjective_of_a_compound_modifier_stays_with_the_term(tmp_path):
+    keys = _keys(
+        tmp_path, "We fund early stage companies, build high density servers and one huge company."
+    )
+    assert "early stage company" in keys  # "early" qualifies "stage", not the companies
+    assert "high density server" in keys
+    assert "huge company" not in keys and "company" in keys  # a comment on the head
+
+
+def test_a_word_the_speaker_defines_and_says_again_is_a_concept():
+    words = Counter({"patience": 3, "the": 600, "and": 397})
+    counts = Counter({"patience": 3})
+    # an everyday word (zipf 4.2) said three times in a thousand words: keyness 2.3, too
+    # little on its own
+    assert select_terms(counts, 2, 2.0, set(), words, 1000) == set()
+    assert select_terms(counts, 2, 2.0, set(), words, 1000, {"patience"}) == {"patience"}
+
+
+def test_a_defined_word_said_again_in_a_talk_is_a_concept(tmp_path):
+    labels = _concepts(
+        tmp_path,
+        "My father planted the orchard the year I was born. He said trust is a thing you "
+        "earn slowly, season by season, with the buyers in town. He waited eleven years "
+        "for the first good harvest, and the trust of those buyers paid him back. The "
+        "neighbours sold their land, but he stayed on the farm until he was very old.\n",
+    )
+    assert "trust" in labels  # an everyday word (zipf 5), defined, said twice
+    assert "orchard" not in labels  # said once, not defined
+
+
+def test_a_salient_word_said_in_a_list_is_a_concept():
+    words = Counter({"irrigation": 2, "the": 1200, "and": 798})
+    counts = Counter({"irrigation": 2})
+    # zipf 3.3 said twice in two thousand words: keyness 2.4, short of a word said twice
+    assert select_terms(counts, 2, 2.0, set(), words, 2000) == set()
+    kept = select_terms(counts, 2, 2.0, set(), words, 2000, coordinated={"irrigation"})
+    assert kept == {"irrigation"}
+
+
+def test_the_statistics_know_which_candidates_were_said_in_a_list(tmp_path):
+    stats = TermStatistics()
+    for phrase in _phrases(tmp_path, "They studied irrigation and drainage near a quiet lake."):
+        stats.add(phrase)
+    assert {"irrigation", "drainage"} <= stats.coordinated()
+    assert "lake" not in stats.coordinated()

@@ -89,6 +89,7 @@ def extract_transcript(
         statistics.words,
         sum(statistics.words.values()),
         statistics.defined(),
+        statistics.coordinated(),
     )
     introduced = name_parts(_full_person_names(transcript, units, lexicon))
     # distinctive first names of the field's people ("Demis") count as introduced,

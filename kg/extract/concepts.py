@@ -29,7 +29,10 @@ counted by its independent C-value count: see :mod:`kg.extract.terms`) is a term
   nouns said once, specific throughout (every word moderately rare, one rare:
   "permissions model"); or
 * the speaker names or defines it ("a process called attenuation", "the theory of
-  contagion", "X is a ..."): a rare word, or a phrase of salient words, said once.
+  contagion", "X is a ..."): a rare word, or a phrase of salient words, said once; or
+  any salient word said again (:data:`DEFINED_AGAIN_KEYNESS`); or
+* it is one word said at least twice, in a list with another noun somewhere, with
+  keyness at least :data:`COORDINATED_KEYNESS` ("transparency and iteration").
 
 It is never a term when it ends in a noun for a kind of people ("research scientist",
 "researcher": who someone is, not what the talk is about; WordNet's first sense of the
@@ -79,6 +82,15 @@ DEFINED_MAX_ZIPF = 3.5
 DEFINED_KEYNESS = 2.4
 #: ... and a phrase of several words said in such a context, this mean keyness.
 DEFINED_PHRASE_KEYNESS = 1.0
+#: A one-word term the speaker names or defines and says again needs only this keyness,
+#: whatever its rarity in English: a talk that says "freedom is the victor" and keeps
+#: saying "freedom" at thirty times its rate in English is about freedom.
+DEFINED_AGAIN_KEYNESS = 1.5
+#: A one-word term said at least ``min_count`` times, once or more in a list with
+#: another noun ("transparency and iteration", "vaccination and immunology"), needs
+#: this keyness: the items of a list are of a kind, and a salient one names a topic of
+#: the talk rather than a passing word.
+COORDINATED_KEYNESS = 2.0
 #: Nouns for kinds of people and groups of them that WordNet does not read as such
 #: (:func:`people_noun`): "person" heads noun.Tops, "team", "staff" and "people" are
 #: groups, "founder" is first a ship's sinking, and "developer", "leader", "guy", "man",
@@ -163,12 +175,14 @@ def select_terms(
     word_counts: Counter | None = None,
     total_words: int = 0,
     defined: set[str] = frozenset(),
+    coordinated: set[str] = frozenset(),
 ) -> set[str]:
     """The candidate keys that are concepts in this transcript.
 
     ``counts``: candidate key -> occurrences; ``word_counts``: every word of the
     transcript (lowercase) -> occurrences, and ``total_words`` their sum, for keyness;
-    ``defined``: the keys said somewhere in a naming or defining context.
+    ``defined``: the keys said somewhere in a naming or defining context;
+    ``coordinated``: the keys said somewhere in a list with another noun.
     """
     word_counts = word_counts or Counter()
     selected = set()
@@ -190,6 +204,11 @@ def select_terms(
                 selected.add(key)
                 continue
             if count < min_count or len(words[0]) < 4:
+                continue
+            if (key in defined and keys[0] >= DEFINED_AGAIN_KEYNESS) or (
+                key in coordinated and keys[0] >= COORDINATED_KEYNESS
+            ):
+                selected.add(key)
                 continue
             key_term = (
                 count >= max(min_count, SINGLE_MIN_COUNT)

@@ -60,7 +60,26 @@ EVALUATIVE = frozenset(
 
 
 def _vague(token) -> bool:
-    return token.lower_ in _VAGUE_MODIFIERS or token.lower_ in EVALUATIVE
+    """A vague or evaluative modifier, dropped from a phrase: unless it is the first word
+    of a compound modifier (:func:`_modifier_compound`)."""
+    return (
+        token.lower_ in _VAGUE_MODIFIERS or token.lower_ in EVALUATIVE
+    ) and not _modifier_compound(token)
+
+
+def _modifier_compound(token) -> bool:
+    """An adjective that qualifies the noun right after it, itself a modifier of a later
+    noun ("early stage companies", "high density servers", "long term memory"): together
+    they name a kind, so the adjective is part of the term, not the speaker's comment on
+    the thing (which qualifies the head: "a huge company")."""
+    head = token.head
+    return (
+        token.dep_ == "amod"
+        and head.i == token.i + 1
+        and head.dep_ == "compound"
+        and head.pos_ == "NOUN"
+        and head.head.i > head.i
+    )
 
 
 @dataclass(frozen=True)
@@ -387,6 +406,10 @@ class TermStatistics:
         """The keys said in a naming or defining context (see :func:`context_cues`),
         never written with capitals: "Alpine Vision is a startup" introduces a name."""
         return {k for k, c in self.cues.items() if c["defined"] and not c["capitalised"]}
+
+    def coordinated(self) -> set[str]:
+        """The keys said somewhere in a list with another noun ("X and Y")."""
+        return {k for k, c in self.cues.items() if c["coordinated"]}
 
     def independent_counts(self) -> Counter:
         """Each candidate's C-value frequency: its occurrences minus the mean frequency
