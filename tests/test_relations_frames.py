@@ -520,3 +520,14 @@ def test_my_thesis_or_paper_named_is_mine_my_favorite_is_not(typed):
     assert ("Rosa Diaz", "Generative Adversarial Nets") in created
     assert ("Tom Hale", "Chinchilla paper") in created
     assert len(created) == 2, created  # not the favorite, the negation or the question
+
+
+def test_a_speakers_own_can_offers_the_act_and_states_nothing(open_rel):
+    found = open_rel(
+        "Host: And the theory?\n"
+        "Rosa Diaz: I worked on reinforcement learning for years, and I can explain "
+        "reinforcement learning later.\n"
+    )
+    rosa = {p for s, p, o, _ in found if s == "Rosa Diaz"}
+    assert "work on" in rosa
+    assert "explain" not in rosa

@@ -341,9 +341,22 @@ def hypothetical(verb) -> bool:
 
 
 _HYPOTHETICAL_KEY = "kg.hypothetical"
+_FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+
+
+def _offered(verb) -> bool:
+    """ "I can explain the nuance", "we can say ...": a speaker's own "can" offers or
+    proposes the act, it does not report it (a clause under it, "I can tell you I
+    worked there", still states its fact)."""
+    return any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in verb.children) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _FIRST_PERSON_SUBJECTS
+        for c in verb.children
+    )
 
 
 def _hypothetical(verb) -> bool:
+    if _offered(verb):
+        return True
     for token in (verb, *verb.ancestors):
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children):
             return True
