@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Sentence, Transcript
+from ..nlp import tokens as doc_tokens
 from .concepts import _zipf
 from .entities import (
     _CONCEPT_POS,
@@ -194,10 +195,11 @@ def phrase_candidates(
 
 def _candidate(doc, i, j, chunk, transcript, sentence, taken, concept_at):
     chunk_start, start, end = chunk
-    tokens = doc[i:j]
-    if tokens[-1].pos_ not in ("NOUN", "PROPN") or not _word_ok(doc, i, start, end):
+    toks = doc_tokens(doc)
+    words = toks[i:j]
+    if words[-1].pos_ not in ("NOUN", "PROPN") or not _word_ok(doc, i, start, end):
         return None
-    if doc[i].text == "-" or doc[j - 1].text == "-":
+    if toks[i].text == "-" or toks[j - 1].text == "-":
         return None
     if not all(_word_ok(doc, k, i, j) for k in range(i, j)):
         return None
@@ -216,8 +218,8 @@ def _candidate(doc, i, j, chunk, transcript, sentence, taken, concept_at):
     # speech is two items of a list run together
     compound = (
         j - i > 1
-        and all(t.pos_ == "NOUN" for t in tokens)
-        and not any(t.tag_ == "NNS" for t in tokens[:-1])
+        and all(t.pos_ == "NOUN" for t in words)
+        and not any(t.tag_ == "NNS" for t in words[:-1])
     )
     mention = _make_mention(doc, i, j, transcript, sentence, "Concept", "concept")
     return TermCandidate(
@@ -279,20 +281,21 @@ def context_cues(
     * ``plural``: the head is plural; ``has_concept``: it holds a lexicon concept;
     * ``capitalised``: every word begins with a capital (a name, when defined).
     """
-    head = doc[j - 1]
+    toks = doc_tokens(doc)
+    head = toks[j - 1]
     cues = set()
     chunk_start, start, _ = chunk if chunk is not None else (i, i, j)
     opening = chunk_start if i == start else i  # the words before it, past "the"
-    before = doc[opening - 1] if opening > 0 else None
-    after = doc[j] if j < len(doc) else None
-    after2 = doc[j + 1] if j + 1 < len(doc) else None
+    before = toks[opening - 1] if opening > 0 else None
+    after = toks[j] if j < len(doc) else None
+    after2 = toks[j + 1] if j + 1 < len(doc) else None
     if before is not None and (
         before.lower_ in _NAMING
-        or (before.lower_ == "as" and opening > 1 and doc[opening - 2].lower_ == "known")
+        or (before.lower_ == "as" and opening > 1 and toks[opening - 2].lower_ == "known")
         or (
             before.lower_ == "of"
             and opening > 1
-            and doc[opening - 2].lemma_.lower() in _TOPIC_NOUNS
+            and toks[opening - 2].lemma_.lower() in _TOPIC_NOUNS
         )
     ):
         cues.add("defined")
@@ -314,7 +317,7 @@ def context_cues(
         head_dep == "nsubj" and head.head.lemma_.lower() in _PERSON_VERBS
     ):
         cues.add("agent")
-    modifiers = [doc[k] for k in range(i, j - 1)]
+    modifiers = [toks[k] for k in range(i, j - 1)]
     pos = {t.pos_ for t in modifiers}
     if modifiers and head.pos_ == "PROPN" and "PROPN" not in pos:
         cues.add("name_last")
@@ -327,9 +330,9 @@ def context_cues(
     if concept_at and any(k in concept_at for k in range(i, j)):
         cues.add("has_concept")
     for k in range(chunk_start, i):
-        if doc[k].pos_ == "DET":
+        if toks[k].pos_ == "DET":
             cues.add("determiner")
-        if doc[k].tag_ == "PRP$":
+        if toks[k].tag_ == "PRP$":
             cues.add("possessive")
     if head.tag_ in ("NNS", "NNPS"):
         cues.add("plural")
@@ -366,7 +369,7 @@ class TermStatistics:
         keyness) and how often each is a noun there: a word that is mostly a verb or an
         adjective in the transcript ("help") is seldom the head of a term when the parse
         makes it a noun once."""
-        for t in doc:
+        for t in doc_tokens(doc):
             if t.is_alpha:
                 self.words[t.lower_] += 1
                 self.nouns[t.lower_] += t.pos_ in ("NOUN", "PROPN")
