@@ -28,7 +28,7 @@ from .extract.casing import casing_profile
 from .extract.truecase import truecase
 from .lexicon import Lexicon
 from .model import Transcript
-from .nlp import load_nlp, split_sentences, unit_text
+from .nlp import load_nlp, remember_text, split_sentences, unit_text
 
 __all__ = ["process_transcript", "run_local", "run_pool", "run_dask", "EXECUTORS"]
 
@@ -42,11 +42,14 @@ def process_transcript(transcript: Transcript, lexicon: Lexicon, settings: Setti
     """Parse one transcript's units with spaCy and extract its mentions and relations."""
     nlp = load_nlp(settings)
     units = split_sentences(transcript, settings.max_sentence_words)
-    texts = (unit_text(transcript, s) for s in units)
+    texts = [unit_text(transcript, s) for s in units]
     profile = casing_profile(transcript.text)
     if not profile.cased:  # lowercase speech: names' capitals back
-        texts = (truecase(text, lexicon.given_names) for text in texts)
-    docs = nlp.pipe(texts, batch_size=settings.batch_size)
+        texts = [truecase(text, lexicon.given_names) for text in texts]
+    docs = (
+        remember_text(doc, text)
+        for doc, text in zip(nlp.pipe(texts, batch_size=settings.batch_size), texts, strict=True)
+    )
     return extract_transcript(transcript, zip(units, docs, strict=True), lexicon, settings, profile)
 
 

@@ -254,6 +254,13 @@ def tokens(doc) -> list:
     return cached
 
 
+def remember_text(doc, text: str):
+    """``doc`` with the text it was parsed from kept for :func:`doc_text` (a Doc's text
+    is exactly its input), so it is never joined again from the tokens."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
 def doc_text(doc) -> str:
     """``doc.text``, joined once per Doc (spaCy joins every token's text on each call)."""
     cached = doc.user_data.get(_TEXT_KEY)
