@@ -59,9 +59,14 @@ def name_key(words: list[str] | tuple[str, ...] | str) -> str:
     return "".join(parts)
 
 
+_NON_ALPHA = re.compile(r"[^a-z]")
+_REPEATS = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
 def phonetic_key(name: str) -> str:
     """A crude sound-alike key for names heard by ASR ("Ilia" and "Ilya", "Jeff" and "Geoff")."""
-    s = re.sub(r"[^a-z]", "", name.lower())
+    s = _NON_ALPHA.sub("", name.lower())
     if s.startswith("geo"):
         s = "je" + s[3:]
     for a, b in (
@@ -74,7 +79,7 @@ def phonetic_key(name: str) -> str:
         ("q", "k"),
     ):
         s = s.replace(a, b)
-    return re.sub(r"(.)\1+", r"\1", s)
+    return _REPEATS.sub(r"\1", s)
 
 
 @dataclass(frozen=True, slots=True)
