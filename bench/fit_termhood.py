@@ -93,7 +93,7 @@ def candidates_of(path: Path, gold_keys: set[str], optional_keys: set[str], lexi
         statistics.count_words(doc)
         spans = find_mentions(doc, transcript, sentence, lexicon, trust_case, lowercase)
         taken = {k for s in spans for k in range(s.token_start, s.token_end)}
-        for phrase in phrase_candidates(doc, transcript, sentence, taken, spans):
+        for phrase in phrase_candidates(doc, transcript, sentence, taken, spans, all_cues=True):
             statistics.add(phrase, n, sentence.speaker)
             for c in phrase:
                 surfaces.setdefault(c.key, set()).add(c.span.mention.surface)

@@ -167,12 +167,15 @@ def phrase_candidates(
     sentence: Sentence,
     taken: set[int],
     spans: Sequence[SpanMention] = (),
+    all_cues: bool = False,
 ) -> list[tuple[TermCandidate, ...]]:
     """For each noun phrase of ``doc``: its candidate terms, longest first.
 
     A candidate is a run of content words ending in a noun, not overlapping a name
     (``taken`` holds the tokens of the unit's other mentions), holding any lexicon
-    concept whole, at most :data:`MAX_TERM_WORDS` long and not written as a name."""
+    concept whole, at most :data:`MAX_TERM_WORDS` long and not written as a name.
+    ``all_cues``: read every cue of :func:`context_cues` (the termhood fit does), not
+    only those term selection uses."""
     concept_at = _lexicon_concepts(spans)
     out = []
     for chunk in doc.noun_chunks:
@@ -184,7 +187,15 @@ def phrase_candidates(
             for i in range(start, end - length + 1):
                 j = i + length
                 candidate = _candidate(
-                    doc, i, j, (chunk.start, start, end), transcript, sentence, taken, concept_at
+                    doc,
+                    i,
+                    j,
+                    (chunk.start, start, end),
+                    transcript,
+                    sentence,
+                    taken,
+                    concept_at,
+                    all_cues,
                 )
                 if candidate:
                     found.append(candidate)
@@ -193,7 +204,7 @@ def phrase_candidates(
     return out
 
 
-def _candidate(doc, i, j, chunk, transcript, sentence, taken, concept_at):
+def _candidate(doc, i, j, chunk, transcript, sentence, taken, concept_at, all_cues=False):
     chunk_start, start, end = chunk
     toks = doc_tokens(doc)
     words = toks[i:j]
@@ -227,7 +238,7 @@ def _candidate(doc, i, j, chunk, transcript, sentence, taken, concept_at):
         compound,
         SpanMention(replace(mention.mention, norm=key), i, j),
         inner,
-        context_cues(doc, i, j, concept_at, chunk),
+        context_cues(doc, i, j, concept_at, chunk, all_cues),
     )
 
 
@@ -256,6 +267,7 @@ def context_cues(
     j: int,
     concept_at: dict[int, SpanMention],
     chunk: tuple[int, int, int] | None = None,
+    all_cues: bool = True,
 ) -> frozenset[str]:
     """Cues in the parse around the phrase ``doc[i:j]`` about whether it is a term;
     ``chunk``: the start of its noun phrase, and that phrase's start and end once
@@ -280,6 +292,11 @@ def context_cues(
     * ``adjective``, ``plural_modifier``: an adjective, or a plural, before the head;
     * ``plural``: the head is plural; ``has_concept``: it holds a lexicon concept;
     * ``capitalised``: every word begins with a capital (a name, when defined).
+
+    Without ``all_cues`` only ``defined``, ``coordinated``, ``with_concept`` and
+    ``capitalised`` are read: the ones term selection uses (the rest describe a
+    candidate for ``bench/fit_termhood.py``; reading them for every candidate of a
+    build cost a tenth of extraction).
     """
     toks = doc_tokens(doc)
     head = toks[j - 1]
@@ -312,6 +329,10 @@ def context_cues(
         cues.add("coordinated")
         if any(t.i in concept_at for t in others):
             cues.add("with_concept")
+    if not all_cues:
+        if head.text[:1].isupper() and all(toks[k].text[:1].isupper() for k in range(i, j - 1)):
+            cues.add("capitalised")
+        return frozenset(cues)
     head_dep = head.dep_
     if (after is not None and after.lower_ in _WHO) or (
         head_dep == "nsubj" and head.head.lemma_.lower() in _PERSON_VERBS
