@@ -199,3 +199,22 @@ def test_relation_code_and_ontology_data_are_part_of_the_key(tmp_path, monkeypat
     cache._data_fingerprint.cache_clear()
     assert cache._data_fingerprint() != before
     cache._data_fingerprint.cache_clear()
+
+
+def test_a_fully_cached_build_never_imports_spacy(inputs, cached, tmp_path):
+    """Importing spaCy takes about half a second; a rebuild whose transcripts are all
+    in the cache must not pay it (no module of the build imports it at load time)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from kg.build import build\n"
+        "from kg.config import Settings\n"
+        f"result = build([Path({str(inputs)!r})], Path({str(cached)!r}), Settings())\n"
+        "assert result.ok, result.errors\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "False", done.stdout

@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.lang.en.stop_words import STOP_WORDS
 from wordfreq import zipf_frequency
 
 __all__ = [
@@ -75,6 +74,15 @@ INSTITUTION_WORDS = frozenset(
 THIRD_NAME_WORD_MAX_ZIPF = 3.0
 _PRONOUN = re.compile(r"i(?:['’](?:m|ve|ll|d))?")
 _WORD = re.compile(r"[a-z][a-z'’]*")
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """spaCy's English stop words, imported on first use: importing spaCy takes half a
+    second, and a build whose every transcript is cached never needs it."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 @lru_cache(maxsize=1)
@@ -256,7 +264,7 @@ def _name_word(word: str, max_zipf: float) -> bool:
     return (
         word.isalpha()
         and len(word) >= 3
-        and word not in STOP_WORDS
+        and word not in _stop_words()
         and not word.endswith(("ed", "ing"))
         and zipf_frequency(word, "en") <= max_zipf
     )
@@ -272,7 +280,7 @@ def _institution_after(words: list[tuple[int, int, str]], i: int) -> int:
         i + 2 < len(words)
         and words[i + 1][2] == "of"
         and words[i + 2][2].isalpha()
-        and words[i + 2][2] not in STOP_WORDS
+        and words[i + 2][2] not in _stop_words()
         and words[i + 1][0] - words[i][1] <= 1
         and words[i + 2][0] - words[i + 1][1] <= 1
     ):
