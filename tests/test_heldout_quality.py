@@ -26,38 +26,45 @@ def quality():
 
 @pytest.fixture(scope="module")
 def figures(quality):
-    out = {}
-    for set_name, transcripts in (("dev", 3), ("test", 3), ("fresh", 4)):
-        for system in ("kg", "kg-nolex"):
+    """Summaries per (set, system), computed on first use, so that deselecting the
+    test half (``-k "not test_half"``) never runs kg on it: whoever is working on the
+    rules can keep the other floors green without seeing a test-half figure."""
+    sizes = {"dev": 3, "test": 3, "fresh": 4}
+    cache: dict[tuple[str, str], dict] = {}
+
+    def summary(set_name: str, system: str) -> dict:
+        if (set_name, system) not in cache:
             result = quality.evaluate(set_name, system)
             assert result is not None, f"{set_name}: no transcript with gold"
-            assert len(result.per_transcript) == transcripts
-            out[set_name, system] = result.summary()
-    return out
+            assert len(result.per_transcript) == sizes[set_name]
+            cache[set_name, system] = result.summary()
+        return cache[set_name, system]
+
+    return summary
 
 
 @pytest.mark.parametrize(
     ("set_name", "typed", "named_recall", "named_precision", "not_in_lexicon"),
     [
-        ("dev", 0.62, 0.86, 0.98, 0.57),
-        ("test", 0.30, 0.54, 0.92, 0.31),
-        ("fresh", 0.39, 0.70, 0.95, 0.40),
+        pytest.param("dev", 0.62, 0.86, 0.98, 0.57, id="dev"),
+        pytest.param("test", 0.30, 0.54, 0.92, 0.31, id="test_half"),
+        pytest.param("fresh", 0.39, 0.70, 0.95, 0.40, id="fresh"),
     ],
 )
 def test_held_out_entity_floors(
     figures, set_name, typed, named_recall, named_precision, not_in_lexicon
 ):
-    s = figures[set_name, "kg"]
+    s = figures(set_name, "kg")
     assert s["entities_typed_recall"] >= typed, s
     assert s["named_recall"] >= named_recall, s
     assert s["named_precision"] >= named_precision, s
     assert s["not_in_lexicon_recall"] >= not_in_lexicon, s
 
 
-def test_general_machinery_alone_finds_names_and_concepts(figures):
+@pytest.mark.parametrize("set_name", ["dev", pytest.param("test", id="test_half")])
+def test_general_machinery_alone_finds_names_and_concepts(figures, set_name):
     """With the lexicon off, what is found comes from NER, parses and statistics."""
-    for set_name in ("dev", "test"):
-        s = figures[set_name, "kg-nolex"]
-        assert s["named_recall"] >= 0.35, (set_name, s)
-        assert s["concept_recall"] >= 0.14, (set_name, s)
-        assert s["named_precision"] >= 0.88, (set_name, s)
+    s = figures(set_name, "kg-nolex")
+    assert s["named_recall"] >= 0.35, (set_name, s)
+    assert s["concept_recall"] >= 0.14, (set_name, s)
+    assert s["named_precision"] >= 0.88, (set_name, s)
