@@ -531,3 +531,72 @@ def test_a_speakers_own_can_offers_the_act_and_states_nothing(open_rel):
     rosa = {p for s, p, o, _ in found if s == "Rosa Diaz"}
     assert "work on" in rosa
     assert "explain" not in rosa
+
+
+# -- frames of the sixth round: passives, infinitives of going, relative clauses ---------
+_GUEST = [{"name": "Ana Silva", "role": "guest"}, {"name": "Bo Li", "role": "host"}]
+
+
+def test_an_organisation_created_by_a_person_was_founded_by_them(typed):
+    found = typed(
+        "Host: How did it start?\nAna Silva: Brightwave Technologies was created by my "
+        "co-founder, Tomasz Nowak. Was Lumentis Group created by Karl Berg?\n"
+    )
+    assert ("Tomasz Nowak", "founded", "Brightwave Technologies") in found
+    assert not {t for t in found if t[0] == "Karl Berg"}  # a question states nothing
+
+
+def test_born_and_raised_in_a_place(typed):
+    found = typed(
+        "Host: Where are you from?\nGuest: I was born and raised in Portugal. Later I "
+        "flew to Chile for a conference. I was not born in Spain.\n",
+        speakers=_GUEST,
+    )
+    located = {o for s, p, o in found if p == "locatedIn" and s == "Ana Silva"}
+    assert located == {"Portugal"}  # not the trip, not the negation
+
+
+def test_an_internship_done_at_a_company_is_work_there(typed):
+    found = typed(
+        "Host: And after school?\nGuest: After college I did an internship at Siemens. "
+        "I also gave a talk at Oracle once.\n",
+        speakers=_GUEST,
+    )
+    jobs = {o for s, p, o in found if p == "worksFor" and s == "Ana Silva"}
+    assert jobs == {"Siemens"}
+
+
+def test_going_to_work_somewhere_is_the_goers_job_being_asked_to_is_not(typed):
+    found = typed(
+        "Host: And then?\nGuest: Then I went to work for Siemens as a designer. My "
+        "sister asked me to work for Oracle, but I declined. For me to go to work for "
+        "Intel would be hard.\n",
+        speakers=_GUEST,
+    )
+    jobs = {o for s, p, o in found if p == "worksFor"}
+    assert jobs == {"Siemens"}
+
+
+def test_a_relative_clause_without_its_object_is_about_its_noun(typed):
+    found = typed(
+        'Host: What did you write?\nGuest: There is a book I wrote last year called "The '
+        'Quiet Machine". There is a book I read called "Glass Rivers". Back then Google, '
+        "the company I worked at for years, was small. I liked Microsoft, the company I "
+        "visited.\n",
+        speakers=_GUEST,
+    )
+    mine = {(p, o) for s, p, o in found if s == "Ana Silva"}
+    assert ("created", "Quiet Machine") in mine or ("created", "The Quiet Machine") in mine
+    assert ("worksFor", "Google") in mine
+    assert not {o for _, o in mine if "Glass" in o or o == "Microsoft"}, mine
+
+
+def test_we_with_a_partner_is_not_where_we_work(typed):
+    found = typed(
+        "Host: What did you do there?\nGuest: At Lumora Labs we built a robot arm in "
+        "collaboration with Siemens.\nHost: And now?\nGuest: We are with Oracle now.\n",
+        speakers=_GUEST,
+    )
+    jobs = {o for s, p, o in found if p == "worksFor" and s == "Ana Silva"}
+    assert "Siemens" not in jobs
+    assert "Oracle" in jobs

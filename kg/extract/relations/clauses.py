@@ -103,6 +103,13 @@ PRODUCT_NOUNS = WORK_NOUNS | frozenset(
 IDEA_VERBS = frozenset({"invent", "coin", "pioneer", "formulate", "devise"})
 ACQUIRE_VERBS = frozenset({"acquire", "buy", "purchase"})
 JOB_VERBS = frozenset({"work", "spend", "join"})
+#: nouns for a stretch of work one "does" or "has" somewhere: "did an internship at X"
+STINT_NOUNS = frozenset({"internship", "residency", "apprenticeship", "job", "stint", "placement"})
+#: verbs of going somewhere whose "to"-infinitive is the goer's own act: "went to work
+#: for X", "came to teach at Y" (not "asked him to work for X": the asker does not)
+GOING_VERBS = frozenset({"go", "come", "move", "return", "leave", "head"})
+#: passives that say where a person comes from: "was born in", "born and raised in"
+ORIGIN_VERBS = frozenset({"bear", "raise"})
 #: verbs that put a person in a place to stay: "who lived in Vienna", "settled in",
 #: "grew up in", "worked in London"; and those that take them there: "moved to",
 #: "returned to his native Philadelphia" (not "flew to", "visited": a trip)
@@ -299,6 +306,10 @@ class _Reader:
         if verb.dep_ == "relcl":
             return self.spans(verb.head), False
         if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+            shared, passive = self.subjects(verb.head)
+            # "was born and raised in", "was founded and run by": one passive, two verbs
+            return shared, passive and verb.dep_ == "conj" and verb.tag_ == "VBN"
+        if _purpose_of_going(verb):  # "I went to work for X": the goer works there
             return self.subjects(verb.head)[0], False
         return [], False
 
@@ -345,6 +356,7 @@ class _Reader:
             objects += [(o, "on", "board") for o in self._boards(head)]
         objects += self._stranded(verb, objects)
         objects += self._context_org(verb, lemma)
+        objects += self._gap(verb)
         if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
             # "IIT Madras, where I went to school": the place the clause hangs on
             objects += [(o, "at", None) for o in self.spans(verb.head)]
@@ -372,6 +384,33 @@ class _Reader:
             org = next(iter(orgs.values()))
             out.append(ClauseFact(org, "locatedIn", places[0], "parse:locatedIn:founded-in", 0.7))
         return out
+
+    def _gap(self, verb) -> list[tuple[SpanMention, str | None, str | None]]:
+        """The noun a relative clause with its own subject hangs on fills the clause's
+        empty object: "a paper I wrote called X" (X was written), "the lab she worked
+        at" (a stranded preposition: at the lab). A clause whose subject is the relative
+        pronoun ("X, who founded Y") has its subject there instead (``subjects``)."""
+        if verb.dep_ != "relcl":
+            return []
+        own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not own or own[-1].lower_ in ("who", "that", "which", "whom"):
+            return []
+        if own[-1].dep_ == "nsubjpass":
+            return []
+        stranded = [
+            p
+            for p in verb.children
+            if p.dep_ == "prep" and not any(c.dep_ in ("pobj", "pcomp") for c in p.children)
+        ]
+        head = verb.head
+        if not self.spans(head) and head.dep_ == "appos":  # "X, the lab I worked at"
+            head = head.head
+        if stranded:
+            return [(o, stranded[0].lower_, None) for o in self.spans(head)]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "ccomp")]
+        if any(c.lower_ not in ("that", "which", "whom") for c in objects):
+            return []
+        return [(o, None, None) for o in self.spans(head)]
 
     def _context_org(self, verb, lemma) -> list[tuple[SpanMention, str | None, str | None]]:
         """The organisation of the context as an object: "there" after a job ("she was
@@ -451,6 +490,10 @@ class _Reader:
                 return fact("partOf", subj, obj, "by")
             if by and lemma in CREATE_VERBS and ot in (_PERSON, _ORG) and st in _ARTIFACT:
                 return fact("created", obj, subj, "by")
+            if by and lemma in CREATE_VERBS and ot == _PERSON and st == _ORG:
+                return fact("founded", obj, subj, "created-by", 0.75)  # "X was created by Y"
+            if lemma in ORIGIN_VERBS and prep == "in" and st == _PERSON and ot == _PLACE:
+                return fact("locatedIn", subj, obj, "born-in", 0.75)  # "born and raised in"
             if lemma in ("base", "build", "fine-tune", "derive") and prep in ("on", "from"):
                 return fact("basedOn", subj, obj, "on", 0.85) if st == ot == "Product" else None
             if lemma == "spend" and prep in ("at", "in") and st == _PERSON and ot == _ORG:
@@ -503,6 +546,9 @@ class _Reader:
             and prep in ("at", "in")
         ):
             return fact(job, subj, obj, "research", 0.7)  # "was doing research at X"
+        did_stint = lemma in ("do", "have", "get", "take") and noun in STINT_NOUNS
+        if person_org and did_stint and prep in ("at", "for", "with"):
+            return fact(job, subj, obj, noun, 0.75)  # "did an internship at X"
         stint = lemma == "be" and prep == "at" and noun is None and not nouns
         if person_org and stint and not _a_visit(verb):  # "I was at IIT", not "... for a talk"
             return fact(job, subj, obj, "be-at", 0.65)
@@ -751,6 +797,21 @@ class _Reader:
         if nt == _ORG and ot == _PLACE and prep == "in" and lemma in ORG_NOUNS:
             return fact("locatedIn", name, obj, "appos", 0.75)
         return None
+
+
+def _purpose_of_going(verb) -> bool:
+    """A "to"-infinitive without its own subject hung on a said verb of going: "I went
+    to work for X", "she came to teach at Y"; its subject is the goer's. Not when the
+    going is itself only an infinitive ("for me to go there and be at X would be ...")."""
+    going = verb.head
+    return (
+        verb.dep_ in ("advcl", "xcomp")
+        and going.lemma_.lower() in GOING_VERBS
+        and verb.lemma_.lower() != "be"
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in going.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _names(token) -> bool:

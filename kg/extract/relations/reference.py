@@ -41,7 +41,13 @@ _FIRST_PLURAL = frozenset({"we", "we're", "we've", "our", "us"})
 #: which one it is ("at Anthropic we ..."): "we released Claude Code" -> Anthropic
 _WE_SUBJECT = frozenset({"we", "we're", "we've"})
 #: between "we" and an organisation: "we built in the early days at", "we are here at"
-_WE_AT = re.compile(r"^(?:(?!they |he |she |you )\S+ ){0,8}(?:at|here at|for|with) (?:the )?$")
+#: "we ... at X", "we ... for X"; "with X" only after a form of "be" ("we're with X"):
+#: "we built it in collaboration with X", "we partnered with X" name a partner
+_WE_AT = re.compile(
+    r"^(?:(?:(?!they |he |she |you )\S+ ){0,8}(?:at|here at|for)"
+    r"|(?:(?:'re|re|are|were|was|'ve|ve|have|had|been|all|both|now|still|also) )*with)"
+    r" (?:the )?$"
+)
 _OUR_ROLE = re.compile(rf"(?:^| )(?:our|my) (?:{_TIME.strip('?')}?)?(?P<role>{ROLES}) $")
 
 
