@@ -600,3 +600,34 @@ def test_we_with_a_partner_is_not_where_we_work(typed):
     jobs = {o for s, p, o in found if p == "worksFor" and s == "Ana Silva"}
     assert "Siemens" not in jobs
     assert "Oracle" in jobs
+
+
+def test_a_hosts_question_answered_under_the_hosts_own_label_grounds_no_i(typed):
+    vtt = (
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\n<v Bo Li>you were still working at "
+        "Siemens then, isn't that\n\n2\n00:00:04.100 --> 00:00:06.000\n<v Bo Li>right?\n"
+        "Yeah, I was working at Siemens and,\n\n3\n00:00:06.100 --> 00:00:09.000\n"
+        "<v Ana Silva>I worked for Oracle later.\n\n4\n00:00:09.100 --> 00:00:12.000\n"
+        "<v Bo Li>Yes, I worked at Intel myself.\n"
+    )
+    speakers = [
+        {"name": "Ana Silva", "role": "guest", "label": "Ana Silva"},
+        {"name": "Bo Li", "role": "host", "label": "Bo Li"},
+    ]
+    found = typed(vtt, name="t.vtt", speakers=speakers)
+    jobs = {(s, o) for s, p, o in found if p == "worksFor"}
+    assert ("Bo Li", "Siemens") not in jobs  # the guest's answer in the host's cue
+    assert ("Ana Silva", "Oracle") in jobs
+    assert ("Bo Li", "Intel") in jobs  # the host's own "yes" after no question of theirs
+
+
+def test_them_after_an_organisation_said_as_subject_and_funding_is_investing(typed):
+    found = typed(
+        "Host: And money?\nGuest: Back then Google had nearly gone bankrupt and Tom Hale "
+        "had funded them out of pocket. Back then Microsoft and Intel liked the founders, "
+        "and Rita Moss funded them. Back then Google hired two students and paid them "
+        "well.\n",
+        speakers=_GUEST,
+    )
+    invested = {(s, o) for s, p, o in found if p == "investedIn"}
+    assert invested == {("Tom Hale", "Google")}  # not across a list, not people

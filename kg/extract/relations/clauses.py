@@ -580,7 +580,7 @@ class _Reader:
             return fact("created", subj, obj, lemma, 0.75)  # "Shannon invented information theory"
         if agent_org and lemma == "invest" and prep in ("in", "into"):
             return fact("investedIn", subj, obj, "invest", 0.85)
-        if agent_org and lemma == "back" and prep is None:
+        if agent_org and lemma in ("back", "fund", "finance", "bankroll") and prep is None:
             return fact("investedIn", subj, obj, "back", 0.75)
         if agent_org and lemma == "put" and noun in ("money", "capital") and prep in ("in", "into"):
             return fact("investedIn", subj, obj, "put-money", 0.8)

@@ -68,6 +68,10 @@ class Discourse:
     #: speaker as grounded by ``observe_turn`` (None: not grounded)
     _asked: bool = False
     _turn_speaker: str | None = None
+    #: labelled transcripts: the host who asked in the unit before, and whether this
+    #: unit, an answer to that question under the host's own label, is mislabelled
+    _host_asked: str | None = None
+    _mislabelled: bool = False
     #: the things named in the last unit: (unit index, speaker, [(mention, is subject)])
     things: tuple[int, str | None, list[tuple[Mention, bool]]] | None = None
 
@@ -171,6 +175,21 @@ class Discourse:
         subjects = [m for m, subject in before if subject]
         return subjects[-1] if subjects else None
 
+    def unit_org(self, doc, spans: list[SpanMention], token) -> Mention | None:
+        """The one organisation named as a subject before ``token`` in this unit (by
+        the text, not a pronoun), or None: what an object "them" can stand for."""
+        found = _distinct(
+            s.mention
+            for s in spans
+            if s.token_end <= token.i
+            and s.mention.type == "Organization"
+            and s.mention.source in ("lexicon", "ner")
+            and _is_subject(doc, s)
+            and not doc[s.token_start : s.token_end].root.conjuncts  # "A and B ... them"
+            and doc[s.token_start : s.token_end].root.head != token.head
+        )
+        return found[0] if len(found) == 1 else None
+
     def salient_person(self, exclude: set[str] = frozenset()) -> Mention | None:
         ranked = [
             k
@@ -207,6 +226,8 @@ class Discourse:
         """
         self._turn_speaker = None
         if sentence.speaker:
+            self._mislabelled = self._host_asked == sentence.speaker and _answers(doc)
+            self._host_asked = sentence.speaker if question and self._hosts(sentence) else None
             return
         introduced = self._self_introduction(doc)
         if introduced:
@@ -220,6 +241,13 @@ class Discourse:
             return
         if self._asked and not any(_addresses(t) for t in tokens(doc)):
             self._turn_speaker = guest
+
+    def _hosts(self, sentence: Sentence) -> bool:
+        """The unit's labelled speaker is a host or interviewer in the sidecar."""
+        return any(
+            s.name == sentence.speaker and (s.role or "").lower() in ("host", "interviewer")
+            for s in self.transcript.meta.speakers
+        )
 
     def _self_introduction(self, doc) -> str | None:
         """The sidecar speaker a unit opens by naming as "I" ("I'm X", "my name is X")."""
@@ -246,7 +274,9 @@ class Discourse:
         names exactly one speaker (a talk, a monologue), that speaker; in an unlabelled
         interview, the speaker ``observe_turn`` grounded for this unit; else no one."""
         if sentence.speaker:
-            return sentence.speaker
+            # a host's question answered "yes, I ..." under the host's own label: the
+            # guest's words run into the host's caption (VTT cues); whose "I" is unsaid
+            return None if self._mislabelled else sentence.speaker
         if self._turn_speaker:
             return self._turn_speaker
         if self._sole_speaker is None:
@@ -322,9 +352,17 @@ class Discourse:
                 v = self.virtual(doc, token, sentence, thing, None) if thing else None
                 if v is not None:  # typed relations only: an open "it" claims too little
                     v = SpanMention(replace(v.mention, source="it"), v.token_start, v.token_end)
+            elif lower == "them" and token.dep_ in ("dobj", "pobj"):
+                # "Pixar went bankrupt and Steve funded them": the organisation the unit
+                # named as a subject before it; otherwise no one (people are "them" too)
+                org = self.unit_org(doc, spans, token)
+                v = self.virtual(doc, token, sentence, org, None) if org else None
+                if v is None:
+                    continue
+                v = SpanMention(replace(v.mention, source="it"), v.token_start, v.token_end)
             elif lower in _FIRST_PERSON:
                 v = self.virtual(doc, token, sentence, None, self.speaker_of(sentence))
-            elif lower in _WE_SUBJECT and sentence.speaker in self.we_org:
+            elif lower in _WE_SUBJECT and sentence.speaker in self.we_org and not self._mislabelled:
                 v = self.virtual(doc, token, sentence, self.we_org[sentence.speaker], None)
                 if v is not None:  # typed patterns only: a generic "we" is no claim (see _open)
                     v = SpanMention(replace(v.mention, source="we"), v.token_start, v.token_end)
@@ -369,7 +407,7 @@ class Discourse:
         ("we would host a machine for X", "if we moved to X") says nothing of the kind;
         one in a clause that a future or modal verb only introduces ("I will mention
         something we've done at X") still does."""
-        who = self.speaker_of(sentence) or self.addressee(None)
+        who = self.speaker_of(sentence) or (None if self._mislabelled else self.addressee(None))
         text = doc_text(doc)
         we_tokens = [
             t
@@ -431,6 +469,15 @@ class Discourse:
                         )
                     )
         return out
+
+
+_ANSWER_OPENERS = frozenset({"yes", "yeah", "yep", "yup", "no", "nope", "right", "exactly"})
+
+
+def _answers(doc) -> bool:
+    """A unit that opens as the answer to a question: "Yeah, I was ...", "No, ..."."""
+    words = [t for t in tokens(doc) if not (t.is_space or t.is_punct)]
+    return bool(words) and words[0].lower_ in _ANSWER_OPENERS
 
 
 def vocative(doc, spans: list[SpanMention], before: int) -> Mention | None:
