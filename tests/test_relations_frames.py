@@ -631,3 +631,14 @@ def test_them_after_an_organisation_said_as_subject_and_funding_is_investing(typ
     )
     invested = {(s, o) for s, p, o in found if p == "investedIn"}
     assert invested == {("Tom Hale", "Google")}  # not across a list, not people
+
+
+def test_that_board_points_back_to_the_organisation_named_before_it(typed):
+    found = typed(
+        "Host: Boards?\nGuest: People like Tom Hale, who was the founder of Shopify, I sat "
+        "on that board, and Microsoft and Intel were partners too. Microsoft and Intel "
+        "were partners, I sat on that board.\n",
+        speakers=_GUEST,
+    )
+    boards = {o for s, p, o in found if p == "affiliatedWith" and s == "Ana Silva"}
+    assert boards == {"Shopify"}  # two organisations before it: which board is unsaid
