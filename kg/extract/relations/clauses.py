@@ -245,7 +245,7 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
 class _Reader:
     def __init__(self, doc, at: dict[int, SpanMention], org_at=None):
         self.doc, self.at = doc, at
-        self.org_at = org_at or (lambda token: None)
+        self.org_at = org_at or (lambda token, pointed=False: None)
 
     # -- mentions a token stands for ------------------------------------------------
     def named(self, token) -> bool:
@@ -448,7 +448,7 @@ class _Reader:
                 named = [o for _, o in self._noun_objects(board)]
                 pointed = any(d.lower_ in ("that", "this", "its", "their") for d in board.children)
                 if not named and pointed:
-                    org = self.org_at(board)
+                    org = self.org_at(board, True)
                     named = [org] if org is not None else []
                 out += named
         return out

@@ -121,10 +121,13 @@ class RelationFinder:
         time; a first person's workplace becomes what "we" is for that speaker."""
         out = []
 
-        def org_at(token) -> SpanMention | None:
+        def org_at(token, pointed: bool = False) -> SpanMention | None:
             """ "there" or a role said without its organisation, as the unit's one
-            organisation (``Discourse.the_org``), placed at ``token``."""
-            org = self.discourse.the_org(sentence, spans)
+            organisation (``Discourse.the_org``), placed at ``token``. ``pointed``: a
+            demonstrative that points back ("that board"), so only the organisations
+            named before ``token`` count."""
+            view = [s for s in spans if s.token_end <= token.i] if pointed else spans
+            org = self.discourse.the_org(sentence, view)
             return self.discourse.virtual(doc, token, sentence, org, None) if org else None
 
         for f in clause_facts(doc, spans, org_at):
