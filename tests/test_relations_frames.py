@@ -642,3 +642,16 @@ def test_that_board_points_back_to_the_organisation_named_before_it(typed):
     )
     boards = {o for s, p, o in found if p == "affiliatedWith" and s == "Ana Silva"}
     assert boards == {"Shopify"}  # two organisations before it: which board is unsaid
+
+
+def test_a_copulas_complement_said_again_keeps_its_place(typed):
+    found = typed(
+        "Host: What was it?\nGuest: Yeah, Microsoft was a research, a robotics research "
+        "company in Oslo. Intel was a software, a small software company in Ottawa. "
+        "Google was a client, a big client in Lisbon.\n",
+        speakers=_GUEST,
+    )
+    located = {(s, o) for s, p, o in found if p == "locatedIn"}
+    assert ("Microsoft", "Oslo") in located
+    assert ("Intel", "Ottawa") in located
+    assert ("Google", "Lisbon") not in located  # a client is no organisation noun

@@ -335,7 +335,7 @@ class _Reader:
         particle = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
         objects: list[tuple[SpanMention, str | None, str | None]] = []  # (mention, prep, noun)
         for c in verb.children:
-            if c.dep_ in ("dobj", "attr", "oprd", "acomp"):
+            if c.dep_ in ("dobj", "attr", "oprd", "acomp") or _repaired(c):
                 found = self.spans(c)
                 objects += [(o, None, None) for o in found]
                 if not found or found[0].mention.type == "Concept":  # "the vision team at"
@@ -346,6 +346,10 @@ class _Reader:
                             n = self._named(p)
                             if n is not None:
                                 objects += [(o, "called", noun) for o in self.spans(n)]
+                    for a in c.children:  # "a software, a small software company in Y"
+                        if a.dep_ == "appos" and a.pos_ == "NOUN" and not self.named(a):
+                            again = a.lemma_.lower()
+                            objects += [(o, prep, again) for prep, o in self._noun_objects(a)]
             elif c.dep_ in ("prep", "agent", "dative"):
                 objects += [(o, c.lower_, None) for o in self.pobjs(c)]
             elif c.dep_ == "advmod" and c.lower_ == "back":  # "was back in India"
@@ -797,6 +801,18 @@ class _Reader:
         if nt == _ORG and ot == _PLACE and prep == "in" and lemma in ORG_NOUNS:
             return fact("locatedIn", name, obj, "appos", 0.75)
         return None
+
+
+def _repaired(token) -> bool:
+    """A copula's complement said again, corrected, in speech: "X was a research, a
+    robotics research company in Y": the parse hangs the second noun as ``dep``."""
+    head = token.head
+    return (
+        token.dep_ == "dep"
+        and token.pos_ == "NOUN"
+        and head.lemma_.lower() == "be"
+        and any(c.dep_ == "attr" and c.pos_ == "NOUN" and c.i < token.i for c in head.children)
+    )
 
 
 def _purpose_of_going(verb) -> bool:
