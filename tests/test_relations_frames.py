@@ -655,3 +655,15 @@ def test_a_copulas_complement_said_again_keeps_its_place(typed):
     assert ("Microsoft", "Oslo") in located
     assert ("Intel", "Ottawa") in located
     assert ("Google", "Lisbon") not in located  # a client is no organisation noun
+
+
+def test_a_name_the_parse_hangs_on_a_pronoun_names_the_relative_clauses_noun(typed):
+    found = typed(
+        'Host: So?\nGuest: Later there is a paper I wrote about this called "The Quiet '
+        'Machine", and it is old.\nHost: And?\nGuest: There is a paper I read about this '
+        'called "Glass Rivers", and it is new.\n',
+        speakers=_GUEST,
+    )
+    made = {o for s, p, o in found if p == "created" and s == "Ana Silva"}
+    assert made & {"Quiet Machine", "The Quiet Machine"}
+    assert not {o for o in made if "Glass" in o}

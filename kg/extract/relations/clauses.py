@@ -414,7 +414,16 @@ class _Reader:
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd", "ccomp")]
         if any(c.lower_ not in ("that", "which", "whom") for c in objects):
             return []
-        return [(o, None, None) for o in self.spans(head)]
+        found = self.spans(head)
+        if not found and head.pos_ == "NOUN":
+            # "a paper I wrote about this called X": the parse hangs "called X" on the
+            # pronoun, which no name can name; it names the clause's noun
+            for t in verb.subtree:
+                if _names(t) and t.head.pos_ == "PRON" and t.head.i > verb.i:
+                    named = self._named(t)
+                    found = self.spans(named) if named is not None else []
+                    break
+        return [(o, None, None) for o in found]
 
     def _context_org(self, verb, lemma) -> list[tuple[SpanMention, str | None, str | None]]:
         """The organisation of the context as an object: "there" after a job ("she was
