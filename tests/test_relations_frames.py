@@ -667,3 +667,15 @@ def test_a_name_the_parse_hangs_on_a_pronoun_names_the_relative_clauses_noun(typ
     made = {o for s, p, o in found if p == "created" and s == "Ana Silva"}
     assert made & {"Quiet Machine", "The Quiet Machine"}
     assert not {o for o in made if "Glass" in o}
+
+
+def test_known_as_names_the_noun_it_hangs_on(typed):
+    found = typed(
+        "Host: Who are you?\nGuest: I am the CTO of the Machine Learning Foundation, "
+        "otherwise known as Lumora Labs.\nHost: And Tom Hale?\nGuest: Tom Hale is a fan "
+        "of the Deep Learning Foundation, also known as Veridian Labs.\n",
+        speakers=_GUEST,
+    )
+    jobs = {(s, o) for s, p, o in found if p == "worksFor"}
+    assert ("Ana Silva", "Lumora Labs") in jobs
+    assert not {j for j in jobs if j[0] == "Tom Hale"}  # a fan is no role

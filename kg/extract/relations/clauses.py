@@ -255,16 +255,23 @@ class _Reader:
 
     def spans(self, token) -> list[SpanMention]:
         """The mentions a noun token stands for: its own, the one it names ("a model
-        called Z", "a firm, XLKKR") and those listed with it ("X and Y")."""
+        called Z", "a firm, XLKKR", "the X Foundation, otherwise known as Y") and those
+        listed with it ("X and Y")."""
         first = self.at.get(token.i)
         if first is None:
             for c in token.children:
                 if c.dep_ == "appos" or (c.dep_ == "acl" and c.lower_ in ("called", "named")):
                     named = c if c.dep_ == "appos" else self._named(c)
-                    if named is not None and named.i in self.at:
-                        first = self.at[named.i]
-                        token = named
-                        break
+                elif c.dep_ == "acl" and c.lemma_.lower() == "know":
+                    named = next(
+                        (o for p in c.children if p.lower_ == "as" for o in p.children), None
+                    )
+                else:
+                    continue
+                if named is not None and named.i in self.at:
+                    first = self.at[named.i]
+                    token = named
+                    break
         if first is None:
             return []
         out = [first]
