@@ -679,3 +679,15 @@ def test_known_as_names_the_noun_it_hangs_on(typed):
     jobs = {(s, o) for s, p, o in found if p == "worksFor"}
     assert ("Ana Silva", "Lumora Labs") in jobs
     assert not {j for j in jobs if j[0] == "Tom Hale"}  # a fan is no role
+
+
+def test_what_hangs_on_the_role_after_as_is_the_verbs(typed):
+    found = typed(
+        "Host: And then?\nGuest: Later I worked as an engineer at Microsoft. And I was "
+        "working as a researcher in Japan. Once I spoke as a guest at Intel.\n",
+        speakers=_GUEST,
+    )
+    mine = {(p, o) for s, p, o in found if s == "Ana Silva"}
+    assert ("worksFor", "Microsoft") in mine
+    assert ("locatedIn", "Japan") in mine
+    assert not {x for x in mine if x[1] == "Intel"}  # a guest is no role

@@ -359,6 +359,8 @@ class _Reader:
                             objects += [(o, prep, again) for prep, o in self._noun_objects(a)]
             elif c.dep_ in ("prep", "agent", "dative"):
                 objects += [(o, c.lower_, None) for o in self.pobjs(c)]
+                if c.lower_ == "as":  # "worked as an engineer at X", "as a researcher in Y"
+                    objects += [(o, prep, None) for prep, o in self._as_role(c)]
             elif c.dep_ == "advmod" and c.lower_ == "back":  # "was back in India"
                 for p in (p for p in c.children if p.dep_ == "prep"):
                     objects += [(o, p.lower_, None) for o in self.pobjs(p)]
@@ -394,6 +396,16 @@ class _Reader:
         if len(places) == 1 and len(orgs) == 1:
             org = next(iter(orgs.values()))
             out.append(ClauseFact(org, "locatedIn", places[0], "parse:locatedIn:founded-in", 0.7))
+        return out
+
+    def _as_role(self, prep) -> list[tuple[str, SpanMention]]:
+        """What hangs on the role a verb's "as" names: "worked as an engineer *at X*"
+        is working at X (a role noun only: "as a favour to X" says nothing)."""
+        out = []
+        roles = ROLE_NOUNS | STUDENT_NOUNS
+        for r in prep.children:
+            if r.dep_ == "pobj" and not self.named(r) and r.lemma_.lower() in roles:
+                out += self._noun_objects(r)
         return out
 
     def _gap(self, verb) -> list[tuple[SpanMention, str | None, str | None]]:
