@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from ...lexicon import name_key
 from ...model import Mention, RelationCandidate, Sentence, Transcript
@@ -233,7 +234,7 @@ class Discourse:
         if introduced:
             self._turn_speaker = introduced
             return
-        guest = self._interview_guest()
+        guest = self._interview_guest
         if guest is None:
             return
         if question:
@@ -260,8 +261,12 @@ class Discourse:
                 return speaker.name
         return None
 
+    @cached_property
     def _interview_guest(self) -> str | None:
-        """The one guest of an unlabelled interview (host and guest in the sidecar)."""
+        """The one guest of an unlabelled interview (host and guest in the sidecar).
+
+        A property of the whole transcript, so read once: asked per unit it scanned
+        every segment again (quadratic in the transcript's length)."""
         speakers = self.transcript.meta.speakers
         if any(seg.speaker for seg in self.transcript.segments):
             return None
