@@ -334,6 +334,23 @@ def _looks_like_name(
     return not all(is_common_word(t.text, 4.0) for t in alpha)
 
 
+#: NER labels of names of organisations and places, which a lowercase name of several
+#: words keeps (see :func:`_lowercase_group_name`).
+_GROUP_NAME_TYPES = frozenset({"Organization", "Place"})
+
+
+def _lowercase_group_name(span, etype: str) -> bool:
+    """In lowercase speech, an organisation or place NER finds with no capital to go by
+    and of two or more words none of them a function word alone ("the soviet union",
+    "united nations", "the brandenburg gate"): the model read the words together as
+    one name, which it does not do for a run of everyday words; one word alone ("swan"
+    as a place) or a person's or a title's span is as often a guess."""
+    if etype not in _GROUP_NAME_TYPES:
+        return False
+    words = [t for t in span if t.is_alpha and t.lower_ not in NAME_CONNECTORS]
+    return len(words) >= 2 and all(t.text.islower() and len(t.text) > 2 for t in words)
+
+
 def gazetteer_vouches(doc, start: int, end: int) -> bool:
     """GeoNames knows the place NER read at ``doc[start:end]``: a large city (see
     :func:`.truecase.known_place`), or any town that is no frequent word, or a
@@ -580,9 +597,10 @@ def find_mentions(
         trusted = trust_case and mid_sentence(doc, start)
         if lowercase and not overlaps and _person_beside_people(doc, start, end):
             etype = "Person"  # "other scientists kazimir de vein": no capitals to go by
-        elif not _looks_like_name(span, etype, lexicon, trusted) or _not_a_name_here(
-            doc, start, end, etype
-        ):
+        elif not (
+            _looks_like_name(span, etype, lexicon, trusted)
+            or (lowercase and not overlaps and _lowercase_group_name(span, etype))
+        ) or _not_a_name_here(doc, start, end, etype):
             continue
         if overlaps:
             found = [m for m in found if m not in inside]

@@ -1,0 +1,35 @@
+"""Typing of names the lexicon does not know: lowercase names of several words NER
+reads as one, events named by their head noun, and services or software said to be
+used "on". Texts are written for these tests and share no wording with any evaluation
+set; the lexicon is off, so only the general machinery is tested."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.build import build
+from kg.config import Settings
+
+
+def types_of(folder: Path, name: str, text: str) -> dict[str, str]:
+    """Label -> type of the entities built from ``text`` saved as ``folder/name``."""
+    (folder / name).write_text(text, encoding="utf-8")
+    graph = build([folder], folder / "out", Settings(cache=False, lexicon="off")).graph
+    return {e.label: e.type for e in graph.entities}
+
+
+def test_a_lowercase_name_of_several_words_ner_reads_as_one_is_kept(tmp_path):
+    types = types_of(
+        tmp_path,
+        "talk.srt",
+        "1\n00:00:01,000 --> 00:00:06,000\n"
+        "after the war my grandfather worked for the red cross and later for a bank\n\n"
+        "2\n00:00:06,000 --> 00:00:12,000\n"
+        "in the summer we walked along the golden gate bridge and then we flew home\n\n"
+        "3\n00:00:12,000 --> 00:00:18,000\n"
+        "we liked the good old days and the big blue sea and the united nations sent aid\n",
+    )
+    assert types.get("Red Cross") == "Organization"
+    assert types.get("Golden Gate Bridge") == "Place"
+    assert types.get("United Nations") == "Organization"
+    assert not any(label.lower() in ("good old days", "big blue sea") for label in types)
