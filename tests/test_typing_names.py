@@ -33,3 +33,18 @@ def test_a_lowercase_name_of_several_words_ner_reads_as_one_is_kept(tmp_path):
     assert types.get("Golden Gate Bridge") == "Place"
     assert types.get("United Nations") == "Organization"
     assert not any(label.lower() in ("good old days", "big blue sea") for label in types)
+
+
+def test_a_name_one_is_on_or_writes_is_software_not_a_firm(tmp_path):
+    types = types_of(
+        tmp_path,
+        "forum.txt",
+        "Host: How did you hear about the project?\n"
+        "Guest: I first read about it on Codeharbor News, and I thought it was neat. "
+        "Back then I worked at Dovecrest Systems with my friend Amara Lindqvist. "
+        "In 2004 I wrote FlexiBox, and FlexiBox is still used by many people. "
+        "Dovecrest Systems hired me again in 2010.\n",
+    )
+    assert types.get("Codeharbor News") == "Product"  # read about it on X
+    assert types.get("FlexiBox") == "Product"  # I wrote X
+    assert types.get("Dovecrest Systems") == "Organization"  # worked at X

@@ -308,11 +308,14 @@ def _types_from_context(units, parts: dict[str, str], given_names: frozenset[str
     # the words of every statistical name, by first word: where NER did not tag a
     # name it tagged elsewhere ("we launched X as ..."), the context still counts
     names: dict[str, set[tuple[str, ...]]] = {}
+    organizations = set()  # names NER calls an organisation somewhere
     for _, _, spans, _ in units:
         for s in spans:
             if s.mention.source == "ner":
                 words = tuple(s.mention.surface.lower().split())
                 names.setdefault(words[0], set()).add(words)
+                if s.mention.type == "Organization":
+                    organizations.add(name_key(s.mention.surface))
     for _, doc, spans, _ in units:
         found = {(s.token_start, s.token_end) for s in spans if s.mention.source == "ner"}
         taken = {k for s in spans for k in range(s.token_start, s.token_end)}
@@ -332,9 +335,12 @@ def _types_from_context(units, parts: dict[str, str], given_names: frozenset[str
             for k in range(s.token_start, s.token_end)
         }
         for start, end in sorted(found):
-            etype = context_type(doc, start, end) or coordinated_type(doc, start, end, known)
+            key = name_key(doc[start:end].text)
+            etype = context_type(doc, start, end, key in organizations) or coordinated_type(
+                doc, start, end, known
+            )
             if etype is not None:
-                votes.setdefault(name_key(doc[start:end].text), Counter())[etype] += 1
+                votes.setdefault(key, Counter())[etype] += 1
     decided = {}
     for key, counts in votes.items():
         ranked = counts.most_common()

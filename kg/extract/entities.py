@@ -1069,14 +1069,16 @@ _PRODUCT_VERBS = frozenset({"release", "ship", "download", "install", "deploy", 
 _LIST_JOINERS = frozenset({",", "and", "or", "&"})
 
 
-def context_type(doc, start: int, end: int) -> str | None:
+def context_type(doc, start: int, end: int, organization: bool = False) -> str | None:
     """The type the parse around a name at ``doc[start:end]`` gives it, or None: the
     kind noun it is introduced as, stands in apposition to or is said to be ("a model
     called X", "X, a startup", "X was the site"), the kind of a list it is in
     ("companies like X, Y and Z"), the kind noun a description of it ends with ("their
     X file management product"), what it was launched as ("launched X as a platform"),
     or what people are or do there ("the CEO of X", "worked at X", "joined X",
-    "released X"). NER types a name it has not seen at random; these words do not."""
+    "released X"). NER types a name it has not seen at random; these words do not.
+    ``organization``: NER calls the name an organisation, which a name used as a
+    service or software is not (see :func:`_used_as_software`)."""
     introduced = introduced_type(doc, start)
     if introduced is not None:
         return introduced
@@ -1101,7 +1103,35 @@ def context_type(doc, start: int, end: int) -> str | None:
             return "Organization"
         if lemma in _PRODUCT_VERBS:
             return "Product"
+    if organization and _used_as_software(doc, start, end, head):
+        return "Product"
     return None
+
+
+#: Verbs whose object is software one writes or changes ("wrote X", "forked X").
+_SOFTWARE_VERBS = frozenset({"write", "code", "fork", "port", "compile", "rewrite"})
+#: Verbs that take "on" for a subject, a ground or a bet, not a service ("based on X",
+#: "focused on X", "depend on X", "bet on X").
+_ON_NOT_A_SERVICE = frozenset(
+    {"base", "focus", "depend", "rely", "bet", "comment", "report", "agree", "decide"}
+)
+
+
+def _used_as_software(doc, start: int, end: int, head) -> bool:
+    """A name NER calls an organisation is used as a service or software: something
+    one is "on" ("saw it on X", "the site was on X", "developers on X") or writes
+    ("I wrote X"). Organisations are worked at or for, joined and founded; people are
+    on a site, a network or a program. Initials ("on AWS", "on NPR") are left to NER:
+    a firm's initials are said as often as a service's."""
+    if all(t.text.isupper() for t in doc[start:end] if t.is_alpha):
+        return False
+    parent = head.head
+    if head.dep_ == "pobj" and parent.lower_ == "on" and parent.head.i != parent.i:
+        verb = parent.head
+        return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _ON_NOT_A_SERVICE
+    return (
+        head.dep_ == "dobj" and parent.pos_ == "VERB" and parent.lemma_.lower() in _SOFTWARE_VERBS
+    )
 
 
 def _span_head(doc, start: int, end: int):
