@@ -48,3 +48,16 @@ def test_a_name_one_is_on_or_writes_is_software_not_a_firm(tmp_path):
     assert types.get("Codeharbor News") == "Product"  # read about it on X
     assert types.get("FlexiBox") == "Product"  # I wrote X
     assert types.get("Dovecrest Systems") == "Organization"  # worked at X
+
+
+def test_a_known_name_and_a_company_word_is_the_company_named(tmp_path):
+    (tmp_path / "start.txt").write_text(
+        "Host: Where did you start?\n"
+        "Guest: I spent two years at Replit Corporation before it changed its name. "
+        "Then I joined a small team in Oslo, and we built tools for teachers.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    types = {e.label: e.type for e in graph.entities}
+    assert types.get("Replit Corporation") == "Organization"  # not the lexicon's "Replit"
+    assert "Replit" not in types

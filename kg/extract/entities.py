@@ -376,6 +376,22 @@ def _wider_place(doc, start: int, end: int, etype: str, inside: list[SpanMention
     )
 
 
+def _company_of_name(
+    doc, start: int, end: int, etype: str, inside: list[SpanMention], taken: list[bool]
+) -> bool:
+    """NER's organisation is a known name and a company word after it, all
+    capitalised ("Mozilla Corporation", "Acme Labs" around "Acme"): the company's full
+    name is the one said, as a place's longer name is (:func:`_wider_place`)."""
+    if etype != "Organization" or not inside or doc[end - 1].lower_ not in _COMPANY_WORDS:
+        return False
+    if any(m.mention.type not in ("Organization", "Product") for m in inside):
+        return False
+    covered = {k for m in inside for k in range(m.token_start, m.token_end)}
+    if any(taken[k] and k not in covered for k in range(start, end)) or end - 1 in covered:
+        return False
+    return all(t.text[:1].isupper() for t in doc[start:end] if t.is_alpha)
+
+
 def _place_institution(words) -> bool:
     """An institution named after a place GeoNames knows: the place, then an
     institution word ("Leiden University", "Paris School of Medicine"), or the
@@ -591,6 +607,7 @@ def find_mentions(
             overlaps
             and not _name_around_concepts(doc, start, end, etype, inside, taken)
             and not _wider_place(doc, start, end, etype, inside)
+            and not _company_of_name(doc, start, end, etype, inside, taken)
         ):
             continue
         span = doc[start:end]
