@@ -61,3 +61,29 @@ def test_a_known_name_and_a_company_word_is_the_company_named(tmp_path):
     types = {e.label: e.type for e in graph.entities}
     assert types.get("Replit Corporation") == "Organization"  # not the lexicon's "Replit"
     assert "Replit" not in types
+
+
+def test_names_before_and_other_kind_are_of_that_kind(tmp_path):
+    lower = types_of(
+        tmp_path,
+        "speech.srt",
+        "1\n00:00:01,000 --> 00:00:06,000\n"
+        "after the flood the town was rebuilt and the fair came back every spring\n\n"
+        "2\n00:00:06,000 --> 00:00:12,000\n"
+        "the rebuilding okafor brannigan velasquez and other leaders knew that trade\n\n"
+        "3\n00:00:12,000 --> 00:00:18,000\n"
+        "mattered more than walls and so the bridges were opened again to everyone\n",
+    )
+    assert {"okafor", "brannigan", "velasquez"} <= {
+        label.lower() for label, etype in lower.items() if etype == "Person"
+    }
+    assert not any(label.lower() == "rebuilding" for label in lower)
+    cased = types_of(
+        tmp_path,
+        "talk.txt",
+        "Host: Who shaped the field?\n"
+        "Guest: I think Ferrandiz, Okonkwo and other economists changed how we saw "
+        "markets. Then the crash came, and we all forgot them for a while.\n",
+    )
+    assert cased.get("Ferrandiz") == "Person"  # NER: a place
+    assert cased.get("Okonkwo") == "Person"

@@ -26,6 +26,7 @@ from .entities import (
     introduced_by_name,
     introduced_type,
     is_common_word,
+    listed_before_others,
     listed_with_people,
     mid_sentence,
     name_part_mentions,
@@ -435,6 +436,8 @@ def _drop_unsupported_names(
             return True  # "the krupp company"
         if m.surface in short_names:
             return True  # "Halcyon" after "Halcyon Robotics"
+        if listed_before_others(doc, s.token_start, s.token_end) == m.type:
+            return True  # "okafor lindqvist and other leaders"
         if (
             trust_case
             and m.surface[:1].isupper()

@@ -36,6 +36,7 @@ __all__ = [
     "mid_sentence",
     "introduced_by_name",
     "introduced_type",
+    "listed_before_others",
     "acts_as_person",
     "after_title",
     "context_type",
@@ -639,6 +640,14 @@ def find_mentions(
             found.append(_make_mention(doc, start, end, transcript, sentence, "Work", "ner"))
             for k in range(start, end):
                 taken[k] = True
+    for start, end, etype in _items_before_others(doc, taken, lowercase):
+        if lowercase or (
+            _looks_like_name(doc[start:end], etype, lexicon, True)
+            and not _not_a_name_here(doc, start, end, etype)
+        ):
+            found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
+            for k in range(start, end):
+                taken[k] = True
     spoken = _spoken_names(doc, taken, lexicon.given_names, lowercase)
     if lowercase:
         spoken += _authors(doc, taken)
@@ -1090,7 +1099,7 @@ def context_type(doc, start: int, end: int, organization: bool = False) -> str |
     """The type the parse around a name at ``doc[start:end]`` gives it, or None: the
     kind noun it is introduced as, stands in apposition to or is said to be ("a model
     called X", "X, a startup", "X was the site"), the kind of a list it is in
-    ("companies like X, Y and Z"), the kind noun a description of it ends with ("their
+    ("companies like X, Y and Z", "X, Y and other leaders"), the kind noun a description of it ends with ("their
     X file management product"), what it was launched as ("launched X as a platform"),
     or what people are or do there ("the CEO of X", "worked at X", "joined X",
     "released X"). NER types a name it has not seen at random; these words do not.
@@ -1103,7 +1112,7 @@ def context_type(doc, start: int, end: int, organization: bool = False) -> str |
     kind = _kind_of_phrase(doc, head, end)
     if kind is not None:
         return kind
-    kind = _kind_of_list(doc, start)
+    kind = _kind_of_list(doc, start) or listed_before_others(doc, start, end)
     if kind is not None:
         return kind
     parent = head.head
@@ -1310,6 +1319,72 @@ def _listed_names(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
                 out.append((i, end, kind))
             i = end
     return out
+
+
+#: How many names "and other <kind>" may close ("a, b, c and other leaders").
+_OTHERS_MAX_ITEMS = 6
+
+
+def _items_before_others(doc, taken: list[bool], lowercase: bool) -> list[tuple[int, int, str]]:
+    """The names a list closes with "and other <kinds>" or "or other <kinds>" (the
+    Hearst pattern: "Okafor, Lindqvist and other leaders", "lowercase run-on speech:
+    "okafor lindqvist and other leaders"), of the type the kind noun gives. In cased
+    text an item is a run of capitalised words; in lowercase speech, where no comma or
+    capital marks the items, a rare word (at most :data:`SURNAME_MAX_ZIPF`, for a
+    person; :data:`COMMON_ZIPF` otherwise) not after an article ("the wirtschaftswunder"
+    is a word, not a name)."""
+    out = []
+    for i in range(1, len(doc) - 2):
+        if doc[i].lower_ not in ("and", "or") or doc[i + 1].lower_ != "other":
+            continue
+        noun = doc[i + 2]
+        if noun.pos_ == "ADJ" and i + 3 < len(doc):
+            noun = doc[i + 3]  # "and other great leaders"
+        kind = _kind(noun, people=True) if noun.tag_ in ("NNS", "NNPS") else None
+        if kind is None:
+            continue
+        items: list[tuple[int, int, str]] = []
+        k = i - 1
+        while k >= 0 and len(items) < _OTHERS_MAX_ITEMS:
+            if doc[k].text == "," or (items and doc[k].lower_ in ("and", "or")):
+                k -= 1
+                continue
+            start = k
+            if lowercase:
+                word = doc[k]
+                limit = SURNAME_MAX_ZIPF if kind == "Person" else COMMON_ZIPF
+                if not (
+                    word.is_alpha
+                    and len(word.text) > 2
+                    and not is_common_word(word.text, limit)
+                    and (k == 0 or doc[k - 1].pos_ != "DET")
+                ):
+                    break
+            else:
+                while start >= 0 and _capitalised_word(doc[start]):
+                    start -= 1
+                start += 1
+                if start > k or not mid_sentence(doc, start):
+                    break
+            if not any(taken[start : k + 1]):
+                items.append((start, k + 1, kind))
+            k = start - 1
+        out.extend(reversed(items))
+    return out
+
+
+def listed_before_others(doc, start: int, end: int) -> str | None:
+    """The type the list closed by "and other <kinds>" gives the name at
+    ``doc[start:end]`` (see :func:`_items_before_others`), or None: the speaker's own
+    word for what it is, evidence enough for a name said once."""
+    reach = min(len(doc), end + 2 * _OTHERS_MAX_ITEMS + 2)
+    if not any(doc[k].lower_ == "other" for k in range(end, reach)):
+        return None
+    lowercase = not doc[start].text[:1].isupper()
+    for i, j, kind in _items_before_others(doc, [False] * len(doc), lowercase):
+        if (i, j) == (start, end):
+            return kind
+    return None
 
 
 def _capitalised_word(token) -> bool:
