@@ -87,3 +87,16 @@ def test_names_before_and_other_kind_are_of_that_kind(tmp_path):
     )
     assert cased.get("Ferrandiz") == "Person"  # NER: a place
     assert cased.get("Okonkwo") == "Person"
+
+
+def test_a_name_right_before_a_software_category_is_a_product(tmp_path):
+    types = types_of(
+        tmp_path,
+        "stage.txt",
+        "Host: What happened next?\n"
+        "Guest: A year later Dana Whitcombe got on stage and introduced the Quillon "
+        "browser. And the Quillon browser was fast. We also bought a Fernvale product "
+        "for the office, and Fernvale sent us a nice letter.\n",
+    )
+    assert types.get("Quillon") == "Product"  # the X browser
+    assert types.get("Fernvale") == "Organization"  # a X product: its maker

@@ -1244,9 +1244,15 @@ def _kind_of_phrase(doc, head, end: int) -> str | None:
     t = head
     while t.dep_ in ("compound", "amod") and t.head.i > t.i:
         t = t.head
-    if t.i != head.i and t.i > end and _kind(t):
+    if t.i != head.i and (t.i > end or t.lemma_.lower() in _CATEGORY_KINDS) and _kind(t):
         return _kind(t)
     return None
+
+
+#: Kind nouns of a category of software, which the name right before one is a member
+#: of ("the Quill browser", "the Tarn library"), where a general kind noun after a
+#: name is as often its maker's ("an Apple product", "a Google app").
+_CATEGORY_KINDS = frozenset({"browser", "editor", "compiler", "library", "framework", "database"})
 
 
 #: How far back from a name "<kinds> like" may stand for it to be in their list.
