@@ -100,3 +100,20 @@ def test_a_name_right_before_a_software_category_is_a_product(tmp_path):
     )
     assert types.get("Quillon") == "Product"  # the X browser
     assert types.get("Fernvale") == "Organization"  # a X product: its maker
+
+
+def test_an_institution_made_of_concept_words_is_one_and_its_initials_too(tmp_path):
+    (tmp_path / "hub.txt").write_text(
+        "Host: What came next?\n"
+        "Guest: A few groups spun out of the lab. One of the ones we created was the "
+        "Open Source Hardware Foundation. We called it OSHF for short. OSHF was set up "
+        "to be the hub of the community, and OSHF still runs the yearly meeting. Then "
+        "we created the Open Source Vision Institute in Leeds.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    types = {e.label: e.type for e in graph.entities}
+    assert types.get("Open Source Vision Institute") == "Organization"
+    # the initials, counted as a term three times, name the foundation said once
+    hub = [e for e in graph.entities if "Open Source Hardware Foundation" in (e.label, *e.aliases)]
+    assert [e.type for e in hub] == ["Organization"]

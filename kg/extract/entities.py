@@ -634,6 +634,14 @@ def find_mentions(
             found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
             for k in range(start, end):
                 taken[k] = True
+        for start, end in _institution_names(doc, found):
+            # the name holds the concepts it is made of ("Open Source Robotics Foundation")
+            found = [m for m in found if not (start <= m.token_start and m.token_end <= end)]
+            found.append(
+                _make_mention(doc, start, end, transcript, sentence, "Organization", "ner")
+            )
+            for k in range(start, end):
+                taken[k] = True
         for start, end in _quoted_titles(doc, found):
             # the title holds the concepts it is made of ("statistical inference")
             found = [m for m in found if not (start <= m.token_start and m.token_end <= end)]
@@ -1402,6 +1410,28 @@ def _capitalised_word(token) -> bool:
         and not token.is_stop
         and token.pos_ != "PRON"
     )
+
+
+def _institution_names(doc, found: list[SpanMention]) -> list[tuple[int, int]]:
+    """In cased text, capitalised words in mid-sentence that end in a capitalised
+    institution word ("the Open Source Robotics Foundation", "the Harbor Science
+    Museum"): an institution's name, though made of common words or concepts NER did
+    not join. A name or title found there already (not a concept) keeps its span."""
+    named = [False] * len(doc)
+    for m in found:
+        if m.mention.type != "Concept":
+            for k in range(m.token_start, m.token_end):
+                named[k] = True
+    out = []
+    for i, token in enumerate(doc):
+        if token.lower_ not in _INSTITUTION_WORDS or not token.text[:1].isupper() or named[i]:
+            continue
+        start = i
+        while start > 0 and _capitalised_word(doc[start - 1]) and not named[start - 1]:
+            start -= 1
+        if start < i and mid_sentence(doc, start):
+            out.append((start, i + 1))
+    return out
 
 
 _QUOTES = frozenset({'"', "“", "”"})
