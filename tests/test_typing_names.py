@@ -117,3 +117,14 @@ def test_an_institution_made_of_concept_words_is_one_and_its_initials_too(tmp_pa
     # the initials, counted as a term three times, name the foundation said once
     hub = [e for e in graph.entities if "Open Source Hardware Foundation" in (e.label, *e.aliases)]
     assert [e.type for e in hub] == ["Organization"]
+
+
+def test_a_name_ending_in_a_company_word_is_no_person_by_context(tmp_path):
+    types = types_of(
+        tmp_path,
+        "board.txt",
+        "Host: Who helped you early on?\n"
+        "Guest: We had fantastic investors in Brookvale Capital, fantastic mentors who "
+        "helped the company grow. Brookvale Capital also sat on our board for years.\n",
+    )
+    assert types.get("Brookvale Capital") == "Organization"  # not "mentors who helped"

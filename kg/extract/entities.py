@@ -1104,6 +1104,16 @@ _LIST_JOINERS = frozenset({",", "and", "or", "&"})
 
 
 def context_type(doc, start: int, end: int, organization: bool = False) -> str | None:
+    """The type the parse around a name at ``doc[start:end]`` gives it, or None (see
+    :func:`_context_type`); never a person for a name that ends in a company word
+    ("Halcyon Capital, fantastic mentors": the name says what it is)."""
+    etype = _context_type(doc, start, end, organization)
+    if etype == "Person" and doc[end - 1].lower_ in _COMPANY_WORDS:
+        return None
+    return etype
+
+
+def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
     """The type the parse around a name at ``doc[start:end]`` gives it, or None: the
     kind noun it is introduced as, stands in apposition to or is said to be ("a model
     called X", "X, a startup", "X was the site"), the kind of a list it is in
