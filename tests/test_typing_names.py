@@ -128,3 +128,14 @@ def test_a_name_ending_in_a_company_word_is_no_person_by_context(tmp_path):
         "helped the company grow. Brookvale Capital also sat on our board for years.\n",
     )
     assert types.get("Brookvale Capital") == "Organization"  # not "mentors who helped"
+
+
+def test_a_given_name_said_once_in_cased_speech_is_a_person(tmp_path):
+    types = types_of(
+        tmp_path,
+        "evenings.txt",
+        "Host: Was it worth it?\n"
+        "Guest: It took months of evenings, and Ingrid and I are still together, even "
+        "though I neglected her for that code.\n",
+    )
+    assert types.get("Ingrid") == "Person"

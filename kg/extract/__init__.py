@@ -103,7 +103,9 @@ def extract_transcript(
         ]
     short_names = _organisation_first_words(units, lexicon)
     units = _types_from_context(units, parts, lexicon.given_names)
-    units = _drop_unsupported_names(units, parts, short_names, trust_case, lexicon.surnames)
+    units = _drop_unsupported_names(
+        units, parts, short_names, trust_case, lexicon.surnames, lexicon.given_names
+    )
     units = _short_organisation_names(units, short_names)
     units = _types_of_introduced_names(units)
     finder = RelationFinder(transcript, settings.comention_window, lexicon)
@@ -389,11 +391,13 @@ def _drop_unsupported_names(
     short_names: dict[str, str],
     trust_case: bool = False,
     surnames: frozenset[str] = frozenset(),
+    given_names: frozenset[str] = frozenset(),
 ):
     """Statistical NER on speech invents one-off names from single words; a one-word
     name that neither the lexicon nor a full name supports must recur to be kept,
     unless the transcript is cased and the name is capitalised in mid-sentence, where
-    a capital is evidence enough ("Turing", "Fukuyama" said once)."""
+    a capital is evidence enough ("Turing", "Fukuyama" said once; a given name NER
+    calls a person: "Valentina and I")."""
     counts: Counter = Counter()
     for _, _, spans, _ in units:
         counts.update(name_key(s.mention.surface) for s in spans if s.mention.source == "ner")
@@ -419,6 +423,14 @@ def _drop_unsupported_names(
             return True  # "lived in vienna", "in geneva": a place of GeoNames, said once
         if m.type == "Person" and after_title(doc, s.token_start, surnames):
             return True  # "chancellor kohl", "President Okafor": a title says who
+        if (
+            m.type == "Person"
+            and trust_case
+            and m.surface.lower() in given_names
+            and m.surface[:1].isupper()
+            and mid_sentence(doc, s.token_start)
+        ):
+            return True  # "Valentina and I": a given name, capitalised, NER's person
         if m.type == "Person" and trust_case and acts_as_person(doc, s.token_start):
             return True  # "Fukuyama argued", "the mathematician Turing"
         if (
