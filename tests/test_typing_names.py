@@ -139,3 +139,16 @@ def test_a_given_name_said_once_in_cased_speech_is_a_person(tmp_path):
         "though I neglected her for that code.\n",
     )
     assert types.get("Ingrid") == "Person"
+
+
+def test_a_model_number_is_a_name(tmp_path):
+    types = types_of(
+        tmp_path,
+        "robot.txt",
+        "Host: What did you build there?\n"
+        "Guest: It was centered around the RX7 robot. The RX7 was our main platform for "
+        "research, and we built the RX7 with two arms and a camera on top. We also used "
+        "mp3 files for the sounds.\n",
+    )
+    assert types.get("RX7") == "Product"  # "X was our main platform"
+    assert "mp3" not in {label.lower() for label, etype in types.items() if etype != "Concept"}

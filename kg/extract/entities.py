@@ -306,8 +306,13 @@ def _looks_like_name(
         return False
     if any(t.lower_ in _NOT_NAMES for t in words):
         return False
-    # a web address is a name's word too ("Globex.com")
-    alpha = [t for t in words if t.is_alpha or (t.like_url and t.text[:1].isalpha())]
+    # a web address is a name's word too ("Globex.com"), and so is a model number
+    # of capitals and digits ("R2", "XT9")
+    alpha = [
+        t
+        for t in words
+        if t.is_alpha or (t.text[:1].isalpha() and (t.like_url or _model_number(t.text)))
+    ]
     if not alpha:
         return False
     if etype == "Organization" and _place_institution(words):
@@ -350,6 +355,13 @@ def _lowercase_group_name(span, etype: str) -> bool:
         return False
     words = [t for t in span if t.is_alpha and t.lower_ not in NAME_CONNECTORS]
     return len(words) >= 2 and all(t.text.islower() and len(t.text) > 2 for t in words)
+
+
+def _model_number(text: str) -> bool:
+    """Capitals then digits, and nothing else ("R2", "XT9"): a model's name, where a
+    word with digits in lowercase ("mp3") is a format's."""
+    letters = text.rstrip("0123456789")
+    return letters != text and letters.isalpha() and letters.isupper()
 
 
 def gazetteer_vouches(doc, start: int, end: int) -> bool:
