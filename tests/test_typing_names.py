@@ -152,3 +152,28 @@ def test_a_model_number_is_a_name(tmp_path):
     )
     assert types.get("RX7") == "Product"  # "X was our main platform"
     assert "mp3" not in {label.lower() for label, etype in types.items() if etype != "Concept"}
+
+
+def test_titles_of_office_and_particles_restore_a_surname_in_lowercase_speech():
+    from kg.extract.truecase import truecase
+
+    text = "thank you mayor brenninger and president van oosterwijk and the king of spain"
+    out = truecase(text, frozenset())
+    assert len(out) == len(text)
+    assert "Mayor Brenninger" in out  # a title of office
+    assert "President van Oosterwijk" in out  # the particle stays lowercase
+    assert "the king of Spain" in out  # "of" is no particle; "king" before it no title
+
+
+def test_a_surname_after_a_title_and_a_particle_is_a_person(tmp_path):
+    types = types_of(
+        tmp_path,
+        "speech.srt",
+        "1\n00:00:01,000 --> 00:00:06,000\n"
+        "thank you all for coming today and thank you mayor brenninger for the welcome\n\n"
+        "2\n00:00:06,000 --> 00:00:12,000\n"
+        "as president van oosterwijk has said the river belongs to all of us here\n",
+    )
+    people = {label.lower() for label, etype in types.items() if etype == "Person"}
+    assert "brenninger" in people or "mayor brenninger" in people
+    assert any("oosterwijk" in p for p in people)
