@@ -177,3 +177,15 @@ def test_a_surname_after_a_title_and_a_particle_is_a_person(tmp_path):
     people = {label.lower() for label, etype in types.items() if etype == "Person"}
     assert "brenninger" in people or "mayor brenninger" in people
     assert any("oosterwijk" in p for p in people)
+
+
+def test_a_person_of_a_name_that_is_no_place_works_there(tmp_path):
+    types = types_of(
+        tmp_path,
+        "inspired.txt",
+        "Host: Who inspired you?\n"
+        "Guest: Dana Whitcombe of Brellity has a great blog post about it, and she even "
+        "wrote a book. And Marta Kowalski of Vienna told me the same thing last year.\n",
+    )
+    assert types.get("Brellity") == "Organization"  # NER left it untagged
+    assert types.get("Vienna") == "Place"  # GeoNames knows it

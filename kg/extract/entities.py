@@ -646,6 +646,13 @@ def find_mentions(
             found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
             for k in range(start, end):
                 taken[k] = True
+        for start, end in _affiliations(doc, taken):
+            if _looks_like_name(doc[start:end], "Organization", lexicon, True):
+                found.append(
+                    _make_mention(doc, start, end, transcript, sentence, "Organization", "ner")
+                )
+                for k in range(start, end):
+                    taken[k] = True
         for start, end in _institution_names(doc, found):
             # the name holds the concepts it is made of ("Open Source Robotics Foundation")
             found = [m for m in found if not (start <= m.token_start and m.token_end <= end)]
@@ -1161,6 +1168,8 @@ def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
             return "Product"
     if organization and _used_as_software(doc, start, end, head):
         return "Product"
+    if _affiliation_of_person(doc, start, end):
+        return "Organization"
     return None
 
 
@@ -1432,6 +1441,34 @@ def _capitalised_word(token) -> bool:
         and not token.is_stop
         and token.pos_ != "PRON"
     )
+
+
+def _affiliation_of_person(doc, start: int, end: int) -> bool:
+    """The name at ``doc[start:end]`` follows a person's name and "of" ("Dana
+    Whitcombe of X") and is no place GeoNames knows: where the person works."""
+    if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 2].ent_type_ != "PERSON":
+        return False
+    name = doc[start:end].text
+    return not (known_place(name) or gazetteer_place(name) or compass_place(name))
+
+
+def _affiliations(doc, taken: list[bool]) -> list[tuple[int, int]]:
+    """In cased text, the capitalised name after a person's and "of" that NER left
+    untagged ("Dana Whitcombe of Quillpath"): where a person is introduced as "of"
+    something, it is where they work, or a place, which GeoNames tells apart."""
+    out = []
+    for ent in doc.ents:
+        i = ent.end + 1
+        if ent.label_ != "PERSON" or i >= len(doc) or doc[ent.end].lower_ != "of":
+            continue
+        end = i
+        while end < len(doc) and _capitalised_word(doc[end]):
+            end += 1
+        if end == i or any(taken[i:end]) or doc[i].ent_type_ or doc[end - 1].ent_type_:
+            continue
+        if _affiliation_of_person(doc, i, end):
+            out.append((i, end))
+    return out
 
 
 def _institution_names(doc, found: list[SpanMention]) -> list[tuple[int, int]]:
