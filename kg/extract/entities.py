@@ -9,6 +9,7 @@ not a single common English word) and its label maps to one of our types.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -16,7 +17,7 @@ from wordfreq import zipf_frequency
 
 from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
-from ..nlp import tokens
+from ..nlp import doc_text, tokens
 from .truecase import (
     COMPASS_WORDS,
     INSTITUTION_WORDS,
@@ -1378,6 +1379,8 @@ def _items_before_others(doc, taken: list[bool], lowercase: bool) -> list[tuple[
     capital marks the items, a rare word (at most :data:`SURNAME_MAX_ZIPF`, for a
     person; :data:`COMMON_ZIPF` otherwise) not after an article ("the wirtschaftswunder"
     is a word, not a name)."""
+    if not _AND_OTHER.search(doc_text(doc)):
+        return []
     out = []
     for i in range(1, len(doc) - 2):
         if doc[i].lower_ not in ("and", "or") or doc[i + 1].lower_ != "other":
@@ -1422,8 +1425,7 @@ def listed_before_others(doc, start: int, end: int) -> str | None:
     """The type the list closed by "and other <kinds>" gives the name at
     ``doc[start:end]`` (see :func:`_items_before_others`), or None: the speaker's own
     word for what it is, evidence enough for a name said once."""
-    reach = min(len(doc), end + 2 * _OTHERS_MAX_ITEMS + 2)
-    if not any(doc[k].lower_ == "other" for k in range(end, reach)):
+    if not _AND_OTHER.search(doc_text(doc)):
         return None
     lowercase = not doc[start].text[:1].isupper()
     for i, j, kind in _items_before_others(doc, [False] * len(doc), lowercase):
@@ -1471,18 +1473,28 @@ def _affiliations(doc, taken: list[bool]) -> list[tuple[int, int]]:
     return out
 
 
+#: A capitalised institution word anywhere in a unit's text (a quick test first).
+_INSTITUTION_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(w.capitalize() for w in _INSTITUTION_WORDS)) + r")\b"
+)
+#: "and other" / "or other" anywhere in a unit's text.
+_AND_OTHER = re.compile(r"\b(?:and|or) other\b", re.IGNORECASE)
+
+
 def _institution_names(doc, found: list[SpanMention]) -> list[tuple[int, int]]:
     """In cased text, capitalised words in mid-sentence that end in a capitalised
     institution word ("the Open Source Robotics Foundation", "the Harbor Science
     Museum"): an institution's name, though made of common words or concepts NER did
     not join. A name or title found there already (not a concept) keeps its span."""
+    if not _INSTITUTION_WORD.search(doc_text(doc)):
+        return []
     named = [False] * len(doc)
     for m in found:
         if m.mention.type != "Concept":
             for k in range(m.token_start, m.token_end):
                 named[k] = True
     out = []
-    for i, token in enumerate(doc):
+    for i, token in enumerate(tokens(doc)):
         if token.lower_ not in _INSTITUTION_WORDS or not token.text[:1].isupper() or named[i]:
             continue
         start = i
