@@ -189,3 +189,15 @@ def test_a_person_of_a_name_that_is_no_place_works_there(tmp_path):
     )
     assert types.get("Brellity") == "Organization"  # NER left it untagged
     assert types.get("Vienna") == "Place"  # GeoNames knows it
+
+
+def test_a_name_before_kernel_or_distribution_is_software(tmp_path):
+    types = types_of(
+        tmp_path,
+        "kernel.txt",
+        "Host: How did it start?\n"
+        "Guest: Back then Marvin wrote most of the Orvalix kernel by himself. Later people "
+        "built Orvalix distributions for schools, and Orvalix spread everywhere. I still "
+        "think Orvalix was the best thing he did.\n",
+    )
+    assert types.get("Orvalix") == "Product"  # NER: an organisation

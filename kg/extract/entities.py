@@ -883,6 +883,8 @@ _KIND_TYPES = {
             "database",
             "site",
             "website",
+            "kernel",
+            "distribution",
         ],
         "Product",
     ),
@@ -1292,7 +1294,9 @@ def _kind_of_phrase(doc, head, end: int) -> str | None:
 #: Kind nouns of a category of software, which the name right before one is a member
 #: of ("the Quill browser", "the Tarn library"), where a general kind noun after a
 #: name is as often its maker's ("an Apple product", "a Google app").
-_CATEGORY_KINDS = frozenset({"browser", "editor", "compiler", "library", "framework", "database"})
+_CATEGORY_KINDS = frozenset(
+    {"browser", "editor", "compiler", "library", "framework", "database", "kernel", "distribution"}
+)
 
 
 #: How far back from a name "<kinds> like" may stand for it to be in their list.
