@@ -544,6 +544,22 @@ _LOWER_IN_NAMES = frozenset(
 )
 
 
+def _type_votes(mentions: list[Mention]) -> Counter:
+    """The types an entity's mentions give it. Initials the term statistics counted as
+    a concept ("OSRF") vote for nothing when the entity's name is said too: the
+    initials stand for the name, and have its type (three "OSRF" against two "Open
+    Source Robotics Foundation" is still a foundation)."""
+    named = any(m.type != "Concept" for m in mentions)
+    return Counter(
+        m.type for m in mentions if not (named and m.type == "Concept" and _initials(m.surface))
+    )
+
+
+def _initials(surface: str) -> bool:
+    """A word of two or more capitals and nothing else ("OSRF", "NASA")."""
+    return len(surface) >= 2 and surface.isalpha() and surface.isupper()
+
+
 def _entities(
     merged: dict[str, list[Mention]],
     speaker_keys: dict[str, str],
@@ -565,7 +581,7 @@ def _entities(
         mentions = sorted(merged[key], key=lambda m: (m.transcript_id, m.char_start))
         entry = lexicon.entries.get(key[4:]) if key.startswith("lex:") else None
         surfaces = Counter(m.surface for m in mentions) + Counter(speaker_names.get(key, []))
-        type_counts = Counter(m.type for m in mentions)
+        type_counts = _type_votes(mentions)
         if entry is not None:
             etype, label = entry.type, entry.label
             reason = f"lexicon: entry {entry.id} is a {etype}"

@@ -27,6 +27,7 @@ from .entities import (
     introduced_by_name,
     introduced_type,
     is_common_word,
+    listed_before_others,
     listed_with_people,
     mid_sentence,
     name_part_mentions,
@@ -103,7 +104,9 @@ def extract_transcript(
         ]
     short_names = _organisation_first_words(units, lexicon)
     units = _types_from_context(units, parts, lexicon.given_names)
-    units = _drop_unsupported_names(units, parts, short_names, trust_case, lexicon.surnames)
+    units = _drop_unsupported_names(
+        units, parts, short_names, trust_case, lexicon.surnames, lexicon.given_names
+    )
     units = _short_organisation_names(units, short_names)
     units = _types_of_introduced_names(units)
     finder = RelationFinder(transcript, settings.comention_window, lexicon)
@@ -309,11 +312,14 @@ def _types_from_context(units, parts: dict[str, str], given_names: frozenset[str
     # the words of every statistical name, by first word: where NER did not tag a
     # name it tagged elsewhere ("we launched X as ..."), the context still counts
     names: dict[str, set[tuple[str, ...]]] = {}
+    organizations = set()  # names NER calls an organisation somewhere
     for _, _, spans, _ in units:
         for s in spans:
             if s.mention.source == "ner":
                 words = tuple(s.mention.surface.lower().split())
                 names.setdefault(words[0], set()).add(words)
+                if s.mention.type == "Organization":
+                    organizations.add(name_key(s.mention.surface))
     for _, doc, spans, _ in units:
         found = {(s.token_start, s.token_end) for s in spans if s.mention.source == "ner"}
         taken = {k for s in spans for k in range(s.token_start, s.token_end)}
@@ -334,9 +340,12 @@ def _types_from_context(units, parts: dict[str, str], given_names: frozenset[str
             for k in range(s.token_start, s.token_end)
         }
         for start, end in sorted(found):
-            etype = context_type(doc, start, end) or coordinated_type(doc, start, end, known)
+            key = name_key(doc[start:end].text)
+            etype = context_type(doc, start, end, key in organizations) or coordinated_type(
+                doc, start, end, known
+            )
             if etype is not None:
-                votes.setdefault(name_key(doc[start:end].text), Counter())[etype] += 1
+                votes.setdefault(key, Counter())[etype] += 1
     decided = {}
     for key, counts in votes.items():
         ranked = counts.most_common()
@@ -384,11 +393,13 @@ def _drop_unsupported_names(
     short_names: dict[str, str],
     trust_case: bool = False,
     surnames: frozenset[str] = frozenset(),
+    given_names: frozenset[str] = frozenset(),
 ):
     """Statistical NER on speech invents one-off names from single words; a one-word
     name that neither the lexicon nor a full name supports must recur to be kept,
     unless the transcript is cased and the name is capitalised in mid-sentence, where
-    a capital is evidence enough ("Turing", "Fukuyama" said once)."""
+    a capital is evidence enough ("Turing", "Fukuyama" said once; a given name NER
+    calls a person: "Valentina and I")."""
     counts: Counter = Counter()
     for _, _, spans, _ in units:
         counts.update(name_key(s.mention.surface) for s in spans if s.mention.source == "ner")
@@ -414,6 +425,14 @@ def _drop_unsupported_names(
             return True  # "lived in vienna", "in geneva": a place of GeoNames, said once
         if m.type == "Person" and after_title(doc, s.token_start, surnames):
             return True  # "chancellor kohl", "President Okafor": a title says who
+        if (
+            m.type == "Person"
+            and trust_case
+            and m.surface.lower() in given_names
+            and m.surface[:1].isupper()
+            and mid_sentence(doc, s.token_start)
+        ):
+            return True  # "Valentina and I": a given name, capitalised, NER's person
         if m.type == "Person" and trust_case and acts_as_person(doc, s.token_start):
             return True  # "Fukuyama argued", "the mathematician Turing"
         if (
@@ -431,6 +450,8 @@ def _drop_unsupported_names(
             return True  # "the krupp company"
         if m.surface in short_names:
             return True  # "Halcyon" after "Halcyon Robotics"
+        if listed_before_others(doc, s.token_start, s.token_end) == m.type:
+            return True  # "okafor lindqvist and other leaders"
         if (
             trust_case
             and m.surface[:1].isupper()

@@ -9,6 +9,7 @@ not a single common English word) and its label maps to one of our types.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -16,7 +17,7 @@ from wordfreq import zipf_frequency
 
 from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
-from ..nlp import tokens
+from ..nlp import doc_text, tokens
 from .truecase import (
     COMPASS_WORDS,
     INSTITUTION_WORDS,
@@ -36,6 +37,7 @@ __all__ = [
     "mid_sentence",
     "introduced_by_name",
     "introduced_type",
+    "listed_before_others",
     "acts_as_person",
     "after_title",
     "context_type",
@@ -311,8 +313,13 @@ def _looks_like_name(
         return False
     if any(t.lower_ in _NOT_NAMES for t in words):
         return False
-    # a web address is a name's word too ("Globex.com")
-    alpha = [t for t in words if t.is_alpha or (t.like_url and t.text[:1].isalpha())]
+    # a web address is a name's word too ("Globex.com"), and so is a model number
+    # of capitals and digits ("R2", "XT9")
+    alpha = [
+        t
+        for t in words
+        if t.is_alpha or (t.text[:1].isalpha() and (t.like_url or _model_number(t.text)))
+    ]
     if not alpha:
         return False
     if etype == "Organization" and _place_institution(words):
@@ -340,6 +347,30 @@ def _looks_like_name(
     return not all(is_common_word(t.text, 4.0) for t in alpha)
 
 
+#: NER labels of names of organisations and places, which a lowercase name of several
+#: words keeps (see :func:`_lowercase_group_name`).
+_GROUP_NAME_TYPES = frozenset({"Organization", "Place"})
+
+
+def _lowercase_group_name(span, etype: str) -> bool:
+    """In lowercase speech, an organisation or place NER finds with no capital to go by
+    and of two or more words none of them a function word alone ("the soviet union",
+    "united nations", "the brandenburg gate"): the model read the words together as
+    one name, which it does not do for a run of everyday words; one word alone ("swan"
+    as a place) or a person's or a title's span is as often a guess."""
+    if etype not in _GROUP_NAME_TYPES:
+        return False
+    words = [t for t in span if t.is_alpha and t.lower_ not in NAME_CONNECTORS]
+    return len(words) >= 2 and all(t.text.islower() and len(t.text) > 2 for t in words)
+
+
+def _model_number(text: str) -> bool:
+    """Capitals then digits, and nothing else ("R2", "XT9"): a model's name, where a
+    word with digits in lowercase ("mp3") is a format's."""
+    letters = text.rstrip("0123456789")
+    return letters != text and letters.isalpha() and letters.isupper()
+
+
 def gazetteer_vouches(doc, start: int, end: int) -> bool:
     """GeoNames knows the place NER read at ``doc[start:end]``: a large city (see
     :func:`.truecase.known_place`), or any town that is no frequent word, or a
@@ -363,6 +394,22 @@ def _wider_place(doc, start: int, end: int, etype: str, inside: list[SpanMention
         and all(m.mention.type == "Place" for m in inside)
         and gazetteer_vouches(doc, start, end)
     )
+
+
+def _company_of_name(
+    doc, start: int, end: int, etype: str, inside: list[SpanMention], taken: list[bool]
+) -> bool:
+    """NER's organisation is a known name and a company word after it, all
+    capitalised ("Mozilla Corporation", "Acme Labs" around "Acme"): the company's full
+    name is the one said, as a place's longer name is (:func:`_wider_place`)."""
+    if etype != "Organization" or not inside or doc[end - 1].lower_ not in _COMPANY_WORDS:
+        return False
+    if any(m.mention.type not in ("Organization", "Product") for m in inside):
+        return False
+    covered = {k for m in inside for k in range(m.token_start, m.token_end)}
+    if any(taken[k] and k not in covered for k in range(start, end)) or end - 1 in covered:
+        return False
+    return all(t.text[:1].isupper() for t in doc[start:end] if t.is_alpha)
 
 
 def _place_institution(words) -> bool:
@@ -580,15 +627,17 @@ def find_mentions(
             overlaps
             and not _name_around_concepts(doc, start, end, etype, inside, taken)
             and not _wider_place(doc, start, end, etype, inside)
+            and not _company_of_name(doc, start, end, etype, inside, taken)
         ):
             continue
         span = doc[start:end]
         trusted = trust_case and mid_sentence(doc, start)
         if lowercase and not overlaps and _person_beside_people(doc, start, end):
             etype = "Person"  # "other scientists kazimir de vein": no capitals to go by
-        elif not _looks_like_name(span, etype, lexicon, trusted) or _not_a_name_here(
-            doc, start, end, etype
-        ):
+        elif not (
+            _looks_like_name(span, etype, lexicon, trusted)
+            or (lowercase and not overlaps and _lowercase_group_name(span, etype))
+        ) or _not_a_name_here(doc, start, end, etype):
             continue
         if overlaps:
             found = [m for m in found if m not in inside]
@@ -604,10 +653,33 @@ def find_mentions(
             found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
             for k in range(start, end):
                 taken[k] = True
+        for start, end in _affiliations(doc, taken):
+            if _looks_like_name(doc[start:end], "Organization", lexicon, True):
+                found.append(
+                    _make_mention(doc, start, end, transcript, sentence, "Organization", "ner")
+                )
+                for k in range(start, end):
+                    taken[k] = True
+        for start, end in _institution_names(doc, found):
+            # the name holds the concepts it is made of ("Open Source Robotics Foundation")
+            found = [m for m in found if not (start <= m.token_start and m.token_end <= end)]
+            found.append(
+                _make_mention(doc, start, end, transcript, sentence, "Organization", "ner")
+            )
+            for k in range(start, end):
+                taken[k] = True
         for start, end in _quoted_titles(doc, found):
             # the title holds the concepts it is made of ("statistical inference")
             found = [m for m in found if not (start <= m.token_start and m.token_end <= end)]
             found.append(_make_mention(doc, start, end, transcript, sentence, "Work", "ner"))
+            for k in range(start, end):
+                taken[k] = True
+    for start, end, etype in _items_before_others(doc, taken, lowercase):
+        if lowercase or (
+            _looks_like_name(doc[start:end], etype, lexicon, True)
+            and not _not_a_name_here(doc, start, end, etype)
+        ):
+            found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
             for k in range(start, end):
                 taken[k] = True
     spoken = _spoken_names(doc, taken, lexicon.given_names, lowercase)
@@ -817,6 +889,8 @@ _KIND_TYPES = {
             "database",
             "site",
             "website",
+            "kernel",
+            "distribution",
         ],
         "Product",
     ),
@@ -1057,14 +1131,26 @@ _PRODUCT_VERBS = frozenset({"release", "ship", "download", "install", "deploy", 
 _LIST_JOINERS = frozenset({",", "and", "or", "&"})
 
 
-def context_type(doc, start: int, end: int) -> str | None:
+def context_type(doc, start: int, end: int, organization: bool = False) -> str | None:
+    """The type the parse around a name at ``doc[start:end]`` gives it, or None (see
+    :func:`_context_type`); never a person for a name that ends in a company word
+    ("Halcyon Capital, fantastic mentors": the name says what it is)."""
+    etype = _context_type(doc, start, end, organization)
+    if etype == "Person" and doc[end - 1].lower_ in _COMPANY_WORDS:
+        return None
+    return etype
+
+
+def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
     """The type the parse around a name at ``doc[start:end]`` gives it, or None: the
     kind noun it is introduced as, stands in apposition to or is said to be ("a model
     called X", "X, a startup", "X was the site"), the kind of a list it is in
-    ("companies like X, Y and Z"), the kind noun a description of it ends with ("their
+    ("companies like X, Y and Z", "X, Y and other leaders"), the kind noun a description of it ends with ("their
     X file management product"), what it was launched as ("launched X as a platform"),
     or what people are or do there ("the CEO of X", "worked at X", "joined X",
-    "released X"). NER types a name it has not seen at random; these words do not."""
+    "released X"). NER types a name it has not seen at random; these words do not.
+    ``organization``: NER calls the name an organisation, which a name used as a
+    service or software is not (see :func:`_used_as_software`)."""
     introduced = introduced_type(doc, start)
     if introduced is not None:
         return introduced
@@ -1072,7 +1158,7 @@ def context_type(doc, start: int, end: int) -> str | None:
     kind = _kind_of_phrase(doc, head, end)
     if kind is not None:
         return kind
-    kind = _kind_of_list(doc, start)
+    kind = _kind_of_list(doc, start) or listed_before_others(doc, start, end)
     if kind is not None:
         return kind
     parent = head.head
@@ -1089,7 +1175,37 @@ def context_type(doc, start: int, end: int) -> str | None:
             return "Organization"
         if lemma in _PRODUCT_VERBS:
             return "Product"
+    if organization and _used_as_software(doc, start, end, head):
+        return "Product"
+    if _affiliation_of_person(doc, start, end):
+        return "Organization"
     return None
+
+
+#: Verbs whose object is software one writes or changes ("wrote X", "forked X").
+_SOFTWARE_VERBS = frozenset({"write", "code", "fork", "port", "compile", "rewrite"})
+#: Verbs that take "on" for a subject, a ground or a bet, not a service ("based on X",
+#: "focused on X", "depend on X", "bet on X").
+_ON_NOT_A_SERVICE = frozenset(
+    {"base", "focus", "depend", "rely", "bet", "comment", "report", "agree", "decide"}
+)
+
+
+def _used_as_software(doc, start: int, end: int, head) -> bool:
+    """A name NER calls an organisation is used as a service or software: something
+    one is "on" ("saw it on X", "the site was on X", "developers on X") or writes
+    ("I wrote X"). Organisations are worked at or for, joined and founded; people are
+    on a site, a network or a program. Initials ("on AWS", "on NPR") are left to NER:
+    a firm's initials are said as often as a service's."""
+    if all(t.text.isupper() for t in doc[start:end] if t.is_alpha):
+        return False
+    parent = head.head
+    if head.dep_ == "pobj" and parent.lower_ == "on" and parent.head.i != parent.i:
+        verb = parent.head
+        return verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in _ON_NOT_A_SERVICE
+    return (
+        head.dep_ == "dobj" and parent.pos_ == "VERB" and parent.lemma_.lower() in _SOFTWARE_VERBS
+    )
 
 
 def _span_head(doc, start: int, end: int):
@@ -1176,9 +1292,17 @@ def _kind_of_phrase(doc, head, end: int) -> str | None:
     t = head
     while t.dep_ in ("compound", "amod") and t.head.i > t.i:
         t = t.head
-    if t.i != head.i and t.i > end and _kind(t):
+    if t.i != head.i and (t.i > end or t.lemma_.lower() in _CATEGORY_KINDS) and _kind(t):
         return _kind(t)
     return None
+
+
+#: Kind nouns of a category of software, which the name right before one is a member
+#: of ("the Quill browser", "the Tarn library"), where a general kind noun after a
+#: name is as often its maker's ("an Apple product", "a Google app").
+_CATEGORY_KINDS = frozenset(
+    {"browser", "editor", "compiler", "library", "framework", "database", "kernel", "distribution"}
+)
 
 
 #: How far back from a name "<kinds> like" may stand for it to be in their list.
@@ -1254,6 +1378,73 @@ def _listed_names(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
     return out
 
 
+#: How many names "and other <kind>" may close ("a, b, c and other leaders").
+_OTHERS_MAX_ITEMS = 6
+
+
+def _items_before_others(doc, taken: list[bool], lowercase: bool) -> list[tuple[int, int, str]]:
+    """The names a list closes with "and other <kinds>" or "or other <kinds>" (the
+    Hearst pattern: "Okafor, Lindqvist and other leaders", "lowercase run-on speech:
+    "okafor lindqvist and other leaders"), of the type the kind noun gives. In cased
+    text an item is a run of capitalised words; in lowercase speech, where no comma or
+    capital marks the items, a rare word (at most :data:`SURNAME_MAX_ZIPF`, for a
+    person; :data:`COMMON_ZIPF` otherwise) not after an article ("the wirtschaftswunder"
+    is a word, not a name)."""
+    if not _AND_OTHER.search(doc_text(doc)):
+        return []
+    out = []
+    for i in range(1, len(doc) - 2):
+        if doc[i].lower_ not in ("and", "or") or doc[i + 1].lower_ != "other":
+            continue
+        noun = doc[i + 2]
+        if noun.pos_ == "ADJ" and i + 3 < len(doc):
+            noun = doc[i + 3]  # "and other great leaders"
+        kind = _kind(noun, people=True) if noun.tag_ in ("NNS", "NNPS") else None
+        if kind is None:
+            continue
+        items: list[tuple[int, int, str]] = []
+        k = i - 1
+        while k >= 0 and len(items) < _OTHERS_MAX_ITEMS:
+            if doc[k].text == "," or (items and doc[k].lower_ in ("and", "or")):
+                k -= 1
+                continue
+            start = k
+            if lowercase:
+                word = doc[k]
+                limit = SURNAME_MAX_ZIPF if kind == "Person" else COMMON_ZIPF
+                if not (
+                    word.is_alpha
+                    and len(word.text) > 2
+                    and not is_common_word(word.text, limit)
+                    and (k == 0 or doc[k - 1].pos_ != "DET")
+                ):
+                    break
+            else:
+                while start >= 0 and _capitalised_word(doc[start]):
+                    start -= 1
+                start += 1
+                if start > k or not mid_sentence(doc, start):
+                    break
+            if not any(taken[start : k + 1]):
+                items.append((start, k + 1, kind))
+            k = start - 1
+        out.extend(reversed(items))
+    return out
+
+
+def listed_before_others(doc, start: int, end: int) -> str | None:
+    """The type the list closed by "and other <kinds>" gives the name at
+    ``doc[start:end]`` (see :func:`_items_before_others`), or None: the speaker's own
+    word for what it is, evidence enough for a name said once."""
+    if not _AND_OTHER.search(doc_text(doc)):
+        return None
+    lowercase = not doc[start].text[:1].isupper()
+    for i, j, kind in _items_before_others(doc, [False] * len(doc), lowercase):
+        if (i, j) == (start, end):
+            return kind
+    return None
+
+
 def _capitalised_word(token) -> bool:
     """A word written with a capital that can be part of a name (no pronoun "I", no
     function word written at a sentence's start)."""
@@ -1263,6 +1454,66 @@ def _capitalised_word(token) -> bool:
         and not token.is_stop
         and token.pos_ != "PRON"
     )
+
+
+def _affiliation_of_person(doc, start: int, end: int) -> bool:
+    """The name at ``doc[start:end]`` follows a person's name and "of" ("Dana
+    Whitcombe of X") and is no place GeoNames knows: where the person works."""
+    if start < 2 or doc[start - 1].lower_ != "of" or doc[start - 2].ent_type_ != "PERSON":
+        return False
+    name = doc[start:end].text
+    return not (known_place(name) or gazetteer_place(name) or compass_place(name))
+
+
+def _affiliations(doc, taken: list[bool]) -> list[tuple[int, int]]:
+    """In cased text, the capitalised name after a person's and "of" that NER left
+    untagged ("Dana Whitcombe of Quillpath"): where a person is introduced as "of"
+    something, it is where they work, or a place, which GeoNames tells apart."""
+    out = []
+    for ent in doc.ents:
+        i = ent.end + 1
+        if ent.label_ != "PERSON" or i >= len(doc) or doc[ent.end].lower_ != "of":
+            continue
+        end = i
+        while end < len(doc) and _capitalised_word(doc[end]):
+            end += 1
+        if end == i or any(taken[i:end]) or doc[i].ent_type_ or doc[end - 1].ent_type_:
+            continue
+        if _affiliation_of_person(doc, i, end):
+            out.append((i, end))
+    return out
+
+
+#: A capitalised institution word anywhere in a unit's text (a quick test first).
+_INSTITUTION_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted(w.capitalize() for w in _INSTITUTION_WORDS)) + r")\b"
+)
+#: "and other" / "or other" anywhere in a unit's text.
+_AND_OTHER = re.compile(r"\b(?:and|or) other\b", re.IGNORECASE)
+
+
+def _institution_names(doc, found: list[SpanMention]) -> list[tuple[int, int]]:
+    """In cased text, capitalised words in mid-sentence that end in a capitalised
+    institution word ("the Open Source Robotics Foundation", "the Harbor Science
+    Museum"): an institution's name, though made of common words or concepts NER did
+    not join. A name or title found there already (not a concept) keeps its span."""
+    if not _INSTITUTION_WORD.search(doc_text(doc)):
+        return []
+    named = [False] * len(doc)
+    for m in found:
+        if m.mention.type != "Concept":
+            for k in range(m.token_start, m.token_end):
+                named[k] = True
+    out = []
+    for i, token in enumerate(tokens(doc)):
+        if token.lower_ not in _INSTITUTION_WORDS or not token.text[:1].isupper() or named[i]:
+            continue
+        start = i
+        while start > 0 and _capitalised_word(doc[start - 1]) and not named[start - 1]:
+            start -= 1
+        if start < i and mid_sentence(doc, start):
+            out.append((start, i + 1))
+    return out
 
 
 _QUOTES = frozenset({'"', "“", "”"})

@@ -61,8 +61,11 @@ TITLES = frozenset(
         "saint", "st", "king", "queen", "prince", "princess", "emperor", "empress", "pope",
         "president", "senator", "governor", "general", "admiral", "captain", "colonel",
         "chancellor", "minister", "marshal", "bishop", "cardinal", "rabbi", "father",
+        "mayor", "premier", "ambassador", "secretary",
     }
 )  # fmt: skip
+#: Particles of surnames, written lowercase between a title and the surname.
+_PARTICLES = frozenset({"von", "van", "de", "der", "den", "da", "di", "du", "del", "della"})
 #: Head words of institutions, whose names are often a place and common words ("the
 #: paris school of medicine", "the boston children's hospital").
 INSTITUTION_WORDS = frozenset(
@@ -216,6 +219,17 @@ def truecase(text: str, given_names: frozenset[str]) -> str:
                 if words[k][2] not in ("of", "the", "and"):
                     chars[words[k][0]] = chars[words[k][0]].upper()
             i += matched
+            continue
+        if (
+            word in TITLES
+            and i + 2 < n
+            and words[i + 1][2] in _PARTICLES
+            and _name_word(words[i + 2][2], NAME_WORD_MAX_ZIPF)
+        ):
+            # "president von weizsacker": the particle stays lowercase, as written
+            chars[start] = chars[start].upper()
+            chars[words[i + 2][0]] = chars[words[i + 2][0]].upper()
+            i += 3
             continue
         if word in given_names or word in TITLES:
             following = words[i + 1] if i + 1 < n else None
