@@ -1,0 +1,47 @@
+"""A noun derived to name a process, a practice, a state or a field ("desalination",
+"sedimentation"), said once and rare in English, is a concept of the talk; a derived
+noun of the same rarity naming a feeling or an attribute ("malevolence", "tenderness")
+is not (:func:`kg.extract.concepts.nominalization`). Texts are written for these tests."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.build import build
+from kg.config import Settings
+from kg.extract.concepts import nominalization, select_terms
+
+
+def test_a_nominalization_is_a_derived_noun_of_a_process_or_field_in_wordnet():
+    assert nominalization("desalination") and nominalization("sedimentation")
+    assert nominalization("sterilization")  # an act
+    assert not nominalization("malevolence")  # a feeling
+    assert not nominalization("tenderness")  # an attribute
+    assert not nominalization("workstation")  # a made thing: the ending is not derivational
+    assert not nominalization("harbour")  # no derivational ending
+
+
+def test_select_terms_keeps_a_salient_nominalization_said_once():
+    counts = Counter({"desalination": 1, "malevolence": 1, "condition": 1})
+    words = Counter({"desalination": 1, "malevolence": 1, "condition": 1, "the": 3000})
+    kept = select_terms(counts, 2, 2.0, set(), words, sum(words.values()))
+    assert "desalination" in kept
+    assert "malevolence" not in kept and "condition" not in kept
+
+
+def test_a_process_named_once_is_a_concept(tmp_path):
+    (tmp_path / "coast.txt").write_text(
+        "We drove down to the coast on Saturday to see the new plant by the harbour. The "
+        "town had run short of water for three summers in a row, so the council paid for "
+        "desalination at the end of the old pier. The engineer who showed us around said "
+        "the water comes in through long pipes under the sand. She told us the hardest "
+        "part was the cost of the power, and that the town pays for it with a small charge "
+        "on every bill. We walked along the beach afterwards. The tenderness of the old "
+        "fisherman who mended his nets there was lovely to watch, and we bought fish from "
+        "him before we drove home in the evening.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    labels = {e.label.lower() for e in graph.entities if e.type == "Concept"}
+    assert "desalination" in labels
+    assert "tenderness" not in labels
