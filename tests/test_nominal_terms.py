@@ -76,3 +76,12 @@ def test_a_known_concept_and_one_noun_after_it_is_that_concept(tmp_path):
     labels = {e.label.lower() for e in graph.entities if e.type == "Concept"}
     assert "reinforcement learning" in labels
     assert "reinforcement learning workshop" not in labels  # a workshop on it, said once
+
+
+def test_a_term_and_an_everyday_noun_said_once_is_the_term():
+    counts = Counter({"moraine": 4, "moraine business": 1, "moraine ridge": 1})
+    words = Counter({"moraine": 6, "business": 1, "ridge": 1, "the": 3000})
+    kept = select_terms(counts, 2, 2.0, {"moraine business", "moraine ridge"}, words, 3008)
+    assert "moraine" in kept
+    assert "moraine business" not in kept  # "business" is among English's commonest nouns
+    assert "moraine ridge" in kept  # a kind of ridge

@@ -44,7 +44,9 @@ noun is a person, see :func:`people_noun`), nor when it is a shell noun
 ("implication", "precondition"), alone or heading a phrase said once; nor when it is a
 lexicon concept and one noun after it, said once ("an open source project", "a
 reinforcement learning workshop": a project, a workshop, of the concept; the mention is
-the concept's, and a node of its own would split it).
+the concept's, and a node of its own would split it), or a term said again elsewhere
+and one everyday noun (:data:`EVERYDAY_HEAD_ZIPF`) after it, said once ("the software
+business").
 
 The thresholds were chosen on the seeds and the held-out dev half (``bench/quality.py``).
 """
@@ -157,6 +159,9 @@ NOMINAL_LEXNAMES = frozenset(
 #: without the lexname test, 12 of 25.
 NOMINAL_MAX_ZIPF = 3.5
 NOMINAL_KEYNESS = 2.2
+#: A noun this common in English (Zipf; "business", "site", "help", "project") after a
+#: term of the talk, in a phrase said once, names no kind of its own.
+EVERYDAY_HEAD_ZIPF = 4.8
 #: Zipf given to a word general English does not know (a name, a coinage).
 _UNKNOWN_ZIPF = 1.0
 
@@ -283,7 +288,19 @@ def select_terms(
             if not salient and termhood(key, count) < min_termhood:
                 continue
         selected.add(key)
-    return selected
+    return {key for key in selected if not _term_as_modifier(key, counts, selected)}
+
+
+def _term_as_modifier(key: str, counts: Counter, selected: set[str]) -> bool:
+    """Whether phrase ``key``, said once, is a term said again elsewhere and one everyday
+    noun after it ("the software business", "anthrax help" in run-on speech): the term
+    used as a modifier, whose mention is the term's (as for a lexicon concept:
+    ``attributive`` in :func:`select_terms`)."""
+    words = key.split()
+    if len(words) < 2 or counts[key] >= 2:
+        return False
+    stem = " ".join(words[:-1])
+    return stem in selected and counts[stem] >= 2 and _zipf(words[-1]) >= EVERYDAY_HEAD_ZIPF
 
 
 #: The features of a candidate term the learned termhood weighs, in order.
