@@ -47,37 +47,6 @@ def test_a_process_named_once_is_a_concept(tmp_path):
     assert "tenderness" not in labels
 
 
-def test_select_terms_refuses_a_lexicon_concept_used_once_as_a_modifier():
-    counts = Counter({"neural network library": 1, "neural network library x": 0})
-    words = Counter({"neural": 3, "network": 3, "library": 1, "the": 3000})
-    kept = select_terms(counts, 2, 2.0, {"neural network library"}, words, 3007)
-    assert "neural network library" in kept
-    kept = select_terms(
-        counts,
-        2,
-        2.0,
-        {"neural network library"},
-        words,
-        3007,
-        attributive={"neural network library"},
-    )
-    assert "neural network library" not in kept
-
-
-def test_a_known_concept_and_one_noun_after_it_is_that_concept(tmp_path):
-    (tmp_path / "talk.txt").write_text(
-        "My thesis was on reinforcement learning. I presented it at a reinforcement "
-        "learning workshop in Lisbon, where the reviewers were kind. Reinforcement "
-        "learning was still a niche then, and few labs worked on reinforcement learning "
-        "at all.\n",
-        encoding="utf-8",
-    )
-    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
-    labels = {e.label.lower() for e in graph.entities if e.type == "Concept"}
-    assert "reinforcement learning" in labels
-    assert "reinforcement learning workshop" not in labels  # a workshop on it, said once
-
-
 def test_a_term_and_an_everyday_noun_said_once_is_the_term():
     counts = Counter({"moraine": 4, "moraine business": 1, "moraine ridge": 1})
     words = Counter({"moraine": 6, "business": 1, "ridge": 1, "the": 3000})

@@ -90,7 +90,6 @@ def extract_transcript(
         sum(statistics.words.values()),
         statistics.defined(),
         statistics.coordinated(),
-        statistics.attributive,
     )
     introduced = name_parts(_full_person_names(transcript, units, lexicon))
     # distinctive first names of the field's people ("Demis") count as introduced,

@@ -42,11 +42,8 @@ It is never a term when it ends in a noun for a kind of people ("research scient
 "researcher": who someone is, not what the talk is about; WordNet's first sense of the
 noun is a person, see :func:`people_noun`), nor when it is a shell noun
 ("implication", "precondition"), alone or heading a phrase said once; nor when it is a
-lexicon concept and one noun after it, said once ("an open source project", "a
-reinforcement learning workshop": a project, a workshop, of the concept; the mention is
-the concept's, and a node of its own would split it), or a term said again elsewhere
-and one everyday noun (:data:`EVERYDAY_HEAD_ZIPF`) after it, said once ("the software
-business").
+term said again elsewhere and one everyday noun (:data:`EVERYDAY_HEAD_ZIPF`) after it,
+said once ("the software business").
 
 The thresholds were chosen on the seeds and the held-out dev half (``bench/quality.py``).
 """
@@ -220,15 +217,13 @@ def select_terms(
     total_words: int = 0,
     defined: set[str] = frozenset(),
     coordinated: set[str] = frozenset(),
-    attributive: set[str] = frozenset(),
 ) -> set[str]:
     """The candidate keys that are concepts in this transcript.
 
     ``counts``: candidate key -> occurrences; ``word_counts``: every word of the
     transcript (lowercase) -> occurrences, and ``total_words`` their sum, for keyness;
     ``defined``: the keys said somewhere in a naming or defining context;
-    ``coordinated``: the keys said somewhere in a list with another noun;
-    ``attributive``: the keys said as a lexicon concept and one noun after it.
+    ``coordinated``: the keys said somewhere in a list with another noun.
     """
     word_counts = word_counts or Counter()
     selected = set()
@@ -268,8 +263,6 @@ def select_terms(
             rare_term = zipfs[0] <= RARE_SINGLE_ZIPF and termhood(key, count) >= min_termhood
             if not (key_term or rare_term):
                 continue
-        elif count < 2 and key in attributive:
-            continue  # "an open source project": the lexicon concept, used as a modifier
         elif key in defined and sum(keys) / len(keys) >= DEFINED_PHRASE_KEYNESS:
             pass  # a phrase the speaker names or defines ("the shell called bash shell")
         elif count < min_count:
@@ -294,8 +287,7 @@ def select_terms(
 def _term_as_modifier(key: str, counts: Counter, selected: set[str]) -> bool:
     """Whether phrase ``key``, said once, is a term said again elsewhere and one everyday
     noun after it ("the software business", "anthrax help" in run-on speech): the term
-    used as a modifier, whose mention is the term's (as for a lexicon concept:
-    ``attributive`` in :func:`select_terms`)."""
+    used as a modifier, whose mention is the term's."""
     words = key.split()
     if len(words) < 2 or counts[key] >= 2:
         return False

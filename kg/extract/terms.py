@@ -391,8 +391,6 @@ class TermStatistics:
         #: word (lowercase) -> occurrences, and occurrences tagged a noun
         self.words: Counter = Counter()
         self.nouns: Counter = Counter()
-        #: keys said as a lexicon concept and one noun after it ("an open source project")
-        self.attributive: set[str] = set()
 
     def count_words(self, doc) -> None:
         """Count the words of one unit (``words``, the transcript's word counts for
@@ -425,12 +423,6 @@ class TermStatistics:
             if c.span.token_start == first.token_start and c.span.token_end == first.token_end:
                 self.whole[c.key] += 1
             self.cues[c.key].update(c.cues)
-            if (
-                c.inner
-                and c.inner[0].token_start == c.span.token_start
-                and c.inner[-1].token_end == c.span.token_end - 1
-            ):
-                self.attributive.add(c.key)
         for a in phrase:
             for b in phrase:
                 if (
