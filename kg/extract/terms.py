@@ -156,16 +156,18 @@ def _key(doc, start: int, end: int) -> str:
 
 #: Nouns of number ("thousands of people", "dozens of labs"): a count, never a term's
 #: word; the parse tags them nouns, so ``like_num`` misses them in the plural.
-NUMBER_NOUNS = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
+NUMBER_NOUNS = frozenset(
+    w + s
+    for w in ("hundred", "thousand", "million", "billion", "trillion", "dozen")
+    for s in ("", "s")
+)
 
 
 def _word_ok(doc, i: int, start: int, end: int) -> bool:
     t = doc[i]
-    if t.lemma_.lower() in NUMBER_NOUNS:
-        return False
-    return (t.pos_ in _CONCEPT_POS and t.is_alpha and not _vague(t)) or (
-        _inner_hyphen(doc, i, start, end)
-    )
+    return (
+        t.pos_ in _CONCEPT_POS and t.is_alpha and not _vague(t) and t.lower_ not in NUMBER_NOUNS
+    ) or (_inner_hyphen(doc, i, start, end))
 
 
 def phrase_candidates(
