@@ -54,3 +54,17 @@ def test_a_term_and_an_everyday_noun_said_once_is_the_term():
     assert "moraine" in kept
     assert "moraine business" not in kept  # "business" is among English's commonest nouns
     assert "moraine ridge" in kept  # a kind of ridge
+
+
+def test_a_salient_modifier_and_a_nominalization_said_once_is_a_term():
+    counts = Counter({"glacial erosion": 1, "glacial valley": 1, "strict erosion": 1})
+    words = Counter({"glacial": 2, "erosion": 2, "valley": 20, "strict": 1, "the": 30000})
+    kept = select_terms(counts, 2, 2.0, set(), words, sum(words.values()))
+    assert "glacial erosion" in kept  # a process, named with its kind
+    assert "glacial valley" not in kept  # a valley is no process
+    assert "strict erosion" not in kept  # "strict" is no more salient here than anywhere
+    # a lexicon concept inside ("erosion" known): a narrower term the lexicon does not need
+    kept = select_terms(
+        counts, 2, 2.0, set(), words, sum(words.values()), holds_concept={"glacial erosion"}
+    )
+    assert "glacial erosion" not in kept

@@ -393,6 +393,8 @@ class TermStatistics:
         #: word (lowercase) -> occurrences, and occurrences tagged a noun
         self.words: Counter = Counter()
         self.nouns: Counter = Counter()
+        #: keys that hold a lexicon concept somewhere ("ordinary creativity")
+        self.holds_concept: set[str] = set()
 
     def count_words(self, doc) -> None:
         """Count the words of one unit (``words``, the transcript's word counts for
@@ -425,6 +427,8 @@ class TermStatistics:
             if c.span.token_start == first.token_start and c.span.token_end == first.token_end:
                 self.whole[c.key] += 1
             self.cues[c.key].update(c.cues)
+            if c.inner:
+                self.holds_concept.add(c.key)
         for a in phrase:
             for b in phrase:
                 if (
