@@ -68,3 +68,10 @@ def test_a_salient_modifier_and_a_nominalization_said_once_is_a_term():
         counts, 2, 2.0, set(), words, sum(words.values()), holds_concept={"glacial erosion"}
     )
     assert "glacial erosion" not in kept
+
+
+def test_a_commoner_nominalization_said_again_is_a_term():
+    words = Counter({"irrigation": 2, "the": 5000})
+    assert "irrigation" in select_terms(Counter({"irrigation": 2}), 2, 2.0, set(), words, 5002)
+    once = Counter({"irrigation": 1, "the": 5000})
+    assert "irrigation" not in select_terms(Counter({"irrigation": 1}), 2, 2.0, set(), once, 5001)

@@ -158,6 +158,10 @@ NOMINAL_LEXNAMES = frozenset(
 #: without the lexname test, 12 of 25.
 NOMINAL_MAX_ZIPF = 3.5
 NOMINAL_KEYNESS = 2.2
+#: ... and said again (``min_count`` times), one this common and salient ("transparency",
+#: "prosperity" said twice or three times in a talk about them).
+NOMINAL_OFTEN_MAX_ZIPF = 4.0
+NOMINAL_OFTEN_KEYNESS = 1.8
 #: A phrase of two words said once whose head is a nominalization ("statistical
 #: inference", "soviet expansion", "arms reduction": a process of the talk named with its
 #: kind) is a term when its words are this salient, on average and each. Dev, fresh and
@@ -255,7 +259,12 @@ def select_terms(
                 selected.add(key)
                 continue
             if nominalization(words[0]) and (
-                zipfs[0] <= NOMINAL_MAX_ZIPF and keys[0] >= NOMINAL_KEYNESS
+                (zipfs[0] <= NOMINAL_MAX_ZIPF and keys[0] >= NOMINAL_KEYNESS)
+                or (
+                    count >= min_count
+                    and zipfs[0] <= NOMINAL_OFTEN_MAX_ZIPF
+                    and keys[0] >= NOMINAL_OFTEN_KEYNESS
+                )
             ):
                 selected.add(key)  # a process or field named once ("pasteurization")
                 continue
