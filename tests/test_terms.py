@@ -47,3 +47,17 @@ def test_a_term_said_only_inside_longer_phrases_is_found(tmp_path):
     assert "swan neck flask experiment" in labels
     assert "neck flask experiment" in labels  # said once on its own, in a compound
     assert "flask experiment" not in labels
+
+
+def test_a_noun_of_number_is_no_word_of_a_term(tmp_path):
+    # unpunctuated speech runs a noun into the count that starts the next clause
+    (tmp_path / "war.txt").write_text(
+        "we saw the war bring nothing but devastation thousands of refugees walked west "
+        "and the city we knew became a city of ruins the devastation hundreds of towns "
+        "suffered was the price of that war\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    labels = {e.label.lower() for e in graph.entities if e.type == "Concept"}
+    assert "devastation" in labels
+    assert not any("thousand" in label or "hundred" in label for label in labels), labels

@@ -92,6 +92,7 @@ def extract_transcript(
         sum(statistics.words.values()),
         statistics.defined(),
         statistics.coordinated(),
+        statistics.holds_concept,
     )
     introduced = name_parts(_full_person_names(transcript, units, lexicon))
     # distinctive first names of the field's people ("Demis") count as introduced,

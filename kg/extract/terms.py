@@ -156,11 +156,20 @@ def _key(doc, start: int, end: int) -> str:
     )
 
 
+#: Nouns of number ("thousands of people", "dozens of labs"): a count, never a term's
+#: word; the parse tags them nouns, so ``like_num`` misses them in the plural.
+NUMBER_NOUNS = frozenset(
+    w + s
+    for w in ("hundred", "thousand", "million", "billion", "trillion", "dozen")
+    for s in ("", "s")
+)
+
+
 def _word_ok(doc, i: int, start: int, end: int) -> bool:
     t = doc_tokens(doc)[i]
-    return (t.pos_ in _CONCEPT_POS and t.is_alpha and not _vague(t)) or (
-        _inner_hyphen(doc, i, start, end)
-    )
+    return (
+        t.pos_ in _CONCEPT_POS and t.is_alpha and not _vague(t) and t.lower_ not in NUMBER_NOUNS
+    ) or (_inner_hyphen(doc, i, start, end))
 
 
 def phrase_candidates(
@@ -386,6 +395,8 @@ class TermStatistics:
         #: word (lowercase) -> occurrences, and occurrences tagged a noun
         self.words: Counter = Counter()
         self.nouns: Counter = Counter()
+        #: keys that hold a lexicon concept somewhere ("ordinary creativity")
+        self.holds_concept: set[str] = set()
 
     def count_words(self, doc) -> None:
         """Count the words of one unit (``words``, the transcript's word counts for
@@ -418,6 +429,8 @@ class TermStatistics:
             if c.span.token_start == first.token_start and c.span.token_end == first.token_end:
                 self.whole[c.key] += 1
             self.cues[c.key].update(c.cues)
+            if c.inner:
+                self.holds_concept.add(c.key)
         for a in phrase:
             for b in phrase:
                 if (
