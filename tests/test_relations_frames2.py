@@ -54,6 +54,8 @@ def test_they_after_two_organisations_or_a_person_is_no_one(typed):
         "Host: Really?\n"
         "Guest: I met Dana Whitfield at Google, and they bought Nest Labs.\n"
         "Host: And?\n"
-        "Guest: Did they buy Fitbit at Google?\n"
+        "Guest: I did an ad for Microsoft Office, but they never bought Slack.\n"
+        "Host: Why not?\n"
+        "Guest: I wrote ads for Microsoft Office. If they bought Salesforce, I would quit.\n"
     )
     assert not {t for t in found if t[1] == "partOf"}
