@@ -8,7 +8,9 @@ in the unit, or in an interview the guest answering the host's question, see
 party of a labelled dialogue; "he"/"she" the last person named before it; "we" the
 organisation the speaker said they are at ("at Anthropic we ...") or founded; "it" the thing
 (organisation, product, work) last named in the same turn, a clause's subject before
-its other mentions ("Kestrel is built on Whisper, and we released it": Kestrel).
+its other mentions ("Kestrel is built on Whisper, and we released it": Kestrel); a
+subject "they" the one organisation the unit named before it, when it names no person
+("an ad for IBM after they bought Red Hat"; "Dana at Google, and they ..." is no one).
 
 A person pronoun or "we" that the transcript does not ground (no labelled speaker, no
 one addressed, no person named close before) becomes a placeholder mention of source
@@ -191,6 +193,26 @@ class Discourse:
         )
         return found[0] if len(found) == 1 else None
 
+    def they_org(self, doc, spans: list[SpanMention], token) -> Mention | None:
+        """What a subject "they" stands for: the one organisation named before it in
+        this unit (by the text, in any role: "a commercial for IBM after they bought
+        X"), when no person is named there and it is listed with no other; else None."""
+        before = [s for s in spans if s.token_end <= token.i]
+        if any(s.mention.type == "Person" for s in before):
+            return None
+        orgs = [
+            s
+            for s in before
+            if s.mention.type == "Organization" and s.mention.source in ("lexicon", "ner")
+        ]
+        for s in orgs:
+            root = doc[s.token_start : s.token_end].root
+            near = {doc[k].lower_ for k in (s.token_start - 1, s.token_end) if 0 <= k < len(doc)}
+            if root.conjuncts or near & {"and", "or", "&"}:
+                return None  # "A and B ... they": two of them
+        found = _distinct(s.mention for s in orgs)
+        return found[0] if len(found) == 1 else None
+
     def salient_person(self, exclude: set[str] = frozenset()) -> Mention | None:
         ranked = [
             k
@@ -357,6 +379,15 @@ class Discourse:
                 v = self.virtual(doc, token, sentence, thing, None) if thing else None
                 if v is not None:  # typed relations only: an open "it" claims too little
                     v = SpanMention(replace(v.mention, source="it"), v.token_start, v.token_end)
+            elif lower == "they" and token.dep_ == "nsubj":
+                # "I was at IBM after they bought Red Hat": the one organisation the
+                # unit named before it, with no person named there ("they" may be
+                # people) and none listed with another (never guessed)
+                org = self.they_org(doc, spans, token)
+                v = self.virtual(doc, token, sentence, org, None) if org else None
+                if v is None:
+                    continue
+                v = SpanMention(replace(v.mention, source="it"), v.token_start, v.token_end)
             elif lower == "them" and token.dep_ in ("dobj", "pobj"):
                 # "Pixar went bankrupt and Steve funded them": the organisation the unit
                 # named as a subject before it; otherwise no one (people are "them" too)
