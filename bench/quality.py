@@ -96,6 +96,9 @@ class SetResult:
     violations: tuple[str, ...] = ()
     open_relations: int = 0
     unresolved: int = 0
+    #: ids of the set's transcripts whose casing profile says lowercase speech (the
+    #: issue's separate target for "lowercase, unpunctuated" transcripts)
+    lowercase: frozenset[str] = frozenset()
 
     def summary(self) -> dict:
         """The headline figures (ratios in 0..1, None where undefined)."""
@@ -137,6 +140,11 @@ class SetResult:
             }
             for p, c in sorted(rels.per_predicate.items())
         }
+        lower = [s for s in self.per_transcript if transcript_id(s.transcript) in self.lowercase]
+        out["lowercase_transcripts"] = len(lower)
+        out["lowercase_typed_recall"] = (
+            combine_entity_scores(s.entities for s in lower)["all"].typed_recall if lower else None
+        )
         out["per_transcript_typed_recall"] = {
             s.transcript: s.entities["all"].typed_recall for s in self.per_transcript
         }
@@ -261,6 +269,21 @@ def run_spacy(inputs: Path, golds: list[Gold]) -> list:
     return [score_transcript(g, predicted.get(transcript_id(g.transcript), []), []) for g in golds]
 
 
+def lowercase_transcripts(inputs: Path) -> frozenset[str]:
+    """Ids of the transcripts in ``inputs`` that kg reads as lowercase speech (its
+    casing profile: too few capitals to go by), whichever system is scored."""
+    from kg.extract.casing import casing_profile
+    from kg.ingest import read_transcript
+
+    out = set()
+    for path in sorted(inputs.iterdir()):
+        if not path.is_file() or path.name.endswith(".json") or path.name.startswith("."):
+            continue
+        if not casing_profile(read_transcript(path).text).cased:
+            out.add(transcript_id(path.name))
+    return frozenset(out)
+
+
 def evaluate(set_name: str, system: str) -> SetResult | None:
     """One system on one set; None when the set has no transcript with gold yet."""
     inputs, gold_dir = SETS[set_name]
@@ -271,7 +294,14 @@ def evaluate(set_name: str, system: str) -> SetResult | None:
         return None
     if system == "spacy":
         scores = run_spacy(inputs, golds)
-        return SetResult(set_name, system, scores, _unknown_recall(golds, scores), None)
+        return SetResult(
+            set_name,
+            system,
+            scores,
+            _unknown_recall(golds, scores),
+            None,
+            lowercase=lowercase_transcripts(inputs),
+        )
     lexicon = "off" if system == "kg-nolex" else ""
     run = run_kg(inputs, gold_dir, golds, Settings.load().replace(lexicon=lexicon))
     return SetResult(
@@ -283,6 +313,7 @@ def evaluate(set_name: str, system: str) -> SetResult | None:
         run.violations,
         run.open_relations,
         run.unresolved,
+        lowercase_transcripts(inputs),
     )
 
 
@@ -294,6 +325,7 @@ def format_summary(results: list[SetResult]) -> str:
     """A Markdown table of the headline figures, one row per set and system."""
     columns = [
         ("typed right", "entities_typed_recall"),
+        ("lowercase typed right", "lowercase_typed_recall"),
         ("named R", "named_recall"),
         ("named P", "named_precision"),
         ("concepts R", "concept_recall"),

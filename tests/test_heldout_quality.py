@@ -68,3 +68,17 @@ def test_general_machinery_alone_finds_names_and_concepts(figures, set_name):
     assert s["named_recall"] >= 0.35, (set_name, s)
     assert s["concept_recall"] >= 0.14, (set_name, s)
     assert s["named_precision"] >= 0.88, (set_name, s)
+
+
+def test_lowercase_transcripts_are_scored_on_their_own(quality, figures):
+    """The issue sets a separate target for lowercase speech: the bench picks those
+    transcripts by kg's casing profile (dev's auto-captions, not its cased ones) and
+    scores them apart from the rest."""
+    inputs, _ = quality.SETS["dev"]
+    assert quality.lowercase_transcripts(inputs) == {"h2_science_autocaptions"}
+    s = figures("dev", "kg")
+    assert s["lowercase_transcripts"] == 1
+    assert (
+        s["lowercase_typed_recall"] == s["per_transcript_typed_recall"]["h2_science_autocaptions"]
+    )
+    assert s["lowercase_typed_recall"] != s["entities_typed_recall"]
