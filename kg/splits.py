@@ -19,7 +19,9 @@ has, how often and in what order each is said), never a list of names:
   the rest of that name only says what kind of body it is).
 * **term + general noun** (per transcript): a term used before a general container
   noun ("open source project", "venture capital firm", "machine learning
-  conference") and said fewer times than the term alone is a mention of the term.
+  conference"; a product's or organisation's name too: "the ROS project") and said
+  fewer times than the term alone is a mention of the term; not a person's or a
+  place's name ("the Boston community" is not Boston).
   Kinds of artefact ("speech recognition system", "a machine learning model") are not
   container nouns: what was built is a thing of its own.
 * **ellipsis** (per transcript): a modifier said alone ("floppy") after its compound
@@ -266,7 +268,9 @@ def _term_in_container(
     if len(words) < 2 or words[-1] not in CONTAINER_NOUNS:
         return None
     term = " ".join(words[:-1])
-    targets = {k for k in forms.get(term, ()) if k != key and nodes[k].type == "Concept"}
+    targets = {
+        k for k in forms.get(term, ()) if k != key and nodes[k].type not in ("Person", "Place")
+    }
     if len(targets) != 1:
         return None
     target = next(iter(targets))

@@ -98,6 +98,15 @@ def test_a_term_before_an_artefact_noun_or_said_as_often_stays_a_node():
     assert routes(term, *project) == {}
 
 
+def test_a_software_name_before_project_is_the_software_but_a_place_is_not():
+    name = [(mention("Quillsoft", i * 100, "Product", "ner"), "name:quillsoft") for i in range(3)]
+    said = (mention("Quillsoft project", 900), "concept:quillsoft project")
+    assert routes(*name, said) == {"concept:quillsoft project": "name:quillsoft"}
+    town = [(mention("Harrowgate", i * 100, "Place", "ner"), "name:harrowgate") for i in range(3)]
+    said = (mention("Harrowgate community", 900), "concept:harrowgate community")
+    assert routes(*town, said) == {}
+
+
 # --- a modifier said alone ----------------------------------------------------------
 
 
