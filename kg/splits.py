@@ -21,7 +21,8 @@ has, how often and in what order each is said), never a list of names:
   noun ("open source project", "venture capital firm", "machine learning
   conference"; a product's or organisation's name too: "the ROS project") and said
   fewer times than the term alone is a mention of the term; not a person's or a
-  place's name ("the Boston community" is not Boston).
+  place's name ("the Boston community" is not Boston), nor a compound WordNet lists
+  as a noun of its own ("labor movement", "oil industry").
   Kinds of artefact ("speech recognition system", "a machine learning model") are not
   container nouns: what was built is a thing of its own.
 * **ellipsis** (per transcript): a modifier said alone ("floppy") after its compound
@@ -45,7 +46,9 @@ __all__ = ["Route", "CONTAINER_NOUNS", "ORGANISATION_NOUNS", "spacing_variants",
 
 #: General nouns of English that, after a term, name a collection or setting of it, not
 #: a new thing ("an open source project", "the AI community", "a venture capital
-#: firm"). Closed list; artefacts (system, model, tool, application) stay out.
+#: firm"). Closed list; artefacts (system, model, tool, application) stay out, and so
+#: do "space" and "field", which make technical terms of their own ("search space",
+#: "vector field") as often as settings ("the AI space").
 CONTAINER_NOUNS = frozenset(
     {
         "project",
@@ -54,10 +57,8 @@ CONTAINER_NOUNS = frozenset(
         "company",
         "industry",
         "business",
-        "field",
         "conference",
         "movement",
-        "space",
         "world",
         "sector",
         "scene",
@@ -267,6 +268,8 @@ def _term_in_container(
     words = _text(key).split()
     if len(words) < 2 or words[-1] not in CONTAINER_NOUNS:
         return None
+    if senses(_text(key)):
+        return None  # an established noun of English: "law firm", "oil industry"
     term = " ".join(words[:-1])
     targets = {
         k for k in forms.get(term, ()) if k != key and nodes[k].type not in ("Person", "Place")

@@ -94,6 +94,9 @@ def test_a_term_before_an_artefact_noun_or_said_as_often_stays_a_node():
     term = (mention("cloud gardening", 0), "concept:cloud gardening")
     system = (mention("cloud gardening system", 100), "concept:cloud gardening system")
     assert routes(term, system) == {}
+    oil = [(mention("oil", i * 100), "concept:oil") for i in range(3)]
+    industry = (mention("oil industry", 900), "concept:oil industry")
+    assert routes(*oil, industry) == {}  # a noun of English of its own
     project = [(mention("cloud gardening project", 200), "concept:cloud gardening project")]
     assert routes(term, *project) == {}
 
