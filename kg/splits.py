@@ -250,7 +250,7 @@ def _organisation_short_name(
     owner = next(iter(owners))
     if nodes[owner].first > node.first:
         return None  # said before the full name: not its short form
-    label = sorted(s for s in nodes[owner].surfaces if len(s.split()) > 1)[0]
+    label = sorted(s for s in nodes[owner].surfaces if len(_plain(s).split()) > 1)[0]
     if node.types["Organization"] * 2 > node.count:
         # NER calls the word alone an organisation (most of the times it is said): one of
         # its own ("Microsoft" beside "Microsoft Windows"), unless the

@@ -41,6 +41,12 @@ def test_an_organisations_first_word_said_after_it_is_that_organisation():
     assert found[("t1", "name:juniper")].type == "Organization"
 
 
+def test_a_hyphenated_organisation_name_has_a_first_word_too():
+    full = (mention("Juniper-Foundry", 0, "Organization", "ner"), "name:juniper foundry")
+    short = (mention("Juniper", 900, "Person", "ner"), "name:juniper")
+    assert routes(full, short) == {"name:juniper": "name:juniper foundry"}
+
+
 def test_a_first_word_said_before_the_organisation_or_as_a_place_stays_apart():
     full = (mention("Juniper Foundry", 500, "Organization", "ner"), "name:juniper foundry")
     before = (mention("Juniper", 100, "Person", "ner"), "name:juniper")
