@@ -198,7 +198,9 @@ class RelationCandidate:
 #: with its score), sound-alike (Metaphone), first-name (a first name or surname of a
 #: full name introduced in the same transcript), field-first-name (the one person of
 #: the lexicon with that distinctive first name), given-name (a first name said alone:
-#: one person per show), acronym, speaker (a speaker label or sidecar name), name (the
+#: one person per show), acronym, spacing (the same word written with other spaces),
+#: short-form (an organisation's first word, a term before a general noun, a modifier
+#: said alone: :mod:`kg.splits`), speaker (a speaker label or sidecar name), name (the
 #: same normalised name), concept (the same term), correction (the user's curation file).
 NAME_RULES = (
     "lexicon",
@@ -208,6 +210,8 @@ NAME_RULES = (
     "field-first-name",
     "given-name",
     "acronym",
+    "spacing",
+    "short-form",
     "speaker",
     "name",
     "concept",

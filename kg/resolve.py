@@ -45,6 +45,7 @@ from .model import (
     UnresolvedRelation,
 )
 from .ontology import RELATION_SIGNATURES, slugify
+from .splits import Route, short_forms, spacing_variants
 
 __all__ = ["resolve", "Resolution", "RELATION_SIGNATURES"]
 
@@ -392,21 +393,22 @@ def resolve(
             speakers.append((name, t.id, pseudo, key, "speaker", how))
             grouped.setdefault(key, [])
 
-    aliases_of = _acronyms(grouped)
+    merges = _Merges.of(keyed, speakers, grouped)
     plan = None
     if curation is not None and curation.entries:
         # the corrections name entities of the graph as it would be without them
-        first = _group(keyed, speakers, aliases_of, None)
+        first = _group(keyed, speakers, merges, None)
         entities0, slug_of0 = _entities(*first, lexicon)
         plan = curation.plan(entities0, slug_of0, first[0], transcripts)
-    grouping = _group(keyed, speakers, aliases_of, plan)
+    grouping = _group(keyed, speakers, merges, plan)
     entities, slug_of = _entities(*grouping, lexicon, plan.fixed if plan else {})
     if plan is not None:
         entities = plan.apply_to_entities(entities, slug_of)
 
     def slug(m: Mention) -> str | None:
         key = r.key(m)
-        key = aliases_of.get(key, key)
+        route = merges.route(m.transcript_id, key)
+        key = route.target if route is not None else key
         if plan is not None:
             key = plan.route(m, key)[0]
         return slug_of.get(key) if key is not None else None
@@ -472,18 +474,47 @@ def _unresolved(cand: RelationCandidate, slug, types: dict[str, str]) -> Unresol
     )
 
 
-def _group(keyed, speakers, aliases_of: dict[str, str], plan):
-    """Mentions by final key (after acronyms and the user's corrections), the votes for
-    how each name was attached, speaker names by key and the transcripts each speaks in."""
+@dataclass(frozen=True)
+class _Merges:
+    """Where a key goes before the user's corrections: acronyms and spacing variants for
+    the whole build, short forms per transcript (:mod:`kg.splits`)."""
+
+    build: dict[str, Route]
+    local: dict[tuple[str, str], Route]
+
+    @classmethod
+    def of(cls, keyed, speakers, grouped: dict[str, list[Mention]]) -> _Merges:
+        build = {
+            key: Route(target, "acronym", f"the initials of '{target.split(':', 1)[1]}'")
+            for key, target in _acronyms(grouped).items()
+        }
+        counts = [(k, len(ms)) for k, ms in sorted(grouped.items()) if k not in build]
+        for key, route in spacing_variants(counts).items():
+            build.setdefault(key, route)
+        final = [(m, build[k].target if k in build else k) for m, k, _, _ in keyed]
+        keep = frozenset(build.get(s[3], Route(s[3], "", "")).target for s in speakers)
+        return cls(build, short_forms(final, keep))
+
+    def route(self, transcript_id: str, key: str) -> Route | None:
+        route = self.build.get(key)
+        local = self.local.get((transcript_id, route.target if route else key))
+        return local or route
+
+
+def _group(keyed, speakers, merges: _Merges, plan):
+    """Mentions by final key (after acronyms, spacing variants, short forms and the
+    user's corrections), the votes for how each name was attached, speaker names by key
+    and the transcripts each speaks in."""
     merged: dict[str, list[Mention]] = defaultdict(list)
     votes: dict[str, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     speaker_keys: dict[str, str] = {}
     speaks_in: dict[str, set[str]] = defaultdict(set)
 
     def final(m: Mention, key: str, rule: str, detail: str):
-        target = aliases_of.get(key, key)
-        if target != key:
-            rule, detail = "acronym", f"the initials of '{target.split(':', 1)[1]}'"
+        target = key
+        route = merges.route(m.transcript_id, key)
+        if route is not None:
+            target, rule, detail = route.target, route.rule, route.detail
         if plan is not None:
             target, entry = plan.route(m, target)
             if entry is not None:
@@ -491,6 +522,9 @@ def _group(keyed, speakers, aliases_of: dict[str, str], plan):
         return target, rule, detail
 
     for m, key, rule, detail in keyed:
+        route = merges.route(m.transcript_id, key)
+        if route is not None and route.type is not None:
+            m = replace(m, type=route.type)  # a short name NER typed a person
         target, rule, detail = final(m, key, rule, detail)
         if target is not None:
             merged[target].append(m)
@@ -597,11 +631,14 @@ def _entities(
             if etype == "Concept":
                 label = key.split(":", 1)[1]
             else:
-                # a person's full name over the first name said more often
+                # a person's full name over the first name said more often; a name over
+                # its short forms ("Cornell University" over "Cornell")
                 full = etype == "Person"
+                short = _short_only(votes.get(key, {}))
                 label = sorted(
                     surfaces,
                     key=lambda s: (
+                        s in short,
                         full and len(s.split()) < 2,
                         -surfaces[s],
                         not s[:1].isupper(),
@@ -645,6 +682,11 @@ def _entities(
         )
     entities.sort(key=lambda e: e.key)
     return entities, slug_of
+
+
+def _short_only(votes: dict[str, Counter]) -> set[str]:
+    """The names of an entity attached only as a short form of another (:mod:`kg.splits`)."""
+    return {s for s, c in votes.items() if c and all(rule == "short-form" for rule, _ in c)}
 
 
 def _origins(label, aliases, votes, entry, label_origin) -> tuple[NameOrigin, ...]:

@@ -1,0 +1,310 @@
+"""Merging the nodes one real thing is scattered over: short forms and spelling variants.
+
+Extraction keys every mention by its own words, so a thing said several ways becomes
+several nodes: "Willow" (typed a person by NER) beside "Willow Garage", "open source
+project" beside "open source", "floppy" beside "floppy disk", "silk worm" beside
+"silkworm". Resolution (:mod:`kg.resolve`) asks this module where each key of a
+transcript goes. The rules read only what the transcript itself says (which nodes it
+has, how often and in what order each is said), never a list of names:
+
+* **spacing** (whole build): two names or terms that differ only by spaces ("silk
+  worm", "silkworm") are one word written two ways; the form said more often wins.
+* **organisation short name** (per transcript): a single capitalised word that is the
+  first word of exactly one multi-word organisation of the transcript, said after it
+  and no more often, is that organisation ("Willow", typed a person by NER, after
+  "Willow Garage"), unless the transcript gives the word a life of its own: a person
+  whose name begins with it, or NER calling the word alone a place ("Boston" after
+  "Boston Dynamics" is the city) or an organisation ("Microsoft" beside "Microsoft
+  Windows", "Google" beside "Google Brain"; but "Cornell" is "Cornell University":
+  the rest of that name only says what kind of body it is).
+* **term + general noun** (per transcript): a term used before a general container
+  noun ("open source project", "venture capital firm", "machine learning
+  conference"; a product's or organisation's name too: "the ROS project") and said
+  fewer times than the term alone is a mention of the term; not a person's or a
+  place's name ("the Boston community" is not Boston), nor a compound WordNet lists
+  as a noun of its own ("labor movement", "oil industry").
+  Kinds of artefact ("speech recognition system", "a machine learning model") are not
+  container nouns: what was built is a thing of its own.
+* **ellipsis** (per transcript): a modifier said alone ("floppy") after its compound
+  ("floppy disk"), when the compound is the only one the transcript has with that
+  modifier, is said more often, and WordNet lets the word stand for it (no noun of its
+  own, or a noun only of the compound's kind: not "germ" beside "germ theory"), is
+  the compound said short.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .extract.entities import is_common_word
+from .extract.wordnet import first_lexname, senses
+from .model import Mention
+
+__all__ = ["Route", "CONTAINER_NOUNS", "ORGANISATION_NOUNS", "spacing_variants", "short_forms"]
+
+#: General nouns of English that, after a term, name a collection or setting of it, not
+#: a new thing ("an open source project", "the AI community", "a venture capital
+#: firm"). Closed list; artefacts (system, model, tool, application) stay out, and so
+#: do "space" and "field", which make technical terms of their own ("search space",
+#: "vector field") as often as settings ("the AI space").
+CONTAINER_NOUNS = frozenset(
+    {
+        "project",
+        "community",
+        "firm",
+        "company",
+        "industry",
+        "business",
+        "conference",
+        "movement",
+        "world",
+        "sector",
+        "scene",
+        "circle",
+    }
+)
+
+
+#: Nouns that after a name say what kind of body it names ("Cornell University",
+#: "Acme Corporation"): the name's first word alone is then that body. Closed list.
+ORGANISATION_NOUNS = frozenset(
+    {
+        "university",
+        "college",
+        "institute",
+        "school",
+        "academy",
+        "corporation",
+        "corp",
+        "company",
+        "co",
+        "inc",
+        "incorporated",
+        "ltd",
+        "llc",
+        "foundation",
+        "group",
+        "labs",
+        "lab",
+        "laboratory",
+        "laboratories",
+        "society",
+        "association",
+        "agency",
+        "partners",
+        "ventures",
+        "capital",
+        "holdings",
+        "technologies",
+        "systems",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """Where a key goes, the rule that sent it (:data:`kg.model.NAME_RULES`) and why;
+    ``type`` retypes the moved mentions (a short name NER typed a person)."""
+
+    target: str
+    rule: str
+    detail: str
+    type: str | None = None
+
+
+def _text(key: str) -> str:
+    return key.split(":", 1)[1]
+
+
+def spacing_variants(keys: Iterable[tuple[str, int]]) -> dict[str, Route]:
+    """Keys of names or terms (with their mention counts) that differ only by spaces,
+    mapped to the one said most often (ties: the closed form, then the first key):
+    "silk worm" -> "silkworm"."""
+    by_letters: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+    for key, count in keys:
+        prefix, _, text = key.partition(":")
+        if prefix in ("concept", "name") and "@" not in text:
+            by_letters[(prefix, text.replace(" ", ""))].append((key, count))
+    out: dict[str, Route] = {}
+    for variants in by_letters.values():
+        if len(variants) < 2:
+            continue
+        best = sorted(variants, key=lambda kc: (-kc[1], _text(kc[0]).count(" "), kc[0]))[0][0]
+        for key, _ in variants:
+            if key != best:
+                out[key] = Route(best, "spacing", f"'{_text(best)}' written with other spaces")
+    return out
+
+
+@dataclass
+class _Node:
+    """One key as one transcript says it."""
+
+    count: int = 0
+    first: int = -1
+    types: Counter | None = None
+    sources: set[str] | None = None
+    surfaces: set[str] | None = None
+
+    def add(self, m: Mention) -> None:
+        if self.types is None:
+            self.types, self.sources, self.surfaces = Counter(), set(), set()
+        self.count += 1
+        self.first = m.char_start if self.first < 0 else min(self.first, m.char_start)
+        self.types[m.type] += 1
+        self.sources.add(m.source)
+        self.surfaces.add(m.surface)
+
+    @property
+    def type(self) -> str:
+        return sorted(self.types, key=lambda t: (-self.types[t], t))[0]
+
+
+def _plain(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
+
+
+def short_forms(
+    keyed: Iterable[tuple[Mention, str]], keep: frozenset[str] = frozenset()
+) -> dict[tuple[str, str], Route]:
+    """(transcript, key) -> where that key's mentions go in that transcript, by the
+    per-transcript rules of this module. ``keyed``: each mention with its key; ``keep``:
+    keys never moved (speakers)."""
+    nodes: dict[str, dict[str, _Node]] = defaultdict(lambda: defaultdict(_Node))
+    forms: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for m, key in keyed:
+        nodes[m.transcript_id][key].add(m)
+        forms[m.transcript_id][_plain(m.surface)].add(key)
+        if m.norm and m.source == "concept":
+            forms[m.transcript_id][m.norm].add(key)
+        if key.startswith("concept:"):
+            forms[m.transcript_id][_text(key)].add(key)
+    out: dict[tuple[str, str], Route] = {}
+    for tid in sorted(nodes):
+        found = _transcript_routes(nodes[tid], forms[tid], keep)
+        out.update(((tid, key), route) for key, route in found.items())
+    return out
+
+
+def _transcript_routes(
+    nodes: dict[str, _Node], forms: dict[str, set[str]], keep: frozenset[str]
+) -> dict[str, Route]:
+    out: dict[str, Route] = {}
+    org_first: dict[str, set[str]] = defaultdict(set)  # first word -> organisation keys
+    person_first: set[str] = set()
+    compounds: dict[str, set[str]] = defaultdict(set)  # modifier -> keys said with it
+    for form, keys in forms.items():
+        words = form.split()
+        if len(words) >= 2:
+            compounds[" ".join(words[:-1])].update(keys)
+    for key, node in nodes.items():
+        for surface in node.surfaces:
+            words = _plain(surface).split()
+            if len(words) < 2:
+                continue
+            if node.type == "Organization":
+                org_first[words[0]].add(key)
+            elif node.type == "Person":
+                person_first.add(words[0])
+    for key in sorted(nodes):
+        if key in keep:
+            continue
+        node = nodes[key]
+        route = None
+        if key.startswith("name:"):
+            route = _organisation_short_name(key, node, nodes, org_first, person_first)
+        elif key.startswith("concept:"):
+            route = _term_in_container(key, node, nodes, forms) or _ellipsis(
+                key, node, nodes, compounds
+            )
+        if route is not None:
+            out[key] = route
+    for key, route in list(out.items()):  # a target moved too: follow it (counts only grow)
+        target = route.target
+        while target in out:
+            target = out[target].target
+        if target != route.target:
+            out[key] = Route(target, route.rule, route.detail, route.type)
+    return out
+
+
+def _organisation_short_name(
+    key: str,
+    node: _Node,
+    nodes: dict[str, _Node],
+    org_first: dict[str, set[str]],
+    person_first: set[str],
+) -> Route | None:
+    word = _text(key)
+    if " " in word or "@" in word or word in person_first:
+        return None
+    if node.sources != {"ner"} or "Place" in node.types:
+        return None
+    if not all(s[:1].isupper() and s.isalpha() for s in node.surfaces):
+        return None
+    owners = org_first.get(word, set()) - {key}
+    if len(owners) != 1:
+        return None
+    owner = next(iter(owners))
+    if nodes[owner].first > node.first:
+        return None  # said before the full name: not its short form
+    label = sorted(s for s in nodes[owner].surfaces if len(_plain(s).split()) > 1)[0]
+    if node.types["Organization"] * 2 > node.count:
+        # NER calls the word alone an organisation (most of the times it is said): one of
+        # its own ("Microsoft" beside "Microsoft Windows"), unless the
+        # rest of the full name only says what kind of body it is ("Cornell University")
+        if not all(w in ORGANISATION_NOUNS for w in _plain(label).split()[1:]):
+            return None
+    elif node.count > nodes[owner].count:
+        return None  # said more often than the full name: a thing of its own
+    return Route(owner, "short-form", f"first word of '{label}', said after it", "Organization")
+
+
+def _term_in_container(
+    key: str, node: _Node, nodes: dict[str, _Node], forms: dict[str, set[str]]
+) -> Route | None:
+    words = _text(key).split()
+    if len(words) < 2 or words[-1] not in CONTAINER_NOUNS:
+        return None
+    if senses(_text(key)):
+        return None  # an established noun of English: "law firm", "oil industry"
+    term = " ".join(words[:-1])
+    targets = {
+        k for k in forms.get(term, ()) if k != key and nodes[k].type not in ("Person", "Place")
+    }
+    if len(targets) != 1:
+        return None
+    target = next(iter(targets))
+    if node.count >= nodes[target].count:
+        return None  # said as often as the term: a thing of its own
+    return Route(target, "short-form", f"'{term}' before the general noun '{words[-1]}'")
+
+
+def _ellipsis(
+    key: str, node: _Node, nodes: dict[str, _Node], compounds: dict[str, set[str]]
+) -> Route | None:
+    found = {k for k in compounds.get(_text(key), ()) if k != key and nodes[k].type == "Concept"}
+    if len(found) != 1:
+        return None
+    target = next(iter(found))
+    compound = nodes[target]
+    if compound.count <= node.count or compound.first > node.first:
+        return None
+    if not may_stand_for(_text(key), _text(target)):
+        return None
+    return Route(target, "short-form", f"'{_text(key)}' said short for '{_text(target)}'")
+
+
+def may_stand_for(modifier: str, compound: str) -> bool:
+    """Whether ``modifier`` said alone can be ``compound`` said short, by WordNet: a
+    common English word that is no noun (an adjective said alone: "a portable"), or a
+    noun every sense of which is the compound's kind of thing ("floppy": an artefact,
+    as "floppy disk" is); not a noun with senses of its own ("germ" is an organism, an
+    idea, a body part: not "germ theory")."""
+    own = senses(modifier)
+    if not own:
+        return all(is_common_word(w) for w in modifier.split())
+    kind = first_lexname(compound)
+    return kind is not None and all(s == kind for s in own)

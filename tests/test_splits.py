@@ -1,0 +1,155 @@
+"""One real thing said several ways is one node (:mod:`kg.splits`): an organisation's
+first word said alone after its full name, a term before a general noun ("project",
+"firm"), a modifier said alone for its compound, one word written with other spaces.
+Texts and names are invented for these tests; the builds run the real spaCy model with
+the lexicon off, so only the general machinery is tested."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.build import build
+from kg.config import Settings
+from kg.model import Mention
+from kg.splits import may_stand_for, short_forms, spacing_variants
+
+
+def mention(surface: str, at: int, etype: str = "Concept", source: str = "concept", norm=None):
+    return Mention("t1", 0, 0, at, at + len(surface), surface, etype, source, norm=norm)
+
+
+def routes(*keyed: tuple[Mention, str]) -> dict[str, str]:
+    return {key: r.target for (_, key), r in short_forms(list(keyed)).items()}
+
+
+def build_graph(folder: Path, name: str, text: str):
+    (folder / name).write_text(text, encoding="utf-8")
+    return build([folder], folder / "out", Settings(cache=False, lexicon="off")).graph
+
+
+# --- organisation short names -------------------------------------------------------
+
+
+def test_an_organisations_first_word_said_after_it_is_that_organisation():
+    full = [
+        (mention("Juniper Foundry", i * 100, "Organization", "ner"), "name:juniper foundry")
+        for i in range(3)
+    ]
+    short = (mention("Juniper", 900, "Person", "ner"), "name:juniper")
+    found = short_forms([*full, short])
+    assert found[("t1", "name:juniper")].target == "name:juniper foundry"
+    assert found[("t1", "name:juniper")].type == "Organization"
+
+
+def test_a_hyphenated_organisation_name_has_a_first_word_too():
+    full = (mention("Juniper-Foundry", 0, "Organization", "ner"), "name:juniper foundry")
+    short = (mention("Juniper", 900, "Person", "ner"), "name:juniper")
+    assert routes(full, short) == {"name:juniper": "name:juniper foundry"}
+
+
+def test_a_first_word_said_before_the_organisation_or_as_a_place_stays_apart():
+    full = (mention("Juniper Foundry", 500, "Organization", "ner"), "name:juniper foundry")
+    before = (mention("Juniper", 100, "Person", "ner"), "name:juniper")
+    assert routes(full, before) == {}
+    place = (mention("Juniper", 900, "Place", "ner"), "name:juniper")
+    assert routes(full, place) == {}
+
+
+def test_a_first_word_that_begins_a_persons_name_too_stays_apart():
+    full = (mention("Juniper Foundry", 0, "Organization", "ner"), "name:juniper foundry")
+    person = (mention("Juniper Okafor", 200, "Person", "ner"), "name:juniper okafor")
+    short = (mention("Juniper", 900, "Person", "ner"), "name:juniper")
+    assert routes(full, person, short) == {}
+
+
+def test_a_first_word_ner_calls_an_organisation_is_one_unless_the_rest_is_a_kind_of_body():
+    product = (mention("Quillsoft Ledger", 0, "Organization", "ner"), "name:quillsoft ledger")
+    short = (mention("Quillsoft", 900, "Organization", "ner"), "name:quillsoft")
+    assert routes(product, short) == {}
+    college = (mention("Harrowgate College", 0, "Organization", "ner"), "name:harrowgate college")
+    said = (mention("Harrowgate", 900, "Organization", "ner"), "name:harrowgate")
+    assert routes(college, said) == {"name:harrowgate": "name:harrowgate college"}
+
+
+def test_an_organisation_short_name_is_one_node_in_a_build(tmp_path):
+    text = (
+        "Host: Tell me where you started.\n"
+        "Guest: After graduate school I joined Maple Garage, a robotics research lab in "
+        "Palo Alto. Maple Garage built robots for homes, and Maple Garage paid well. "
+        "Later, Maple was the place where everyone wanted to work. I remember that Maple "
+        "hired twenty people that year. I stayed at Maple Garage for five years, and then "
+        "Maple Garage closed.\n"
+    )
+    graph = build_graph(tmp_path, "talk.txt", text)
+    owners = [e for e in graph.entities if "Maple" in (e.label, *e.aliases)]
+    assert len(owners) == 1, [(e.label, e.type) for e in graph.entities]
+    assert owners[0].label == "Maple Garage" and owners[0].type == "Organization"
+    assert "Maple" in owners[0].aliases
+
+
+# --- a term before a general noun ---------------------------------------------------
+
+
+def test_a_term_before_a_general_noun_said_less_often_is_the_term():
+    term = [(mention("cloud gardening", i * 100), "concept:cloud gardening") for i in range(3)]
+    said = (mention("cloud gardening community", 900), "concept:cloud gardening community")
+    assert routes(*term, said) == {"concept:cloud gardening community": "concept:cloud gardening"}
+
+
+def test_a_term_before_an_artefact_noun_or_said_as_often_stays_a_node():
+    term = (mention("cloud gardening", 0), "concept:cloud gardening")
+    system = (mention("cloud gardening system", 100), "concept:cloud gardening system")
+    assert routes(term, system) == {}
+    oil = [(mention("oil", i * 100), "concept:oil") for i in range(3)]
+    industry = (mention("oil industry", 900), "concept:oil industry")
+    assert routes(*oil, industry) == {}  # a noun of English of its own
+    project = [(mention("cloud gardening project", 200), "concept:cloud gardening project")]
+    assert routes(term, *project) == {}
+
+
+def test_a_software_name_before_project_is_the_software_but_a_place_is_not():
+    name = [(mention("Quillsoft", i * 100, "Product", "ner"), "name:quillsoft") for i in range(3)]
+    said = (mention("Quillsoft project", 900), "concept:quillsoft project")
+    assert routes(*name, said) == {"concept:quillsoft project": "name:quillsoft"}
+    town = [(mention("Harrowgate", i * 100, "Place", "ner"), "name:harrowgate") for i in range(3)]
+    said = (mention("Harrowgate community", 900), "concept:harrowgate community")
+    assert routes(*town, said) == {}
+
+
+# --- a modifier said alone ----------------------------------------------------------
+
+
+def test_a_modifier_said_alone_after_its_compound_is_the_compound():
+    compound = [(mention("floppy disk", i * 100), "concept:floppy disk") for i in range(3)]
+    alone = (mention("floppy", 900), "concept:floppy")
+    assert routes(*compound, alone) == {"concept:floppy": "concept:floppy disk"}
+
+
+def test_a_noun_with_senses_of_its_own_or_said_first_is_no_short_form():
+    compound = [(mention("germ theory", i * 100), "concept:germ theory") for i in range(3)]
+    alone = (mention("germ", 900), "concept:germ")
+    assert routes(*compound, alone) == {}
+    compound = [(mention("floppy disk", 500 + i), "concept:floppy disk") for i in range(3)]
+    first = (mention("floppy", 0), "concept:floppy")
+    assert routes(*compound, first) == {}
+    assert may_stand_for("floppy", "floppy disk") and not may_stand_for("germ", "germ theory")
+
+
+# --- spacing ------------------------------------------------------------------------
+
+
+def test_one_word_written_with_other_spaces_is_one_node():
+    found = spacing_variants([("concept:sea horse", 1), ("concept:seahorse", 3)])
+    assert {k: r.target for k, r in found.items()} == {"concept:sea horse": "concept:seahorse"}
+    assert spacing_variants([("concept:sea horse", 1), ("name:seahorse", 3)]) == {}
+
+
+def test_a_word_written_with_and_without_a_space_is_one_node_in_a_build(tmp_path):
+    text = (
+        "Host: What did you raise on the farm?\n"
+        "Guest: We raised silkworms, and the silk worms ate mulberry leaves; silkworms "
+        "are picky eaters.\n"
+    )
+    graph = build_graph(tmp_path, "talk.txt", text)
+    worms = [e for e in graph.entities if "worm" in " ".join((e.label, *e.aliases))]
+    assert [e.label for e in worms] == ["silkworm"], [e.label for e in graph.entities]
