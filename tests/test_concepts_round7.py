@@ -82,6 +82,9 @@ def test_a_listed_x_of_y_phrase_is_one_candidate(tmp_path):
     assert any(phrase[0].key == "rule of law" and len(phrase) >= 2 for phrase in phrases)
     phrases = _phrases(tmp_path, "The court upheld the rule of the house in every province.")
     assert not any(" of " in c.key for phrase in phrases for c in phrase)  # not listed
+    # a listed place is a name, not a concept (lowercase speech leaves it to the parse)
+    phrases = _phrases(tmp_path, "we sailed across the gulf of mexico in june.")
+    assert not any(" of " in c.key for phrase in phrases for c in phrase)
 
 
 def test_a_listed_x_of_y_phrase_said_once_is_a_concept(tmp_path):

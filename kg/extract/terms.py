@@ -233,6 +233,11 @@ def phrase_candidates(
     return out
 
 
+#: WordNet lexnames of a listed "X of Y" that is a name: a place, a natural body, a
+#: person ("republic of korea", "gulf of mexico", "duke of wellington").
+NAMED_LEXNAMES = frozenset({"noun.location", "noun.object", "noun.person"})
+
+
 def _of_candidate(doc, start, end, transcript, sentence, taken, concept_at):
     """The noun phrase "X of Y" made of the end of the phrase ``doc[start:end]``, "of" and
     the one or two words after it, when WordNet lists it as a noun ("freedom of speech",
@@ -258,6 +263,8 @@ def _of_candidate(doc, start, end, transcript, sentence, taken, concept_at):
             )
             if key is None or _written_as_name(doc, i, y_end):
                 continue
+            if wordnet.first_lexname(key) in NAMED_LEXNAMES:
+                return None  # a place or a person ("republic of korea"), not a concept
             mention = _make_mention(doc, i, y_end, transcript, sentence, "Concept", "concept")
             return TermCandidate(
                 key, False, SpanMention(replace(mention.mention, norm=key), i, y_end), ()
