@@ -93,6 +93,7 @@ def extract_transcript(
         statistics.defined(),
         statistics.coordinated(),
         statistics.holds_concept,
+        statistics.owned(),
     )
     introduced = name_parts(_full_person_names(transcript, units, lexicon))
     # distinctive first names of the field's people ("Demis") count as introduced,

@@ -29,7 +29,10 @@ counted by its independent C-value count: see :mod:`kg.extract.terms`) is a term
   nouns said once, specific throughout (every word moderately rare, one rare:
   "permissions model"); or two salient words said once ending in a nominalization
   ("statistical inference", "arms reduction": :data:`PROCESS_PHRASE_KEYNESS`) that hold
-  no lexicon concept; or
+  no lexicon concept; or an adjective and a noun (not a compound of nouns) that WordNet
+  lists as one noun ("complex number", "chemical weapon", "freedom of speech"), whose
+  words are moderately salient (:data:`LISTED_PHRASE_KEYNESS`, said again
+  :data:`LISTED_AGAIN_KEYNESS`); or
 * the speaker names or defines it ("a process called attenuation", "the theory of
   contagion", "X is a ..."): a rare word, or a phrase of salient words, said once; or
   any salient word said again (:data:`DEFINED_AGAIN_KEYNESS`); or
@@ -45,7 +48,8 @@ It is never a term when it ends in a noun for a kind of people ("research scient
 noun is a person, see :func:`people_noun`), nor when it is a shell noun
 ("implication", "precondition"), alone or heading a phrase said once; nor when it is a
 term said again elsewhere and one everyday noun (:data:`EVERYDAY_HEAD_ZIPF`) after it,
-said once ("the software business").
+said once ("the software business"); nor when it is a phrase said once, only after a
+possessive ("my undergrad school", "our hobby project": someone's own thing in a story).
 
 The thresholds were chosen on the seeds and the held-out dev half (``bench/quality.py``).
 """
@@ -171,6 +175,16 @@ PROCESS_WORD_KEYNESS = 1.0
 #: A noun this common in English (Zipf; "business", "site", "help", "project") after a
 #: term of the talk, in a phrase said once, names no kind of its own.
 EVERYDAY_HEAD_ZIPF = 4.8
+#: Mean keyness of its words a phrase WordNet lists as a noun needs, said once or more
+#: ("complex number", "chemical weapon", "political prisoner"): the dictionary vouches
+#: that the words make one name, so the talk need only lean towards them.
+LISTED_PHRASE_KEYNESS = 0.8
+#: ... and said again, this mean keyness ("economic growth"); a phrase the talk keeps
+#: saying with little salience is the talk's everyday wording ("medical science").
+LISTED_AGAIN_KEYNESS = 1.0
+#: Words joining the parts of a phrase "X of Y" (see :func:`.terms._of_candidate`): not
+#: words of the term for keyness.
+LINKING_WORDS = frozenset({"of", "the"})
 #: Zipf given to a word general English does not know (a name, a coinage).
 _UNKNOWN_ZIPF = 1.0
 
@@ -230,6 +244,7 @@ def select_terms(
     defined: set[str] = frozenset(),
     coordinated: set[str] = frozenset(),
     holds_concept: set[str] = frozenset(),
+    owned: set[str] = frozenset(),
 ) -> set[str]:
     """The candidate keys that are concepts in this transcript.
 
@@ -237,12 +252,14 @@ def select_terms(
     transcript (lowercase) -> occurrences, and ``total_words`` their sum, for keyness;
     ``defined``: the keys said somewhere in a naming or defining context;
     ``coordinated``: the keys said somewhere in a list with another noun;
-    ``holds_concept``: the keys that hold a lexicon concept somewhere.
+    ``holds_concept``: the keys that hold a lexicon concept somewhere; ``owned``: the
+    keys said only after a possessive ("my undergrad school"), refused as phrases said
+    once.
     """
     word_counts = word_counts or Counter()
     selected = set()
     for key, count in counts.items():
-        words = key.replace("-", " ").split()
+        words = [w for w in key.replace("-", " ").split() if w not in LINKING_WORDS]
         if people_noun(words[-1]):
             continue
         if words[-1] in SHELL_NOUNS and (len(words) == 1 or count < 2):
@@ -285,6 +302,8 @@ def select_terms(
         elif key in defined and sum(keys) / len(keys) >= DEFINED_PHRASE_KEYNESS:
             pass  # a phrase the speaker names or defines ("the shell called bash shell")
         elif count < min_count:
+            if key in owned:
+                continue  # someone's own thing in a story ("my undergrad school")
             # said once, a phrase is a term when it is salient and an established noun:
             # a compound of nouns, or a phrase WordNet lists ("immune system", "complex
             # number"); other adjective-noun phrases said once are mostly talk
@@ -300,10 +319,19 @@ def select_terms(
                 and sum(keys) / len(keys) >= PROCESS_PHRASE_KEYNESS
                 and min(keys) >= PROCESS_WORD_KEYNESS
             )
-            if not (salient_once or specific or process):
+            listed = (
+                key not in noun_compounds
+                and wordnet.is_noun_lemma(key)
+                and sum(keys) / len(keys) >= LISTED_PHRASE_KEYNESS
+            )
+            if not (salient_once or specific or process or listed):
                 continue
         else:
-            salient = sum(keys) / len(keys) >= PHRASE_KEYNESS
+            salient = sum(keys) / len(keys) >= PHRASE_KEYNESS or (
+                key not in noun_compounds
+                and wordnet.is_noun_lemma(key)
+                and sum(keys) / len(keys) >= LISTED_AGAIN_KEYNESS
+            )
             if not (salient or min(zipfs) <= RARE_ZIPF):
                 continue
             if not salient and termhood(key, count) < min_termhood:

@@ -17,7 +17,12 @@ noun phrase the longest wins (:func:`choose_terms`).
 
 Candidates are the noun phrases of the parse (trimmed of determiners, numbers and
 vague modifiers) and their sub-phrases that end in a noun: English noun phrases are
-head-final, so every such sub-phrase is itself a well-formed noun phrase.
+head-final, so every such sub-phrase is itself a well-formed noun phrase. A past
+participle before the noun counts as an adjective ("distributed system", which the parse
+tags a verb), and a phrase "X of Y" that WordNet lists ("freedom of speech") is a
+candidate too. A sub-phrase WordNet lists ("call center" inside "call center product")
+is no fragment: the dictionary says it stands on its own, so its C-value count is its
+plain count.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Sentence, Transcript
 from ..nlp import tokens as doc_tokens
+from . import wordnet
 from .concepts import _zipf
 from .entities import (
     _CONCEPT_POS,
@@ -110,6 +116,15 @@ def _lexicon_concepts(spans: Sequence[SpanMention]) -> dict[int, SpanMention]:
     }
 
 
+def _content(token) -> bool:
+    """A word that can be part of a term: a noun, a proper noun, an adjective, or a
+    participle modifying a noun, which the parse tags a verb ("a distributed system",
+    "embedded systems", "chlorinated lime", "sunk cost")."""
+    return token.pos_ in _CONCEPT_POS or (
+        token.dep_ == "amod" and token.tag_ == "VBN" and token.head.i > token.i
+    )
+
+
 def _trimmed(doc, chunk_start: int, end: int) -> tuple[int, int]:
     """A noun phrase without its leading determiners, numbers and vague modifiers
     (a dropped word takes what it is hyphened to: "large-scale"), and without an ASR
@@ -117,7 +132,7 @@ def _trimmed(doc, chunk_start: int, end: int) -> tuple[int, int]:
     toks = doc_tokens(doc)
     start = chunk_start
     while start < end and (
-        toks[start].pos_ not in _CONCEPT_POS
+        not _content(toks[start])
         or _vague(toks[start])
         or toks[start].like_num
         or (start > chunk_start and _inner_hyphen(doc, start - 1, chunk_start, end))
@@ -167,9 +182,9 @@ NUMBER_NOUNS = frozenset(
 
 def _word_ok(doc, i: int, start: int, end: int) -> bool:
     t = doc_tokens(doc)[i]
-    return (
-        t.pos_ in _CONCEPT_POS and t.is_alpha and not _vague(t) and t.lower_ not in NUMBER_NOUNS
-    ) or (_inner_hyphen(doc, i, start, end))
+    return (_content(t) and t.is_alpha and not _vague(t) and t.lower_ not in NUMBER_NOUNS) or (
+        _inner_hyphen(doc, i, start, end)
+    )
 
 
 def phrase_candidates(
@@ -210,9 +225,51 @@ def phrase_candidates(
                 )
                 if candidate:
                     found.append(candidate)
+        linked = _of_candidate(doc, start, end, transcript, sentence, taken, concept_at)
+        if linked is not None:
+            found.insert(0, linked)
         if found:
             out.append(tuple(found))
     return out
+
+
+#: WordNet lexnames of a listed "X of Y" that is a name: a place, a natural body, a
+#: person ("republic of korea", "gulf of mexico", "duke of wellington").
+NAMED_LEXNAMES = frozenset({"noun.location", "noun.object", "noun.person"})
+
+
+def _of_candidate(doc, start, end, transcript, sentence, taken, concept_at):
+    """The noun phrase "X of Y" made of the end of the phrase ``doc[start:end]``, "of" and
+    the one or two words after it, when WordNet lists it as a noun ("freedom of speech",
+    "standard of living", "doctor of philosophy"): one name in the language, which the
+    parse splits in two (and whose last word it may read as a verb: "of living"). None
+    otherwise. Only a phrase followed by "of" is looked at: one dictionary look-up."""
+    toks = doc_tokens(doc)
+    if end + 1 >= len(toks) or toks[end].lower_ != "of":
+        return None
+    y = end + 1 + (toks[end + 1].lower_ == "the")
+    the = " the" if y > end + 1 else ""
+    for y_end in range(min(y + 2, len(toks)), y, -1):
+        if not all(toks[k].is_alpha and toks[k].pos_ != "PRON" for k in range(y, y_end)):
+            continue
+        tail = {" ".join(t.lower_ for t in toks[y:y_end]), _key(doc, y, y_end)}
+        for i in range(max(start, end - 2), end):
+            words = (*range(i, end), *range(y, y_end))
+            if any(k in taken and k not in concept_at for k in words):
+                continue
+            head = " ".join(t.lower_ for t in toks[i:end]) + " of" + the
+            key = next(
+                (f"{head} {w}" for w in sorted(tail) if wordnet.is_noun_lemma(f"{head} {w}")), None
+            )
+            if key is None or _written_as_name(doc, i, y_end):
+                continue
+            if wordnet.first_lexname(key) in NAMED_LEXNAMES:
+                return None  # a place or a person ("republic of korea"), not a concept
+            mention = _make_mention(doc, i, y_end, transcript, sentence, "Concept", "concept")
+            return TermCandidate(
+                key, False, SpanMention(replace(mention.mention, norm=key), i, y_end), ()
+            )
+    return None
 
 
 def _candidate(doc, i, j, chunk, transcript, sentence, taken, concept_at, all_cues=False):
@@ -304,8 +361,8 @@ def context_cues(
     * ``plural``: the head is plural; ``has_concept``: it holds a lexicon concept;
     * ``capitalised``: every word begins with a capital (a name, when defined).
 
-    Without ``all_cues`` only ``defined``, ``coordinated``, ``with_concept`` and
-    ``capitalised`` are read: the ones term selection uses (the rest describe a
+    Without ``all_cues`` only ``defined``, ``coordinated``, ``with_concept``,
+    ``possessive`` and ``capitalised`` are read: the ones term selection uses (the rest describe a
     candidate for ``bench/fit_termhood.py``; reading them for every candidate of a
     build cost a tenth of extraction).
     """
@@ -340,6 +397,8 @@ def context_cues(
         cues.add("coordinated")
         if any(t.i in concept_at for t in others):
             cues.add("with_concept")
+    if any(toks[k].tag_ == "PRP$" for k in range(chunk_start, i)):
+        cues.add("possessive")
     if not all_cues:
         if head.text[:1].isupper() and all(toks[k].text[:1].isupper() for k in range(i, j - 1)):
             cues.add("capitalised")
@@ -364,8 +423,6 @@ def context_cues(
     for k in range(chunk_start, i):
         if toks[k].pos_ == "DET":
             cues.add("determiner")
-        if toks[k].tag_ == "PRP$":
-            cues.add("possessive")
     if head.tag_ in ("NNS", "NNPS"):
         cues.add("plural")
     if head_dep in ("nsubj", "nsubjpass"):
@@ -446,6 +503,11 @@ class TermStatistics:
         never written with capitals: "Alpine Vision is a startup" introduces a name."""
         return {k for k, c in self.cues.items() if c["defined"] and not c["capitalised"]}
 
+    def owned(self) -> set[str]:
+        """The keys said only after a possessive ("my undergrad school", "our hobby
+        project"): someone's own thing in a story, not a term, when said once."""
+        return {k for k, c in self.cues.items() if c["possessive"] >= self.frequency[k]}
+
     def coordinated(self) -> set[str]:
         """The keys said somewhere in a list with another noun ("X and Y")."""
         return {k for k, c in self.cues.items() if c["coordinated"]}
@@ -456,7 +518,7 @@ class TermStatistics:
         out: Counter = Counter()
         for key, f in self.frequency.items():
             longer = self.containers.get(key)
-            if longer:
+            if longer and not (" " in key and wordnet.is_noun_lemma(key)):
                 f = f - sum(self.frequency[b] for b in longer) / len(longer)
             if f > 0:
                 out[key] = f
