@@ -38,6 +38,7 @@ from .entities import (
     speaks_as_person,
     unsupported_lexicon_names,
 )
+from .propernames import name_type
 from .relations import RelationFinder
 from .terms import TermCandidate, TermStatistics, choose_terms, phrase_candidates
 
@@ -443,6 +444,8 @@ def _drop_unsupported_names(
             and listed_with_people(doc, s, [x for x in spans if _known_person(x, parts)])
         ):
             return True  # "in the style of Cormac McCarthy or X"
+        if m.surface.islower() and name_type((m.surface,)) == m.type:
+            return True  # "galen", "khrushchev": a named individual of WordNet, said once
         if m.type == "Person" and owns_an_idea(doc, s.token_start):
             return True  # "darwin's theory"
         if m.type == "Person" and m.surface.islower() and speaks_as_person(doc, s.token_start):

@@ -18,6 +18,7 @@ from wordfreq import zipf_frequency
 from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
 from ..nlp import doc_text, tokens
+from .propernames import longest_name
 from .truecase import (
     COMPASS_WORDS,
     INSTITUTION_WORDS,
@@ -690,6 +691,11 @@ def find_mentions(
         for k in range(start, end):
             taken[k] = True
     if lowercase:
+        for start, end, etype in _known_names(doc, taken):
+            found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
+            for k in range(start, end):
+                taken[k] = True
+    if lowercase:
         for start, end in _firms(doc, taken):
             found.append(
                 _make_mention(doc, start, end, transcript, sentence, "Organization", "ner")
@@ -698,6 +704,34 @@ def find_mentions(
     found = [_with_direction(doc, m, transcript, sentence, taken) for m in found]
     found.sort(key=lambda m: m.token_start)
     return found
+
+
+def _known_names(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+    """In lowercase speech, the named individuals general knowledge lists that no
+    other reading took ("since hippocrates", "khrushchev predicted", "the baltic
+    sea": :mod:`.propernames`), typed as WordNet types them: NER does not see a name
+    without its capital, and these are names before they are words."""
+    words = [t.lower_ for t in doc]
+    out = []
+    i = 0
+    while i < len(doc):
+        named = None if taken[i] or not doc[i].is_alpha else longest_name(words, i)
+        if named is None or any(taken[i : i + named[0]]) or _modifies_a_noun(doc, i + named[0]):
+            i += 1
+            continue
+        out.append((i, i + named[0], named[1]))
+        i += named[0]
+    return out
+
+
+def _modifies_a_noun(doc, end: int) -> bool:
+    """The word before ``end`` is not a noun standing for itself: an inflected other word
+    ("a fuller life") or the modifier of a noun after it, part of a longer name or
+    phrase ("the nobel prize", "the brandenburg gate")."""
+    last = doc[end - 1]
+    if last.pos_ not in ("PROPN", "NOUN") or last.tag_ in ("JJR", "JJS", "RBR"):
+        return True
+    return last.dep_ in ("compound", "amod", "nmod") and last.head.i >= end
 
 
 def _with_direction(doc, span: SpanMention, transcript, sentence, taken: list[bool]):

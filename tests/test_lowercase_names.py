@@ -1,0 +1,50 @@
+"""Names in lowercase speech that NER cannot see without their capitals: named
+individuals that general knowledge lists (WordNet's instances). Texts are written for
+these tests and share no wording with any evaluation set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.build import build
+from kg.config import Settings
+from kg.extract.propernames import name_type
+
+
+def _srt(lines: list[str]) -> str:
+    return "".join(
+        f"{i + 1}\n00:00:{i * 5:02d},000 --> 00:00:{i * 5 + 5:02d},000\n{line}\n\n"
+        for i, line in enumerate(lines)
+    )
+
+
+def built(folder: Path, name: str, text: str, lexicon: str = "off"):
+    (folder / name).write_text(text, encoding="utf-8")
+    return build([folder], folder / "out", Settings(cache=False, lexicon=lexicon)).graph
+
+
+def test_wordnet_names_are_names_and_everyday_words_are_not():
+    assert name_type(("avicenna",)) == "Person"
+    assert name_type(("caspian", "sea")) == "Place"
+    # first a word, or a frequent word: left to the other rules
+    for word in ("snow", "smith", "bridges", "mobile", "tell"):
+        assert name_type((word,)) is None, word
+
+
+def test_a_named_individual_said_once_in_lowercase_speech_is_found_and_typed(tmp_path):
+    graph = built(
+        tmp_path,
+        "lecture.srt",
+        _srt(
+            [
+                "so in the middle ages the medical schools still taught from avicenna and",
+                "the caravans went around the caspian sea carrying silk and spices and",
+                "the merchants hoped for a fuller life and a prize from the guild for",
+                "their work and that is how trade grew across the whole region then",
+            ]
+        ),
+    )
+    types = {e.label.lower(): e.type for e in graph.entities}
+    assert types.get("avicenna") == "Person", types
+    assert types.get("caspian sea") == "Place", types
+    assert "fuller" not in types or types["fuller"] == "Concept", types
