@@ -3,7 +3,7 @@
 WordNet marks a named individual (a person, a city, a sea, an alliance, a war) by an
 *instance* hypernym pointer (``@i``): "Hippocrates" is an instance of physician,
 "NATO" of military alliance, "Baltic Sea" of sea. Those lemmas are written with their
-capitals. For each such lemma, lowercase with words separated by spaces, the file
+capitals. For each such lemma, as WordNet writes it with words separated by spaces, the file
 holds its lexicographer file letter (as in ``wordnet_nouns.tsv.gz``: ``a`` is noun.Tops,
 ``p`` noun.person, ...) of its first instance sense, and ``1`` when the lemma's *first*
 noun sense of all is an instance (it is a name before it is a word: "galen", "nato";
@@ -36,7 +36,7 @@ OUT = Path(__file__).resolve().parent.parent / "ontology" / "wordnet_names.tsv.g
 
 def instance_synsets(data: bytes) -> dict[int, tuple[int, list[str]]]:
     """Offset -> (lexicographer file, capitalised lemmas) of every synset with an
-    instance hypernym (``@i``). A data.noun line is ``offset lex_filenum ss_type
+    instance hypernym (``@i``), or with a lemma :func:`_written_as_name`. A data.noun line is ``offset lex_filenum ss_type
     w_cnt(hex) word lex_id ... p_cnt ptr... | gloss``."""
     out: dict[int, tuple[int, list[str]]] = {}
     for line in data.decode("latin-1").splitlines():
@@ -46,12 +46,32 @@ def instance_synsets(data: bytes) -> dict[int, tuple[int, list[str]]]:
         count = int(fields[3], 16)
         words = fields[4 : 4 + 2 * count : 2]
         pointers = fields[4 + 2 * count + 1 :]
-        if "@i" not in pointers[::4]:
-            continue
-        names = [w for w in words if w[:1].isupper()]
+        if "@i" in pointers[::4]:
+            names = [w for w in words if w[:1].isupper()]
+        else:
+            names = [w for w in words if _written_as_name(w, int(fields[1]))]
         if names:
             out[int(fields[0])] = (int(fields[1]), names)
     return out
+
+
+#: Lexicographer files of noun.event, noun.group, noun.location and noun.object: the
+#: kinds of a name written as one that has no instance link. Capitalised kinds of
+#: people ("Puerto Rican", "Secretary General") and of acts ("TLC") are no names.
+NAME_KIND_LEXFILES = frozenset({11, 14, 15, 17})
+GROUP_LEXFILE = 14
+
+
+def _written_as_name(lemma: str, lexfile: int) -> bool:
+    """A lemma WordNet writes as a name though it gives no instance link: an acronym in
+    capitals of a group ("NATO", "OPEC") or words each capitalised of a group, place or
+    event ("European_Community", "Olympic_Games")."""
+    parts = lemma.split("_")
+    if len(parts) == 1:
+        return lexfile == GROUP_LEXFILE and len(lemma) >= 3 and lemma.isalpha() and lemma.isupper()
+    return lexfile in NAME_KIND_LEXFILES and all(
+        p[:1].isupper() for p in parts if p not in ("of", "the", "and", "for")
+    )
 
 
 def first_offsets(index: bytes) -> dict[str, list[int]]:
@@ -91,13 +111,16 @@ def main(argv: list[str] | None = None) -> int:
     rows = {}
     for lemma, synsets in offsets.items():
         named = [o for o in synsets if o in instances]
-        if not named or not any(
-            n.replace("_", " ").lower() == lemma for n in instances[named[0]][1]
-        ):
+        written = [
+            n.replace("_", " ")
+            for n in (instances[named[0]][1] if named else ())
+            if n.replace("_", " ").lower() == lemma
+        ]
+        if not written:
             continue
         letter = chr(ord("a") + instances[named[0]][0] - FIRST_NOUN_LEXFILE)
         first = synsets[0] in instances and lemma not in other_words
-        rows[lemma] = f"{letter}{'1' if first else '0'}"
+        rows[written[0]] = f"{letter}{'1' if first else '0'}"
     text = "".join(f"{lemma}\t{flags}\n" for lemma, flags in sorted(rows.items()))
     buffer = io.BytesIO()
     with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as gz:

@@ -18,6 +18,7 @@ from wordfreq import zipf_frequency
 from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
 from ..nlp import doc_text, tokens
+from . import wordnet
 from .propernames import longest_name
 from .truecase import (
     COMPASS_WORDS,
@@ -727,11 +728,16 @@ def _known_names(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
 def _modifies_a_noun(doc, end: int) -> bool:
     """The word before ``end`` is not a noun standing for itself: an inflected other word
     ("a fuller life") or the modifier of a noun after it, part of a longer name or
-    phrase ("the nobel prize", "the brandenburg gate")."""
+    phrase ("the nobel prize", "the brandenburg gate"); a name before a noun for people
+    is theirs ("nato ministers")."""
     last = doc[end - 1]
     if last.pos_ not in ("PROPN", "NOUN") or last.tag_ in ("JJR", "JJS", "RBR"):
         return True
-    return last.dep_ in ("compound", "amod", "nmod") and last.head.i >= end
+    return (
+        last.dep_ in ("compound", "amod", "nmod")
+        and last.head.i >= end
+        and wordnet.first_lexname(last.head.lemma_.lower()) != "noun.person"
+    )
 
 
 def _with_direction(doc, span: SpanMention, transcript, sentence, taken: list[bool]):

@@ -6,7 +6,8 @@ WordNet 3.0 (Princeton University; ``ontology/WORDNET-LICENSE``) marks each name
 individual it lists, ~14,000 of them (people of history, cities, seas, alliances,
 wars), by an *instance* link ("Hippocrates" is an instance of physician).
 ``ontology/wordnet_names.tsv.gz`` holds those names, derived by
-``bench/make_wordnet_names.py``: ``lemma<TAB>letter flag``, the letter the
+``bench/make_wordnet_names.py``: ``Name<TAB>letter flag``, the name as WordNet writes
+it ("NATO", "Baltic Sea"), the letter the
 lexicographer file of the name's sense (:data:`.wordnet.LEXNAMES`), the flag ``1``
 when the name is its lemma's first sense and no verb, adjective or adverb ("galen",
 "nato"; not "snow", "mobile", "tell").
@@ -35,6 +36,9 @@ DATA_FILE = "wordnet_names.tsv.gz"
 #: "khrushchev" (2.9), "darwin" (3.8); not "smith" (4.9), "james" (5.1), whose
 #: lowercase reading is as often a word or whose owner is one of many.
 NAME_MAX_ZIPF = 4.0
+#: The same for an acronym WordNet writes in capitals ("nato": 4.0): a word spelled
+#: in capitals is no everyday word unless it is a frequent one ("ok").
+ACRONYM_MAX_ZIPF = 4.5
 #: A one-word name whose plural is at least this frequent (Zipf) is a countable noun
 #: first ("bridges", "burger": WordNet's first sense is a person of that name).
 PLURAL_MIN_ZIPF = 3.0
@@ -56,11 +60,19 @@ def _table() -> dict[tuple[str, ...], str]:
     data = gzip.decompress((ONTOLOGY_DIR / DATA_FILE).read_bytes()).decode("utf-8")
     out: dict[tuple[str, ...], str] = {}
     for line in data.splitlines():
-        lemma, flags = line.split("\t")
+        name, flags = line.split("\t")
         etype = TYPES.get(LEXNAMES[ord(flags[0]) - ord("a")])
         if etype is not None and flags[1] == "1":
-            out[tuple(lemma.split(" "))] = etype
+            out[tuple(name.lower().split(" "))] = etype
+            if name.isupper():
+                _acronyms().add(name.lower())
     return out
+
+
+@lru_cache(maxsize=1)
+def _acronyms() -> set[str]:
+    """The one-word names WordNet writes in capitals, lowercase (filled by :func:`_table`)."""
+    return set()
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +83,9 @@ def _longest() -> int:
 @lru_cache(maxsize=65536)
 def _rare_word_name(word: str) -> bool:
     """A one-word name that is no frequent or countable English word."""
+    if word in _acronyms():
+        # three letters are as often a word or a syllable ("doe", "ins", "ida")
+        return len(word) >= 4 and zipf_frequency(word, "en") <= ACRONYM_MAX_ZIPF
     return (
         len(word) >= 4
         and word.isalpha()
@@ -83,7 +98,7 @@ def _rare_word_name(word: str) -> bool:
 def name_type(words: tuple[str, ...]) -> str | None:
     """The type of the name ``words`` (lowercase) if WordNet lists it as a named
     individual and, for one word, it is no everyday word; else None."""
-    etype = _table().get(words)
+    etype = _table().get(words)  # fills _acronyms() on first use
     if etype is None or (len(words) == 1 and not _rare_word_name(words[0])):
         return None
     return etype
