@@ -53,3 +53,22 @@ def test_a_named_individual_said_once_in_lowercase_speech_is_found_and_typed(tmp
     assert types.get("opec") == "Organization", types  # an acronym before a noun for people
     assert "fuller" not in types or types["fuller"] == "Concept", types
     assert "nobel" not in types, types  # part of a longer phrase
+
+
+def test_a_year_makes_an_agreement_or_a_happening_a_named_one(tmp_path):
+    graph = built(
+        tmp_path,
+        "treaties.srt",
+        _srt(
+            [
+                "so under the harbour rights treaty of 1894 the port stayed open and the",
+                "1936 games were held far away while the trade talks went on and on and",
+                "people argued about the treaty and whether a revolution would come soon",
+            ]
+        ),
+    )
+    types = {e.label.lower(): e.type for e in graph.entities}
+    assert types.get("harbour rights treaty of 1894") == "Work", types
+    assert types.get("1936 games") == "Event", types
+    assert "treaty" not in types or types["treaty"] == "Concept", types  # no year, no name
+    assert "revolution" not in types or types["revolution"] == "Concept", types

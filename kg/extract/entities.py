@@ -692,7 +692,9 @@ def find_mentions(
         for k in range(start, end):
             taken[k] = True
     if lowercase:
-        for start, end, etype in _known_names(doc, taken):
+        for start, end, etype in _dated_events(doc, taken) + _known_names(doc, taken):
+            if any(taken[start:end]):
+                continue
             found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
             for k in range(start, end):
                 taken[k] = True
@@ -722,6 +724,54 @@ def _known_names(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
             continue
         out.append((i, i + named[0], named[1]))
         i += named[0]
+    return out
+
+
+#: Nouns of agreements between parties: with a year, the name of a treaty, a Work.
+_AGREEMENT_HEADS = frozenset({"agreement", "treaty", "accord", "accords", "pact", "convention"})
+#: Nouns of things that happen, besides :data:`_EVENT_HEADS`, that a year makes one
+#: named event ("the 1988 olympics").
+_DATED_EVENT_HEADS = frozenset({"olympics", "games", "blockade", "airlift"})
+_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nummod"})
+
+
+def _dated_events(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+    """In lowercase speech, a noun of a thing that happens or of an agreement that a
+    year makes one of its kind: "the 1988 olympics", "the 1917 revolution", "the four
+    power agreement of 1971" (an event; an agreement is a Work, its text). The span is
+    the noun, its modifiers before it and the "of <year>" after it. Without the year,
+    "the agreement" or "a revolution" is a common noun."""
+    out = []
+    for head in doc:
+        if taken[head.i] or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = head.lemma_.lower()
+        if lemma in _AGREEMENT_HEADS or head.lower_ in _AGREEMENT_HEADS:
+            etype = "Work"
+        elif {head.lower_, lemma} & (_EVENT_HEADS | _DATED_EVENT_HEADS):
+            etype = "Event"
+        else:
+            continue
+        start = head.i
+        while (
+            start > 0
+            and doc[start - 1].dep_ in _MODIFIER_DEPS
+            and start <= doc[start - 1].head.i <= head.i
+        ):
+            start -= 1  # "the [harbour rights treaty]": modifiers of modifiers too
+        end = head.i + 1
+        dated = any(_YEAR.fullmatch(t.text) for t in doc[start : head.i])
+        if (
+            end + 1 < len(doc)
+            and doc[end].lower_ == "of"
+            and doc[end].head == head
+            and _YEAR.fullmatch(doc[end + 1].text)
+        ):
+            end += 2
+            dated = True
+        if dated and not any(taken[start:end]):
+            out.append((start, end, etype))
     return out
 
 
