@@ -719,7 +719,11 @@ def _known_names(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
     i = 0
     while i < len(doc):
         named = None if taken[i] or not doc[i].is_alpha else longest_name(words, i)
-        if named is None or any(taken[i : i + named[0]]) or _modifies_a_noun(doc, i + named[0]):
+        if (
+            named is None
+            or any(taken[i : i + named[0]])
+            or _modifies_a_noun(doc, i + named[0], named[0] > 1)
+        ):
             i += 1
             continue
         out.append((i, i + named[0], named[1]))
@@ -775,16 +779,18 @@ def _dated_events(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
     return out
 
 
-def _modifies_a_noun(doc, end: int) -> bool:
+def _modifies_a_noun(doc, end: int, several: bool = False) -> bool:
     """The word before ``end`` is not a noun standing for itself: an inflected other word
-    ("a fuller life") or the modifier of a noun after it, part of a longer name or
-    phrase ("the nobel prize", "the brandenburg gate"); a name before a noun for people
-    is theirs ("nato ministers")."""
+    ("a fuller life") or a one-word name modifying a noun after it, part of a longer
+    name or phrase ("the nobel prize", "the brandenburg gate"); a name before a noun for
+    people is theirs ("nato ministers"), and a name of ``several`` words is one
+    wherever it stands ("central america democracy")."""
     last = doc[end - 1]
     if last.pos_ not in ("PROPN", "NOUN") or last.tag_ in ("JJR", "JJS", "RBR"):
         return True
     return (
-        last.dep_ in ("compound", "amod", "nmod")
+        not several
+        and last.dep_ in ("compound", "amod", "nmod")
         and last.head.i >= end
         and wordnet.first_lexname(last.head.lemma_.lower()) != "noun.person"
     )
