@@ -74,3 +74,21 @@ def test_a_year_makes_an_agreement_or_a_happening_a_named_one(tmp_path):
     assert types.get("1936 games") == "Event", types
     assert "treaty" not in types or types["treaty"] == "Concept", types  # no year, no name
     assert "revolution" not in types or types["revolution"] == "Concept", types
+
+
+def test_firms_named_by_the_parse_in_lowercase_speech(tmp_path):
+    graph = built(
+        tmp_path,
+        "careers.srt",
+        _srt(
+            [
+                "so after college i was an engineer at quillmatic for two years and then",
+                "my old boss left to start harrowgate ventures with money from friends and",
+                "i worked at home a lot and the venture capital people never called back",
+            ]
+        ),
+    )
+    types = {e.label.lower(): e.type for e in graph.entities}
+    assert types.get("quillmatic") == "Organization", types  # where an employer stands
+    assert types.get("harrowgate ventures") == "Organization", types
+    assert "home" not in types and types.get("venture capital") != "Organization", types

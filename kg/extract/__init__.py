@@ -37,6 +37,7 @@ from .entities import (
     person_reading,
     speaks_as_person,
     unsupported_lexicon_names,
+    works_at,
 )
 from .propernames import name_type
 from .relations import RelationFinder
@@ -450,6 +451,8 @@ def _drop_unsupported_names(
             return True  # "darwin's theory"
         if m.type == "Person" and m.surface.islower() and speaks_as_person(doc, s.token_start):
             return True  # "galen taught", "according to vesalius"
+        if m.type == "Organization" and m.surface.islower() and works_at(doc, s.token_start):
+            return True  # "an engineer at deepmind"
         if m.type == "Organization" and m.surface.islower() and named_firm(doc, s.token_start):
             return True  # "the krupp company"
         if m.surface in short_names:

@@ -48,6 +48,7 @@ __all__ = [
     "owns_an_idea",
     "speaks_as_person",
     "named_firm",
+    "works_at",
     "gazetteer_vouches",
     "unsupported_lexicon_names",
     "person_reading",
@@ -692,7 +693,8 @@ def find_mentions(
         for k in range(start, end):
             taken[k] = True
     if lowercase:
-        for start, end, etype in _dated_events(doc, taken) + _known_names(doc, taken):
+        named = _dated_events(doc, taken) + _known_names(doc, taken) + _lowercase_firms(doc)
+        for start, end, etype in named:
             if any(taken[start:end]):
                 continue
             found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
@@ -777,6 +779,65 @@ def _dated_events(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
         if dated and not any(taken[start:end]):
             out.append((start, end, etype))
     return out
+
+
+#: The last words of firms' names in lowercase speech ("tidewater labs", "sequoia
+#: capital"): nouns no field or topic ends in, unlike "systems" or "robotics".
+_FIRM_NAME_ENDS = frozenset(
+    {"labs", "capital", "ventures", "inc", "corp", "corporation", "llc", "ltd", "gmbh"}
+)
+#: Each word before a firm's last word is at most this frequent in English (Zipf):
+#: "tidewater" (2.6), "sequoia" (2.8); not "venture capital", "human capital".
+FIRM_WORD_MAX_ZIPF = 3.0
+#: A word said where an employer stands ("an engineer at X", "worked at X") that is no
+#: noun of WordNet and at most this frequent (Zipf) names the employer: "deepmind"
+#: (2.2), "microsoft" (4.4); not "home", "night", nouns of WordNet.
+EMPLOYER_MAX_ZIPF = 4.5
+_WORK_VERBS = frozenset({"work", "intern", "teach", "consult"})
+
+
+def _lowercase_firms(doc) -> list[tuple[int, int, str]]:
+    """In lowercase speech, firms named by the parse: rare words before a noun that
+    ends firms' names ("tidewater labs"), and a word no dictionary lists where an
+    employer stands (:func:`works_at`)."""
+    out = []
+    for t in doc:
+        if t.lower_ in _FIRM_NAME_ENDS and t.i > 0:
+            start = t.i
+            while (
+                start > 0
+                and doc[start - 1].is_alpha
+                and not doc[start - 1].is_stop
+                and not is_common_word(doc[start - 1].text, FIRM_WORD_MAX_ZIPF)
+            ):
+                start -= 1
+            if start < t.i:
+                out.append((start, t.i + 1, "Organization"))
+        elif works_at(doc, t.i):
+            out.append((t.i, t.i + 1, "Organization"))
+    return out
+
+
+def works_at(doc, i: int) -> bool:
+    """The word at ``i`` stands where an employer does ("an engineer at X", "worked at
+    X", "interned for X") and is no noun of WordNet and not frequent in English: a
+    firm's name ("deepmind", "microsoft"; not "at home")."""
+    t = doc[i]
+    if (
+        not t.is_alpha
+        or t.is_stop
+        or len(t.text) < 4
+        or t.pos_ in ("ADV", "ADJ", "ADP", "AUX", "PRON", "DET", "NUM", "CCONJ", "SCONJ")
+        or t.dep_ != "pobj"
+        or t.head.lower_ not in ("at", "for")
+        or wordnet.senses(t.lower_)
+        or is_common_word(t.text, EMPLOYER_MAX_ZIPF)
+    ):
+        return False
+    governor = t.head.head
+    return governor.lemma_.lower() in _WORK_VERBS or (
+        governor.pos_ == "NOUN" and wordnet.first_lexname(governor.lemma_.lower()) == "noun.person"
+    )
 
 
 def _modifies_a_noun(doc, end: int, several: bool = False) -> bool:
