@@ -92,3 +92,20 @@ def test_firms_named_by_the_parse_in_lowercase_speech(tmp_path):
     assert types.get("quillmatic") == "Organization", types  # where an employer stands
     assert types.get("harrowgate ventures") == "Organization", types
     assert "home" not in types and types.get("venture capital") != "Organization", types
+
+
+def test_an_institution_named_after_a_capital_city_is_one_name(tmp_path):
+    graph = built(
+        tmp_path,
+        "campus.srt",
+        _srt(
+            [
+                "my sister was a lecturer at the university of lisbon for many years and",
+                "she loved the old library there and the students who came from far away",
+                "es gibt nur ein lisbon she used to joke when people asked about home",
+            ]
+        ),
+    )
+    types = {e.label.lower(): e.type for e in graph.entities}
+    assert types.get("university of lisbon") == "Organization", types
+    assert "ein lisbon" not in types, types

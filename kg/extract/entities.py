@@ -364,7 +364,13 @@ def _lowercase_group_name(span, etype: str) -> bool:
     if etype not in _GROUP_NAME_TYPES:
         return False
     words = [t for t in span if t.is_alpha and t.lower_ not in NAME_CONNECTORS]
-    return len(words) >= 2 and all(t.text.islower() and len(t.text) > 2 for t in words)
+    if len(words) < 2 or any(len(t.text) <= 2 for t in words):
+        return False
+    # the truecaser capitalises a place in an institution's name ("the university of
+    # Toronto"): its other words are still lowercase, one an institution's noun
+    return all(t.text.islower() for t in words) or any(
+        t.text.islower() and t.lower_ in _INSTITUTION_WORDS for t in words
+    )
 
 
 def _model_number(text: str) -> bool:
