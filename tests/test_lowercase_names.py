@@ -27,6 +27,7 @@ def test_wordnet_names_are_names_and_everyday_words_are_not():
     assert name_type(("avicenna",)) == "Person"
     assert name_type(("caspian", "sea")) == "Place"
     assert name_type(("opec",)) == "Organization"  # WordNet writes it in capitals
+    assert name_type(("cornell",)) == "Organization"  # the university, not its founder
     # first a word, or a frequent word: left to the other rules
     for word in ("snow", "smith", "bridges", "mobile", "tell"):
         assert name_type((word,)) is None, word
