@@ -86,12 +86,14 @@ def test_firms_named_by_the_parse_in_lowercase_speech(tmp_path):
                 "so after college i was an engineer at quillmatic for two years and then",
                 "my old boss left to start harrowgate ventures with money from friends and",
                 "i worked at home a lot and the venture capital people never called back",
+                "then brindlecorp acquired quillmatic and we all bought apples to celebrate",
             ]
         ),
     )
     types = {e.label.lower(): e.type for e in graph.entities}
     assert types.get("quillmatic") == "Organization", types  # where an employer stands
     assert types.get("harrowgate ventures") == "Organization", types
+    assert types.get("brindlecorp") == "Organization", types  # a party to a deal
     assert "home" not in types and types.get("venture capital") != "Organization", types
 
 

@@ -800,6 +800,8 @@ FIRM_WORD_MAX_ZIPF = 3.0
 #: (2.2), "microsoft" (4.4); not "home", "night", nouns of WordNet.
 EMPLOYER_MAX_ZIPF = 4.5
 _WORK_VERBS = frozenset({"work", "intern", "teach", "consult"})
+#: Verbs of deals between firms, whose subject and object are firms.
+_DEAL_VERBS = frozenset({"acquire", "buy", "fund", "invest", "merge", "sue"})
 
 
 def _lowercase_firms(doc) -> list[tuple[int, int, str]]:
@@ -826,19 +828,22 @@ def _lowercase_firms(doc) -> list[tuple[int, int, str]]:
 
 def works_at(doc, i: int) -> bool:
     """The word at ``i`` stands where an employer does ("an engineer at X", "worked at
-    X", "interned for X") and is no noun of WordNet and not frequent in English: a
-    firm's name ("deepmind", "microsoft"; not "at home")."""
+    X", "interned for X") or a party to a deal ("X acquired Y") and is no noun of
+    WordNet and not frequent in English: a firm's name ("deepmind", "microsoft"; not
+    "at home", "bought apples")."""
     t = doc[i]
     if (
         not t.is_alpha
         or t.is_stop
         or len(t.text) < 4
         or t.pos_ in ("ADV", "ADJ", "ADP", "AUX", "PRON", "DET", "NUM", "CCONJ", "SCONJ")
-        or t.dep_ != "pobj"
-        or t.head.lower_ not in ("at", "for")
         or wordnet.senses(t.lower_)
         or is_common_word(t.text, EMPLOYER_MAX_ZIPF)
     ):
+        return False
+    if t.dep_ in ("nsubj", "dobj"):
+        return t.head.lemma_.lower() in _DEAL_VERBS  # "google acquired kaggle"
+    if t.dep_ != "pobj" or t.head.lower_ not in ("at", "for"):
         return False
     governor = t.head.head
     return governor.lemma_.lower() in _WORK_VERBS or (
