@@ -833,7 +833,8 @@ def works_at(doc, i: int) -> bool:
     "at home", "bought apples")."""
     t = doc[i]
     if (
-        not t.is_alpha
+        t.dep_ not in ("nsubj", "dobj", "pobj")
+        or not t.is_alpha
         or t.is_stop
         or len(t.text) < 4
         or t.pos_ in ("ADV", "ADJ", "ADP", "AUX", "PRON", "DET", "NUM", "CCONJ", "SCONJ")

@@ -97,6 +97,13 @@ def _acronyms() -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first words of the names: most words of a text begin none, and are passed
+    over with one look-up."""
+    return frozenset(k[0] for k in _table())
+
+
+@lru_cache(maxsize=1)
 def _longest() -> int:
     return max(len(k) for k in _table())
 
@@ -129,6 +136,8 @@ def longest_name(words: list[str], i: int) -> tuple[int, str] | None:
     """The longest name of :func:`name_type` that starts at ``words[i]``, as (number of
     words, type), or None."""
     table = _table()
+    if words[i] not in _first_words():
+        return None
     for size in range(min(_longest(), len(words) - i), 0, -1):
         key = tuple(words[i : i + size])
         if key in table:
