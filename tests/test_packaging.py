@@ -79,7 +79,13 @@ def _run_outside(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProce
 
 def test_wheel_carries_ontology_templates_and_queries(wheel):
     names = set(zipfile.ZipFile(wheel[0]).namelist())
-    for name in (*ONTOLOGY_FILES, "wordnet_nouns.tsv.gz", "place_names.tsv.gz", "WORDNET-LICENSE"):
+    for name in (
+        *ONTOLOGY_FILES,
+        "wordnet_nouns.tsv.gz",
+        "wordnet_names.tsv.gz",
+        "place_names.tsv.gz",
+        "WORDNET-LICENSE",
+    ):
         assert f"kg/ontology_files/{name}" in names
     for folder, suffix in (("queries", ".rq"), ("templates", ".html"), ("static", ".js")):
         shipped = {n for n in names if n.startswith(f"kg/{folder}/")}

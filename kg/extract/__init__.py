@@ -37,7 +37,9 @@ from .entities import (
     person_reading,
     speaks_as_person,
     unsupported_lexicon_names,
+    works_at,
 )
+from .propernames import name_type
 from .relations import RelationFinder
 from .terms import TermCandidate, TermStatistics, choose_terms, phrase_candidates
 
@@ -444,10 +446,14 @@ def _drop_unsupported_names(
             and listed_with_people(doc, s, [x for x in spans if _known_person(x, parts)])
         ):
             return True  # "in the style of Cormac McCarthy or X"
+        if m.surface.islower() and name_type((m.surface,)) == m.type:
+            return True  # "galen", "khrushchev": a named individual of WordNet, said once
         if m.type == "Person" and owns_an_idea(doc, s.token_start):
             return True  # "darwin's theory"
         if m.type == "Person" and m.surface.islower() and speaks_as_person(doc, s.token_start):
             return True  # "galen taught", "according to vesalius"
+        if m.type == "Organization" and m.surface.islower() and works_at(doc, s.token_start):
+            return True  # "an engineer at deepmind"
         if m.type == "Organization" and m.surface.islower() and named_firm(doc, s.token_start):
             return True  # "the krupp company"
         if m.surface in short_names:

@@ -18,6 +18,8 @@ from wordfreq import zipf_frequency
 from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
 from ..nlp import doc_text, tokens
+from . import wordnet
+from .propernames import longest_name
 from .truecase import (
     COMPASS_WORDS,
     INSTITUTION_WORDS,
@@ -46,6 +48,7 @@ __all__ = [
     "owns_an_idea",
     "speaks_as_person",
     "named_firm",
+    "works_at",
     "gazetteer_vouches",
     "unsupported_lexicon_names",
     "person_reading",
@@ -361,7 +364,13 @@ def _lowercase_group_name(span, etype: str) -> bool:
     if etype not in _GROUP_NAME_TYPES:
         return False
     words = [t for t in span if t.is_alpha and t.lower_ not in NAME_CONNECTORS]
-    return len(words) >= 2 and all(t.text.islower() and len(t.text) > 2 for t in words)
+    if len(words) < 2 or any(len(t.text) <= 2 for t in words):
+        return False
+    # the truecaser capitalises a place in an institution's name ("the university of
+    # Toronto"): its other words are still lowercase, one an institution's noun
+    return all(t.text.islower() for t in words) or any(
+        t.text.islower() and t.lower_ in _INSTITUTION_WORDS for t in words
+    )
 
 
 def _model_number(text: str) -> bool:
@@ -690,6 +699,14 @@ def find_mentions(
         for k in range(start, end):
             taken[k] = True
     if lowercase:
+        named = _dated_events(doc, taken) + _known_names(doc, taken) + _lowercase_firms(doc)
+        for start, end, etype in named:
+            if any(taken[start:end]):
+                continue
+            found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
+            for k in range(start, end):
+                taken[k] = True
+    if lowercase:
         for start, end in _firms(doc, taken):
             found.append(
                 _make_mention(doc, start, end, transcript, sentence, "Organization", "ner")
@@ -698,6 +715,158 @@ def find_mentions(
     found = [_with_direction(doc, m, transcript, sentence, taken) for m in found]
     found.sort(key=lambda m: m.token_start)
     return found
+
+
+def _known_names(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+    """In lowercase speech, the named individuals general knowledge lists that no
+    other reading took ("since hippocrates", "khrushchev predicted", "the baltic
+    sea": :mod:`.propernames`), typed as WordNet types them: NER does not see a name
+    without its capital, and these are names before they are words."""
+    words = [t.lower_ for t in doc]
+    out = []
+    i = 0
+    while i < len(doc):
+        named = None if taken[i] or not doc[i].is_alpha else longest_name(words, i)
+        if (
+            named is None
+            or any(taken[i : i + named[0]])
+            or _modifies_a_noun(doc, i + named[0], named[0] > 1)
+        ):
+            i += 1
+            continue
+        out.append((i, i + named[0], named[1]))
+        i += named[0]
+    return out
+
+
+#: Nouns of agreements between parties: with a year, the name of a treaty, a Work.
+_AGREEMENT_HEADS = frozenset({"agreement", "treaty", "accord", "accords", "pact", "convention"})
+#: Nouns of things that happen, besides :data:`_EVENT_HEADS`, that a year makes one
+#: named event ("the 1988 olympics").
+_DATED_EVENT_HEADS = frozenset({"olympics", "games", "blockade", "airlift"})
+_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nummod"})
+
+
+def _dated_events(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+    """In lowercase speech, a noun of a thing that happens or of an agreement that a
+    year makes one of its kind: "the 1988 olympics", "the 1917 revolution", "the four
+    power agreement of 1971" (an event; an agreement is a Work, its text). The span is
+    the noun, its modifiers before it and the "of <year>" after it. Without the year,
+    "the agreement" or "a revolution" is a common noun."""
+    out = []
+    for head in doc:
+        if taken[head.i] or head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        lemma = head.lemma_.lower()
+        if lemma in _AGREEMENT_HEADS or head.lower_ in _AGREEMENT_HEADS:
+            etype = "Work"
+        elif {head.lower_, lemma} & (_EVENT_HEADS | _DATED_EVENT_HEADS):
+            etype = "Event"
+        else:
+            continue
+        start = head.i
+        while (
+            start > 0
+            and doc[start - 1].dep_ in _MODIFIER_DEPS
+            and start <= doc[start - 1].head.i <= head.i
+        ):
+            start -= 1  # "the [harbour rights treaty]": modifiers of modifiers too
+        end = head.i + 1
+        dated = any(_YEAR.fullmatch(t.text) for t in doc[start : head.i])
+        if (
+            end + 1 < len(doc)
+            and doc[end].lower_ == "of"
+            and doc[end].head == head
+            and _YEAR.fullmatch(doc[end + 1].text)
+        ):
+            end += 2
+            dated = True
+        if dated and not any(taken[start:end]):
+            out.append((start, end, etype))
+    return out
+
+
+#: The last words of firms' names in lowercase speech ("tidewater labs", "sequoia
+#: capital"): nouns no field or topic ends in, unlike "systems" or "robotics".
+_FIRM_NAME_ENDS = frozenset(
+    {"labs", "capital", "ventures", "inc", "corp", "corporation", "llc", "ltd", "gmbh"}
+)
+#: Each word before a firm's last word is at most this frequent in English (Zipf):
+#: "tidewater" (2.6), "sequoia" (2.8); not "venture capital", "human capital".
+FIRM_WORD_MAX_ZIPF = 3.0
+#: A word said where an employer stands ("an engineer at X", "worked at X") that is no
+#: noun of WordNet and at most this frequent (Zipf) names the employer: "deepmind"
+#: (2.2), "microsoft" (4.4); not "home", "night", nouns of WordNet.
+EMPLOYER_MAX_ZIPF = 4.5
+_WORK_VERBS = frozenset({"work", "intern", "teach", "consult"})
+#: Verbs of deals between firms, whose subject and object are firms.
+_DEAL_VERBS = frozenset({"acquire", "buy", "fund", "invest", "merge", "sue"})
+
+
+def _lowercase_firms(doc) -> list[tuple[int, int, str]]:
+    """In lowercase speech, firms named by the parse: rare words before a noun that
+    ends firms' names ("tidewater labs"), and a word no dictionary lists where an
+    employer stands (:func:`works_at`)."""
+    out = []
+    for t in doc:
+        if t.lower_ in _FIRM_NAME_ENDS and t.i > 0:
+            start = t.i
+            while (
+                start > 0
+                and doc[start - 1].is_alpha
+                and not doc[start - 1].is_stop
+                and not is_common_word(doc[start - 1].text, FIRM_WORD_MAX_ZIPF)
+            ):
+                start -= 1
+            if start < t.i:
+                out.append((start, t.i + 1, "Organization"))
+        elif works_at(doc, t.i):
+            out.append((t.i, t.i + 1, "Organization"))
+    return out
+
+
+def works_at(doc, i: int) -> bool:
+    """The word at ``i`` stands where an employer does ("an engineer at X", "worked at
+    X", "interned for X") or a party to a deal ("X acquired Y") and is no noun of
+    WordNet and not frequent in English: a firm's name ("deepmind", "microsoft"; not
+    "at home", "bought apples")."""
+    t = doc[i]
+    if (
+        t.dep_ not in ("nsubj", "dobj", "pobj")
+        or not t.is_alpha
+        or t.is_stop
+        or len(t.text) < 4
+        or t.pos_ in ("ADV", "ADJ", "ADP", "AUX", "PRON", "DET", "NUM", "CCONJ", "SCONJ")
+        or wordnet.senses(t.lower_)
+        or is_common_word(t.text, EMPLOYER_MAX_ZIPF)
+    ):
+        return False
+    if t.dep_ in ("nsubj", "dobj"):
+        return t.head.lemma_.lower() in _DEAL_VERBS  # "google acquired kaggle"
+    if t.dep_ != "pobj" or t.head.lower_ not in ("at", "for"):
+        return False
+    governor = t.head.head
+    return governor.lemma_.lower() in _WORK_VERBS or (
+        governor.pos_ == "NOUN" and wordnet.first_lexname(governor.lemma_.lower()) == "noun.person"
+    )
+
+
+def _modifies_a_noun(doc, end: int, several: bool = False) -> bool:
+    """The word before ``end`` is not a noun standing for itself: an inflected other word
+    ("a fuller life") or a one-word name modifying a noun after it, part of a longer
+    name or phrase ("the nobel prize", "the brandenburg gate"); a name before a noun for
+    people is theirs ("nato ministers"), and a name of ``several`` words is one
+    wherever it stands ("central america democracy")."""
+    last = doc[end - 1]
+    if last.pos_ not in ("PROPN", "NOUN") or last.tag_ in ("JJR", "JJS", "RBR"):
+        return True
+    return (
+        not several
+        and last.dep_ in ("compound", "amod", "nmod")
+        and last.head.i >= end
+        and wordnet.first_lexname(last.head.lemma_.lower()) != "noun.person"
+    )
 
 
 def _with_direction(doc, span: SpanMention, transcript, sentence, taken: list[bool]):

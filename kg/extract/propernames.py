@@ -1,0 +1,146 @@
+"""Which lowercase words and phrases general knowledge knows as names, and of what kind.
+
+Lowercase speech has no capitals to tell "galen", "khrushchev" or "the baltic sea"
+from words, and a list of a transcript's names would not carry to the next podcast.
+WordNet 3.0 (Princeton University; ``ontology/WORDNET-LICENSE``) marks each named
+individual it lists, ~14,000 of them (people of history, cities, seas, alliances,
+wars), by an *instance* link ("Hippocrates" is an instance of physician).
+``ontology/wordnet_names.tsv.gz`` holds those names, derived by
+``bench/make_wordnet_names.py``: ``Name<TAB>letter flag``, the name as WordNet writes
+it ("NATO", "Baltic Sea"), the letter the
+lexicographer file of the name's sense (:data:`.wordnet.LEXNAMES`), the flag ``1``
+when the name is its lemma's first sense and no verb, adjective or adverb ("galen",
+"nato"; not "snow", "mobile", "tell").
+
+A one-word name must also be rare enough in English (:data:`NAME_MAX_ZIPF`), of four
+letters or more, and no countable everyday noun (its plural frequent: "banks",
+"burger"), because WordNet's names include surnames that are words. Read once per
+process, on first use.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from ..ontology import ONTOLOGY_DIR
+from .wordnet import LEXNAMES
+
+__all__ = ["DATA_FILE", "NAME_MAX_ZIPF", "name_type", "longest_name"]
+
+#: The data file in ``ontology/``, WordNet 3.0's named instances.
+DATA_FILE = "wordnet_names.tsv.gz"
+#: A one-word name at most this frequent in English (Zipf): "hippocrates" (3.0),
+#: "khrushchev" (2.9), "darwin" (3.8); not "smith" (4.9), "james" (5.1), whose
+#: lowercase reading is as often a word or whose owner is one of many.
+NAME_MAX_ZIPF = 4.0
+#: The same for an acronym WordNet writes in capitals ("nato": 4.0): a word spelled
+#: in capitals is no everyday word unless it is a frequent one ("ok").
+ACRONYM_MAX_ZIPF = 4.5
+#: A one-word name whose plural is at least this frequent (Zipf) is a countable noun
+#: first ("bridges", "burger": WordNet's first sense is a person of that name).
+PLURAL_MIN_ZIPF = 3.0
+#: The ontology class of a name, by the lexicographer file of its sense.
+TYPES = {
+    "noun.person": "Person",
+    "noun.location": "Place",
+    "noun.object": "Place",  # seas, rivers, continents, mountains
+    "noun.group": "Organization",  # alliances, parties, bodies
+    "noun.event": "Event",
+    "noun.act": "Event",  # wars, battles
+}
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[tuple[str, ...], str]:
+    """Name (lowercase word tuple) -> its type, for the names that are their lemma's
+    first sense and of a type of :data:`TYPES`."""
+    data = gzip.decompress((ONTOLOGY_DIR / DATA_FILE).read_bytes()).decode("utf-8")
+    out: dict[tuple[str, ...], str] = {}
+    for line in data.splitlines():
+        name, flags = line.split("\t")
+        lexname = LEXNAMES[ord(flags[0]) - ord("a")]
+        etype = TYPES.get(lexname)
+        words = tuple(name.lower().split(" "))
+        if lexname == "noun.artifact" and len(words) > 1 and words[-1] in _ACADEMIES:
+            etype = "Organization"  # "Stanford University": WordNet's building
+            _academy_firsts().add(words[:-1])
+        if etype is not None and flags[1] == "1":
+            out[words] = etype
+            if name.isupper():
+                _acronyms().add(name.lower())
+    for founder in _academy_firsts():
+        if out.get(founder) == "Person":
+            out[founder] = "Organization"  # "stanford" said alone is the university
+    return out
+
+
+#: Last words of the names of institutions of learning, which WordNet files as
+#: buildings (noun.artifact): "Stanford University", "Boston College".
+_ACADEMIES = frozenset({"university", "college", "institute", "school", "academy"})
+
+
+@lru_cache(maxsize=1)
+def _academy_firsts() -> set[tuple[str, ...]]:
+    """The words before the last of :data:`_ACADEMIES` names (filled by
+    :func:`_table`): a person's name that is one ("Stanford", "Johns Hopkins") said
+    alone is the institution."""
+    return set()
+
+
+@lru_cache(maxsize=1)
+def _acronyms() -> set[str]:
+    """The one-word names WordNet writes in capitals, lowercase (filled by :func:`_table`)."""
+    return set()
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first words of the names: most words of a text begin none, and are passed
+    over with one look-up."""
+    return frozenset(k[0] for k in _table())
+
+
+@lru_cache(maxsize=1)
+def _longest() -> int:
+    return max(len(k) for k in _table())
+
+
+@lru_cache(maxsize=65536)
+def _rare_word_name(word: str) -> bool:
+    """A one-word name that is no frequent or countable English word."""
+    if word in _acronyms():
+        # three letters are as often a word or a syllable ("doe", "ins", "ida")
+        return len(word) >= 4 and zipf_frequency(word, "en") <= ACRONYM_MAX_ZIPF
+    return (
+        len(word) >= 4
+        and word.isalpha()
+        and zipf_frequency(word, "en") <= NAME_MAX_ZIPF
+        and zipf_frequency(word + "s", "en") < PLURAL_MIN_ZIPF
+        and not (word.endswith("s") and zipf_frequency(word[:-1], "en") >= PLURAL_MIN_ZIPF)
+    )
+
+
+def name_type(words: tuple[str, ...]) -> str | None:
+    """The type of the name ``words`` (lowercase) if WordNet lists it as a named
+    individual and, for one word, it is no everyday word; else None."""
+    etype = _table().get(words)  # fills _acronyms() on first use
+    if etype is None or (len(words) == 1 and not _rare_word_name(words[0])):
+        return None
+    return etype
+
+
+def longest_name(words: list[str], i: int) -> tuple[int, str] | None:
+    """The longest name of :func:`name_type` that starts at ``words[i]``, as (number of
+    words, type), or None."""
+    table = _table()
+    if words[i] not in _first_words():
+        return None
+    for size in range(min(_longest(), len(words) - i), 0, -1):
+        key = tuple(words[i : i + size])
+        if key in table:
+            etype = name_type(key)
+            return (size, etype) if etype else None
+    return None
