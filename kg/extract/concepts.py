@@ -182,6 +182,15 @@ LISTED_PHRASE_KEYNESS = 0.8
 #: ... and said again, this mean keyness ("economic growth"); a phrase the talk keeps
 #: saying with little salience is the talk's everyday wording ("medical science").
 LISTED_AGAIN_KEYNESS = 1.0
+#: A word of everyday English said three times (:data:`SINGLE_MIN_COUNT`) is a term when WordNet's
+#: first sense of it is a made thing, an act, a process or a field of knowledge
+#: (:data:`EVERYDAY_LEXNAMES`), it is at most this common in English (Zipf) and the
+#: talk says it at least this salient (160 times its rate in English): "submarine",
+#: "autopsy" said in a talk about them; kinds of people, times, places and amounts are
+#: never such terms.
+EVERYDAY_MAX_ZIPF = 4.0
+EVERYDAY_KEYNESS = 2.2
+EVERYDAY_LEXNAMES = frozenset({"noun.artifact", "noun.act", "noun.process", "noun.cognition"})
 #: Words joining the parts of a phrase "X of Y" (see :func:`.terms._of_candidate`): not
 #: words of the term for keyness.
 LINKING_WORDS = frozenset({"of", "the"})
@@ -286,6 +295,15 @@ def select_terms(
                 selected.add(key)  # a process or field named once ("pasteurization")
                 continue
             if count < min_count or len(words[0]) < 4:
+                continue
+            if (
+                count >= SINGLE_MIN_COUNT
+                and key not in owned
+                and zipfs[0] <= EVERYDAY_MAX_ZIPF
+                and keys[0] >= EVERYDAY_KEYNESS
+                and wordnet.first_lexname(words[0]) in EVERYDAY_LEXNAMES
+            ):
+                selected.add(key)  # a thing or practice the talk keeps naming
                 continue
             if (key in defined and keys[0] >= DEFINED_AGAIN_KEYNESS) or (
                 key in coordinated and keys[0] >= COORDINATED_KEYNESS

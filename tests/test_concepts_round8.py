@@ -1,0 +1,54 @@
+"""Concept discovery, eighth round: a word of everyday English that a talk keeps naming.
+A word said three times at well above its rate in English is a term when WordNet reads it
+first as a made thing, an act, a process or a field ("telescope" in a talk about
+astronomy); the same salience does not make a term of a kind of person, a natural object
+or a word said only after a possessive. Texts and counts are written for these tests."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from kg.extract.concepts import (
+    EVERYDAY_KEYNESS,
+    SINGLE_KEYNESS,
+    SINGLE_KEYNESS_TWICE,
+    keyness,
+    select_terms,
+)
+
+
+def _words(the: int = 3000, **counts: int) -> Counter:
+    """Word counts of a talk of about ``the`` words saying these words so often."""
+    words = Counter(counts)
+    words["the"] = the
+    return words
+
+
+def _kept(counts: dict[str, int], words: Counter, owned: set[str] = frozenset()) -> set[str]:
+    total = sum(words.values())
+    return select_terms(Counter(counts), 2, 2.0, set(), words, total, owned=owned)
+
+
+def test_an_everyday_made_thing_said_three_times_is_a_term():
+    words = _words(telescope=3, glacier=3, sailor=3)
+    total = sum(words.values())
+    value = keyness("telescope", 3, total)
+    # salient, but under the bars of a word said three times by keyness alone
+    assert EVERYDAY_KEYNESS <= value < min(SINGLE_KEYNESS, SINGLE_KEYNESS_TWICE)
+    kept = _kept({"telescope": 3, "glacier": 3, "sailor": 3}, words)
+    assert "telescope" in kept
+    # as salient, but a natural object and a kind of person: not such a term
+    assert keyness("glacier", 3, total) >= EVERYDAY_KEYNESS
+    assert keyness("sailor", 3, total) >= EVERYDAY_KEYNESS
+    assert "glacier" not in kept
+    assert "sailor" not in kept
+
+
+def test_an_everyday_word_said_twice_or_only_after_a_possessive_is_not():
+    words = _words(telescope=3)
+    assert "telescope" not in _kept({"telescope": 2}, _words(telescope=2))
+    assert "telescope" not in _kept({"telescope": 3}, words, owned={"telescope"})
+    # and one not salient enough stays out
+    common = _words(the=12000, telescope=3)
+    assert keyness("telescope", 3, sum(common.values())) < EVERYDAY_KEYNESS
+    assert "telescope" not in _kept({"telescope": 3}, common)
