@@ -2,12 +2,16 @@
 A word said three times at well above its rate in English is a term when WordNet reads it
 first as a made thing, an act, a process or a field ("telescope" in a talk about
 astronomy); the same salience does not make a term of a kind of person, a natural object
-or a word said only after a possessive. Texts and counts are written for these tests."""
+or a word said only after a possessive. A vague noun ("number", "time") is a word of a
+noun WordNet lists ("prime number", "number systems"); a vague adjective is not. Texts
+and counts are written for these tests."""
 
 from __future__ import annotations
 
 from collections import Counter
 
+from kg.config import Settings
+from kg.extract import wordnet
 from kg.extract.concepts import (
     EVERYDAY_KEYNESS,
     SINGLE_KEYNESS,
@@ -15,6 +19,9 @@ from kg.extract.concepts import (
     keyness,
     select_terms,
 )
+from kg.extract.terms import phrase_candidates
+from kg.ingest import read_transcript
+from kg.nlp import load_nlp, split_sentences
 
 
 def _words(the: int = 3000, **counts: int) -> Counter:
@@ -52,3 +59,28 @@ def test_an_everyday_word_said_twice_or_only_after_a_possessive_is_not():
     common = _words(the=12000, telescope=3)
     assert keyness("telescope", 3, sum(common.values())) < EVERYDAY_KEYNESS
     assert "telescope" not in _kept({"telescope": 3}, common)
+
+
+def _candidate_keys(tmp_path, text: str) -> set[str]:
+    path = tmp_path / "unit.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    transcript = read_transcript(path)
+    sentence = split_sentences(transcript, 1000)[0]
+    phrases = phrase_candidates(load_nlp(Settings())(text), transcript, sentence, set())
+    return {c.key for phrase in phrases for c in phrase}
+
+
+def test_a_vague_noun_is_a_word_of_a_noun_wordnet_lists(tmp_path):
+    keys = _candidate_keys(
+        tmp_path, "She told us that a prime number has no divisors and we studied number systems."
+    )
+    assert "prime number" in keys  # "number" alone is vague; WordNet lists the phrase
+    assert "number system" in keys
+    assert "number" not in keys
+
+
+def test_a_vague_adjective_stays_out_of_a_listed_noun(tmp_path):
+    assert wordnet.is_noun_lemma("basic principle")
+    keys = _candidate_keys(tmp_path, "They explained the basic principle of the engine.")
+    assert "basic principle" not in keys
+    assert "principle" in keys

@@ -133,7 +133,7 @@ def _trimmed(doc, chunk_start: int, end: int) -> tuple[int, int]:
     start = chunk_start
     while start < end and (
         not _content(toks[start])
-        or _vague(toks[start])
+        or (_vague(toks[start]) and not _opens_listed(doc, start, end))
         or toks[start].like_num
         or (start > chunk_start and _inner_hyphen(doc, start - 1, chunk_start, end))
     ):
@@ -178,6 +178,27 @@ NUMBER_NOUNS = frozenset(
     for w in ("hundred", "thousand", "million", "billion", "trillion", "dozen")
     for s in ("", "s")
 )
+
+
+def _listed(doc, start: int, end: int) -> bool:
+    """Whether words ``start:end`` (two or more) make a noun WordNet lists: then a vague
+    noun among them (:func:`_vague_noun`) is a word of that noun, not the speaker's
+    vagueness ("an imaginary number", "number systems", "a time series")."""
+    return end - start >= 2 and wordnet.is_noun_lemma(_key(doc, start, end))
+
+
+def _opens_listed(doc, start: int, end: int) -> bool:
+    """Whether a vague noun at ``start`` opens a noun WordNet lists that ends by ``end``."""
+    return _vague_noun(doc_tokens(doc)[start]) and any(
+        _listed(doc, start, k) for k in range(start + 2, end + 1)
+    )
+
+
+def _vague_noun(token) -> bool:
+    """A vague word that is a noun here ("number", "time", "point"): inside a noun WordNet
+    lists it names ("number system"); a vague adjective ("basic", "good", "early") is the
+    speaker's comment even there ("basic principle", "good morning")."""
+    return token.pos_ == "NOUN" and token.is_alpha and _vague(token)
 
 
 def _word_ok(doc, i: int, start: int, end: int) -> bool:
@@ -276,12 +297,15 @@ def _candidate(doc, i, j, chunk, transcript, sentence, taken, concept_at, all_cu
     chunk_start, start, end = chunk
     toks = doc_tokens(doc)
     words = toks[i:j]
-    if words[-1].pos_ not in ("NOUN", "PROPN") or not _word_ok(doc, i, start, end):
+    if words[-1].pos_ not in ("NOUN", "PROPN"):
         return None
     if toks[i].text == "-" or toks[j - 1].text == "-":
         return None
-    if not all(_word_ok(doc, k, i, j) for k in range(i, j)):
-        return None
+    if not (_word_ok(doc, i, start, end) and all(_word_ok(doc, k, i, j) for k in range(i, j))):
+        # a vague word is a word of a noun WordNet lists ("imaginary number")
+        vague_only = all(_word_ok(doc, k, i, j) or _vague_noun(toks[k]) for k in range(i, j))
+        if not (vague_only and _listed(doc, i, j)):
+            return None
     if any(k in taken and k not in concept_at for k in range(i, j)):
         return None
     inner = tuple(dict.fromkeys(concept_at[k] for k in range(i, j) if k in concept_at))
