@@ -30,6 +30,7 @@ from rapidfuzz import fuzz, process
 from .config import Settings
 from .curation import Curation
 from .extract import Extraction
+from .labels import written_form
 from .lexicon import Lexicon, name_part, phonetic_key
 from .model import (
     ENTITY_TYPES,
@@ -583,13 +584,6 @@ def _acronyms(grouped: dict[str, list[Mention]]) -> dict[str, str]:
     return out
 
 
-#: Words a name keeps in lowercase inside it ("Paris School of Medicine").
-_LOWER_IN_NAMES = frozenset(
-    {"of", "the", "and", "for", "to", "a", "an", "in", "on", "at", "with"}
-    | {"de", "van", "von", "la", "le", "du"}
-)
-
-
 def _type_votes(mentions: list[Mention]) -> Counter:
     """The types an entity's mentions give it. Initials the term statistics counted as
     a concept ("OSRF") vote for nothing when the entity's name is said too: the
@@ -659,10 +653,7 @@ def _entities(
                     ),
                 )[0]
                 if label.islower():  # a name heard only in lowercase speech: "sarah hooker"
-                    label = " ".join(
-                        w if i and w in _LOWER_IN_NAMES else w[:1].upper() + w[1:]
-                        for i, w in enumerate(label.split())
-                    )
+                    label = written_form(label, lexicon, person=etype == "Person")
         label_origin = None
         if key in fixed:
             new_label, new_type, why = fixed[key]
