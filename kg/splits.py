@@ -217,7 +217,9 @@ def _transcript_routes(
         node = nodes[key]
         route = None
         if key.startswith("name:"):
-            route = _organisation_short_name(key, node, nodes, org_first, person_first)
+            route = _organisation_short_name(
+                key, node, nodes, org_first, person_first
+            ) or _reordered_name(key, node, nodes)
         elif key.startswith("concept:"):
             route = _term_in_container(key, node, nodes, forms) or _ellipsis(
                 key, node, nodes, compounds
@@ -263,6 +265,30 @@ def _organisation_short_name(
     elif node.count > nodes[owner].count:
         return None  # said more often than the full name: a thing of its own
     return Route(owner, "short-form", f"first word of '{label}', said after it", "Organization")
+
+
+def _reordered_name(key: str, node: _Node, nodes: dict[str, _Node]) -> Route | None:
+    """A name of two words or more whose words all occur, in another order or apart, in
+    exactly one longer name of the same type said before it: the longer name said short
+    ("the 1971 treaty" after "the treaty of paris of 1971"). Words that follow each
+    other in the longer name are left alone: "Harvard University" is not "Harvard
+    University Press", a body of its own."""
+    words = _text(key).split()
+    if len(words) < 2 or "@" in key:
+        return None
+    found = []
+    for other, full in nodes.items():
+        if other == key or not other.startswith("name:") or full.type != node.type:
+            continue
+        long = _text(other).split()
+        if len(long) <= len(words) or not set(words) <= set(long):
+            continue
+        if f" {_text(key)} " in f" {_text(other)} ":
+            continue
+        found.append(other)
+    if len(found) != 1 or nodes[found[0]].first > node.first:
+        return None
+    return Route(found[0], "short-form", f"the words of '{_text(found[0])}', said short")
 
 
 def _term_in_container(

@@ -196,3 +196,26 @@ def test_a_capitalised_or_work_name_is_not_carried():
     text = "Zentravo hired me. zentravo pays. typhoid spread. typhoid kills."
     names = [mention("Zentravo", 0, "Organization", "ner"), mention("typhoid", 31, "Work", "ner")]
     assert named_terms(names, lambda m: "name:" + m.surface.lower(), text) == {}
+
+
+# --- a name said short with its words reordered ---------------------------------------
+
+
+def test_a_name_said_with_its_words_in_another_order_is_the_longer_name():
+    full = (mention("the Quillon Accord of 1962", 0, "Work", "ner"), "name:quillon accord of 1962")
+    short = (mention("the 1962 accord", 200, "Work", "ner"), "name:1962 accord")
+    assert routes(full, short) == {"name:1962 accord": "name:quillon accord of 1962"}
+
+
+def test_a_contiguous_part_or_another_type_or_a_name_said_first_is_left_alone():
+    press = (
+        mention("Quellby University Press", 0, "Organization", "ner"),
+        "name:quellby university press",
+    )
+    univ = (mention("Quellby University", 90, "Organization", "ner"), "name:quellby university")
+    assert routes(press, univ) == {}
+    full = (mention("the Quillon Accord of 1962", 50, "Work", "ner"), "name:quillon accord of 1962")
+    early = (mention("the 1962 accord", 0, "Work", "ner"), "name:1962 accord")
+    assert routes(full, early) == {}
+    event = (mention("the 1962 accord", 200, "Event", "ner"), "name:1962 accord")
+    assert routes(full, event) == {}
