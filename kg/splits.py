@@ -217,9 +217,11 @@ def _transcript_routes(
         node = nodes[key]
         route = None
         if key.startswith("name:"):
-            route = _organisation_short_name(
-                key, node, nodes, org_first, person_first
-            ) or _reordered_name(key, node, nodes)
+            route = (
+                _organisation_short_name(key, node, nodes, org_first, person_first)
+                or _reordered_name(key, node, nodes)
+                or _work_that_is_a_term(key, node, nodes)
+            )
         elif key.startswith("concept:"):
             route = _term_in_container(key, node, nodes, forms) or _ellipsis(
                 key, node, nodes, compounds
@@ -289,6 +291,18 @@ def _reordered_name(key: str, node: _Node, nodes: dict[str, _Node]) -> Route | N
     if len(found) != 1 or nodes[found[0]].first > node.first:
         return None
     return Route(found[0], "short-form", f"the words of '{_text(found[0])}', said short")
+
+
+def _work_that_is_a_term(key: str, node: _Node, nodes: dict[str, _Node]) -> Route | None:
+    """A lowercase word NER alone called a work (spaCy's least reliable label, which it
+    gives to everyday nouns of lowercase speech), where the term statistics found the
+    same word as a term said more often: that term ("typhoid")."""
+    term = "concept:" + _text(key)
+    if term not in nodes or node.sources != {"ner"} or set(node.types) != {"Work"}:
+        return None
+    if not all(s.islower() for s in node.surfaces) or nodes[term].count <= node.count:
+        return None
+    return Route(term, "short-form", f"the term '{_text(key)}', not a title", "Concept")
 
 
 def _term_in_container(

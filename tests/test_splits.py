@@ -219,3 +219,13 @@ def test_a_contiguous_part_or_another_type_or_a_name_said_first_is_left_alone():
     assert routes(full, early) == {}
     event = (mention("the 1962 accord", 200, "Event", "ner"), "name:1962 accord")
     assert routes(full, event) == {}
+
+
+def test_a_lowercase_word_ner_called_a_work_is_the_term_said_more_often():
+    terms = [(mention("quorl", i * 50), "concept:quorl") for i in range(3)]
+    work = (mention("quorl", 400, "Work", "ner"), "name:quorl")
+    assert routes(*terms, work) == {"name:quorl": "concept:quorl"}
+    # capitalised, or said as often as the term: a title of its own
+    title = (mention("Quorl", 400, "Work", "ner"), "name:quorl")
+    assert routes(*terms, title) == {}
+    assert routes(terms[0], work) == {}
