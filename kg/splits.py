@@ -30,6 +30,14 @@ has, how often and in what order each is said), never a list of names:
   modifier, is said more often, and WordNet lets the word stand for it (no noun of its
   own, or a noun only of the compound's kind: not "germ" beside "germ theory"), is
   the compound said short.
+* **reordered name** (per transcript): a name whose words all occur, apart or in
+  another order, in exactly one longer name of the same type said before it ("the 1971
+  treaty" after "the treaty of 1971") is that name said short.
+* **lowercase work** (per transcript): a lowercase word NER alone called a work, beside
+  the same word counted as a term more often, is the term.
+* **named term** (per transcript, :func:`named_terms`): a term said with the same
+  words as a name found in lowercase speech ("deepmind") is a mention of that name,
+  unless it is a frequent English word said as a common noun ("a green apple").
 """
 
 from __future__ import annotations
