@@ -30,6 +30,7 @@ from rapidfuzz import fuzz, process
 from .config import Settings
 from .curation import Curation
 from .extract import Extraction
+from .labels import written_form
 from .lexicon import Lexicon, name_part, phonetic_key
 from .model import (
     ENTITY_TYPES,
@@ -45,7 +46,7 @@ from .model import (
     UnresolvedRelation,
 )
 from .ontology import RELATION_SIGNATURES, slugify
-from .splits import Route, short_forms, spacing_variants
+from .splits import NamedTerm, Route, named_terms, short_forms, spacing_variants
 
 __all__ = ["resolve", "Resolution", "RELATION_SIGNATURES"]
 
@@ -175,6 +176,8 @@ class _Resolver:
         self.same_person: dict[str, dict[str, str]] = {}
         #: transcript -> word -> key of the person said as that bare lowercase word
         self.people_words: dict[str, dict[str, str]] = {}
+        #: transcript -> term -> the named entity said with the same words (:mod:`.splits`)
+        self.named_terms: dict[str, dict[str, NamedTerm]] = {}
 
     def base_key(self, m: Mention) -> str:
         return self.base_rule(m)[0]
@@ -263,6 +266,9 @@ class _Resolver:
             person = self.people_words.get(tid, {}).get(key[8:])
             if person is not None:
                 return person, "name", f"the person '{key[8:]}' said in {tid}"
+            named = self.named_terms.get(tid, {}).get(key[8:])
+            if named is not None:
+                return named.key, "name", f"the {named.type} '{key[8:]}' named in {tid}"
         return key, rule, detail
 
     def learn_transcript_people(self, transcript_id: str, mentions: Iterable[Mention]) -> None:
@@ -373,14 +379,21 @@ def resolve(
 
     for ex in extractions:
         r.learn_transcript_people(ex.transcript_id, ex.mentions)
+        r.named_terms[ex.transcript_id] = named_terms(
+            ex.mentions, r.key, transcripts[ex.transcript_id].text
+        )
 
     keyed = []  # (mention, key, rule, detail)
     grouped: dict[str, list[Mention]] = defaultdict(list)
     for ex in extractions:
         for m in ex.mentions:
             found = r.key_rule(m)
-            if m.type == "Concept" and found[0].startswith("name:"):
-                m = replace(m, type="Person")  # a term that is a person's bare name
+            if m.type == "Concept" and not found[0].startswith("concept:"):
+                named = r.named_terms.get(m.transcript_id, {}).get(m.norm or _plain(m.surface))
+                if named is not None and named.key == found[0]:
+                    m = replace(m, type=named.type)  # a term that is a name of the transcript
+                elif found[0].startswith("name:"):
+                    m = replace(m, type="Person")  # a term that is a person's bare name
             keyed.append((m, *found))
             grouped[found[0]].append(m)
     speakers = []  # (name, transcript id, pseudo-mention, key, rule, detail)
@@ -571,13 +584,6 @@ def _acronyms(grouped: dict[str, list[Mention]]) -> dict[str, str]:
     return out
 
 
-#: Words a name keeps in lowercase inside it ("Paris School of Medicine").
-_LOWER_IN_NAMES = frozenset(
-    {"of", "the", "and", "for", "to", "a", "an", "in", "on", "at", "with"}
-    | {"de", "van", "von", "la", "le", "du"}
-)
-
-
 def _type_votes(mentions: list[Mention]) -> Counter:
     """The types an entity's mentions give it. Initials the term statistics counted as
     a concept ("OSRF") vote for nothing when the entity's name is said too: the
@@ -647,10 +653,7 @@ def _entities(
                     ),
                 )[0]
                 if label.islower():  # a name heard only in lowercase speech: "sarah hooker"
-                    label = " ".join(
-                        w if i and w in _LOWER_IN_NAMES else w[:1].upper() + w[1:]
-                        for i, w in enumerate(label.split())
-                    )
+                    label = written_form(label, lexicon, person=etype == "Person")
         label_origin = None
         if key in fixed:
             new_label, new_type, why = fixed[key]

@@ -30,13 +30,24 @@ has, how often and in what order each is said), never a list of names:
   modifier, is said more often, and WordNet lets the word stand for it (no noun of its
   own, or a noun only of the compound's kind: not "germ" beside "germ theory"), is
   the compound said short.
+* **reordered name** (per transcript): a name whose words all occur, apart or in
+  another order, in exactly one longer name of the same type said before it ("the 1971
+  treaty" after "the treaty of 1971") is that name said short.
+* **lowercase work** (per transcript): a lowercase word NER alone called a work, beside
+  the same word counted as a term more often, is the term.
+* **named term** (per transcript, :func:`named_terms`): a term said with the same
+  words as a name found in lowercase speech ("deepmind") is a mention of that name,
+  unless it is a frequent English word said as a common noun ("a green apple").
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from wordfreq import zipf_frequency
 
 from .extract.entities import is_common_word
 from .extract.wordnet import first_lexname, senses
@@ -214,7 +225,11 @@ def _transcript_routes(
         node = nodes[key]
         route = None
         if key.startswith("name:"):
-            route = _organisation_short_name(key, node, nodes, org_first, person_first)
+            route = (
+                _organisation_short_name(key, node, nodes, org_first, person_first)
+                or _reordered_name(key, node, nodes)
+                or _work_that_is_a_term(key, node, nodes)
+            )
         elif key.startswith("concept:"):
             route = _term_in_container(key, node, nodes, forms) or _ellipsis(
                 key, node, nodes, compounds
@@ -260,6 +275,42 @@ def _organisation_short_name(
     elif node.count > nodes[owner].count:
         return None  # said more often than the full name: a thing of its own
     return Route(owner, "short-form", f"first word of '{label}', said after it", "Organization")
+
+
+def _reordered_name(key: str, node: _Node, nodes: dict[str, _Node]) -> Route | None:
+    """A name of two words or more whose words all occur, in another order or apart, in
+    exactly one longer name of the same type said before it: the longer name said short
+    ("the 1971 treaty" after "the treaty of paris of 1971"). Words that follow each
+    other in the longer name are left alone: "Harvard University" is not "Harvard
+    University Press", a body of its own."""
+    words = _text(key).split()
+    if len(words) < 2 or "@" in key:
+        return None
+    found = []
+    for other, full in nodes.items():
+        if other == key or not other.startswith("name:") or full.type != node.type:
+            continue
+        long = _text(other).split()
+        if len(long) <= len(words) or not set(words) <= set(long):
+            continue
+        if f" {_text(key)} " in f" {_text(other)} ":
+            continue
+        found.append(other)
+    if len(found) != 1 or nodes[found[0]].first > node.first:
+        return None
+    return Route(found[0], "short-form", f"the words of '{_text(found[0])}', said short")
+
+
+def _work_that_is_a_term(key: str, node: _Node, nodes: dict[str, _Node]) -> Route | None:
+    """A lowercase word NER alone called a work (spaCy's least reliable label, which it
+    gives to everyday nouns of lowercase speech), where the term statistics found the
+    same word as a term said more often: that term ("typhoid")."""
+    term = "concept:" + _text(key)
+    if term not in nodes or node.sources != {"ner"} or set(node.types) != {"Work"}:
+        return None
+    if not all(s.islower() for s in node.surfaces) or nodes[term].count <= node.count:
+        return None
+    return Route(term, "short-form", f"the term '{_text(key)}', not a title", "Concept")
 
 
 def _term_in_container(
@@ -308,3 +359,69 @@ def may_stand_for(modifier: str, compound: str) -> bool:
         return all(is_common_word(w) for w in modifier.split())
     kind = first_lexname(compound)
     return kind is not None and all(s == kind for s in own)
+
+
+#: A term that is an English word at least this frequent (Zipf) and said as a common
+#: noun somewhere in the transcript ("the big apple" beside "Apple") keeps its own node
+#: beside a name of the same words. Measured: names heard as terms in lowercase speech
+#: ("deepmind" 2.2, "kaggle" 1.7) sit far below everyday nouns said after a determiner
+#: ("apple" 4.8, "amazon" 4.6, "target" 4.8, "window" 4.8).
+COMMON_NOUN_MIN_ZIPF = 4.0
+#: Determiners before which a word is read as a common noun (with at most one word,
+#: an adjective, between them: "a green apple").
+DETERMINERS = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "every", "each", "some", "any"}
+    | {"my", "your", "our", "their", "his", "her", "its", "no", "another"}
+)
+_WORD = re.compile(r"[\w']+")
+#: The types of a name found in lowercase speech that are carried to a term of the same
+#: words: not Work, spaCy's least reliable label, which it gives to lowercase everyday
+#: nouns ("typhoid", "genesis"); nor Concept.
+CARRIED_TYPES = frozenset({"Person", "Organization", "Place", "Product", "Event"})
+
+
+@dataclass(frozen=True, slots=True)
+class NamedTerm:
+    """The named entity a term of the same words is a mention of, in one transcript."""
+
+    key: str
+    type: str
+
+
+def named_terms(
+    mentions: Iterable[Mention], key_of: Callable[[Mention], str], text: str
+) -> dict[str, NamedTerm]:
+    """Term (plain lowercase words) -> the named entity of the transcript said with the
+    same words in lowercase ("deepmind" the concept is "deepmind" the lab, found once as
+    a name in lowercase speech): a name found once is carried to its other mentions. Not a term
+    that is a frequent English word said in a common-noun use (:func:`common_noun_use`)
+    in the transcript. The first name by position wins (deterministic)."""
+    mentions = sorted(mentions, key=lambda m: (m.char_start, m.char_end, m.surface))
+    named: dict[str, NamedTerm] = {}
+    for m in mentions:
+        if (
+            m.type in CARRIED_TYPES
+            and m.source not in ("concept", "speaker")
+            and m.surface.islower()
+        ):
+            key = key_of(m)
+            if not key.startswith("concept:"):
+                named.setdefault(_plain(m.surface), NamedTerm(key, m.type))
+    common = {
+        term
+        for m in mentions
+        if m.source == "concept"
+        and (term := m.norm or _plain(m.surface)) in named
+        and common_noun_use(text, m.char_start)
+        and zipf_frequency(term, "en") >= COMMON_NOUN_MIN_ZIPF
+    }
+    return {t: n for t, n in named.items() if t not in common}
+
+
+def common_noun_use(text: str, start: int) -> bool:
+    """Whether the word at ``start`` of ``text`` follows a determiner, directly or past
+    one word (an adjective): "an apple", "the big apple"."""
+    before = _WORD.findall(text[max(0, start - 40) : start].lower())[-2:]
+    return bool(before) and (
+        before[-1] in DETERMINERS or (len(before) == 2 and before[0] in DETERMINERS)
+    )

@@ -11,7 +11,14 @@ from pathlib import Path
 from kg.build import build
 from kg.config import Settings
 from kg.model import Mention
-from kg.splits import may_stand_for, short_forms, spacing_variants
+from kg.splits import (
+    NamedTerm,
+    common_noun_use,
+    may_stand_for,
+    named_terms,
+    short_forms,
+    spacing_variants,
+)
 
 
 def mention(surface: str, at: int, etype: str = "Concept", source: str = "concept", norm=None):
@@ -153,3 +160,72 @@ def test_a_word_written_with_and_without_a_space_is_one_node_in_a_build(tmp_path
     graph = build_graph(tmp_path, "talk.txt", text)
     worms = [e for e in graph.entities if "worm" in " ".join((e.label, *e.aliases))]
     assert [e.label for e in worms] == ["silkworm"], [e.label for e in graph.entities]
+
+
+# --- a name found once in lowercase speech, carried to its terms ---------------------
+
+
+def test_a_lowercase_name_is_carried_to_the_term_of_the_same_words():
+    text = "i work at zentravo now. zentravo builds boats, and zentravo hires."
+    name = mention("zentravo", 10, "Organization", "ner")
+    terms = [mention("zentravo", i) for i in (24, 50)]
+    found = named_terms([*terms, name], lambda m: "name:" + m.surface, text)
+    assert found == {"zentravo": NamedTerm("name:zentravo", "Organization")}
+
+
+def test_a_frequent_word_said_as_a_common_noun_keeps_its_own_node():
+    text = "apple hired me. then i ate a green apple at lunch."
+    name = mention("apple", 0, "Organization", "ner")
+    term = mention("apple", text.index("apple at"))
+    assert common_noun_use(text, term.char_start)
+    assert named_terms([name, term], lambda m: "name:" + m.surface, text) == {}
+    # the same words with no determiner before the term: the name is carried
+    text2 = "apple hired me. then apple paid me."
+    term2 = mention("apple", text2.index("apple paid"))
+    assert "apple" in named_terms([name, term2], lambda m: "name:" + m.surface, text2)
+
+
+def test_a_rare_word_after_a_determiner_is_still_the_name():
+    text = "zentravo hired me. the new zentravo office is big."
+    name = mention("zentravo", 0, "Organization", "ner")
+    term = mention("zentravo", text.index("zentravo office"))
+    assert "zentravo" in named_terms([name, term], lambda m: "name:" + m.surface, text)
+
+
+def test_a_capitalised_or_work_name_is_not_carried():
+    text = "Zentravo hired me. zentravo pays. typhoid spread. typhoid kills."
+    names = [mention("Zentravo", 0, "Organization", "ner"), mention("typhoid", 31, "Work", "ner")]
+    assert named_terms(names, lambda m: "name:" + m.surface.lower(), text) == {}
+
+
+# --- a name said short with its words reordered ---------------------------------------
+
+
+def test_a_name_said_with_its_words_in_another_order_is_the_longer_name():
+    full = (mention("the Quillon Accord of 1962", 0, "Work", "ner"), "name:quillon accord of 1962")
+    short = (mention("the 1962 accord", 200, "Work", "ner"), "name:1962 accord")
+    assert routes(full, short) == {"name:1962 accord": "name:quillon accord of 1962"}
+
+
+def test_a_contiguous_part_or_another_type_or_a_name_said_first_is_left_alone():
+    press = (
+        mention("Quellby University Press", 0, "Organization", "ner"),
+        "name:quellby university press",
+    )
+    univ = (mention("Quellby University", 90, "Organization", "ner"), "name:quellby university")
+    assert routes(press, univ) == {}
+    full = (mention("the Quillon Accord of 1962", 50, "Work", "ner"), "name:quillon accord of 1962")
+    early = (mention("the 1962 accord", 0, "Work", "ner"), "name:1962 accord")
+    assert routes(full, early) == {}
+    event = (mention("the 1962 accord", 200, "Event", "ner"), "name:1962 accord")
+    assert routes(full, event) == {}
+
+
+def test_a_lowercase_word_ner_called_a_work_is_the_term_said_more_often():
+    terms = [(mention("quorl", i * 50), "concept:quorl") for i in range(3)]
+    work = (mention("quorl", 400, "Work", "ner"), "name:quorl")
+    assert routes(*terms, work) == {"name:quorl": "concept:quorl"}
+    # capitalised, or said as often as the term: a title of its own
+    title = (mention("Quorl", 400, "Work", "ner"), "name:quorl")
+    assert routes(*terms, title) == {}
+    assert routes(terms[0], work) == {}
