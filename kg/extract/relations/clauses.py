@@ -528,6 +528,11 @@ class _Reader:
                 return fact("locatedIn", subj, obj, "born-in", 0.75)  # "born and raised in"
             if lemma in ("base", "build", "fine-tune", "derive") and prep in ("on", "from"):
                 return fact("basedOn", subj, obj, "on", 0.85) if st == ot == "Product" else None
+            # "I've been involved in X (for years)": taking part in an organisation's
+            # work; "involved in X as an investor" names another tie than a job
+            as_what = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+            if lemma == "involve" and prep in ("in", "with") and person_org and not as_what:
+                return fact(job, subj, obj, "involved", 0.65)
             if lemma == "spend" and prep in ("at", "in") and st == _PERSON and ot == _ORG:
                 return fact(job_at(o), subj, obj, "spent", 0.75)  # "my year was spent at"
             if lemma in ("base", "headquarter", "locate") and prep in ("in", "out"):

@@ -1,0 +1,68 @@
+"""Typed relations read from the parse in frames added after the entity stage grew
+(more organisations are now nodes when the relation stage runs), on short texts
+written for these tests (no wording from the seeds, the held-out transcripts or the
+dialogues). Each frame has sentences that must NOT yield the relation (a question, a
+negation, a hypothetical, another kind of tie).
+
+Extraction runs on the real spaCy model, one transcript at a time (no build).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.config import Settings
+from kg.distributed import process_transcript
+from kg.ingest import read_transcript
+from kg.lexicon import load_lexicon
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return load_lexicon()
+
+
+@pytest.fixture
+def typed(tmp_path, lexicon):
+    """Typed (subject, predicate, object) triples extracted from a text file."""
+
+    def run(text: str, name: str = "t.txt") -> set[tuple[str, str, str]]:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        extraction = process_transcript(read_transcript(path), lexicon, Settings())
+        return {
+            (r.subject.surface, r.predicate, r.object.surface)
+            for r in extraction.relations
+            if r.kind == "typed"
+        }
+
+    return run
+
+
+# -- "I've been involved in X": taking part in an organisation's work ------------------
+def test_involved_in_an_organisation_is_working_there(typed):
+    found = typed(
+        "Host: Tell us about yourself.\n"
+        "Piet Varga: I was involved with Corvid Labs for six years.\n"
+        "Host: And then?\n"
+        "Piet Varga: Then I got involved in Orbis Systems, on the robotics side.\n"
+    )
+    assert ("Piet Varga", "worksFor", "Corvid Labs") in found
+    assert ("Piet Varga", "worksFor", "Orbis Systems") in found
+
+
+def test_involved_asked_denied_supposed_or_as_another_tie_is_no_job(typed):
+    found = typed(
+        "Host: Were you involved in Halden Works?\n"
+        "Piet Varga: No, I was never involved in Halden Works.\n"
+        "Host: And Brightline?\n"
+        "Piet Varga: If I were involved in Brightline Labs, I would say so.\n"
+        "Host: And Tessell?\n"
+        "Piet Varga: I've been involved in Tessell Group as an investor.\n"
+    )
+    jobs = {(s, o) for s, p, o in found if p in ("worksFor", "affiliatedWith")}
+    assert not jobs & {
+        ("Piet Varga", "Halden Works"),
+        ("Piet Varga", "Brightline Labs"),
+        ("Piet Varga", "Tessell Group"),
+    }
