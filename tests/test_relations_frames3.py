@@ -66,3 +66,34 @@ def test_involved_asked_denied_supposed_or_as_another_tie_is_no_job(typed):
         ("Piet Varga", "Brightline Labs"),
         ("Piet Varga", "Tessell Group"),
     }
+
+
+# -- "he"/"she": a person named before the pronoun, never after, never the speaker -----
+def test_he_is_no_person_the_unit_names_after_it(typed):
+    found = typed(
+        "Host: Who ran the place back then?\n"
+        "Guest: He spent ten years at Orbis Systems before Marta Quell arrived.\n"
+    )
+    assert ("Marta Quell", "worksFor", "Orbis Systems") not in found
+
+
+def test_she_is_no_sole_speaker_of_a_talk(typed, tmp_path):
+    (tmp_path / "talk.meta.json").write_text(
+        '{"title": "A talk", "speakers": [{"name": "Lena Brandt", "role": "speaker"}]}',
+        encoding="utf-8",
+    )
+    found = typed(
+        "Hello, my name is Lena Brandt and I build maps for a living.\n"
+        "She is a professor at Corvid University, and Tomas Erdy joined later.\n",
+        name="talk.txt",
+    )
+    assert ("Lena Brandt", "worksFor", "Corvid University") not in found
+    assert ("Tomas Erdy", "worksFor", "Corvid University") not in found
+
+
+def test_he_still_takes_the_person_named_just_before(typed):
+    found = typed(
+        "Host: Who ran the place back then?\n"
+        "Guest: Marta Quell did. Later he spent ten years at Orbis Systems.\n"
+    )
+    assert ("Marta Quell", "worksFor", "Orbis Systems") in found
