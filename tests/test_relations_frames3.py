@@ -97,3 +97,33 @@ def test_he_still_takes_the_person_named_just_before(typed):
         "Guest: Marta Quell did. Later he spent ten years at Orbis Systems.\n"
     )
     assert ("Marta Quell", "worksFor", "Orbis Systems") in found
+
+
+# -- "introduced the Lumen browser": a product named as a product noun's modifier -------
+def test_introducing_a_product_named_before_its_noun_is_creating_it(typed):
+    found = typed(
+        "Host: What happened next?\n"
+        "Guest: Then Pavel Orlic got on stage at Brightcon and introduced the Lumen browser.\n"
+    )
+    assert ("Pavel Orlic", "created", "Lumen") in found
+
+
+def test_praising_asking_or_denying_a_named_product_is_no_creation(typed):
+    found = typed(
+        "Host: What happened next?\n"
+        "Guest: Then Pavel Orlic went on stage at Brightcon and praised the Lumen browser.\n"
+        "Host: And then?\n"
+        "Guest: Did Pavel Orlic introduce the Lumen browser? No. Pavel Orlic never "
+        "introduced the Lumen browser.\n"
+    )
+    assert ("Pavel Orlic", "created", "Lumen") not in found
+
+
+def test_introducing_a_product_its_noun_said_again_is_creating_it(typed):
+    found = typed(
+        "Host: Which browser?\n"
+        "Guest: A fast browser. Pavel Orlic got on stage and introduced the Lumen browser.\n"
+        "Host: A browser?\n"
+        "Guest: A browser, yes.\n"
+    )
+    assert ("Pavel Orlic", "created", "Lumen") in found

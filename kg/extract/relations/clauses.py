@@ -92,6 +92,7 @@ LEAD_VERBS = frozenset({"lead", "run", "head", "direct", "manage", "co-lead", "c
 CREATE_VERBS = frozenset(
     {"build", "create", "develop", "train", "release", "ship", "write", "invent"}
     | {"design", "publish", "launch", "open-source", "make", "author", "co-author"}
+    | {"introduce"}
 )
 #: nouns that head a product's description: "their Alexa voice *assistant*"
 PRODUCT_NOUNS = WORK_NOUNS | frozenset(
@@ -344,6 +345,8 @@ class _Reader:
         for c in verb.children:
             if c.dep_ in ("dobj", "attr", "oprd", "acomp") or _repaired(c):
                 found = self.spans(c)
+                if c.dep_ == "dobj" and (not found or found[0].mention.type == "Concept"):
+                    found = self._product_named(c) or found  # "the Lumen browser": Lumen
                 objects += [(o, None, None) for o in found]
                 if not found or found[0].mention.type == "Concept":  # "the vision team at"
                     noun = c.lemma_.lower()
@@ -397,6 +400,19 @@ class _Reader:
             org = next(iter(orgs.values()))
             out.append(ClauseFact(org, "locatedIn", places[0], "parse:locatedIn:founded-in", 0.7))
         return out
+
+    def _product_named(self, noun) -> list[SpanMention]:
+        """The one product or work a product noun's own modifiers name: "introduced the
+        Lumen browser", "shipped the Quill app" (the name a compound of the noun, the
+        noun itself no name, at most a concept of its own)."""
+        if noun.lemma_.lower() not in PRODUCT_NOUNS or self.named(noun):
+            return []
+        found = []
+        for k in range(noun.left_edge.i, noun.i):
+            s = self.at.get(k)
+            if s is not None and s.mention.type in _ARTIFACT and s not in found:
+                found.append(s)
+        return found if len(found) == 1 else []
 
     def _as_role(self, prep) -> list[tuple[str, SpanMention]]:
         """What hangs on the role a verb's "as" names: "worked as an engineer *at X*"
