@@ -127,3 +127,21 @@ def test_introducing_a_product_its_noun_said_again_is_creating_it(typed):
         "Guest: A browser, yes.\n"
     )
     assert ("Pavel Orlic", "created", "Lumen") in found
+
+
+# -- "told me about it at X in Y": where a talk was, not where X is ---------------------
+def test_a_talk_at_an_organisation_in_a_place_does_not_locate_it(typed):
+    found = typed(
+        "Host: When did you hear of it?\n"
+        "Guest: I remember Pavel Orlic telling me about it at IBM in Lisbon, which I think "
+        "was in May.\n"
+    )
+    assert ("IBM", "locatedIn", "Lisbon") not in found
+
+
+def test_a_job_at_an_organisation_in_a_place_still_locates_it(typed):
+    found = typed(
+        "Host: Where were you then?\n"
+        "Guest: I was an engineer at Corvid Labs in Lisbon for two years.\n"
+    )
+    assert ("Corvid Labs", "locatedIn", "Lisbon") in found

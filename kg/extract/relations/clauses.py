@@ -732,7 +732,7 @@ class _Reader:
         of each, or nothing (two organisations or two places: which is where is unsaid)."""
         out = []
         for head in tokens(self.doc):
-            if self.named(head):
+            if self.named(head) or _told_at(head):
                 continue
             orgs, places = [], []
             if head.lemma_.lower() in ORG_NOUNS:  # "a firm in Boston called Y"
@@ -910,6 +910,16 @@ def _dwells(verb, lemma: str, prep: str | None, noun: str | None) -> bool:
         return True
     back = any(c.dep_ == "advmod" and c.lower_ == "back" for c in verb.children)
     return lemma == "be" and back and prep == "in"
+
+
+def _told_at(head) -> bool:
+    """A verb of speaking or meeting set "at X in Y" says where the talk was ("told me
+    about it at a conference in Y"), not where X is: an organisation's place comes from a
+    noun ("an engineer at X in Y") or a verb of working, founding or being."""
+    return head.pos_ == "VERB" and head.lemma_.lower() in _TALK_VERBS
+
+
+_TALK_VERBS = frozenset({"tell", "say", "talk", "speak", "mention", "meet", "chat", "ask"})
 
 
 def _a_visit(verb) -> bool:
