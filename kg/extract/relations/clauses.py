@@ -92,6 +92,7 @@ LEAD_VERBS = frozenset({"lead", "run", "head", "direct", "manage", "co-lead", "c
 CREATE_VERBS = frozenset(
     {"build", "create", "develop", "train", "release", "ship", "write", "invent"}
     | {"design", "publish", "launch", "open-source", "make", "author", "co-author"}
+    | {"introduce"}
 )
 #: nouns that head a product's description: "their Alexa voice *assistant*"
 PRODUCT_NOUNS = WORK_NOUNS | frozenset(
@@ -344,6 +345,8 @@ class _Reader:
         for c in verb.children:
             if c.dep_ in ("dobj", "attr", "oprd", "acomp") or _repaired(c):
                 found = self.spans(c)
+                if c.dep_ == "dobj" and (not found or found[0].mention.type == "Concept"):
+                    found = self._product_named(c) or found  # "the Lumen browser": Lumen
                 objects += [(o, None, None) for o in found]
                 if not found or found[0].mention.type == "Concept":  # "the vision team at"
                     noun = c.lemma_.lower()
@@ -397,6 +400,19 @@ class _Reader:
             org = next(iter(orgs.values()))
             out.append(ClauseFact(org, "locatedIn", places[0], "parse:locatedIn:founded-in", 0.7))
         return out
+
+    def _product_named(self, noun) -> list[SpanMention]:
+        """The one product or work a product noun's own modifiers name: "introduced the
+        Lumen browser", "shipped the Quill app" (the name a compound of the noun, the
+        noun itself no name, at most a concept of its own)."""
+        if noun.lemma_.lower() not in PRODUCT_NOUNS or self.named(noun):
+            return []
+        found = []
+        for k in range(noun.left_edge.i, noun.i):
+            s = self.at.get(k)
+            if s is not None and s.mention.type in _ARTIFACT and s not in found:
+                found.append(s)
+        return found if len(found) == 1 else []
 
     def _as_role(self, prep) -> list[tuple[str, SpanMention]]:
         """What hangs on the role a verb's "as" names: "worked as an engineer *at X*"
@@ -528,6 +544,11 @@ class _Reader:
                 return fact("locatedIn", subj, obj, "born-in", 0.75)  # "born and raised in"
             if lemma in ("base", "build", "fine-tune", "derive") and prep in ("on", "from"):
                 return fact("basedOn", subj, obj, "on", 0.85) if st == ot == "Product" else None
+            # "I've been involved in X (for years)": taking part in an organisation's
+            # work; "involved in X as an investor" names another tie than a job
+            as_what = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+            if lemma == "involve" and prep in ("in", "with") and person_org and not as_what:
+                return fact(job, subj, obj, "involved", 0.65)
             if lemma == "spend" and prep in ("at", "in") and st == _PERSON and ot == _ORG:
                 return fact(job_at(o), subj, obj, "spent", 0.75)  # "my year was spent at"
             if lemma in ("base", "headquarter", "locate") and prep in ("in", "out"):
@@ -711,7 +732,7 @@ class _Reader:
         of each, or nothing (two organisations or two places: which is where is unsaid)."""
         out = []
         for head in tokens(self.doc):
-            if self.named(head):
+            if self.named(head) or _told_at(head):
                 continue
             orgs, places = [], []
             if head.lemma_.lower() in ORG_NOUNS:  # "a firm in Boston called Y"
@@ -889,6 +910,16 @@ def _dwells(verb, lemma: str, prep: str | None, noun: str | None) -> bool:
         return True
     back = any(c.dep_ == "advmod" and c.lower_ == "back" for c in verb.children)
     return lemma == "be" and back and prep == "in"
+
+
+def _told_at(head) -> bool:
+    """A verb of speaking or meeting set "at X in Y" says where the talk was ("told me
+    about it at a conference in Y"), not where X is: an organisation's place comes from a
+    noun ("an engineer at X in Y") or a verb of working, founding or being."""
+    return head.pos_ == "VERB" and head.lemma_.lower() in _TALK_VERBS
+
+
+_TALK_VERBS = frozenset({"tell", "say", "talk", "speak", "mention", "meet", "chat", "ask"})
 
 
 def _a_visit(verb) -> bool:

@@ -63,7 +63,8 @@ class Discourse:
     last_person: dict[str, Mention] = field(default_factory=dict)
     last_speaker: str | None = None
     previous_speaker: str | None = None
-    recent: list[tuple[int, str]] = field(default_factory=list)  # (unit index, person key)
+    #: (unit index, character offset, person key) of the persons named lately
+    recent: list[tuple[int, int, str]] = field(default_factory=list)
     #: speaker -> the organisation "we" is
     we_org: dict[str | None, Mention] = field(default_factory=dict)
     _sole_speaker: str | None = None
@@ -89,7 +90,7 @@ class Discourse:
                     self.last_person[key] = m
                 # "she sat on our board. I believe she was ...": a pronoun keeps its
                 # person as near as a name would (a chain, each link two units at most)
-                self.recent.append((m.sentence_index, key))
+                self.recent.append((m.sentence_index, m.char_start, key))
         self.recent = self.recent[-20:]
 
     def antecedent(
@@ -97,7 +98,9 @@ class Discourse:
     ) -> Mention | None:
         """Whom "he"/"she" at ``char_start`` means: the last person named before it in
         this unit or the two before, never the one speaking; else no one (the transcript does
-        not ground it, and a person is never guessed)."""
+        not ground it, and a person is never guessed). A person this unit names after the
+        pronoun is no antecedent ("he ran it for years before Dana arrived": not Dana),
+        though the unit is observed before its pronouns are read."""
         before = [
             s.mention
             for s in spans
@@ -109,9 +112,11 @@ class Discourse:
         for m in reversed(before):
             if self._key(m) != speaker_key:
                 return m
-        for index, key in reversed(self.recent):
+        for index, start, key in reversed(self.recent):
             if index < unit_index - 2:
                 break
+            if index == unit_index and start >= char_start:
+                continue
             if key != speaker_key and key in self.last_person:
                 return self.last_person[key]
         return None  # no person named close before it: not guessed
@@ -360,8 +365,11 @@ class Discourse:
             if lower in ("'s", "’s") and token.i > 0:
                 continue
             if lower in _THIRD_PERSON:
+                # never the one saying "I": the labelled speaker, or the one the
+                # transcript grounds as "I" (a talk's sole speaker, an interview's guest)
+                me = sentence.speaker or self.speaker_of(sentence)
                 antecedent = self.antecedent(
-                    sentence.index, sentence.char_start + token.idx, spans, sentence.speaker
+                    sentence.index, sentence.char_start + token.idx, spans, me
                 )
                 v = self.virtual(doc, token, sentence, antecedent, None)
             elif lower in _SECOND_PERSON:
