@@ -145,3 +145,21 @@ def test_a_job_at_an_organisation_in_a_place_still_locates_it(typed):
         "Guest: I was an engineer at Corvid Labs in Lisbon for two years.\n"
     )
     assert ("Corvid Labs", "locatedIn", "Lisbon") in found
+
+
+# -- "A and B is ...": a singular verb after a coordination has only B as subject ----
+def test_singular_verb_after_and_takes_only_the_last_name(typed):
+    found = typed(
+        "Host: Who runs it now?\n"
+        "Guest: Mara Lind is now the CEO of Corvid Labs and Orbis Systems is part of "
+        "Halden Works.\n"
+        "Host: And the others?\n"
+        "Guest: Tessell Labs and Brightline Systems are part of Halden Works.\n"
+    )
+    assert ("Orbis Systems", "partOf", "Halden Works") in found
+    assert ("Corvid Labs", "partOf", "Halden Works") not in found
+    assert ("Mara Lind", "worksFor", "Corvid Labs") in found
+    assert ("Mara Lind", "worksFor", "Orbis Systems") not in found
+    # a plural verb: the list is the subject, every item of it
+    assert ("Tessell Labs", "partOf", "Halden Works") in found
+    assert ("Brightline Systems", "partOf", "Halden Works") in found

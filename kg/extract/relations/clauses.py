@@ -33,6 +33,7 @@ from ...nlp import tokens
 from ..entities import SpanMention
 from .open import hypothetical
 from .patterns import is_institution, job_at
+from .typed import singular_verb_after
 
 __all__ = ["ClauseFact", "clause_facts", "non_asserting", "is_question", "tense_of"]
 
@@ -278,8 +279,11 @@ class _Reader:
         out = [first]
         for c in token.conjuncts:
             s = self.at.get(c.i)
-            if s is not None and s.mention.type == first.mention.type and s not in out:
-                out.append(s)
+            if s is None or s.mention.type != first.mention.type or s in out:
+                continue
+            if c.i > token.i and singular_verb_after(self.doc, s):
+                continue  # "the CEO of A and B is part of C": B opens its own clause
+            out.append(s)
         return out
 
     def _named(self, acl):

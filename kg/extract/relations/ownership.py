@@ -10,7 +10,7 @@ __all__ = ["PATTERNS", "VERB_RULES"]
 PATTERNS: tuple[Pattern, ...] = (
     _p(
         "partOf",
-        r"^(?:(?:is|was|became|which is|which was|now)\s+)?(?:(?:a|the)\s+)?(?:part of|division of|subsidiary of|owned by|acquired by|unit of|lab of|lab at|arm of)\s+(?:the\s+)?$",
+        r"^(?:(?:is|are|was|were|became|which is|which was|now)\s+)?(?:(?:a|the)\s+)?(?:part of|division of|subsidiary of|owned by|acquired by|unit of|lab of|lab at|arm of)\s+(?:the\s+)?$",
         _ORG,
         _ORG,
         confidence=0.85,

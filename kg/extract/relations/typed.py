@@ -9,11 +9,20 @@ one) and list that module in ``FAMILIES``.
 from __future__ import annotations
 
 from ...model import Mention
+from ...nlp import tokens
 from ..entities import SpanMention
 from . import creation, founding, location, ownership, roles, study, taxonomy
 from .patterns import Pattern
 
-__all__ = ["FAMILIES", "TYPED_PATTERNS", "VERB_RULES", "match", "typed_verb", "conjuncts"]
+__all__ = [
+    "FAMILIES",
+    "TYPED_PATTERNS",
+    "VERB_RULES",
+    "match",
+    "typed_verb",
+    "conjuncts",
+    "singular_verb_after",
+]
 
 #: first match wins, so the order matters where two families could read the same words
 FAMILIES = (founding, study, roles, creation, taxonomy, ownership, location)
@@ -55,9 +64,15 @@ def typed_verb(phrase: str, subj: Mention, obj: Mention) -> tuple[str, bool] | N
 
 def conjuncts(doc, spans: list[SpanMention], index: int, step: int) -> list[SpanMention]:
     """The mentions listed with ``spans[index]`` ("X and Y", "X, Y and Z") of its type,
-    walking before it (``step`` -1) or after it (+1)."""
+    walking before it (``step`` -1) or after it (+1).
+
+    Agreement bounds the list where unpunctuated speech runs two clauses together: a
+    name followed by a singular verb ("the CEO of A and B is part of C") is the subject
+    of its own clause, so B takes no A before it and A no B after it."""
     out = []
     kind = spans[index].mention.type
+    if step < 0 and singular_verb_after(doc, spans[index]):
+        return out
     j = index
     while 0 <= j + step < len(spans):
         near, far = (spans[j + step], spans[j]) if step < 0 else (spans[j], spans[j + step])
@@ -69,9 +84,21 @@ def conjuncts(doc, spans: list[SpanMention], index: int, step: int) -> list[Span
         far_root = doc[far.token_start : far.token_end].root
         if far_root not in near_root.conjuncts or far_root.dep_ in ("nsubj", "nsubjpass"):
             break
+        if step > 0 and singular_verb_after(doc, far):
+            break
         j += step
         out.append(spans[j])
     return out
+
+
+def singular_verb_after(doc, span: SpanMention) -> bool:
+    """The word after the mention is a singular finite verb ("is", "was", "has"): the
+    mention is a clause's subject on its own, not one item of a plural subject."""
+    toks = tokens(doc)
+    if span.token_end >= len(toks):
+        return False
+    after = toks[span.token_end]
+    return after.tag_ == "VBZ" or after.lower_ == "was"
 
 
 def starts_clause(prefix: str, position: int) -> bool:
