@@ -1,8 +1,10 @@
-"""Shared fixtures: one real build of the seeds per test session, and a real headless
-Chromium (Debian's, driven by Playwright) for tests of web pages."""
+"""Shared fixtures: one real build of the seeds per test session, a real headless
+Chromium (Debian's, driven by Playwright) for tests of web pages, and the typed
+relations kg extracts from a short text (the relation frame tests)."""
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -110,3 +112,35 @@ def opened(browser):
     yield opener
     for loaded in pages:
         loaded.close()
+
+
+@pytest.fixture(scope="session")
+def lexicon():
+    """The shipped lexicon, loaded once."""
+    from kg.lexicon import load_lexicon
+
+    return load_lexicon()
+
+
+@pytest.fixture
+def typed(tmp_path, lexicon):
+    """Typed (subject, predicate, object) surface triples kg extracts from a text file
+    (real spaCy model, one transcript, no build); ``speakers`` writes a sidecar."""
+    from kg.config import Settings
+    from kg.distributed import process_transcript
+    from kg.ingest import read_transcript
+
+    def run(text: str, name: str = "t.txt", speakers=None) -> set[tuple[str, str, str]]:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        if speakers is not None:
+            meta = {"title": "test", "speakers": speakers}
+            (tmp_path / f"{path.stem}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        extraction = process_transcript(read_transcript(path), lexicon, Settings())
+        return {
+            (r.subject.surface, r.predicate, r.object.surface)
+            for r in extraction.relations
+            if r.kind == "typed"
+        }
+
+    return run

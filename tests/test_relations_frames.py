@@ -12,39 +12,11 @@ Extraction runs on the real spaCy model, one transcript at a time (no build).
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from kg.config import Settings
 from kg.distributed import process_transcript
 from kg.ingest import read_transcript
-from kg.lexicon import load_lexicon
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
-
-
-@pytest.fixture
-def typed(tmp_path, lexicon):
-    """Typed (subject, predicate, object) triples extracted from a text file."""
-
-    def run(text: str, name: str = "t.txt", speakers=None) -> set[tuple[str, str, str]]:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        if speakers is not None:
-            meta = {"title": "test", "speakers": speakers}
-            (tmp_path / f"{path.stem}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-        extraction = process_transcript(read_transcript(path), lexicon, Settings())
-        return {
-            (r.subject.surface, r.predicate, r.object.surface)
-            for r in extraction.relations
-            if r.kind == "typed"
-        }
-
-    return run
 
 
 def _about(found: set[tuple[str, str, str]], name: str) -> set[tuple[str, str, str]]:

@@ -9,35 +9,6 @@ Extraction runs on the real spaCy model, one transcript at a time (no build).
 
 from __future__ import annotations
 
-import pytest
-
-from kg.config import Settings
-from kg.distributed import process_transcript
-from kg.ingest import read_transcript
-from kg.lexicon import load_lexicon
-
-
-@pytest.fixture(scope="module")
-def lexicon():
-    return load_lexicon()
-
-
-@pytest.fixture
-def typed(tmp_path, lexicon):
-    """Typed (subject, predicate, object) triples extracted from a text file."""
-
-    def run(text: str, name: str = "t.txt") -> set[tuple[str, str, str]]:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        extraction = process_transcript(read_transcript(path), lexicon, Settings())
-        return {
-            (r.subject.surface, r.predicate, r.object.surface)
-            for r in extraction.relations
-            if r.kind == "typed"
-        }
-
-    return run
-
 
 # -- "I've been involved in X": taking part in an organisation's work ------------------
 def test_involved_in_an_organisation_is_working_there(typed):
