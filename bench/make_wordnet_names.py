@@ -23,13 +23,11 @@ WordNet 3.0 is (c) Princeton University, under the WordNet licence
 from __future__ import annotations
 
 import argparse
-import gzip
-import io
 import sys
 import tarfile
 from pathlib import Path
 
-from make_wordnet_nouns import FIRST_NOUN_LEXFILE, _read_dict
+from make_wordnet_nouns import FIRST_NOUN_LEXFILE, _read_dict, gzipped
 
 OUT = Path(__file__).resolve().parent.parent / "ontology" / "wordnet_names.tsv.gz"
 
@@ -121,12 +119,9 @@ def main(argv: list[str] | None = None) -> int:
         letter = chr(ord("a") + instances[named[0]][0] - FIRST_NOUN_LEXFILE)
         first = synsets[0] in instances and lemma not in other_words
         rows[written[0]] = f"{letter}{'1' if first else '0'}"
-    text = "".join(f"{lemma}\t{flags}\n" for lemma, flags in sorted(rows.items()))
-    buffer = io.BytesIO()
-    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as gz:
-        gz.write(text.encode("utf-8"))
-    args.out.write_bytes(buffer.getvalue())
-    print(f"{len(rows)} names -> {args.out} ({len(buffer.getvalue())} bytes)")
+    data = gzipped("".join(f"{lemma}\t{flags}\n" for lemma, flags in sorted(rows.items())))
+    args.out.write_bytes(data)
+    print(f"{len(rows)} names -> {args.out} ({len(data)} bytes)")
     return 0
 
 

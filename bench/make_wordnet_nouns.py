@@ -78,6 +78,14 @@ def noun_senses(index: bytes, lexfile_of: dict[int, int]) -> dict[str, str]:
     return out
 
 
+def gzipped(text: str) -> bytes:
+    """``text`` gzipped without a timestamp, so the file is the same in every run."""
+    buffer = io.BytesIO()
+    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as gz:
+        gz.write(text.encode("utf-8"))
+    return buffer.getvalue()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("source", type=Path, help="a WordNet 3.0 dict/ folder or an sdist")
@@ -90,12 +98,9 @@ def main(argv: list[str] | None = None) -> int:
     lexfile_of = lexfiles_of_synsets(data)
     assert all(FIRST_NOUN_LEXFILE <= n <= LAST_NOUN_LEXFILE for n in lexfile_of.values())
     senses = noun_senses(files["index.noun"], lexfile_of)
-    text = "".join(f"{lemma}\t{letters}\n" for lemma, letters in sorted(senses.items()))
-    buffer = io.BytesIO()
-    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as gz:
-        gz.write(text.encode("utf-8"))
-    args.out.write_bytes(buffer.getvalue())
-    print(f"{len(senses)} noun lemmas -> {args.out} ({len(buffer.getvalue())} bytes)")
+    data = gzipped("".join(f"{lemma}\t{letters}\n" for lemma, letters in sorted(senses.items())))
+    args.out.write_bytes(data)
+    print(f"{len(senses)} noun lemmas -> {args.out} ({len(data)} bytes)")
     return 0
 
 
