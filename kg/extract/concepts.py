@@ -322,6 +322,8 @@ def select_terms(
         elif count < min_count:
             if key in owned:
                 continue  # someone's own thing in a story ("my undergrad school")
+            if key in noun_compounds and _parallel_nouns(words):
+                continue  # a run of listed nouns in unpunctuated speech, not a compound
             # said once, a phrase is a term when it is salient and an established noun:
             # a compound of nouns, or a phrase WordNet lists ("immune system", "complex
             # number"); other adjective-noun phrases said once are mostly talk
@@ -356,6 +358,19 @@ def select_terms(
                 continue
         selected.add(key)
     return {key for key in selected if not _term_as_modifier(key, counts, selected)}
+
+
+def _parallel_nouns(words: list[str]) -> bool:
+    """Whether a compound of three or more nouns has two neighbours of one WordNet kind
+    (the lexname of their first sense: "bread milk cheese", "grief sorrow despair"). A
+    noun modifier names another kind of thing than its head ("volcano ash cloud",
+    "decision tree"); nouns of one kind side by side are a list said without commas,
+    which unpunctuated speech runs together. Two nouns of one kind are often a real
+    compound ("enzyme inhibitor", "vaccine dose"), so a pair is never refused."""
+    if len(words) < 3:
+        return False
+    kinds = [wordnet.first_lexname(w) for w in words]
+    return any(a is not None and a == b for a, b in zip(kinds, kinds[1:], strict=False))
 
 
 def _term_as_modifier(key: str, counts: Counter, selected: set[str]) -> bool:
