@@ -1699,6 +1699,7 @@ _FIRM_DESIGNATORS = frozenset(
     {"group", "systems", "partners", "holdings", "associates", "ventures", "labs", "inc"}
     | {"corp", "corporation", "industries", "technologies", "studios"}
 )
+_FIRM_DESIGNATOR = re.compile(r"\b(?:" + "|".join(sorted(_FIRM_DESIGNATORS)) + r")\b")
 #: Types of names a firm's name may hold or extend (a product it sells, a concept, a
 #: founder's name NER read alone: "the Dana Whitfield group").
 _FIRM_PARTS = frozenset({"Organization", "Product", "Concept", "Person"})
@@ -1711,6 +1712,8 @@ def _designated_firms(doc, found: list[SpanMention]) -> list[tuple[int, int]]:
     mid-sentence, at least one no name found there or a person's, none a place's,
     event's or work's. One capitalised word ("Unix systems") is a product's use, not a
     firm; a noun that modifies another ("group leader") names none."""
+    if not _FIRM_DESIGNATOR.search(doc_text(doc)):
+        return []
     kind: list[str | None] = [None] * len(doc)
     ends: dict[int, str] = {}
     for m in found:
