@@ -677,6 +677,14 @@ def find_mentions(
             )
             for k in range(start, end):
                 taken[k] = True
+        for start, end in _designated_firms(doc, found):
+            # the firm's name holds the names it is made of ("Acme Capital" + "group")
+            found = [m for m in found if not (start <= m.token_start and m.token_end <= end)]
+            found.append(
+                _make_mention(doc, start, end, transcript, sentence, "Organization", "ner")
+            )
+            for k in range(start, end):
+                taken[k] = True
         for start, end in _quoted_titles(doc, found):
             # the title holds the concepts it is made of ("statistical inference")
             found = [m for m in found if not (start <= m.token_start and m.token_end <= end)]
@@ -1681,6 +1689,56 @@ def _institution_names(doc, found: list[SpanMention]) -> list[tuple[int, int]]:
         while start > 0 and _capitalised_word(doc[start - 1]) and not named[start - 1]:
             start -= 1
         if start < i and mid_sentence(doc, start):
+            out.append((start, i + 1))
+    return out
+
+
+#: Lowercase words that end a firm's name after its capitalised words ("the Acme
+#: Capital group", "Halvard Linux systems"): nouns that name a business, never a topic.
+_FIRM_DESIGNATORS = frozenset(
+    {"group", "systems", "partners", "holdings", "associates", "ventures", "labs", "inc"}
+    | {"corp", "corporation", "industries", "technologies", "studios"}
+)
+_FIRM_DESIGNATOR = re.compile(r"\b(?:" + "|".join(sorted(_FIRM_DESIGNATORS)) + r")\b")
+#: Types of names a firm's name may hold or extend (a product it sells, a concept, a
+#: founder's name NER read alone: "the Dana Whitfield group").
+_FIRM_PARTS = frozenset({"Organization", "Product", "Concept", "Person"})
+
+
+def _designated_firms(doc, found: list[SpanMention]) -> list[tuple[int, int]]:
+    """In cased text, a firm named with a lowercase business noun after its capitalised
+    words ("the Acme Capital group", "kept Halvard Linux systems afloat"): an
+    organisation found just before the noun, or two or more capitalised words in
+    mid-sentence, at least one no name found there or a person's, none a place's,
+    event's or work's. One capitalised word ("Unix systems") is a product's use, not a
+    firm; a noun that modifies another ("group leader") names none."""
+    if not _FIRM_DESIGNATOR.search(doc_text(doc)):
+        return []
+    kind: list[str | None] = [None] * len(doc)
+    ends: dict[int, str] = {}
+    for m in found:
+        ends[m.token_end] = m.mention.type
+        for k in range(m.token_start, m.token_end):
+            kind[k] = m.mention.type
+    out = []
+    for i, token in enumerate(tokens(doc)):
+        if (
+            i < 2
+            or token.lower_ not in _FIRM_DESIGNATORS
+            or not token.text.islower()
+            or token.dep_ == "compound"
+        ):
+            continue
+        start = i
+        while start > 0 and _capitalised_word(doc[start - 1]):
+            start -= 1
+        if i - start < 2 or not mid_sentence(doc, start):
+            continue
+        if any(kind[k] is not None and kind[k] not in _FIRM_PARTS for k in range(start, i)):
+            continue
+        if ends.get(i) == "Organization" or any(
+            kind[k] in (None, "Concept", "Person") for k in range(start, i)
+        ):
             out.append((start, i + 1))
     return out
 
