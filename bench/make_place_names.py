@@ -25,17 +25,20 @@ GeoNames data (geonames.org) is licensed CC BY 4.0; see ``ontology/README.md``.
 from __future__ import annotations
 
 import argparse
-import gzip
-import io
 import re
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+if str(BENCH) not in sys.path:  # loaded by file path (tests/test_place_names.py)
+    sys.path.insert(0, str(BENCH))
+
+from make_wordnet_nouns import gzipped  # noqa: E402
 
 from kg.extract.truecase import CITY_MIN_POPULATION, PLACES_FILE  # noqa: E402
 
-OUT = Path(__file__).resolve().parent.parent / "ontology" / PLACES_FILE
+OUT = BENCH.parent / "ontology" / PLACES_FILE
 
 
 def _words(name: str) -> tuple[str, ...]:
@@ -71,11 +74,9 @@ def table_bytes() -> bytes:
     """The gzipped file, byte for byte (no timestamp, so reproducible)."""
     gazetteer, known = place_tables()
     assert known <= gazetteer
-    text = "".join(f"{' '.join(words)}\t{int(words in known)}\n" for words in sorted(gazetteer))
-    buffer = io.BytesIO()
-    with gzip.GzipFile(fileobj=buffer, mode="wb", mtime=0, compresslevel=9) as gz:
-        gz.write(text.encode("ascii"))
-    return buffer.getvalue()
+    return gzipped(
+        "".join(f"{' '.join(words)}\t{int(words in known)}\n" for words in sorted(gazetteer))
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
