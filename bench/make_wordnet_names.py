@@ -24,10 +24,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tarfile
 from pathlib import Path
 
-from make_wordnet_nouns import FIRST_NOUN_LEXFILE, _read_dict, gzipped
+from make_wordnet_nouns import FIRST_NOUN_LEXFILE, _read_dict, data_noun, gzipped
 
 OUT = Path(__file__).resolve().parent.parent / "ontology" / "wordnet_names.tsv.gz"
 
@@ -83,29 +82,17 @@ def first_offsets(index: bytes) -> dict[str, list[int]]:
     return out
 
 
-def _read_index(source: Path, pos: str) -> bytes:
-    """index.<pos> of the WordNet ``dict/`` folder (or sdist) at ``source``."""
-    if source.is_dir():
-        return (source / f"index.{pos}").read_bytes()
-    with tarfile.open(source) as tar:
-        for member in tar.getmembers():
-            if member.name.endswith(f"dict/index.{pos}"):
-                return tar.extractfile(member).read()
-    raise FileNotFoundError(f"index.{pos} in {source}")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("source", type=Path, help="a WordNet 3.0 dict/ folder or an sdist")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     files = _read_dict(args.source)
-    data = files.get("data.noun") or files["data.noun1"] + b"\n" + files["data.noun2"]
-    instances = instance_synsets(data)
+    instances = instance_synsets(data_noun(files))
     offsets = first_offsets(files["index.noun"])
     other_words = set()
     for pos in ("verb", "adj", "adv"):
-        other_words |= set(first_offsets(_read_index(args.source, pos)))
+        other_words |= set(first_offsets(files[f"index.{pos}"]))
     rows = {}
     for lemma, synsets in offsets.items():
         named = [o for o in synsets if o in instances]

