@@ -275,6 +275,7 @@ def select_terms(
             continue
         zipfs = [_zipf(w) for w in words]
         keys = [keyness(w, max(word_counts[w], count), total_words) for w in words]
+        mean = sum(keys) / len(keys)
         if len(words) == 1:
             if (
                 key in defined
@@ -317,7 +318,7 @@ def select_terms(
             rare_term = zipfs[0] <= RARE_SINGLE_ZIPF and termhood(key, count) >= min_termhood
             if not (key_term or rare_term):
                 continue
-        elif key in defined and sum(keys) / len(keys) >= DEFINED_PHRASE_KEYNESS:
+        elif key in defined and mean >= DEFINED_PHRASE_KEYNESS:
             pass  # a phrase the speaker names or defines ("the shell called bash shell")
         elif count < min_count:
             if key in owned:
@@ -328,7 +329,7 @@ def select_terms(
             # a compound of nouns, or a phrase WordNet lists ("immune system", "complex
             # number"); other adjective-noun phrases said once are mostly talk
             established = key in noun_compounds or wordnet.is_noun_lemma(key)
-            salient_once = established and sum(keys) / len(keys) >= ONCE_PHRASE_KEYNESS
+            salient_once = established and mean >= ONCE_PHRASE_KEYNESS
             specific = key in noun_compounds and max(zipfs) <= 4.6 and min(zipfs) <= 3.8
             # a modifier and a derived noun naming a process, practice or field
             # ("statistical inference", "arms reduction"), both salient
@@ -336,21 +337,21 @@ def select_terms(
                 len(words) == 2
                 and key not in holds_concept
                 and nominalization(words[-1])
-                and sum(keys) / len(keys) >= PROCESS_PHRASE_KEYNESS
+                and mean >= PROCESS_PHRASE_KEYNESS
                 and min(keys) >= PROCESS_WORD_KEYNESS
             )
             listed = (
                 key not in noun_compounds
                 and wordnet.is_noun_lemma(key)
-                and sum(keys) / len(keys) >= LISTED_PHRASE_KEYNESS
+                and mean >= LISTED_PHRASE_KEYNESS
             )
             if not (salient_once or specific or process or listed):
                 continue
         else:
-            salient = sum(keys) / len(keys) >= PHRASE_KEYNESS or (
+            salient = mean >= PHRASE_KEYNESS or (
                 key not in noun_compounds
                 and wordnet.is_noun_lemma(key)
-                and sum(keys) / len(keys) >= LISTED_AGAIN_KEYNESS
+                and mean >= LISTED_AGAIN_KEYNESS
             )
             if not (salient or min(zipfs) <= RARE_ZIPF):
                 continue
