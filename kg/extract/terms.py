@@ -423,16 +423,16 @@ def context_cues(
             cues.add("with_concept")
     if any(toks[k].tag_ == "PRP$" for k in range(chunk_start, i)):
         cues.add("possessive")
+    modifiers = toks[i : j - 1]
+    if head.text[:1].isupper() and all(t.text[:1].isupper() for t in modifiers):
+        cues.add("capitalised")
     if not all_cues:
-        if head.text[:1].isupper() and all(toks[k].text[:1].isupper() for k in range(i, j - 1)):
-            cues.add("capitalised")
         return frozenset(cues)
     head_dep = head.dep_
     if (after is not None and after.lower_ in _WHO) or (
         head_dep == "nsubj" and head.head.lemma_.lower() in _PERSON_VERBS
     ):
         cues.add("agent")
-    modifiers = [toks[k] for k in range(i, j - 1)]
     pos = {t.pos_ for t in modifiers}
     if modifiers and head.pos_ == "PROPN" and "PROPN" not in pos:
         cues.add("name_last")
@@ -453,8 +453,6 @@ def context_cues(
         cues.add("subject")
     elif head_dep == "pobj":
         cues.add("prepositional")
-    if head.text[:1].isupper() and all(t.text[:1].isupper() for t in modifiers):
-        cues.add("capitalised")
     return frozenset(cues)
 
 
