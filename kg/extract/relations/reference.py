@@ -387,19 +387,16 @@ class Discourse:
                 v = self.virtual(doc, token, sentence, thing, None) if thing else None
                 if v is not None:  # typed relations only: an open "it" claims too little
                     v = SpanMention(replace(v.mention, source="it"), v.token_start, v.token_end)
-            elif lower == "they" and token.dep_ == "nsubj":
+            elif (lower == "they" and token.dep_ == "nsubj") or (
+                lower == "them" and token.dep_ in ("dobj", "pobj")
+            ):
                 # "I was at IBM after they bought Red Hat": the one organisation the
                 # unit named before it, with no person named there ("they" may be
-                # people) and none listed with another (never guessed)
-                org = self.they_org(doc, spans, token)
-                v = self.virtual(doc, token, sentence, org, None) if org else None
-                if v is None:
-                    continue
-                v = SpanMention(replace(v.mention, source="it"), v.token_start, v.token_end)
-            elif lower == "them" and token.dep_ in ("dobj", "pobj"):
-                # "Pixar went bankrupt and Steve funded them": the organisation the unit
-                # named as a subject before it; otherwise no one (people are "them" too)
-                org = self.unit_org(doc, spans, token)
+                # people) and none listed with another (never guessed); "Pixar went
+                # bankrupt and Steve funded them": the organisation the unit named as a
+                # subject before it; otherwise no one (people are "them" too)
+                resolve = self.they_org if lower == "they" else self.unit_org
+                org = resolve(doc, spans, token)
                 v = self.virtual(doc, token, sentence, org, None) if org else None
                 if v is None:
                     continue
