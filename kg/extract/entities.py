@@ -590,18 +590,25 @@ def find_mentions(
     of its own, and the parser read a truecased copy (see :mod:`.casing`)."""
     taken = [False] * len(doc)
     found: list[SpanMention] = []
+
+    def add(start: int, end: int, etype: str, source: str = "ner", entry_id=None) -> None:
+        """Keep the mention at ``doc[start:end]`` and mark its tokens taken."""
+        found.append(_make_mention(doc, start, end, transcript, sentence, etype, source, entry_id))
+        for k in range(start, end):
+            taken[k] = True
+
+    def absorb(start: int, end: int, etype: str) -> None:
+        """:func:`add`, dropping the mentions the new one holds."""
+        nonlocal found
+        found = [m for m in found if not (start <= m.token_start and m.token_end <= end)]
+        add(start, end, etype)
+
     for start, end, entry in _lexicon_matches(doc, lexicon):
         if _used_as_common_noun(doc, start, end, entry):
             continue
-        found.append(
-            _make_mention(doc, start, end, transcript, sentence, entry.type, "lexicon", entry.id)
-        )
-        for k in range(start, end):
-            taken[k] = True
+        add(start, end, entry.type, "lexicon", entry.id)
     for start, end, etype in _called_names(doc, taken, lowercase):
-        found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
-        for k in range(start, end):
-            taken[k] = True
+        add(start, end, etype)
     for ent_start, ent_end, etype in _ner_spans(doc):
         start, end = _trim(doc, ent_start, ent_end)
         if start >= end:
@@ -650,76 +657,46 @@ def find_mentions(
             continue
         if overlaps:
             found = [m for m in found if m not in inside]
-        found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
-        for k in range(start, end):
-            taken[k] = True
+        add(start, end, etype)
     if trust_case:
         for start, end, etype in _listed_names(doc, taken):
             if not _looks_like_name(doc[start:end], etype, lexicon, True) or _not_a_name_here(
                 doc, start, end, etype
             ):
                 continue
-            found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
-            for k in range(start, end):
-                taken[k] = True
+            add(start, end, etype)
         for start, end in _affiliations(doc, taken):
             if _looks_like_name(doc[start:end], "Organization", lexicon, True):
-                found.append(
-                    _make_mention(doc, start, end, transcript, sentence, "Organization", "ner")
-                )
-                for k in range(start, end):
-                    taken[k] = True
+                add(start, end, "Organization")
         for start, end in _institution_names(doc, found):
             # the name holds the concepts it is made of ("Open Source Robotics Foundation")
-            found = [m for m in found if not (start <= m.token_start and m.token_end <= end)]
-            found.append(
-                _make_mention(doc, start, end, transcript, sentence, "Organization", "ner")
-            )
-            for k in range(start, end):
-                taken[k] = True
+            absorb(start, end, "Organization")
         for start, end in _designated_firms(doc, found):
             # the firm's name holds the names it is made of ("Acme Capital" + "group")
-            found = [m for m in found if not (start <= m.token_start and m.token_end <= end)]
-            found.append(
-                _make_mention(doc, start, end, transcript, sentence, "Organization", "ner")
-            )
-            for k in range(start, end):
-                taken[k] = True
+            absorb(start, end, "Organization")
         for start, end in _quoted_titles(doc, found):
             # the title holds the concepts it is made of ("statistical inference")
-            found = [m for m in found if not (start <= m.token_start and m.token_end <= end)]
-            found.append(_make_mention(doc, start, end, transcript, sentence, "Work", "ner"))
-            for k in range(start, end):
-                taken[k] = True
+            absorb(start, end, "Work")
     for start, end, etype in _items_before_others(doc, taken, lowercase):
         if lowercase or (
             _looks_like_name(doc[start:end], etype, lexicon, True)
             and not _not_a_name_here(doc, start, end, etype)
         ):
-            found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
-            for k in range(start, end):
-                taken[k] = True
+            add(start, end, etype)
     spoken = _spoken_names(doc, taken, lexicon.given_names, lowercase)
     if lowercase:
         spoken += _authors(doc, taken)
     for start, end in spoken:
-        found.append(_make_mention(doc, start, end, transcript, sentence, "Person", "ner"))
-        for k in range(start, end):
-            taken[k] = True
+        add(start, end, "Person")
     if lowercase:
         named = _dated_events(doc, taken) + _known_names(doc, taken) + _lowercase_firms(doc)
         for start, end, etype in named:
             if any(taken[start:end]):
                 continue
-            found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
-            for k in range(start, end):
-                taken[k] = True
+            add(start, end, etype)
     if lowercase:
         for start, end in _firms(doc, taken):
-            found.append(
-                _make_mention(doc, start, end, transcript, sentence, "Organization", "ner")
-            )
-            taken[start] = True
+            add(start, end, "Organization")
     found = [_with_direction(doc, m, transcript, sentence, taken) for m in found]
     found.sort(key=lambda m: m.token_start)
     return found
