@@ -746,7 +746,7 @@ def _dated_events(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
         lemma = head.lemma_.lower()
         if lemma in _AGREEMENT_HEADS or head.lower_ in _AGREEMENT_HEADS:
             etype = "Work"
-        elif {head.lower_, lemma} & (_EVENT_HEADS | _DATED_EVENT_HEADS):
+        elif head.lower_ in _DATED_EVENT_WORDS or lemma in _DATED_EVENT_WORDS:
             etype = "Event"
         else:
             continue
@@ -1104,6 +1104,8 @@ _EVENT_HEADS = frozenset(k for k, v in _KIND_TYPES.items() if v == "Event") | fr
         "pandemic", "epidemic", "massacre", "uprising", "hearing", "testimony", "trial",
     }
 )  # fmt: skip
+#: Nouns of things that happen that a year makes one named event (:func:`_dated_events`).
+_DATED_EVENT_WORDS = _EVENT_HEADS | _DATED_EVENT_HEADS
 
 
 def _event_head(token) -> bool:
