@@ -707,11 +707,12 @@ def _known_names(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
     other reading took ("since hippocrates", "khrushchev predicted", "the baltic
     sea": :mod:`.propernames`), typed as WordNet types them: NER does not see a name
     without its capital, and these are names before they are words."""
-    words = [t.lower_ for t in doc]
+    toks = tokens(doc)
+    words = [t.lower_ for t in toks]
     out = []
     i = 0
-    while i < len(doc):
-        named = None if taken[i] or not doc[i].is_alpha else longest_name(words, i)
+    while i < len(toks):
+        named = None if taken[i] or not toks[i].is_alpha else longest_name(words, i)
         if (
             named is None
             or any(taken[i : i + named[0]])
@@ -740,7 +741,7 @@ def _dated_events(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
     the noun, its modifiers before it and the "of <year>" after it. Without the year,
     "the agreement" or "a revolution" is a common noun."""
     out = []
-    for head in doc:
+    for head in tokens(doc):
         if taken[head.i] or head.pos_ not in ("NOUN", "PROPN"):
             continue
         lemma = head.lemma_.lower()
@@ -794,7 +795,7 @@ def _lowercase_firms(doc) -> list[tuple[int, int, str]]:
     ends firms' names ("tidewater labs"), and a word no dictionary lists where an
     employer stands (:func:`works_at`)."""
     out = []
-    for t in doc:
+    for t in tokens(doc):
         if t.lower_ in _FIRM_NAME_ENDS and t.i > 0:
             start = t.i
             while (
@@ -816,7 +817,7 @@ def works_at(doc, i: int) -> bool:
     X", "interned for X") or a party to a deal ("X acquired Y") and is no noun of
     WordNet and not frequent in English: a firm's name ("deepmind", "microsoft"; not
     "at home", "bought apples")."""
-    t = doc[i]
+    t = tokens(doc)[i]
     if (
         t.dep_ not in ("nsubj", "dobj", "pobj")
         or not t.is_alpha
