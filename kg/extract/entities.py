@@ -590,18 +590,25 @@ def find_mentions(
     of its own, and the parser read a truecased copy (see :mod:`.casing`)."""
     taken = [False] * len(doc)
     found: list[SpanMention] = []
+
+    def add(start: int, end: int, etype: str, source: str = "ner", entry_id=None) -> None:
+        """Keep the mention at ``doc[start:end]`` and mark its tokens taken."""
+        found.append(_make_mention(doc, start, end, transcript, sentence, etype, source, entry_id))
+        for k in range(start, end):
+            taken[k] = True
+
+    def absorb(start: int, end: int, etype: str) -> None:
+        """:func:`add`, dropping the mentions the new one holds."""
+        nonlocal found
+        found = [m for m in found if not (start <= m.token_start and m.token_end <= end)]
+        add(start, end, etype)
+
     for start, end, entry in _lexicon_matches(doc, lexicon):
         if _used_as_common_noun(doc, start, end, entry):
             continue
-        found.append(
-            _make_mention(doc, start, end, transcript, sentence, entry.type, "lexicon", entry.id)
-        )
-        for k in range(start, end):
-            taken[k] = True
+        add(start, end, entry.type, "lexicon", entry.id)
     for start, end, etype in _called_names(doc, taken, lowercase):
-        found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
-        for k in range(start, end):
-            taken[k] = True
+        add(start, end, etype)
     for ent_start, ent_end, etype in _ner_spans(doc):
         start, end = _trim(doc, ent_start, ent_end)
         if start >= end:
@@ -650,76 +657,46 @@ def find_mentions(
             continue
         if overlaps:
             found = [m for m in found if m not in inside]
-        found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
-        for k in range(start, end):
-            taken[k] = True
+        add(start, end, etype)
     if trust_case:
         for start, end, etype in _listed_names(doc, taken):
             if not _looks_like_name(doc[start:end], etype, lexicon, True) or _not_a_name_here(
                 doc, start, end, etype
             ):
                 continue
-            found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
-            for k in range(start, end):
-                taken[k] = True
+            add(start, end, etype)
         for start, end in _affiliations(doc, taken):
             if _looks_like_name(doc[start:end], "Organization", lexicon, True):
-                found.append(
-                    _make_mention(doc, start, end, transcript, sentence, "Organization", "ner")
-                )
-                for k in range(start, end):
-                    taken[k] = True
+                add(start, end, "Organization")
         for start, end in _institution_names(doc, found):
             # the name holds the concepts it is made of ("Open Source Robotics Foundation")
-            found = [m for m in found if not (start <= m.token_start and m.token_end <= end)]
-            found.append(
-                _make_mention(doc, start, end, transcript, sentence, "Organization", "ner")
-            )
-            for k in range(start, end):
-                taken[k] = True
+            absorb(start, end, "Organization")
         for start, end in _designated_firms(doc, found):
             # the firm's name holds the names it is made of ("Acme Capital" + "group")
-            found = [m for m in found if not (start <= m.token_start and m.token_end <= end)]
-            found.append(
-                _make_mention(doc, start, end, transcript, sentence, "Organization", "ner")
-            )
-            for k in range(start, end):
-                taken[k] = True
+            absorb(start, end, "Organization")
         for start, end in _quoted_titles(doc, found):
             # the title holds the concepts it is made of ("statistical inference")
-            found = [m for m in found if not (start <= m.token_start and m.token_end <= end)]
-            found.append(_make_mention(doc, start, end, transcript, sentence, "Work", "ner"))
-            for k in range(start, end):
-                taken[k] = True
+            absorb(start, end, "Work")
     for start, end, etype in _items_before_others(doc, taken, lowercase):
         if lowercase or (
             _looks_like_name(doc[start:end], etype, lexicon, True)
             and not _not_a_name_here(doc, start, end, etype)
         ):
-            found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
-            for k in range(start, end):
-                taken[k] = True
+            add(start, end, etype)
     spoken = _spoken_names(doc, taken, lexicon.given_names, lowercase)
     if lowercase:
         spoken += _authors(doc, taken)
     for start, end in spoken:
-        found.append(_make_mention(doc, start, end, transcript, sentence, "Person", "ner"))
-        for k in range(start, end):
-            taken[k] = True
+        add(start, end, "Person")
     if lowercase:
         named = _dated_events(doc, taken) + _known_names(doc, taken) + _lowercase_firms(doc)
         for start, end, etype in named:
             if any(taken[start:end]):
                 continue
-            found.append(_make_mention(doc, start, end, transcript, sentence, etype, "ner"))
-            for k in range(start, end):
-                taken[k] = True
+            add(start, end, etype)
     if lowercase:
         for start, end in _firms(doc, taken):
-            found.append(
-                _make_mention(doc, start, end, transcript, sentence, "Organization", "ner")
-            )
-            taken[start] = True
+            add(start, end, "Organization")
     found = [_with_direction(doc, m, transcript, sentence, taken) for m in found]
     found.sort(key=lambda m: m.token_start)
     return found
@@ -730,11 +707,12 @@ def _known_names(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
     other reading took ("since hippocrates", "khrushchev predicted", "the baltic
     sea": :mod:`.propernames`), typed as WordNet types them: NER does not see a name
     without its capital, and these are names before they are words."""
-    words = [t.lower_ for t in doc]
+    toks = tokens(doc)
+    words = [t.lower_ for t in toks]
     out = []
     i = 0
-    while i < len(doc):
-        named = None if taken[i] or not doc[i].is_alpha else longest_name(words, i)
+    while i < len(toks):
+        named = None if taken[i] or not toks[i].is_alpha else longest_name(words, i)
         if (
             named is None
             or any(taken[i : i + named[0]])
@@ -763,13 +741,13 @@ def _dated_events(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
     the noun, its modifiers before it and the "of <year>" after it. Without the year,
     "the agreement" or "a revolution" is a common noun."""
     out = []
-    for head in doc:
+    for head in tokens(doc):
         if taken[head.i] or head.pos_ not in ("NOUN", "PROPN"):
             continue
         lemma = head.lemma_.lower()
         if lemma in _AGREEMENT_HEADS or head.lower_ in _AGREEMENT_HEADS:
             etype = "Work"
-        elif {head.lower_, lemma} & (_EVENT_HEADS | _DATED_EVENT_HEADS):
+        elif head.lower_ in _DATED_EVENT_WORDS or lemma in _DATED_EVENT_WORDS:
             etype = "Event"
         else:
             continue
@@ -817,7 +795,7 @@ def _lowercase_firms(doc) -> list[tuple[int, int, str]]:
     ends firms' names ("tidewater labs"), and a word no dictionary lists where an
     employer stands (:func:`works_at`)."""
     out = []
-    for t in doc:
+    for t in tokens(doc):
         if t.lower_ in _FIRM_NAME_ENDS and t.i > 0:
             start = t.i
             while (
@@ -839,7 +817,7 @@ def works_at(doc, i: int) -> bool:
     X", "interned for X") or a party to a deal ("X acquired Y") and is no noun of
     WordNet and not frequent in English: a firm's name ("deepmind", "microsoft"; not
     "at home", "bought apples")."""
-    t = doc[i]
+    t = tokens(doc)[i]
     if (
         t.dep_ not in ("nsubj", "dobj", "pobj")
         or not t.is_alpha
@@ -1127,6 +1105,8 @@ _EVENT_HEADS = frozenset(k for k, v in _KIND_TYPES.items() if v == "Event") | fr
         "pandemic", "epidemic", "massacre", "uprising", "hearing", "testimony", "trial",
     }
 )  # fmt: skip
+#: Nouns of things that happen that a year makes one named event (:func:`_dated_events`).
+_DATED_EVENT_WORDS = _EVENT_HEADS | _DATED_EVENT_HEADS
 
 
 def _event_head(token) -> bool:

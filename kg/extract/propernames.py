@@ -59,6 +59,9 @@ def _table() -> dict[tuple[str, ...], str]:
     first sense and of a type of :data:`TYPES`."""
     data = gzip.decompress((ONTOLOGY_DIR / DATA_FILE).read_bytes()).decode("utf-8")
     out: dict[tuple[str, ...], str] = {}
+    # the words before the last of :data:`_ACADEMIES` names: a person's name that is
+    # one ("Stanford", "Johns Hopkins") said alone is the institution
+    academy_firsts: set[tuple[str, ...]] = set()
     for line in data.splitlines():
         name, flags = line.split("\t")
         lexname = LEXNAMES[ord(flags[0]) - ord("a")]
@@ -66,12 +69,12 @@ def _table() -> dict[tuple[str, ...], str]:
         words = tuple(name.lower().split(" "))
         if lexname == "noun.artifact" and len(words) > 1 and words[-1] in _ACADEMIES:
             etype = "Organization"  # "Stanford University": WordNet's building
-            _academy_firsts().add(words[:-1])
+            academy_firsts.add(words[:-1])
         if etype is not None and flags[1] == "1":
             out[words] = etype
             if name.isupper():
                 _acronyms().add(name.lower())
-    for founder in _academy_firsts():
+    for founder in academy_firsts:
         if out.get(founder) == "Person":
             out[founder] = "Organization"  # "stanford" said alone is the university
     return out
@@ -80,14 +83,6 @@ def _table() -> dict[tuple[str, ...], str]:
 #: Last words of the names of institutions of learning, which WordNet files as
 #: buildings (noun.artifact): "Stanford University", "Boston College".
 _ACADEMIES = frozenset({"university", "college", "institute", "school", "academy"})
-
-
-@lru_cache(maxsize=1)
-def _academy_firsts() -> set[tuple[str, ...]]:
-    """The words before the last of :data:`_ACADEMIES` names (filled by
-    :func:`_table`): a person's name that is one ("Stanford", "Johns Hopkins") said
-    alone is the institution."""
-    return set()
 
 
 @lru_cache(maxsize=1)

