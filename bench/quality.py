@@ -9,6 +9,10 @@ Sets (gold made by reading each text before running anything on it):
 * ``fresh``: four more held-out transcripts (``tests/data/heldout/fresh``), annotated
   after the fourth round's rules were written and scored once with them, as a second
   check that dev's gains carry over; from then on part of the dev half.
+* ``val``: three more held-out transcripts (``tests/data/heldout/val``, h11-h13),
+  fetched and annotated in session 6 without sight of kg's code or output; scored at
+  the start and end of that session only, as a second out-of-sample check, and study
+  material after.
 * ``test``: the held-out test half (``tests/data/heldout/test``), scored only to
   report: never used to tune a rule or add a lexicon entry.
 * ``dialogues``: four short dialogues written for the relation tests (interview,
@@ -72,6 +76,7 @@ SETS = {
     "dev": (HELDOUT / "dev", HELDOUT / "gold"),
     "test": (HELDOUT / "test", HELDOUT / "gold"),
     "fresh": (HELDOUT / "fresh", HELDOUT / "gold"),
+    "val": (HELDOUT / "val", HELDOUT / "gold"),
     "dialogues": (
         ROOT / "tests" / "data" / "dialogues",
         ROOT / "tests" / "data" / "dialogues" / "gold",

@@ -29,7 +29,7 @@ def figures(quality):
     """Summaries per (set, system), computed on first use, so that deselecting the
     test half (``-k "not test_half"``) never runs kg on it: whoever is working on the
     rules can keep the other floors green without seeing a test-half figure."""
-    sizes = {"dev": 3, "test": 3, "fresh": 4}
+    sizes = {"dev": 3, "test": 3, "fresh": 4, "val": 3}
     cache: dict[tuple[str, str], dict] = {}
 
     def summary(set_name: str, system: str) -> dict:
