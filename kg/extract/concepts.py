@@ -48,8 +48,9 @@ It is never a term when it ends in a noun for a kind of people ("research scient
 noun is a person, see :func:`people_noun`), nor when it is a shell noun
 ("implication", "precondition"), alone or heading a phrase said once; nor when it is a
 term said again elsewhere and one everyday noun (:data:`EVERYDAY_HEAD_ZIPF`) after it,
-said once ("the software business"); nor when it is a phrase said once, only after a
-possessive ("my undergrad school", "our hobby project": someone's own thing in a story).
+said once ("the software business"), or one everyday word before such a term ("a host
+internet site"); nor when it is a phrase said once, only after a possessive, that WordNet
+does not list ("my undergrad school", "our hobby project": someone's own thing in a story).
 
 The thresholds were chosen on the seeds and the held-out dev half (``bench/quality.py``).
 """
@@ -321,8 +322,11 @@ def select_terms(
         elif key in defined and mean >= DEFINED_PHRASE_KEYNESS:
             pass  # a phrase the speaker names or defines ("the shell called bash shell")
         elif count < min_count:
-            if key in owned:
-                continue  # someone's own thing in a story ("my undergrad school")
+            if key in owned and not wordnet.is_noun_lemma(key):
+                # someone's own thing in a story ("my undergrad school"); a phrase
+                # WordNet lists is a name in the language even after a possessive
+                # ("our intellectual property")
+                continue
             if key in noun_compounds and _parallel_nouns(words):
                 continue  # a run of listed nouns in unpunctuated speech, not a compound
             # said once, a phrase is a term when it is salient and an established noun:
@@ -358,7 +362,12 @@ def select_terms(
             if not salient and termhood(key, count) < min_termhood:
                 continue
         selected.add(key)
-    return {key for key in selected if not _term_as_modifier(key, counts, selected)}
+    return {
+        key
+        for key in selected
+        if not _term_as_modifier(key, counts, selected)
+        and not _modified_term(key, counts, selected)
+    }
 
 
 def _parallel_nouns(words: list[str]) -> bool:
@@ -383,6 +392,19 @@ def _term_as_modifier(key: str, counts: Counter, selected: set[str]) -> bool:
         return False
     stem = " ".join(words[:-1])
     return stem in selected and counts[stem] >= 2 and _zipf(words[-1]) >= EVERYDAY_HEAD_ZIPF
+
+
+def _modified_term(key: str, counts: Counter, selected: set[str]) -> bool:
+    """Whether phrase ``key``, said once and not a noun WordNet lists, is one everyday
+    word (:data:`EVERYDAY_HEAD_ZIPF`) before a term said again elsewhere ("a host
+    internet site", "peace freedom" in a list said without commas): the term with a
+    passing modifier, whose mention is the term's (the mirror of
+    :func:`_term_as_modifier`)."""
+    words = key.split()
+    if len(words) < 2 or counts[key] >= 2 or wordnet.is_noun_lemma(key):
+        return False
+    tail = " ".join(words[1:])
+    return tail in selected and counts[tail] >= 2 and _zipf(words[0]) >= EVERYDAY_HEAD_ZIPF
 
 
 #: The features of a candidate term the learned termhood weighs, in order.
