@@ -65,3 +65,16 @@ def test_an_everyday_word_before_a_term_said_again_is_a_passing_modifier():
     assert "weather station" in kept
     assert "city weather station" not in kept
     assert "barometric weather station" in kept  # a rare modifier makes a kind
+
+
+def test_a_plural_before_the_head_of_a_phrase_said_once_is_a_list_run_together():
+    words = _words(the=200, developments=1, development=1, astrology=2, arms=1)
+    total = sum(words.values())
+    counts = Counter({"developments astrology": 1, "development astrology": 1})
+    kept = select_terms(counts, 2, 2.0, set(), words, total)
+    assert "development astrology" in kept  # a derived noun named with its kind
+    assert "developments astrology" not in kept  # "... developments, astrology ..."
+    # a plural WordNet lists as it is ("arms") is a modifier like any other
+    assert "arms astrology" in select_terms(
+        Counter({"arms astrology": 1}), 2, 2.0, set(), words, total
+    )

@@ -329,6 +329,8 @@ def select_terms(
                 continue
             if key in noun_compounds and _parallel_nouns(words):
                 continue  # a run of listed nouns in unpunctuated speech, not a compound
+            if any(_plural_only(w) for w in words[:-1]) and not wordnet.is_noun_lemma(key):
+                continue  # "developments astrology": two items of a list run together
             # said once, a phrase is a term when it is salient and an established noun:
             # a compound of nouns, or a phrase WordNet lists ("immune system", "complex
             # number"); other adjective-noun phrases said once are mostly talk
@@ -368,6 +370,19 @@ def select_terms(
         if not _term_as_modifier(key, counts, selected)
         and not _modified_term(key, counts, selected)
     }
+
+
+def _plural_only(word: str) -> bool:
+    """Whether ``word`` is the plural of a noun WordNet lists only in the singular
+    ("developments", "bacteria" is no such word, "arms" and "sales" are listed as they
+    are): a plural before the head of a phrase said once is, in unpunctuated speech, the
+    end of one noun phrase run into the next, as for noun compounds (see
+    :func:`.terms._candidate`), not a modifier naming a kind."""
+    if not word.endswith("s") or word.endswith("ss") or wordnet.is_noun_lemma(word):
+        return False
+    return wordnet.is_noun_lemma(word[:-1]) or (
+        word.endswith("es") and wordnet.is_noun_lemma(word[:-2])
+    )
 
 
 def _parallel_nouns(words: list[str]) -> bool:
