@@ -78,3 +78,18 @@ def test_a_plural_before_the_head_of_a_phrase_said_once_is_a_list_run_together()
     assert "arms astrology" in select_terms(
         Counter({"arms astrology": 1}), 2, 2.0, set(), words, total
     )
+
+
+def test_a_common_word_misspelt_by_the_recogniser_is_no_word_of_a_term():
+    from kg.extract.concepts import misheard
+
+    assert _zipf("bigital") == 0 and _zipf("digital") >= EVERYDAY_HEAD_ZIPF
+    assert misheard("bigital")  # "digital" with one letter changed
+    assert not misheard("optogenetics")  # jargon: known, or no slip from a common word
+    assert not misheard("digital")
+    words = _words(the=200, bigital=2, camera=2, photogrammetry=2)
+    total = sum(words.values())
+    counts = Counter({"bigital camera": 2, "photogrammetry camera": 2})
+    kept = select_terms(counts, 2, 2.0, set(counts), words, total)
+    assert "photogrammetry camera" in kept
+    assert "bigital camera" not in kept

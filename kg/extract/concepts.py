@@ -50,7 +50,8 @@ noun is a person, see :func:`people_noun`), nor when it is a shell noun
 term said again elsewhere and one everyday noun (:data:`EVERYDAY_HEAD_ZIPF`) after it,
 said once ("the software business"), or one everyday word before such a term ("a host
 internet site"); nor when it is a phrase said once, only after a possessive, that WordNet
-does not list ("my undergrad school", "our hobby project": someone's own thing in a story).
+does not list ("my undergrad school", "our hobby project": someone's own thing in a story);
+nor when a word of it is a common word misspelt by speech recognition ("loal college").
 
 The thresholds were chosen on the seeds and the held-out dev half (``bench/quality.py``).
 """
@@ -65,7 +66,7 @@ from wordfreq import zipf_frequency
 
 from . import wordnet
 
-__all__ = ["termhood", "select_terms", "keyness", "people_noun", "nominalization"]
+__all__ = ["termhood", "select_terms", "keyness", "people_noun", "nominalization", "misheard"]
 
 #: General-English Zipf frequency of a word that makes a phrase technical.
 RARE_ZIPF = 3.6
@@ -204,6 +205,31 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+#: A word one letter away from a word this common in English (Zipf) is that word
+#: misspelt, when English does not know it at all (see :func:`misheard`).
+MISHEARD_NEIGHBOUR_ZIPF = EVERYDAY_HEAD_ZIPF
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=4096)
+def misheard(word: str) -> bool:
+    """Whether ``word`` is unknown to general English (no wordfreq frequency) and one
+    letter dropped, added or changed from a common word (:data:`MISHEARD_NEIGHBOUR_ZIPF`):
+    speech recognition garbling an everyday word ("loal" for "local"), not jargon or a
+    coinage, which is not one slip from a common word ("optogenetics", "wirtschaftswunder").
+    Only unknown words are looked at, so the edits are few."""
+    if not word.isalpha() or len(word) < 3 or _zipf(word) > 0:
+        return False
+    edits = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    for i in range(len(word) + 1):
+        for c in _LETTERS:
+            edits.add(word[:i] + c + word[i:])
+            if i < len(word):
+                edits.add(word[:i] + c + word[i + 1 :])
+    edits.discard(word)
+    return any(_zipf(e) >= MISHEARD_NEIGHBOUR_ZIPF for e in edits)
+
+
 def people_noun(word: str) -> bool:
     """Whether ``word`` (a lemma) names a kind of people ("researcher", "investor",
     "chemist", "biologist"; and a person's name: "jenner"), not a concept: WordNet's
@@ -272,6 +298,8 @@ def select_terms(
         words = [w for w in key.replace("-", " ").split() if w not in LINKING_WORDS]
         if people_noun(words[-1]):
             continue
+        if any(misheard(w) for w in words):
+            continue  # "loal college": a common word the recogniser spelt wrong
         if words[-1] in SHELL_NOUNS and (len(words) == 1 or count < 2):
             continue
         zipfs = [_zipf(w) for w in words]
