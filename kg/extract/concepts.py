@@ -48,8 +48,10 @@ It is never a term when it ends in a noun for a kind of people ("research scient
 noun is a person, see :func:`people_noun`), nor when it is a shell noun
 ("implication", "precondition"), alone or heading a phrase said once; nor when it is a
 term said again elsewhere and one everyday noun (:data:`EVERYDAY_HEAD_ZIPF`) after it,
-said once ("the software business"); nor when it is a phrase said once, only after a
-possessive ("my undergrad school", "our hobby project": someone's own thing in a story).
+said once ("the software business"), or one everyday word before such a term ("a host
+internet site"); nor when it is a phrase said once, only after a possessive, that WordNet
+does not list ("my undergrad school", "our hobby project": someone's own thing in a story);
+nor when a word of it is a common word misspelt by speech recognition ("loal college").
 
 The thresholds were chosen on the seeds and the held-out dev half (``bench/quality.py``).
 """
@@ -64,7 +66,7 @@ from wordfreq import zipf_frequency
 
 from . import wordnet
 
-__all__ = ["termhood", "select_terms", "keyness", "people_noun", "nominalization"]
+__all__ = ["termhood", "select_terms", "keyness", "people_noun", "nominalization", "misheard"]
 
 #: General-English Zipf frequency of a word that makes a phrase technical.
 RARE_ZIPF = 3.6
@@ -203,6 +205,31 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+#: A word one letter away from a word this common in English (Zipf) is that word
+#: misspelt, when English does not know it at all (see :func:`misheard`).
+MISHEARD_NEIGHBOUR_ZIPF = EVERYDAY_HEAD_ZIPF
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=4096)
+def misheard(word: str) -> bool:
+    """Whether ``word`` is unknown to general English (no wordfreq frequency) and one
+    letter dropped, added or changed from a common word (:data:`MISHEARD_NEIGHBOUR_ZIPF`):
+    speech recognition garbling an everyday word ("loal" for "local"), not jargon or a
+    coinage, which is not one slip from a common word ("optogenetics", "wirtschaftswunder").
+    Only unknown words are looked at, so the edits are few."""
+    if not word.isalpha() or len(word) < 3 or _zipf(word) > 0:
+        return False
+    edits = {word[:i] + word[i + 1 :] for i in range(len(word))}
+    for i in range(len(word) + 1):
+        for c in _LETTERS:
+            edits.add(word[:i] + c + word[i:])
+            if i < len(word):
+                edits.add(word[:i] + c + word[i + 1 :])
+    edits.discard(word)
+    return any(_zipf(e) >= MISHEARD_NEIGHBOUR_ZIPF for e in edits)
+
+
 def people_noun(word: str) -> bool:
     """Whether ``word`` (a lemma) names a kind of people ("researcher", "investor",
     "chemist", "biologist"; and a person's name: "jenner"), not a concept: WordNet's
@@ -271,6 +298,8 @@ def select_terms(
         words = [w for w in key.replace("-", " ").split() if w not in LINKING_WORDS]
         if people_noun(words[-1]):
             continue
+        if any(misheard(w) for w in words):
+            continue  # "loal college": a common word the recogniser spelt wrong
         if words[-1] in SHELL_NOUNS and (len(words) == 1 or count < 2):
             continue
         zipfs = [_zipf(w) for w in words]
@@ -321,10 +350,15 @@ def select_terms(
         elif key in defined and mean >= DEFINED_PHRASE_KEYNESS:
             pass  # a phrase the speaker names or defines ("the shell called bash shell")
         elif count < min_count:
-            if key in owned:
-                continue  # someone's own thing in a story ("my undergrad school")
+            if key in owned and not wordnet.is_noun_lemma(key):
+                # someone's own thing in a story ("my undergrad school"); a phrase
+                # WordNet lists is a name in the language even after a possessive
+                # ("our intellectual property")
+                continue
             if key in noun_compounds and _parallel_nouns(words):
                 continue  # a run of listed nouns in unpunctuated speech, not a compound
+            if any(_plural_only(w) for w in words[:-1]) and not wordnet.is_noun_lemma(key):
+                continue  # "developments astrology": two items of a list run together
             # said once, a phrase is a term when it is salient and an established noun:
             # a compound of nouns, or a phrase WordNet lists ("immune system", "complex
             # number"); other adjective-noun phrases said once are mostly talk
@@ -358,7 +392,25 @@ def select_terms(
             if not salient and termhood(key, count) < min_termhood:
                 continue
         selected.add(key)
-    return {key for key in selected if not _term_as_modifier(key, counts, selected)}
+    return {
+        key
+        for key in selected
+        if not _term_as_modifier(key, counts, selected)
+        and not _modified_term(key, counts, selected)
+    }
+
+
+def _plural_only(word: str) -> bool:
+    """Whether ``word`` is the plural of a noun WordNet lists only in the singular
+    ("developments", "bacteria" is no such word, "arms" and "sales" are listed as they
+    are): a plural before the head of a phrase said once is, in unpunctuated speech, the
+    end of one noun phrase run into the next, as for noun compounds (see
+    :func:`.terms._candidate`), not a modifier naming a kind."""
+    if not word.endswith("s") or word.endswith("ss") or wordnet.is_noun_lemma(word):
+        return False
+    return wordnet.is_noun_lemma(word[:-1]) or (
+        word.endswith("es") and wordnet.is_noun_lemma(word[:-2])
+    )
 
 
 def _parallel_nouns(words: list[str]) -> bool:
@@ -383,6 +435,19 @@ def _term_as_modifier(key: str, counts: Counter, selected: set[str]) -> bool:
         return False
     stem = " ".join(words[:-1])
     return stem in selected and counts[stem] >= 2 and _zipf(words[-1]) >= EVERYDAY_HEAD_ZIPF
+
+
+def _modified_term(key: str, counts: Counter, selected: set[str]) -> bool:
+    """Whether phrase ``key``, said once and not a noun WordNet lists, is one everyday
+    word (:data:`EVERYDAY_HEAD_ZIPF`) before a term said again elsewhere ("a host
+    internet site", "peace freedom" in a list said without commas): the term with a
+    passing modifier, whose mention is the term's (the mirror of
+    :func:`_term_as_modifier`)."""
+    words = key.split()
+    if len(words) < 2 or counts[key] >= 2 or wordnet.is_noun_lemma(key):
+        return False
+    tail = " ".join(words[1:])
+    return tail in selected and counts[tail] >= 2 and _zipf(words[0]) >= EVERYDAY_HEAD_ZIPF
 
 
 #: The features of a candidate term the learned termhood weighs, in order.

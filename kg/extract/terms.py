@@ -127,10 +127,13 @@ def _content(token) -> bool:
 
 def _trimmed(doc, chunk_start: int, end: int) -> tuple[int, int]:
     """A noun phrase without its leading determiners, numbers and vague modifiers
-    (a dropped word takes what it is hyphened to: "large-scale"), and without an ASR
-    stutter ("generalization power generalization power")."""
+    (a dropped word takes what it is hyphened to: "large-scale"), without the word a
+    preposition before it governs in a modifier said unhyphened (:func:`_after_article_preposition`)
+    and without an ASR stutter ("generalization power generalization power")."""
     toks = doc_tokens(doc)
     start = chunk_start
+    if _after_article_preposition(toks, chunk_start):
+        start += 1  # "a for profit company": "profit" is the modifier's, not the head's
     while start < end and (
         not _content(toks[start])
         or (_vague(toks[start]) and not _opens_listed(doc, start, end))
@@ -147,6 +150,23 @@ def _trimmed(doc, chunk_start: int, end: int) -> tuple[int, int]:
     ):
         end = start + half
     return start, end
+
+
+#: Articles: one right before a preposition opens a modifier said without hyphens.
+ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _after_article_preposition(toks, chunk_start: int) -> bool:
+    """Whether the noun phrase at ``chunk_start`` follows an article and a preposition
+    ("a for profit company", "an over the counter drug", "an in house tool"): an article
+    never governs a preposition, so article, preposition and the phrase's first word are
+    one modifier written without its hyphens ("for-profit"), which the parse splits off;
+    the first word is no word of a term ("profit company")."""
+    return (
+        chunk_start >= 2
+        and toks[chunk_start - 1].pos_ == "ADP"
+        and toks[chunk_start - 2].lower_ in ARTICLES
+    )
 
 
 #: A lemma this much rarer in English (Zipf) than the word it was made from is not how
