@@ -39,6 +39,7 @@ from .entities import (
     unsupported_lexicon_names,
     works_at,
 )
+from .headterms import HeadTermSentence, head_term_broader
 from .propernames import name_type
 from .relations import RelationFinder
 from .terms import TermCandidate, TermStatistics, choose_terms, phrase_candidates
@@ -117,11 +118,15 @@ def extract_transcript(
     finder.learn([(sentence, doc, spans) for sentence, doc, spans, _ in units])
     mentions: list[Mention] = []
     relations: list[RelationCandidate] = []
+    said: list[HeadTermSentence] = []
     for sentence, doc, spans, candidates in units:
         spans, narrower = _with_terms(spans, candidates, terms, lexicon)
         mentions.extend(s.mention for s in spans)
         relations.extend(_broader_than_heads(transcript, sentence, narrower))
         relations.extend(finder.find(doc, sentence, spans))
+        concepts = tuple(s.mention for s in spans if s.mention.type == "Concept")
+        said.append(HeadTermSentence(sentence, concepts))
+    relations.extend(head_term_broader(transcript, said))
     return Extraction(
         transcript.id, len(units), tuple(mentions), tuple(relations), tuple(sorted(terms))
     )
