@@ -14,6 +14,7 @@ from ..config import Settings
 from ..lexicon import Lexicon, name_key, name_part
 from ..model import Evidence, Mention, RelationCandidate, Sentence, Transcript
 from ..nlp import tokens
+from .appositives import appositive_kinds
 from .casing import CasingProfile, casing_profile
 from .concepts import select_terms
 from .entities import (
@@ -124,7 +125,10 @@ def extract_transcript(
         mentions.extend(s.mention for s in spans)
         relations.extend(_broader_than_heads(transcript, sentence, narrower))
         relations.extend(finder.find(doc, sentence, spans))
-        concepts = tuple(s.mention for s in spans if s.mention.type == "Concept")
+        kinds, kind_of = appositive_kinds(doc, transcript, sentence, spans)
+        mentions.extend(s.mention for s in kinds)
+        relations.extend(kind_of)
+        concepts = tuple(s.mention for s in [*spans, *kinds] if s.mention.type == "Concept")
         said.append(HeadTermSentence(sentence, concepts))
     relations.extend(head_term_broader(transcript, said))
     return Extraction(
