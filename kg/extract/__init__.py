@@ -17,6 +17,7 @@ from ..nlp import tokens
 from .appositives import appositive_kinds
 from .casing import CasingProfile, casing_profile
 from .concepts import select_terms
+from .designations import designation_kinds
 from .entities import (
     SpanMention,
     acts_as_person,
@@ -126,6 +127,9 @@ def extract_transcript(
         relations.extend(_broader_than_heads(transcript, sentence, narrower))
         relations.extend(finder.find(doc, sentence, spans))
         kinds, kind_of = appositive_kinds(doc, transcript, sentence, spans)
+        models, model_of = designation_kinds(doc, transcript, sentence, spans)
+        kinds += models
+        kind_of += model_of
         mentions.extend(s.mention for s in kinds)
         relations.extend(kind_of)
         concepts = tuple(s.mention for s in [*spans, *kinds] if s.mention.type == "Concept")
