@@ -12,6 +12,7 @@ are not kinds). Asked units are left alone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model import Evidence, RelationCandidate, Sentence, Transcript
@@ -29,6 +30,7 @@ _INTERJECTIONS = frozenset(
     ("ok", "okay", "uh", "um", "oh", "ah", "eh", "yes", "yeah", "no", "vs", "ca", "approx")
 )
 _MAX_PHRASE = 3
+_NUMBER = re.compile(r"[A-Za-z][\s-]?\d\d")
 
 
 def _designation_end(toks, i: int) -> int | None:
@@ -51,8 +53,8 @@ def designation_kinds(
 ) -> tuple[list[SpanMention], list[RelationCandidate]]:
     """New designation and kind mentions of the unit and the ``broader`` candidates
     between them."""
-    if is_question(doc):
-        return [], []
+    if _NUMBER.search(doc.text) is None or is_question(doc):
+        return [], []  # most units say no number: one string search, no token loop
     toks = tokens(doc)
     taken = {i: s for s in spans for i in range(s.token_start, s.token_end)}
     new: list[SpanMention] = []
