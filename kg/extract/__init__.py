@@ -14,8 +14,10 @@ from ..config import Settings
 from ..lexicon import Lexicon, name_key, name_part
 from ..model import Evidence, Mention, RelationCandidate, Sentence, Transcript
 from ..nlp import tokens
+from .appositives import appositive_kinds
 from .casing import CasingProfile, casing_profile
 from .concepts import select_terms
+from .designations import designation_kinds
 from .entities import (
     SpanMention,
     acts_as_person,
@@ -39,6 +41,7 @@ from .entities import (
     unsupported_lexicon_names,
     works_at,
 )
+from .headterms import HeadTermSentence, head_term_broader
 from .propernames import name_type
 from .relations import RelationFinder
 from .terms import TermCandidate, TermStatistics, choose_terms, phrase_candidates
@@ -117,11 +120,21 @@ def extract_transcript(
     finder.learn([(sentence, doc, spans) for sentence, doc, spans, _ in units])
     mentions: list[Mention] = []
     relations: list[RelationCandidate] = []
+    said: list[HeadTermSentence] = []
     for sentence, doc, spans, candidates in units:
         spans, narrower = _with_terms(spans, candidates, terms, lexicon)
         mentions.extend(s.mention for s in spans)
         relations.extend(_broader_than_heads(transcript, sentence, narrower))
         relations.extend(finder.find(doc, sentence, spans))
+        kinds, kind_of = appositive_kinds(doc, transcript, sentence, spans)
+        models, model_of = designation_kinds(doc, transcript, sentence, spans)
+        kinds += models
+        kind_of += model_of
+        mentions.extend(s.mention for s in kinds)
+        relations.extend(kind_of)
+        concepts = tuple(s.mention for s in [*spans, *kinds] if s.mention.type == "Concept")
+        said.append(HeadTermSentence(sentence, concepts))
+    relations.extend(head_term_broader(transcript, said))
     return Extraction(
         transcript.id, len(units), tuple(mentions), tuple(relations), tuple(sorted(terms))
     )
