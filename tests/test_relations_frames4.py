@@ -1,7 +1,7 @@
-"""Noun frames and asides that tie a person to an organisation (``frames.py``, the
-hiring verb and the comma-set relative clause of ``clauses.py``), on short texts written
-for these tests. Each frame has sentences that must NOT yield the relation (a question,
-a negation, a hypothetical, two organisations in view).
+"""Noun frames that tie a person to an organisation (``frames.py``) and the comma-set
+relative clause that states its fact under a modal (``clauses.non_asserting``), on short
+texts written for these tests. Each frame has sentences that must NOT yield the relation
+(a question, a negation, a hypothetical, two organisations in view).
 
 Extraction runs on the real spaCy model, one transcript at a time (no build).
 """
@@ -50,40 +50,28 @@ def test_a_supposed_company_without_an_aside_is_not_founded(typed):
     assert ("Tomas Berg", "founded", "Halvorsen Robotics") not in found
 
 
-# -- "There was X, the CEO": a bare role beside a name, at the organisation in view -----
-def test_a_bare_role_beside_a_name_is_a_job_at_the_organisation_in_view(typed):
+# -- "put money in as an investor": investedIn, in the organisation named or in view ----
+def test_money_put_in_as_an_investor_is_invested(typed):
     found = typed(
-        "Host: Where were you then?\n"
-        "Mara Lind: I spent six years at Quentar Systems. There was Tomas Berg, the CEO, "
-        "and he was great.\n"
+        "Host: What came next?\n"
+        "Mara Lind: So I joined the board over at Quentar Systems and put a little money "
+        "as an investor.\n"
+        "Host: And Tomas?\n"
+        "Mara Lind: Tomas Berg came in as an investor in Halvorsen Robotics last year.\n"
     )
-    assert ("Tomas Berg", "worksFor", "Quentar Systems") in found
+    assert ("Mara Lind", "investedIn", "Quentar Systems") in found
+    assert ("Tomas Berg", "investedIn", "Halvorsen Robotics") in found
 
 
-def test_a_bare_role_with_two_organisations_in_view_is_not_guessed(typed):
+def test_investor_denied_supposed_or_with_two_organisations_in_view_is_not_invested(typed):
     found = typed(
-        "Host: Where were you then?\n"
-        "Mara Lind: I split my time between Quentar Systems and Halvorsen Robotics. "
-        "There was Tomas Berg, the CEO, and he was great.\n"
-    )
-    assert not {(s, o) for s, p, o in found if s == "Tomas Berg" and p == "worksFor"}
-
-
-# -- "I had hired a team at Y": who hires at an organisation works there ----------------
-def test_hiring_at_an_organisation_is_working_there(typed):
-    found = typed(
-        "Host: What did you do first?\n"
-        "Mara Lind: I had hired a team of engineers at Quentar Systems to build the product.\n"
-    )
-    assert ("Mara Lind", "worksFor", "Quentar Systems") in found
-
-
-def test_hiring_supposed_or_denied_is_no_job(typed):
-    found = typed(
-        "Host: What did you do first?\n"
-        "Mara Lind: I would have hired a team of engineers at Quentar Systems.\n"
+        "Host: What came next?\n"
+        "Mara Lind: I never came in as an investor at Quentar Systems.\n"
         "Host: And Halvorsen?\n"
-        "Mara Lind: I never hired anyone at Halvorsen Robotics.\n"
+        "Mara Lind: I'd love to come in as an investor in Halvorsen Robotics.\n"
+        "Host: And then?\n"
+        "Mara Lind: I left Brightline Labs for Orbis Systems and put money in as an investor.\n"
     )
-    jobs = {(s, o) for s, p, o in found if p == "worksFor"}
-    assert not jobs & {("Mara Lind", "Quentar Systems"), ("Mara Lind", "Halvorsen Robotics")}
+    invested = {o for s, p, o in found if s == "Mara Lind" and p == "investedIn"}
+    assert not invested & {"Quentar Systems", "Halvorsen Robotics", "Brightline Labs"}
+    assert "Orbis Systems" not in invested

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from ...nlp import tokens
 from ..entities import SpanMention
-from .frames import bare_role, owned_company
+from .frames import as_investor, owned_company
 from .open import hypothetical
 from .patterns import is_institution, job_at
 from .typed import singular_verb_after
@@ -252,8 +252,8 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
             out += reader.possessed(token)
         elif token.dep_ == "poss":
             out += owned_company(reader, token)
-        if token.dep_ == "appos":
-            out += bare_role(reader, token)
+        if token.dep_ == "prep" and token.lower_ == "as":
+            out += as_investor(reader, token)
     out += reader.located()
     for s in spans:
         if s.mention.type in _ARTIFACT:
@@ -605,8 +605,6 @@ class _Reader:
             and prep in ("at", "for", "in", "there")
         ):
             return fact(job, subj, obj, lemma, 0.75)
-        if person_org and lemma == "hire" and prep == "at":  # "I hired a team at X"
-            return fact(job, subj, obj, "hire", 0.7)
         if person_org and lemma == "end" and particle == "up" and prep == "at":
             return fact(job, subj, obj, "end-up", 0.7)
         if person_org and lemma == "go" and particle == "over" and prep == "to":

@@ -3,9 +3,8 @@
 * a person's company named as an organisation: "Y, which was X's company", "Y is X's
   startup", "X's company, Y" (founded: a company called someone's is the one they
   started, as speech says it);
-* a role set beside a person with no organisation of its own: "There was X, the CEO"
-  (worksFor the one organisation the unit, or the one just before, is about; never
-  guessed when two are in view, ``org_at``).
+* money put in "as an investor" (investedIn the organisation named with the investor,
+  else the one in view).
 
 Both read the parse of one unit through the clause reader (``clauses._Reader``).
 """
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from .clauses import ClauseFact, _Reader
 
-__all__ = ["owned_company", "bare_role"]
+__all__ = ["INVESTOR_NOUNS", "as_investor", "owned_company"]
 
 _PERSON, _ORG = "Person", "Organization"
 
@@ -50,25 +49,32 @@ def owned_company(reader: _Reader, poss) -> list[ClauseFact]:
     ]
 
 
-def bare_role(reader: _Reader, appos) -> list[ClauseFact]:
-    """ "X, the CEO": a definite role noun set beside a person's name, with no
-    organisation of its own, is a job at the organisation in view."""
-    from .clauses import FOUNDER_NOUNS, ROLE_NOUNS, ClauseFact
+#: nouns for one who puts money into an organisation: "came in as an investor"
+INVESTOR_NOUNS = frozenset({"investor", "backer", "funder", "shareholder", "stakeholder"})
 
-    person = reader.at.get(appos.head.i)
-    lemma = appos.lemma_.lower()
-    if person is None or person.mention.type != _PERSON or reader.named(appos):
+
+def as_investor(reader: _Reader, prep) -> list[ClauseFact]:
+    """ "put a little money (in) as an investor", "came in as an investor in Y": the
+    verb's subject invested in Y, or, said without one, in the one organisation in
+    view (``org_at``; never guessed when two are)."""
+    from .clauses import ClauseFact
+
+    verb = prep.head
+    if prep.lower_ != "as" or verb.pos_ not in ("VERB", "AUX"):
         return []
-    if lemma not in ROLE_NOUNS and lemma not in FOUNDER_NOUNS:
+    if any(c.dep_ == "neg" for c in verb.children):
         return []
-    if not any(d.dep_ == "det" and d.lower_ == "the" for d in appos.children):
+    nouns = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in INVESTOR_NOUNS]
+    if not nouns or reader.named(nouns[0]):
         return []
-    if any(c.dep_ in ("prep", "poss", "relcl", "acl") for c in appos.children):
-        return []  # "the CEO of Y" has its own; "the CEO who ..." is another frame
-    org = reader.org_at(appos)
-    if org is None:
-        return []
-    if lemma in FOUNDER_NOUNS:
-        return [ClauseFact(person, "founded", org, "parse:founded:bare-appos", 0.7)]
-    role = reader._role(appos)
-    return [ClauseFact(person, "worksFor", org, "parse:worksFor:bare-appos", 0.7, role)]
+    investees = [o for p, o in reader._noun_objects(nouns[0]) if p in ("in", "into", "at")]
+    if not investees and not any(c.dep_ == "prep" for c in nouns[0].children):
+        org = reader.org_at(nouns[0])
+        investees = [org] if org is not None else []
+    investors = [s for s in reader.subjects(verb)[0] if s.mention.type in (_PERSON, _ORG)]
+    return [
+        ClauseFact(s, "investedIn", o, "parse:investedIn:as-investor", 0.7, None, verb)
+        for s in investors
+        for o in investees
+        if o.mention.type == _ORG and o.mention is not s.mention
+    ]
