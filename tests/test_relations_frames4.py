@@ -75,3 +75,26 @@ def test_investor_denied_supposed_or_with_two_organisations_in_view_is_not_inves
     invested = {o for s, p, o in found if s == "Mara Lind" and p == "investedIn"}
     assert not invested & {"Quentar Systems", "Halvorsen Robotics", "Brightline Labs"}
     assert "Orbis Systems" not in invested
+
+
+# -- "Y, X over there built ...": a person "there" works at the organisation in view ----
+def test_a_person_over_there_works_at_the_organisation_in_view(typed):
+    found = typed(
+        "Host: Who impressed you?\n"
+        "Mara Lind: Look at Quentar Systems, Tomas Berg over there built an incredible "
+        "company.\n"
+    )
+    assert ("Tomas Berg", "worksFor", "Quentar Systems") in found
+
+
+def test_meeting_a_person_there_or_two_organisations_in_view_is_no_job(typed):
+    found = typed(
+        "Host: Who impressed you?\n"
+        "Mara Lind: I went to the Quentar Systems conference and met Tomas Berg there.\n"
+        "Host: And later?\n"
+        "Mara Lind: I split time between Brightline Labs and Halvorsen Robotics, and Ada "
+        "Pryce over there built a great team.\n"
+    )
+    jobs = {(s, o) for s, p, o in found if p == "worksFor"}
+    assert ("Tomas Berg", "Quentar Systems") not in jobs
+    assert not {o for s, o in jobs if s == "Ada Pryce"}

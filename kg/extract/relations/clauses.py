@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from ...nlp import tokens
 from ..entities import SpanMention
-from .frames import as_investor, owned_company
+from .frames import as_investor, owned_company, person_there
 from .open import hypothetical
 from .patterns import is_institution, job_at
 from .typed import singular_verb_after
@@ -254,6 +254,8 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
             out += owned_company(reader, token)
         if token.dep_ == "prep" and token.lower_ == "as":
             out += as_investor(reader, token)
+        if token.lower_ == "there":
+            out += person_there(reader, token)
     out += reader.located()
     for s in spans:
         if s.mention.type in _ARTIFACT:

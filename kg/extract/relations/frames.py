@@ -4,9 +4,10 @@
   startup", "X's company, Y" (founded: a company called someone's is the one they
   started, as speech says it);
 * money put in "as an investor" (investedIn the organisation named with the investor,
-  else the one in view).
+  else the one in view);
+* a person "(over) there" ("Y, X over there built ..."): worksFor that organisation.
 
-Both read the parse of one unit through the clause reader (``clauses._Reader``).
+All read the parse of one unit through the clause reader (``clauses._Reader``).
 """
 
 from __future__ import annotations
@@ -78,3 +79,31 @@ def as_investor(reader: _Reader, prep) -> list[ClauseFact]:
         for o in investees
         if o.mention.type == _ORG and o.mention is not s.mention
     ]
+
+
+def person_there(reader: _Reader, there) -> list[ClauseFact]:
+    """ "Y, X over there built ...", "X there was a great partner": "there" said right
+    after a person's name and hung by the parse on a noun (not on a verb: "I met X
+    there" is where the meeting was) places the person at the one organisation in
+    view (``org_at``), or at the organisation the parse hangs "there" on: a job there."""
+    from .clauses import ClauseFact
+
+    if there.lower_ != "there" or there.dep_ != "advmod" or there.head.pos_ not in _NOMINAL:
+        return []
+    k = there.i - 1
+    if k >= 0 and reader.doc[k].lower_ == "over":
+        k -= 1
+    person = reader.at.get(k) if k >= 0 else None
+    if person is None or person.mention.type != _PERSON or person.token_end != k + 1:
+        return []
+    if person.mention.source == "speaker":
+        return []
+    org = reader.at.get(there.head.i)  # "Y, X over there": the parse may hang it on Y
+    if org is None or org.mention.type != _ORG:
+        org = reader.org_at(there)
+    if org is None or org.mention is person.mention:
+        return []
+    return [ClauseFact(person, "worksFor", org, "parse:worksFor:there", 0.6)]
+
+
+_NOMINAL = frozenset({"PROPN", "NOUN"})
