@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from ...nlp import tokens
 from ..entities import SpanMention
+from .frames import as_investor, owned_company, person_there
 from .open import hypothetical
 from .patterns import is_institution, job_at
 from .typed import singular_verb_after
@@ -163,6 +164,7 @@ def non_asserting(doc) -> set[int]:
     (modal, "if", a wish), hearsay ("people say that ...", "I heard that ..."), or a
     denial ("which is simply not true" makes its antecedent's clause denied)."""
     out: set[int] = set()
+    supposed: set[int] = set()
     for token in tokens(doc):
         if token.pos_ not in ("VERB", "AUX"):
             continue
@@ -176,8 +178,29 @@ def non_asserting(doc) -> set[int]:
                 if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl"):
                     out.update(t.i for t in c.subtree)
         if token.dep_ != "aux" and hypothetical(token):
-            out.update(t.i for t in token.subtree)
-    return out
+            supposed.update(t.i for t in token.subtree)
+    for token in tokens(doc):
+        if _aside(token):  # "keep X, which was Y's company, afloat": the aside is said,
+            # of the name it hangs on
+            supposed.difference_update(t.i for t in token.subtree)
+            supposed.difference_update(range(token.head.left_edge.i, token.head.i + 1))
+    return out | supposed
+
+
+def _aside(verb) -> bool:
+    """A relative clause set off by a comma ("X, which was Y's company, ...") states
+    its fact whatever mood the clause it sits in has: "we'd keep X, which was Y's
+    company, afloat" supposes the keeping, not whose company X was. Not when it has a
+    modal of its own ("X, which would be Y's")."""
+    if verb.dep_ != "relcl" or verb.left_edge.lower_ not in ("which", "who"):
+        return False
+    before = verb.left_edge.i - 1
+    if before < 0 or verb.doc[before].text != ",":
+        return False
+    return not any(c.dep_ == "aux" and c.lower_ in _OWN_MODALS for c in verb.children)
+
+
+_OWN_MODALS = frozenset({"would", "could", "might", "may", "should", "'d", "must", "will"})
 
 
 def tense_of(verb) -> str | None:
@@ -227,6 +250,12 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
             out += reader.apposition(token)
         if token.dep_ == "poss" and token.lower_ in ("their", "its"):
             out += reader.possessed(token)
+        elif token.dep_ == "poss":
+            out += owned_company(reader, token)
+        if token.dep_ == "prep" and token.lower_ == "as":
+            out += as_investor(reader, token)
+        if token.lower_ == "there":
+            out += person_there(reader, token)
     out += reader.located()
     for s in spans:
         if s.mention.type in _ARTIFACT:

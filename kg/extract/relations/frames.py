@@ -1,0 +1,109 @@
+"""Noun frames that tie a person to an organisation without a verb of their own:
+
+* a person's company named as an organisation: "Y, which was X's company", "Y is X's
+  startup", "X's company, Y" (founded: a company called someone's is the one they
+  started, as speech says it);
+* money put in "as an investor" (investedIn the organisation named with the investor,
+  else the one in view);
+* a person "(over) there" ("Y, X over there built ..."): worksFor that organisation.
+
+All read the parse of one unit through the clause reader (``clauses._Reader``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .clauses import ClauseFact, _Reader
+
+__all__ = ["INVESTOR_NOUNS", "as_investor", "owned_company"]
+
+_PERSON, _ORG = "Person", "Organization"
+
+
+def owned_company(reader: _Reader, poss) -> list[ClauseFact]:
+    """``poss`` a person's name owning an organisation noun ("X's company") that is
+    said to be, or set beside, one named organisation: that person founded it."""
+    from .clauses import ORG_NOUNS, ClauseFact
+
+    owner = reader.at.get(poss.i)
+    noun = poss.head
+    if owner is None or owner.mention.type != _PERSON or owner.mention.source == "speaker":
+        return []
+    if noun.lemma_.lower() not in ORG_NOUNS or reader.named(noun):
+        return []
+    orgs = []
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() == "be":
+        verb = noun.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            return []
+        orgs = reader.subjects(verb)[0]
+    elif noun.dep_ == "appos" and noun.head.i in reader.at:  # "Y, X's company"
+        orgs = reader.spans(noun.head)
+    else:  # "X's company, Y"
+        orgs = [o for c in noun.children if c.dep_ == "appos" for o in reader.spans(c)]
+    return [
+        ClauseFact(owner, "founded", o, "parse:founded:possessive", 0.7)
+        for o in orgs
+        if o.mention.type == _ORG and o is not owner
+    ]
+
+
+#: nouns for one who puts money into an organisation: "came in as an investor"
+INVESTOR_NOUNS = frozenset({"investor", "backer", "funder", "shareholder", "stakeholder"})
+
+
+def as_investor(reader: _Reader, prep) -> list[ClauseFact]:
+    """ "put a little money (in) as an investor", "came in as an investor in Y": the
+    verb's subject invested in Y, or, said without one, in the one organisation in
+    view (``org_at``; never guessed when two are)."""
+    from .clauses import ClauseFact
+
+    verb = prep.head
+    if prep.lower_ != "as" or verb.pos_ not in ("VERB", "AUX"):
+        return []
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []
+    nouns = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in INVESTOR_NOUNS]
+    if not nouns or reader.named(nouns[0]):
+        return []
+    investees = [o for p, o in reader._noun_objects(nouns[0]) if p in ("in", "into", "at")]
+    if not investees and not any(c.dep_ == "prep" for c in nouns[0].children):
+        org = reader.org_at(nouns[0])
+        investees = [org] if org is not None else []
+    investors = [s for s in reader.subjects(verb)[0] if s.mention.type in (_PERSON, _ORG)]
+    return [
+        ClauseFact(s, "investedIn", o, "parse:investedIn:as-investor", 0.7, None, verb)
+        for s in investors
+        for o in investees
+        if o.mention.type == _ORG and o.mention is not s.mention
+    ]
+
+
+def person_there(reader: _Reader, there) -> list[ClauseFact]:
+    """ "Y, X over there built ...", "X there was a great partner": "there" said right
+    after a person's name and hung by the parse on a noun (not on a verb: "I met X
+    there" is where the meeting was) places the person at the one organisation in
+    view (``org_at``), or at the organisation the parse hangs "there" on: a job there."""
+    from .clauses import ClauseFact
+
+    if there.lower_ != "there" or there.dep_ != "advmod" or there.head.pos_ not in _NOMINAL:
+        return []
+    k = there.i - 1
+    if k >= 0 and reader.doc[k].lower_ == "over":
+        k -= 1
+    person = reader.at.get(k) if k >= 0 else None
+    if person is None or person.mention.type != _PERSON or person.token_end != k + 1:
+        return []
+    if person.mention.source == "speaker":
+        return []
+    org = reader.at.get(there.head.i)  # "Y, X over there": the parse may hang it on Y
+    if org is None or org.mention.type != _ORG:
+        org = reader.org_at(there)
+    if org is None or org.mention is person.mention:
+        return []
+    return [ClauseFact(person, "worksFor", org, "parse:worksFor:there", 0.6)]
+
+
+_NOMINAL = frozenset({"PROPN", "NOUN"})
