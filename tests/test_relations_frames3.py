@@ -134,3 +134,27 @@ def test_singular_verb_after_and_takes_only_the_last_name(typed):
     # a plural verb: the list is the subject, every item of it
     assert ("Tessell Labs", "partOf", "Halden Works") in found
     assert ("Brightline Systems", "partOf", "Halden Works") in found
+
+
+# -- "I called it X": who names a thing they made created it -------------------------
+def test_naming_a_thing_one_made_is_creating_it(typed):
+    found = typed(
+        "Host: And the index?\n"
+        "Nell Ardent: Later I wrote an index for the archive and I called it cold ledger. "
+        "Then cold ledger grew into a business.\n"
+    )
+    assert ("Nell Ardent", "created", "cold ledger") in found
+
+
+def test_describing_asking_or_hearing_a_name_is_no_creation(typed):
+    found = typed(
+        "Host: Did you call it cold ledger?\n"
+        "Nell Ardent: No. I read the Quarry Report and I called it a mess.\n"
+        "Host: And the index?\n"
+        "Nell Ardent: People called it cold ledger, and they called it cold ledger for "
+        "years. I never called it cold ledger.\n"
+    )
+    assert not {(s, o) for s, p, o in found if p == "created"} & {
+        ("Nell Ardent", "cold ledger"),
+        ("Nell Ardent", "Quarry Report"),
+    }
