@@ -158,3 +158,40 @@ def test_describing_asking_or_hearing_a_name_is_no_creation(typed):
         ("Nell Ardent", "cold ledger"),
         ("Nell Ardent", "Quarry Report"),
     }
+
+
+# -- "I wrote the transform library": one particular described product ----------------
+def test_making_the_described_product_is_creating_it(typed):
+    found = typed(
+        "Host: What did you do first?\n"
+        "Nell Ardent: So what I did was I wrote the packet scheduling library as a test. "
+        "The packet scheduling library is still used.\n"
+    )
+    assert ("Nell Ardent", "created", "packet scheduling library") in found
+
+
+def test_a_kind_a_generic_you_or_a_question_is_no_described_product(typed):
+    found = typed(
+        "Host: What did others do?\n"
+        "Nell Ardent: Sarah Jensen built a packet scheduling library too. If you build "
+        "the route caching library, you learn a lot.\n"
+        "Host: Did Sarah Jensen write the route caching library?\n"
+    )
+    made = {(s, o) for s, p, o in found if p == "created"}
+    assert ("Sarah Jensen", "packet scheduling library") not in made
+    assert ("Sarah Jensen", "route caching library") not in made
+    assert ("Nell Ardent", "route caching library") not in made
+
+
+def test_a_generic_you_makes_nothing_but_the_guests_i_does(typed):
+    found = typed(
+        "So how does the work go?\n\n"
+        "It is like plumbing. You write the route caching library, and then you keep "
+        "it running. The route caching library matters.\n\n"
+        "And what did you make?\n\n"
+        "You know, I called it cold ledger. Cold ledger was a small index.\n",
+        name="interview.txt",
+        speakers=[{"name": "Chris Dale", "role": "host"}, {"name": "Mina Arora", "role": "guest"}],
+    )
+    assert ("Mina Arora", "created", "route caching library") not in found
+    assert ("Mina Arora", "created", "cold ledger") in found

@@ -642,6 +642,11 @@ class _Reader:
         # "I called it cold storage": who gives a thing its name made it
         if own and agent and ot in (*_ARTIFACT, "Concept") and _names_it(verb, obj):
             return fact("created", subj, obj, "named-it", 0.65)
+        # "I wrote the transform library": a made thing said as a definite described
+        # product, its head a product noun, the verb's own object (never "a library")
+        described = prep is None and noun is None and _definite_work(verb, obj)
+        if own and agent and ot == "Concept" and lemma in CREATE_VERBS and described:
+            return fact("created", subj, obj, f"{lemma}-the", 0.7)
         if st == _PERSON and ot == "Concept" and lemma in IDEA_VERBS and prep is None:
             return fact("created", subj, obj, lemma, 0.75)  # "Shannon invented information theory"
         if agent_org and lemma == "invest" and prep in ("in", "into"):
@@ -863,6 +868,21 @@ class _Reader:
         if nt == _ORG and ot == _PLACE and prep == "in" and lemma in ORG_NOUNS:
             return fact("locatedIn", name, obj, "appos", 0.75)
         return None
+
+
+def _definite_work(verb, obj: SpanMention) -> bool:
+    """The verb's own object (not a noun it names or lists) is a concept of two or more
+    words headed by a product noun and pointed at with "the", "this", "that" or a
+    possessive: one particular made thing ("wrote the transform library", "built our
+    scheduling app"), not a kind ("a language model")."""
+    span = verb.doc[obj.token_start : obj.token_end]
+    head = span.root
+    if head.dep_ != "dobj" or head.head != verb:
+        return False
+    if len(span) < 2 or head.lemma_.lower() not in PRODUCT_NOUNS:
+        return False
+    pointers = ("the", "this", "that", "my", "our", "his", "her", "their")
+    return any(c.dep_ in ("det", "poss") and c.lower_ in pointers for c in head.children)
 
 
 def _names_it(verb, obj: SpanMention) -> bool:
