@@ -134,3 +134,64 @@ def test_singular_verb_after_and_takes_only_the_last_name(typed):
     # a plural verb: the list is the subject, every item of it
     assert ("Tessell Labs", "partOf", "Halden Works") in found
     assert ("Brightline Systems", "partOf", "Halden Works") in found
+
+
+# -- "I called it X": who names a thing they made created it -------------------------
+def test_naming_a_thing_one_made_is_creating_it(typed):
+    found = typed(
+        "Host: And the index?\n"
+        "Nell Ardent: Later I wrote an index for the archive and I called it cold ledger. "
+        "Then cold ledger grew into a business.\n"
+    )
+    assert ("Nell Ardent", "created", "cold ledger") in found
+
+
+def test_describing_asking_or_hearing_a_name_is_no_creation(typed):
+    found = typed(
+        "Host: Did you call it cold ledger?\n"
+        "Nell Ardent: No. I read the Quarry Report and I called it a mess.\n"
+        "Host: And the index?\n"
+        "Nell Ardent: People called it cold ledger, and they called it cold ledger for "
+        "years. I never called it cold ledger.\n"
+    )
+    assert not {(s, o) for s, p, o in found if p == "created"} & {
+        ("Nell Ardent", "cold ledger"),
+        ("Nell Ardent", "Quarry Report"),
+    }
+
+
+# -- "I wrote the transform library": one particular described product ----------------
+def test_making_the_described_product_is_creating_it(typed):
+    found = typed(
+        "Host: What did you do first?\n"
+        "Nell Ardent: So what I did was I wrote the packet scheduling library as a test. "
+        "The packet scheduling library is still used.\n"
+    )
+    assert ("Nell Ardent", "created", "packet scheduling library") in found
+
+
+def test_a_kind_a_generic_you_or_a_question_is_no_described_product(typed):
+    found = typed(
+        "Host: What did others do?\n"
+        "Nell Ardent: Sarah Jensen built a packet scheduling library too. If you build "
+        "the route caching library, you learn a lot.\n"
+        "Host: Did Sarah Jensen write the route caching library?\n"
+    )
+    made = {(s, o) for s, p, o in found if p == "created"}
+    assert ("Sarah Jensen", "packet scheduling library") not in made
+    assert ("Sarah Jensen", "route caching library") not in made
+    assert ("Nell Ardent", "route caching library") not in made
+
+
+def test_a_generic_you_makes_nothing_but_the_guests_i_does(typed):
+    found = typed(
+        "So how does the work go?\n\n"
+        "It is like plumbing. You write the route caching library, and then you keep "
+        "it running. The route caching library matters.\n\n"
+        "And what did you make?\n\n"
+        "You know, I called it cold ledger. Cold ledger was a small index.\n",
+        name="interview.txt",
+        speakers=[{"name": "Chris Dale", "role": "host"}, {"name": "Mina Arora", "role": "guest"}],
+    )
+    assert ("Mina Arora", "created", "route caching library") not in found
+    assert ("Mina Arora", "created", "cold ledger") in found

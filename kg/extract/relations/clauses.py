@@ -104,6 +104,8 @@ PRODUCT_NOUNS = WORK_NOUNS | frozenset(
 #: verbs whose object is an idea its subject originated (not "developed", "discovered":
 #: one develops an interest, discovers what was there)
 IDEA_VERBS = frozenset({"invent", "coin", "pioneer", "formulate", "devise"})
+#: subjects that name nobody in particular, or a group guessed from context
+GENERIC_SUBJECTS = frozenset({"you", "we", "they", "one", "us", "them", "y'all", "people"})
 ACQUIRE_VERBS = frozenset({"acquire", "buy", "purchase"})
 JOB_VERBS = frozenset({"work", "spend", "join"})
 #: nouns for a stretch of work one "does" or "has" somewhere: "did an internship at X"
@@ -659,9 +661,21 @@ class _Reader:
                 return fact("affiliatedWith", subj, obj, "student", 0.8, noun)
             if noun in ROLE_NOUNS:  # a job, at a university too ("a professor at MIT")
                 return fact("worksFor", subj, obj, "role", 0.85, self._role(nouns.get(noun)))
-        made = st in (_PERSON, _ORG) and ot in _ARTIFACT and lemma in CREATE_VERBS
+        agent = st in (_PERSON, _ORG)
+        # the weaker frames below take a subject said as a name or "I"/"he"/"she", not a
+        # generic "you" ("you build a nuclear reactor") or a guessed "we"/"they"
+        own = self.doc[subj.token_start].lower_ not in GENERIC_SUBJECTS
+        made = agent and ot in _ARTIFACT and lemma in CREATE_VERBS
         if made and prep in (None, "called"):
             return fact("created", subj, obj, lemma)
+        # "I called it cold storage": who gives a thing its name made it
+        if own and agent and ot in (*_ARTIFACT, "Concept") and _names_it(verb, obj):
+            return fact("created", subj, obj, "named-it", 0.65)
+        # "I wrote the transform library": a made thing said as a definite described
+        # product, its head a product noun, the verb's own object (never "a library")
+        described = prep is None and noun is None and _definite_work(verb, obj)
+        if own and agent and ot == "Concept" and lemma in CREATE_VERBS and described:
+            return fact("created", subj, obj, f"{lemma}-the", 0.7)
         if st == _PERSON and ot == "Concept" and lemma in IDEA_VERBS and prep is None:
             return fact("created", subj, obj, lemma, 0.75)  # "Shannon invented information theory"
         if agent_org and lemma == "invest" and prep in ("in", "into"):
@@ -883,6 +897,39 @@ class _Reader:
         if nt == _ORG and ot == _PLACE and prep == "in" and lemma in ORG_NOUNS:
             return fact("locatedIn", name, obj, "appos", 0.75)
         return None
+
+
+def _definite_work(verb, obj: SpanMention) -> bool:
+    """The verb's own object (not a noun it names or lists) is a concept of two or more
+    words headed by a product noun and pointed at with "the", "this", "that" or a
+    possessive: one particular made thing ("wrote the transform library", "built our
+    scheduling app"), not a kind ("a language model")."""
+    span = verb.doc[obj.token_start : obj.token_end]
+    head = span.root
+    if head.dep_ != "dobj" or head.head != verb:
+        return False
+    if len(span) < 2 or head.lemma_.lower() not in PRODUCT_NOUNS:
+        return False
+    pointers = ("the", "this", "that", "my", "our", "his", "her", "their")
+    return any(c.dep_ in ("det", "poss") and c.lower_ in pointers for c in head.children)
+
+
+def _names_it(verb, obj: SpanMention) -> bool:
+    """ "(I) called it X", "named it X": an active naming verb whose object is "it" and
+    whose complement is the mention ``obj``. A concept must be said bare, as a name is
+    (no article, no possessive: "called it a mess" describes); a name may hold its own
+    article ("The Salt Roads")."""
+    if verb.lemma_.lower() not in ("call", "name", "dub", "christen") or verb.tag_ == "VBN":
+        return False
+    if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children):
+        return False
+    doc = verb.doc
+    head = doc[obj.token_start : obj.token_end].root
+    if head.dep_ not in ("oprd", "xcomp", "ccomp", "attr") or head.head != verb:
+        return False
+    if obj.mention.type != "Concept":
+        return True
+    return not any(c.dep_ in ("det", "poss") for c in head.children)
 
 
 def _repaired(token) -> bool:
