@@ -201,3 +201,16 @@ def test_a_name_before_kernel_or_distribution_is_software(tmp_path):
         "think Orvalix was the best thing he did.\n",
     )
     assert types.get("Orvalix") == "Product"  # NER: an organisation
+
+
+def test_a_name_one_uses_or_runs_is_a_product(tmp_path):
+    types = types_of(
+        tmp_path,
+        "lab.txt",
+        "Host: What did your team build on?\n"
+        "Guest: Back then everyone in the lab was using Harrowgate, and Dana Pruitt "
+        "maintained Harrowgate for years. Later we upgraded Harrowgate on every robot, and "
+        "Dana Pruitt moved to Oslo.\n",
+    )
+    assert types.get("Harrowgate") == "Product"  # was using X, upgraded X
+    assert types.get("Dana Pruitt") == "Person"

@@ -1282,8 +1282,12 @@ _MEMBER_ROLES = frozenset(
 #: or "for", whose place of work it is ("worked at X").
 _JOIN_VERBS = frozenset({"join", "found", "cofound", "co-found"})
 _WORK_VERBS = frozenset({"work", "intern"})
-#: Verbs whose object is a piece of software or hardware ("released X", "installed X").
-_PRODUCT_VERBS = frozenset({"release", "ship", "download", "install", "deploy", "open-source"})
+#: Verbs whose object is a piece of software or hardware ("released X", "installed X",
+#: "was using X", "upgraded X"): firms are joined and worked at, people met; what is
+#: used, booted or upgraded is a thing. Not "run": one runs a company as well.
+_PRODUCT_VERBS = frozenset(
+    {"release", "ship", "download", "install", "deploy", "open-source", "use", "boot", "upgrade"}
+)
 #: Words that join the items of a list ("X, Y, and Z").
 _LIST_JOINERS = frozenset({",", "and", "or", "&"})
 
