@@ -214,3 +214,16 @@ def test_a_name_one_uses_or_runs_is_a_product(tmp_path):
     )
     assert types.get("Harrowgate") == "Product"  # was using X, upgraded X
     assert types.get("Dana Pruitt") == "Person"
+
+
+def test_a_name_that_begins_with_a_kind_noun_is_of_that_kind(tmp_path):
+    types = types_of(
+        tmp_path,
+        "press.txt",
+        "Host: Did the web change publishing?\n"
+        "Guest: Completely. The free sites were going to put Encyclopedia Vandoria out "
+        "of business, and the editors at Encyclopedia Vandoria knew it. My friend Tomas "
+        "Ekberg wrote for them in Lisbon.\n",
+    )
+    assert types.get("Encyclopedia Vandoria") == "Work"  # NER: a person
+    assert types.get("Tomas Ekberg") == "Person"

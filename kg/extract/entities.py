@@ -448,6 +448,19 @@ def _surname_is_a_word(alpha, etype: str, lexicon: Lexicon | None) -> bool:
     )
 
 
+def _kind_first(doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A name of several words begins with a kind noun of :data:`_KIND_TYPES` that is
+    no given name, and a proper noun follows it ("Encyclopedia Galactica")."""
+    first = doc[start].lower_
+    return (
+        end - start > 1
+        and first in _KIND_TYPES
+        and first not in lexicon.given_names
+        and doc[start].text[:1].isupper()
+        and doc[start + 1].pos_ == "PROPN"
+    )
+
+
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in _STRIP_WORDS or doc[start].is_punct):
         start += 1
@@ -621,6 +634,10 @@ def find_mentions(
                 continue
         if etype == "Person" and end - start > 1 and doc[end - 1].lower_ in _COMPANY_WORDS:
             etype = "Organization"  # "Eureka Labs", "Acme Inc": a company, not a person
+        elif etype == "Person" and _kind_first(doc, start, end, lexicon):
+            # "Encyclopedia Galactica", "Festival Kelpfest": no one's given name is a
+            # kind noun; the word says what the name is
+            etype = _KIND_TYPES[doc[start].lower_]
         elif (
             etype in ("Place", "Organization")
             and end - start in (2, 3)
@@ -1070,6 +1087,13 @@ _KIND_TYPES = {
             "dissertation",
             "report",
             "memoir",
+            "encyclopedia",
+            "dictionary",
+            "magazine",
+            "journal",
+            "newspaper",
+            "license",
+            "licence",
         ],
         "Work",
     ),
