@@ -227,3 +227,14 @@ def test_a_name_that_begins_with_a_kind_noun_is_of_that_kind(tmp_path):
     )
     assert types.get("Encyclopedia Vandoria") == "Work"  # NER: a person
     assert types.get("Tomas Ekberg") == "Person"
+
+
+def test_names_listed_after_trade_shows_are_events(tmp_path):
+    types = types_of(
+        tmp_path,
+        "sales.txt",
+        "Host: How do you find customers?\n"
+        "Guest: Mostly at big trade shows like Harbex, where buyers see the machines "
+        "run. Last spring we flew to Harbex again.\n",
+    )
+    assert types.get("Harbex") == "Event"  # "shows like X" alone would make it a work

@@ -1433,7 +1433,22 @@ def _kind(token, people: bool = False) -> str | None:
     lemma = token.lemma_.lower()
     if people and lemma in _PERSON_KINDS:
         return "Person"
+    for child in token.children:
+        if child.dep_ == "compound" and (child.lower_, lemma) in _COMPOUND_KINDS:
+            return _COMPOUND_KINDS[child.lower_, lemma]
     return _KIND_TYPES.get(lemma)
+
+
+#: Kind nouns whose modifier changes their kind: a trade show is held, a TV show
+#: is watched ("trade shows like X": events; "shows like X": works).
+_COMPOUND_KINDS = {
+    ("trade", "show"): "Event",
+    ("air", "show"): "Event",
+    ("car", "show"): "Event",
+    ("road", "show"): "Event",
+    ("trade", "fair"): "Event",
+    ("book", "fair"): "Event",
+}
 
 
 #: Nouns for people: a name beside one, or in a list of them, is a person's.
