@@ -238,3 +238,16 @@ def test_names_listed_after_trade_shows_are_events(tmp_path):
         "run. Last spring we flew to Harbex again.\n",
     )
     assert types.get("Harbex") == "Event"  # "shows like X" alone would make it a work
+
+
+def test_a_name_one_built_is_a_product(tmp_path):
+    types = types_of(
+        tmp_path,
+        "made.txt",
+        "Host: What came out of the lab?\n"
+        "Guest: In 2015 we built Corvaline so that every student could share code. "
+        "Later, Corvaline became the standard in our field, and Priya Raman from Halden "
+        "University wrote papers about Corvaline.\n",
+    )
+    assert types.get("Corvaline") == "Product"  # we built X
+    assert types.get("Halden University") == "Organization"

@@ -1307,10 +1307,22 @@ _MEMBER_ROLES = frozenset(
 _JOIN_VERBS = frozenset({"join", "found", "cofound", "co-found"})
 _WORK_VERBS = frozenset({"work", "intern"})
 #: Verbs whose object is a piece of software or hardware ("released X", "installed X",
-#: "was using X", "upgraded X"): firms are joined and worked at, people met; what is
-#: used, booted or upgraded is a thing. Not "run": one runs a company as well.
+#: "was using X", "upgraded X", "we built X"): firms are joined and worked at, people
+#: met; what is used, built, booted or upgraded is a thing. Not "run": one runs a
+#: company as well (one builds one too, but says "built a company", not its name).
 _PRODUCT_VERBS = frozenset(
-    {"release", "ship", "download", "install", "deploy", "open-source", "use", "boot", "upgrade"}
+    {
+        "release",
+        "ship",
+        "download",
+        "install",
+        "deploy",
+        "open-source",
+        "use",
+        "boot",
+        "upgrade",
+        "build",
+    }
 )
 #: Words that join the items of a list ("X, Y, and Z").
 _LIST_JOINERS = frozenset({",", "and", "or", "&"})
