@@ -251,3 +251,16 @@ def test_a_name_one_built_is_a_product(tmp_path):
     )
     assert types.get("Corvaline") == "Product"  # we built X
     assert types.get("Halden University") == "Organization"
+
+
+def test_where_one_goes_on_stage_is_an_event(tmp_path):
+    types = types_of(
+        tmp_path,
+        "launch.txt",
+        "Host: When did the phone go public?\n"
+        "Guest: Our CEO got on stage at GadgetWorld and showed it to everyone. The next "
+        "winter he stood on the stage at GadgetWorld again, and Lena Okafor from "
+        "Brightwater Labs joined him.\n",
+    )
+    assert types.get("GadgetWorld") == "Event"  # NER: an organisation
+    assert types.get("Brightwater Labs") == "Organization"

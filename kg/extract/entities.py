@@ -1374,6 +1374,8 @@ def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
             return "Product"
     if organization and _used_as_software(doc, start, end, head):
         return "Product"
+    if organization and _on_stage_at(doc, end, head):
+        return "Event"
     if _affiliation_of_person(doc, start, end):
         return "Organization"
     return None
@@ -1403,6 +1405,25 @@ def _used_as_software(doc, start: int, end: int, head) -> bool:
     return (
         head.dep_ == "dobj" and parent.pos_ == "VERB" and parent.lemma_.lower() in _SOFTWARE_VERBS
     )
+
+
+#: Where a speaker stands at an event ("on stage at X", "at the booth at X").
+_STAGE_WORDS = frozenset({"stage", "podium", "booth", "keynote"})
+
+
+def _on_stage_at(doc, end: int, head) -> bool:
+    """A name NER calls an organisation is where one goes on stage: "got on stage at
+    X", "the keynote at X". One is on stage at a show, a conference or an expo; at a
+    firm one works. A name ending in a common word ("Carnegie Hall", "Madison Square
+    Garden") is the venue, not the event."""
+    parent = head.head
+    if head.dep_ != "pobj" or parent.lower_ != "at" or is_common_word(doc[end - 1].text):
+        return False
+    gov = parent.head
+    near = [gov] + [
+        c for p in gov.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"
+    ]
+    return any(t.lemma_.lower() in _STAGE_WORDS for t in near)
 
 
 def _span_head(doc, start: int, end: int):
