@@ -201,3 +201,66 @@ def test_a_name_before_kernel_or_distribution_is_software(tmp_path):
         "think Orvalix was the best thing he did.\n",
     )
     assert types.get("Orvalix") == "Product"  # NER: an organisation
+
+
+def test_a_name_one_uses_or_runs_is_a_product(tmp_path):
+    types = types_of(
+        tmp_path,
+        "lab.txt",
+        "Host: What did your team build on?\n"
+        "Guest: Back then everyone in the lab was using Harrowgate, and Dana Pruitt "
+        "maintained Harrowgate for years. Later we upgraded Harrowgate on every robot, and "
+        "Dana Pruitt moved to Oslo.\n",
+    )
+    assert types.get("Harrowgate") == "Product"  # was using X, upgraded X
+    assert types.get("Dana Pruitt") == "Person"
+
+
+def test_a_name_that_begins_with_a_kind_noun_is_of_that_kind(tmp_path):
+    types = types_of(
+        tmp_path,
+        "press.txt",
+        "Host: Did the web change publishing?\n"
+        "Guest: Completely. The free sites were going to put Encyclopedia Vandoria out "
+        "of business, and the editors at Encyclopedia Vandoria knew it. My friend Tomas "
+        "Ekberg wrote for them in Lisbon.\n",
+    )
+    assert types.get("Encyclopedia Vandoria") == "Work"  # NER: a person
+    assert types.get("Tomas Ekberg") == "Person"
+
+
+def test_names_listed_after_trade_shows_are_events(tmp_path):
+    types = types_of(
+        tmp_path,
+        "sales.txt",
+        "Host: How do you find customers?\n"
+        "Guest: Mostly at big trade shows like Harbex, where buyers see the machines "
+        "run. Last spring we flew to Harbex again.\n",
+    )
+    assert types.get("Harbex") == "Event"  # "shows like X" alone would make it a work
+
+
+def test_a_name_one_built_is_a_product(tmp_path):
+    types = types_of(
+        tmp_path,
+        "made.txt",
+        "Host: What came out of the lab?\n"
+        "Guest: In 2015 we built Corvaline so that every student could share code. "
+        "Later, Corvaline became the standard in our field, and Priya Raman from Halden "
+        "University wrote papers about Corvaline.\n",
+    )
+    assert types.get("Corvaline") == "Product"  # we built X
+    assert types.get("Halden University") == "Organization"
+
+
+def test_where_one_goes_on_stage_is_an_event(tmp_path):
+    types = types_of(
+        tmp_path,
+        "launch.txt",
+        "Host: When did the phone go public?\n"
+        "Guest: Our CEO got on stage at GadgetWorld and showed it to everyone. The next "
+        "winter he stood on the stage at GadgetWorld again, and Lena Okafor from "
+        "Brightwater Labs joined him.\n",
+    )
+    assert types.get("GadgetWorld") == "Event"  # NER: an organisation
+    assert types.get("Brightwater Labs") == "Organization"

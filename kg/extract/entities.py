@@ -448,6 +448,19 @@ def _surname_is_a_word(alpha, etype: str, lexicon: Lexicon | None) -> bool:
     )
 
 
+def _kind_first(doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """A name of several words begins with a kind noun of :data:`_KIND_TYPES` that is
+    no given name, and a proper noun follows it ("Encyclopedia Galactica")."""
+    first = doc[start].lower_
+    return (
+        end - start > 1
+        and first in _KIND_TYPES
+        and first not in lexicon.given_names
+        and doc[start].text[:1].isupper()
+        and doc[start + 1].pos_ == "PROPN"
+    )
+
+
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in _STRIP_WORDS or doc[start].is_punct):
         start += 1
@@ -621,6 +634,10 @@ def find_mentions(
                 continue
         if etype == "Person" and end - start > 1 and doc[end - 1].lower_ in _COMPANY_WORDS:
             etype = "Organization"  # "Eureka Labs", "Acme Inc": a company, not a person
+        elif etype == "Person" and _kind_first(doc, start, end, lexicon):
+            # "Encyclopedia Galactica", "Festival Kelpfest": no one's given name is a
+            # kind noun; the word says what the name is
+            etype = _KIND_TYPES[doc[start].lower_]
         elif (
             etype in ("Place", "Organization")
             and end - start in (2, 3)
@@ -1070,6 +1087,13 @@ _KIND_TYPES = {
             "dissertation",
             "report",
             "memoir",
+            "encyclopedia",
+            "dictionary",
+            "magazine",
+            "journal",
+            "newspaper",
+            "license",
+            "licence",
         ],
         "Work",
     ),
@@ -1282,8 +1306,24 @@ _MEMBER_ROLES = frozenset(
 #: or "for", whose place of work it is ("worked at X").
 _JOIN_VERBS = frozenset({"join", "found", "cofound", "co-found"})
 _WORK_VERBS = frozenset({"work", "intern"})
-#: Verbs whose object is a piece of software or hardware ("released X", "installed X").
-_PRODUCT_VERBS = frozenset({"release", "ship", "download", "install", "deploy", "open-source"})
+#: Verbs whose object is a piece of software or hardware ("released X", "installed X",
+#: "was using X", "upgraded X", "we built X"): firms are joined and worked at, people
+#: met; what is used, built, booted or upgraded is a thing. Not "run": one runs a
+#: company as well (one builds one too, but says "built a company", not its name).
+_PRODUCT_VERBS = frozenset(
+    {
+        "release",
+        "ship",
+        "download",
+        "install",
+        "deploy",
+        "open-source",
+        "use",
+        "boot",
+        "upgrade",
+        "build",
+    }
+)
 #: Words that join the items of a list ("X, Y, and Z").
 _LIST_JOINERS = frozenset({",", "and", "or", "&"})
 
@@ -1334,6 +1374,8 @@ def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
             return "Product"
     if organization and _used_as_software(doc, start, end, head):
         return "Product"
+    if organization and _on_stage_at(doc, end, head):
+        return "Event"
     if _affiliation_of_person(doc, start, end):
         return "Organization"
     return None
@@ -1363,6 +1405,25 @@ def _used_as_software(doc, start: int, end: int, head) -> bool:
     return (
         head.dep_ == "dobj" and parent.pos_ == "VERB" and parent.lemma_.lower() in _SOFTWARE_VERBS
     )
+
+
+#: Where a speaker stands at an event ("on stage at X", "at the booth at X").
+_STAGE_WORDS = frozenset({"stage", "podium", "booth", "keynote"})
+
+
+def _on_stage_at(doc, end: int, head) -> bool:
+    """A name NER calls an organisation is where one goes on stage: "got on stage at
+    X", "the keynote at X". One is on stage at a show, a conference or an expo; at a
+    firm one works. A name ending in a common word ("Carnegie Hall", "Madison Square
+    Garden") is the venue, not the event."""
+    parent = head.head
+    if head.dep_ != "pobj" or parent.lower_ != "at" or is_common_word(doc[end - 1].text):
+        return False
+    gov = parent.head
+    near = [gov] + [
+        c for p in gov.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"
+    ]
+    return any(t.lemma_.lower() in _STAGE_WORDS for t in near)
 
 
 def _span_head(doc, start: int, end: int):
@@ -1405,7 +1466,22 @@ def _kind(token, people: bool = False) -> str | None:
     lemma = token.lemma_.lower()
     if people and lemma in _PERSON_KINDS:
         return "Person"
+    for child in token.children:
+        if child.dep_ == "compound" and (child.lower_, lemma) in _COMPOUND_KINDS:
+            return _COMPOUND_KINDS[child.lower_, lemma]
     return _KIND_TYPES.get(lemma)
+
+
+#: Kind nouns whose modifier changes their kind: a trade show is held, a TV show
+#: is watched ("trade shows like X": events; "shows like X": works).
+_COMPOUND_KINDS = {
+    ("trade", "show"): "Event",
+    ("air", "show"): "Event",
+    ("car", "show"): "Event",
+    ("road", "show"): "Event",
+    ("trade", "fair"): "Event",
+    ("book", "fair"): "Event",
+}
 
 
 #: Nouns for people: a name beside one, or in a list of them, is a person's.
