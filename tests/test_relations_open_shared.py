@@ -79,3 +79,21 @@ def test_no_shared_subject_into_a_passive_after_an_active(open_rel):
         "Rosa Diaz: Helena Varga built a parser called Tarn and Tarn is based on Kestrel Labs.\n"
     )
     assert "Kestrel Labs" not in {o for _, o in _pairs(found, "Helena Varga")}, found
+
+
+# -- a noun after a copula with its preposition: "X is the cause of Y" -------------------
+def test_a_predicate_noun_with_its_preposition_relates(open_rel):
+    found = open_rel(
+        "Host: And?\n"
+        "Rosa Diaz: Honestly, transformers were the successor of recurrent neural networks. "
+        "Tomas Berg was the leading expert in reinforcement learning.\n"
+    )
+    assert ("transformers", "be successor of", "recurrent neural networks", False) in found
+    assert ("be expert in", "reinforcement learning") in _pairs(found, "Tomas Berg"), found
+
+
+def test_a_vague_predicate_noun_relates_nothing(open_rel):
+    found = open_rel(
+        "Host: And?\nRosa Diaz: Well, deep learning is the thing about neural networks.\n"
+    )
+    assert not {t for t in found if t[0] == "deep learning"}, found

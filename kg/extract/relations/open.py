@@ -14,7 +14,9 @@ Frames beyond subject - verb - object: a passive with its agent reads actively
 ("fermentation was caused by microorganisms": microorganism cause fermentation); a
 passive without one keeps its participle ("X is used for Y": used for); an adjective
 with its preposition after a copula ("the artificial neuron is related to the biological
-neuron": be related to); a complex preposition ("testified in front of Congress":
+neuron": be related to); a noun after a copula with its preposition ("microbes were
+the agents of disease": be agent of; not a noun of quantity: "a lot of"); a complex
+preposition ("testified in front of Congress":
 testify in front of; "arose out of hospital medicine": arise out of); entering a field
 ("I went into machine learning": go into; "got into math": get into).
 
@@ -141,6 +143,12 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
             # "X is related to Y": the adjective and its preposition
             role, head = "obj", root.head.head.head
             prep = f"{root.head.head.lower_} {root.head.lower_}"
+        elif root.dep_ == "pobj" and root.head.dep_ == "prep" and _predicate_noun(root.head.head):
+            # "microbes were the cause of disease": the noun after the copula and its
+            # preposition ("be cause of", "be expert in")
+            noun = root.head.head
+            role, head = "obj", noun.head
+            prep = f"{noun.lemma_.lower()} {root.head.lower_}"
         elif (
             root.dep_ == "pobj"
             and root.head.dep_ == "prep"
@@ -307,6 +315,25 @@ def _copular_adjective(token) -> bool:
     is closely related to Y": "related" with "is" as its auxiliary)."""
     return token.pos_ == "ADJ" and any(
         c.dep_ in ("aux", "auxpass", "cop") and c.lemma_.lower() == "be" for c in token.children
+    )
+
+
+#: nouns of quantity or vagueness after a copula: "is a lot of X" relates nothing
+_VAGUE_NOUNS = frozenset(
+    {"lot", "lots", "bunch", "number", "couple", "plenty", "ton", "tons", "deal", "bit"}
+    | {"piece", "amount", "sort", "thing", "stuff", "way", "time", "one", "idea", "point"}
+)
+
+
+def _predicate_noun(noun) -> bool:
+    """A common noun after a copula, with a preposition of its own: "the cause" in
+    "microbes were the cause of disease", "an iteration" in "X was an early iteration
+    of Y"; not a noun of quantity or vagueness ("a lot of", "the thing about")."""
+    return (
+        noun.dep_ == "attr"
+        and noun.pos_ == "NOUN"
+        and noun.lemma_.lower() not in _VAGUE_NOUNS
+        and noun.head.lemma_.lower() in ("be", "become", "remain")
     )
 
 
