@@ -97,3 +97,28 @@ def test_a_vague_predicate_noun_relates_nothing(open_rel):
         "Host: And?\nRosa Diaz: Well, deep learning is the thing about neural networks.\n"
     )
     assert not {t for t in found if t[0] == "deep learning"}, found
+
+
+# -- a grounded "we" shares its verb's tense with the verb it governs ---------------------
+def test_we_of_the_speakers_organisation_takes_the_tense_of_the_governing_verb(open_rel):
+    found = open_rel(
+        "Host: Where do you work?\n"
+        "Rosa Diaz: I joined DeepMind in 2019, and at DeepMind we got to work on speech "
+        "recognition.\n",
+        name="a.txt",
+    )
+    assert ("DeepMind", "work on", "speech recognition", False) in found
+    found = open_rel(
+        "Host: Where do you work?\n"
+        "Rosa Diaz: I joined DeepMind in 2019, and at DeepMind we ended up contributing to "
+        "speech recognition.\n",
+        name="b.txt",
+    )
+    assert ("DeepMind", "contribute to", "speech recognition", False) in found
+    found = open_rel(
+        "Host: Where do you work?\n"
+        "Rosa Diaz: I joined DeepMind in 2019, and at DeepMind we get to work on speech "
+        "recognition.\n",
+        name="c.txt",
+    )
+    assert not {t for t in found if t[0] == "DeepMind"}, found

@@ -30,7 +30,9 @@ naming verb and a topic ("talk about X growing and partnering with Y") share not
 People and organisations relate to concepts only when the subject is grounded: a named
 person, "I" of a labelled speaker, "he"/"she" of a person named close before, and
 "we" of the organisation the speaker said they work at, the last only with a verb of
-making or working ("we built X", "we worked on X"): a generic "we" or "you" is no claim.
+making or working ("we built X", "we worked on X", "we got to work on X", "we ended up
+contributing to X": the tense is the governing verb's): a generic "we" or "you" is no
+claim.
 Between the speaker's "I" and a concept no name grounds, a verb of attitude or
 perception ("I love X", "I looked at X") says something of the speaker, not of the
 concept, and gives nothing (with a named end it stays: "I love Ilya" is stated).
@@ -84,6 +86,7 @@ _ATTITUDE = frozenset(
 _WE_VERBS = frozenset(
     {"build", "develop", "create", "design", "release", "launch", "train", "publish"}
     | {"invent", "pioneer", "work", "research", "study", "introduce", "ship", "deploy"}
+    | {"contribute", "write", "maintain"}
 )
 #: the nouns of complex prepositions: "in front of", "on top of", "on behalf of"
 _COMPLEX_PREP = frozenset({"front", "top", "behalf"})
@@ -285,8 +288,13 @@ def _grounded(subj: SpanMention, obj: SpanMention, verb, prep: str | None) -> bo
     if o.type == "Concept" and s.type != "Concept" and (prep == "as" or lemma in _NAMING):
         return False
     if s.source == "we":
-        done = verb.tag_ == "VBD" or any(
-            c.dep_ == "aux" and c.lower_ in ("have", "'ve", "had") for c in verb.children
+        # the tense is the governing verb's when the subject is shared with it: "we
+        # ended up contributing to X", "we got to work on X"
+        tensed = verb
+        while tensed.dep_ in ("xcomp", "conj") and tensed.tag_ in ("VB", "VBG", "VBN"):
+            tensed = tensed.head
+        done = tensed.tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.lower_ in ("have", "'ve", "had") for c in tensed.children
         )
         return o.type == "Concept" and lemma in _WE_VERBS and done and o.source != "speaker"
     if "we" in sources:
