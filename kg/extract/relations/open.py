@@ -14,14 +14,25 @@ Frames beyond subject - verb - object: a passive with its agent reads actively
 ("fermentation was caused by microorganisms": microorganism cause fermentation); a
 passive without one keeps its participle ("X is used for Y": used for); an adjective
 with its preposition after a copula ("the artificial neuron is related to the biological
-neuron": be related to); a complex preposition ("testified in front of Congress":
+neuron": be related to); a noun after a copula with its preposition ("microbes were
+the agents of disease": be agent of; not a noun of quantity: "a lot of"); a complex
+preposition ("testified in front of Congress":
 testify in front of; "arose out of hospital medicine": arise out of); entering a field
 ("I went into machine learning": go into; "got into math": get into).
+
+A subject is shared with the verbs that have none of their own: a verb coordinated after
+it by a conjunction in the same voice ("she wrote two novels and then studied machine
+learning": study), its open complement ("began working on X": work on), and a named
+person's "who" clause ("Tomas Berg, who introduced X, ..."). A bare comma between two
+verbs, a passive after an active ("built X and Y is based on Z" read as one clause), a
+naming verb and a topic ("talk about X growing and partnering with Y") share nothing.
 
 People and organisations relate to concepts only when the subject is grounded: a named
 person, "I" of a labelled speaker, "he"/"she" of a person named close before, and
 "we" of the organisation the speaker said they work at, the last only with a verb of
-making or working ("we built X", "we worked on X"): a generic "we" or "you" is no claim.
+making or working ("we built X", "we worked on X", "we got to work on X", "we ended up
+contributing to X": the tense is the governing verb's): a generic "we" or "you" is no
+claim.
 Between the speaker's "I" and a concept no name grounds, a verb of attitude or
 perception ("I love X", "I looked at X") says something of the speaker, not of the
 concept, and gives nothing (with a named end it stays: "I love Ilya" is stated).
@@ -75,6 +86,7 @@ _ATTITUDE = frozenset(
 _WE_VERBS = frozenset(
     {"build", "develop", "create", "design", "release", "launch", "train", "publish"}
     | {"invent", "pioneer", "work", "research", "study", "introduce", "ship", "deploy"}
+    | {"contribute", "write", "maintain"}
 )
 #: the nouns of complex prepositions: "in front of", "on top of", "on behalf of"
 _COMPLEX_PREP = frozenset({"front", "top", "behalf"})
@@ -134,6 +146,12 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
             # "X is related to Y": the adjective and its preposition
             role, head = "obj", root.head.head.head
             prep = f"{root.head.head.lower_} {root.head.lower_}"
+        elif root.dep_ == "pobj" and root.head.dep_ == "prep" and _predicate_noun(root.head.head):
+            # "microbes were the cause of disease": the noun after the copula and its
+            # preposition ("be cause of", "be expert in")
+            noun = root.head.head
+            role, head = "obj", noun.head
+            prep = f"{noun.lemma_.lower()} {root.head.lower_}"
         elif (
             root.dep_ == "pobj"
             and root.head.dep_ == "prep"
@@ -151,6 +169,11 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
             prep = f"{head.lower_} {root.head.lower_}"
         if role is not None and (head.pos_ in ("VERB", "AUX") or _copular_adjective(head)):
             by_role.setdefault(head.i, {}).setdefault(role, []).append((s, prep))
+            if role == "subj":
+                # "Y founded X and later sold Z", "X went on to replace Z": the subject
+                # of a verb is the subject of the verbs it governs without one of their own
+                for verb in _sharing(head):
+                    by_role.setdefault(verb.i, {}).setdefault("subj", []).append((s, None))
         # the noun a relative clause or a participle hangs on is that verb's subject:
         # "transformers, which replaced LSTMs", "a model trained on web text"
         # (between concepts only: a clause's "which" may be the whole clause before it)
@@ -158,6 +181,12 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
             for verb in doc[s.token_start : s.token_end].root.children:
                 if verb.i >= s.token_end and verb.pos_ == "VERB" and _modifies(verb):
                     by_role.setdefault(verb.i, {}).setdefault("subj", []).append((s, _MOD))
+        elif s.mention.type == "Person" and s.mention.source in ("lexicon", "ner"):
+            # a named person's "who" clause is theirs: "Ada Lind, who wrote Tarn, ..."
+            for verb in doc[s.token_start : s.token_end].root.children:
+                if verb.i >= s.token_end and verb.dep_ == "relcl" and _who(verb):
+                    for v in (verb, *_sharing(verb)):
+                        by_role.setdefault(v.i, {}).setdefault("subj", []).append((s, None))
     out = []
     for verb_i, roles in sorted(by_role.items()):
         verb = doc[verb_i]
@@ -259,8 +288,13 @@ def _grounded(subj: SpanMention, obj: SpanMention, verb, prep: str | None) -> bo
     if o.type == "Concept" and s.type != "Concept" and (prep == "as" or lemma in _NAMING):
         return False
     if s.source == "we":
-        done = verb.tag_ == "VBD" or any(
-            c.dep_ == "aux" and c.lower_ in ("have", "'ve", "had") for c in verb.children
+        # the tense is the governing verb's when the subject is shared with it: "we
+        # ended up contributing to X", "we got to work on X"
+        tensed = verb
+        while tensed.dep_ in ("xcomp", "conj") and tensed.tag_ in ("VB", "VBG", "VBN"):
+            tensed = tensed.head
+        done = tensed.tag_ == "VBD" or any(
+            c.dep_ == "aux" and c.lower_ in ("have", "'ve", "had") for c in tensed.children
         )
         return o.type == "Concept" and lemma in _WE_VERBS and done and o.source != "speaker"
     if "we" in sources:
@@ -292,6 +326,25 @@ def _copular_adjective(token) -> bool:
     )
 
 
+#: nouns of quantity or vagueness after a copula: "is a lot of X" relates nothing
+_VAGUE_NOUNS = frozenset(
+    {"lot", "lots", "bunch", "number", "couple", "plenty", "ton", "tons", "deal", "bit"}
+    | {"piece", "amount", "sort", "thing", "stuff", "way", "time", "one", "idea", "point"}
+)
+
+
+def _predicate_noun(noun) -> bool:
+    """A common noun after a copula, with a preposition of its own: "the cause" in
+    "microbes were the cause of disease", "an iteration" in "X was an early iteration
+    of Y"; not a noun of quantity or vagueness ("a lot of", "the thing about")."""
+    return (
+        noun.dep_ == "attr"
+        and noun.pos_ == "NOUN"
+        and noun.lemma_.lower() not in _VAGUE_NOUNS
+        and noun.head.lemma_.lower() in ("be", "become", "remain")
+    )
+
+
 def _complex_prep(prep) -> bool:
     """ "of" in "in front of X": its noun is a complex preposition's, hanging on a
     preposition of the verb."""
@@ -310,6 +363,44 @@ def _passive(verb) -> bool:
 
 
 _RELATIVE = frozenset({"which", "that", "who"})
+_OWN_SUBJECT = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+
+
+def _sharing(verb) -> list:
+    """The verbs that take ``verb``'s subject as theirs: coordinated after it ("founded
+    X and sold Y") or its open complement ("went on to found X", "helped build Y"),
+    each without a subject of its own; a clause with its own subject is another claim."""
+    if verb.dep_ == "pcomp":
+        return []  # "talk about X beginning and starting with Y": a topic, not a claim
+    out, todo = [], [verb]
+    while todo:
+        head = todo.pop()
+        for c in head.children:
+            if (
+                c.dep_ in ("conj", "xcomp")
+                and c.pos_ == "VERB"
+                and c.i > head.i
+                and c.lemma_.lower() not in _NAMING
+                and not any(g.dep_ in _OWN_SUBJECT for g in c.children)
+                and (c.dep_ == "xcomp" or _coordinated(head, c))
+            ):
+                out.append(c)
+                todo.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _coordinated(head, conj) -> bool:
+    """``conj`` is coordinated with ``head`` by a conjunction ("and", "but", "then"
+    between them) and in the same voice: a bare comma ("more software focused, focused
+    around X") or a passive after an active ("built X and Y is based on Z" read as one
+    clause) is a run-on parse."""
+    cc = any(t.dep_ == "cc" and head.i < t.i < conj.i for t in (*head.children, *conj.children))
+    return cc and _passive(head) == _passive(conj)
+
+
+def _who(verb) -> bool:
+    """A relative clause whose subject is "who": it speaks of the person it hangs on."""
+    return any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children)
 
 
 def _modifies(verb) -> bool:
