@@ -345,13 +345,18 @@ def _candidate(doc, i, j, chunk, transcript, sentence, taken, concept_at, all_cu
         and not any(t.tag_ == "NNS" for t in words[:-1])
     )
     mention = _make_mention(doc, i, j, transcript, sentence, "Concept", "concept")
+    cues = context_cues(doc, i, j, concept_at, chunk, all_cues)
+    if j - i > 1 and _adjective(words[0]):
+        cues |= {"adjective"}
     return TermCandidate(
-        key,
-        compound,
-        SpanMention(replace(mention.mention, norm=key), i, j),
-        inner,
-        context_cues(doc, i, j, concept_at, chunk, all_cues),
+        key, compound, SpanMention(replace(mention.mention, norm=key), i, j), inner, cues
     )
+
+
+def _adjective(token) -> bool:
+    """An adjective or a participle modifying a noun ("amicable", "heightened"): the
+    first word of a phrase that describes its head rather than naming a kind of it."""
+    return token.pos_ == "ADJ" or (token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"))
 
 
 #: Verbs that give a thing its name ("a method called X", "what is known as X").
@@ -549,6 +554,12 @@ class TermStatistics:
         """The keys said only after a possessive ("my undergrad school", "our hobby
         project"): someone's own thing in a story, not a term, when said once."""
         return {k for k, c in self.cues.items() if c["possessive"] >= self.frequency[k]}
+
+    def adjectival(self) -> set[str]:
+        """The phrases whose first word is an adjective wherever they are said
+        ("theatrical nature"), as opposed to a noun or a name ("revision control", "CRM
+        space")."""
+        return {k for k, c in self.cues.items() if c["adjective"] >= self.frequency[k]}
 
     def coordinated(self) -> set[str]:
         """The keys said somewhere in a list with another noun ("X and Y")."""
