@@ -71,3 +71,14 @@ def test_a_stressed_or_listed_head_keeps_the_adjective_phrase():
         Counter({"public school": 2}), 2, 2.0, set(), words, total, adjectival={"public school"}
     )
     assert kept == select_terms(Counter({"public school": 2}), 2, 2.0, set(), words, total)
+
+
+def test_a_hesitation_sound_spelt_long_is_no_word_of_a_term(tmp_path):
+    for sound in ("mmm", "ummm", "hmmm"):
+        text = f"It is independent of language {sound} I think it's independent of language."
+        keys = set(_statistics(tmp_path, text).frequency)
+        assert "language" in keys
+        assert not any(sound in k.split() for k in keys), keys
+    # a word with a doubled letter is no hesitation
+    keys = set(_statistics(tmp_path, "The output is independent of the grammar book.").frequency)
+    assert "grammar book" in keys

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Sentence, Transcript
+from ..nlp import FILLERS
 from ..nlp import tokens as doc_tokens
 from . import wordnet
 from .concepts import _zipf
@@ -116,10 +117,28 @@ def _lexicon_concepts(spans: Sequence[SpanMention]) -> dict[int, SpanMention]:
     }
 
 
+def _squeezed(word: str) -> str:
+    """``word`` with each run of one letter cut to one letter ("mmm" -> "m", "ummm" ->
+    "um", "uhhh" -> "uh")."""
+    return "".join(c for k, c in enumerate(word) if k == 0 or c != word[k - 1])
+
+
+#: Hesitation sounds, spelt with any length ("mmm", "hmmm", "ummm"): a recogniser writes
+#: them as words and the parse may take one for a noun ("independent of language mmm").
+HESITATIONS = frozenset(_squeezed(w) for w in FILLERS)
+
+
+def _hesitation(word: str) -> bool:
+    """A filler of :data:`kg.nlp.FILLERS`, or one spelt longer ("mmm", "ummm"; not "m")."""
+    return word in FILLERS or (len(_squeezed(word)) < len(word) and _squeezed(word) in HESITATIONS)
+
+
 def _content(token) -> bool:
     """A word that can be part of a term: a noun, a proper noun, an adjective, or a
     participle modifying a noun, which the parse tags a verb ("a distributed system",
-    "embedded systems", "chlorinated lime", "sunk cost")."""
+    "embedded systems", "chlorinated lime", "sunk cost"); never a hesitation sound."""
+    if _hesitation(token.lower_):
+        return False
     return token.pos_ in _CONCEPT_POS or (
         token.dep_ == "amod" and token.tag_ == "VBN" and token.head.i > token.i
     )
