@@ -82,3 +82,13 @@ def test_a_hesitation_sound_spelt_long_is_no_word_of_a_term(tmp_path):
     # a word with a doubled letter is no hesitation
     keys = set(_statistics(tmp_path, "The output is independent of the grammar book.").frequency)
     assert "grammar book" in keys
+
+
+def test_a_noun_for_a_term_before_the_term_is_not_part_of_it(tmp_path):
+    text = "Some researchers coined the term garden automation for this kind of work."
+    keys = set(_statistics(tmp_path, text).frequency)
+    assert "garden automation" in keys
+    assert not any(k.split()[0] == "term" for k in keys), keys
+    # not after an article: the noun belongs to the phrase ("long term memory")
+    keys = set(_statistics(tmp_path, "They studied long term memory in mice.").frequency)
+    assert any("term memory" in k for k in keys), keys

@@ -160,6 +160,13 @@ def _trimmed(doc, chunk_start: int, end: int) -> tuple[int, int]:
         or (start > chunk_start and _inner_hyphen(doc, start - 1, chunk_start, end))
     ):
         start += 1
+    if (
+        end - start > 1
+        and toks[start].lower_ in TERM_NOUNS
+        and start > 0
+        and toks[start - 1].lower_ in ("the", "this", "that")
+    ):
+        start += 1  # "coined the term machine teaching": the term is what follows
     half = (end - start) // 2
     if (
         half
@@ -169,6 +176,13 @@ def _trimmed(doc, chunk_start: int, end: int) -> tuple[int, int]:
     ):
         end = start + half
     return start, end
+
+
+#: Nouns for a word or phrase itself: after "the" or "this" and before more words of
+#: the noun phrase, they introduce the term said next ("coined the term machine
+#: teaching", "this phrase attention economy"), unpunctuated in speech. ("word" is left
+#: out: "the word embeddings", "the word processor" are terms of their own.)
+TERM_NOUNS = frozenset({"term", "phrase", "expression", "buzzword", "catchphrase"})
 
 
 #: Articles: one right before a preposition opens a modifier said without hyphens.
