@@ -10,6 +10,8 @@ lex_yoshua_bengio_autocaptions, standup_what_is_an_ai_agent_whisper):
 * corpus_recall_sample.json -- every named person, organization, place, product,
   work and event in the first 2,500 words of each transcript, with the surfaces as
   written;
+* corpus_concepts.json -- every Concept entity, per transcript and label: is it a
+  concept a careful reader would list for that conversation (``correct``);
 * corpus_relations.json -- every typed and open relation, and a random sample of
   40 co-mentions (``random.seed(0)``; ``random.sample`` of the co-mentions sorted by
   (subject, predicate, object, kind)): is the relation stated by its quote.
@@ -218,6 +220,46 @@ def print_recall(res: dict, details: bool) -> None:
     print(f"   {'ALL':<40} found {pct(tf, tn)}   typed right {pct(tt, tn)}")
 
 
+# ---------------------------------------------------------------- concepts
+
+
+def score_concepts(kg, judgements: list[dict]) -> dict:
+    """Judged precision of the Concept entities, one row per (transcript, label)."""
+    by_key = {(j["transcript"], j["label"]): j for j in judgements}
+    present = sorted(
+        {(m.transcript_id, e.label) for e in kg.entities if e.type == "Concept" for m in e.mentions}
+    )
+    matched = [by_key[k] for k in present if k in by_key]
+    new = [k for k in present if k not in by_key]
+    have = set(present)
+    gone = [j for j in judgements if (j["transcript"], j["label"]) not in have]
+    return dict(matched=matched, new=new, gone=gone)
+
+
+def print_concepts(res: dict, details: bool) -> None:
+    m = res["matched"]
+    ok = sum(bool(j["correct"]) for j in m)
+    gone_ok = sum(bool(j["correct"]) for j in res["gone"])
+    print("== Concepts, judged precision (per transcript and label)")
+    print(
+        f"   precision {pct(ok, len(m))}   (judged & present {len(m)}; judged & gone {len(res['gone'])}, "
+        f"of them correct {gone_ok}; new/unjudged {len(res['new'])})"
+    )
+    if details:
+        for j in m:
+            if not j["correct"]:
+                print(
+                    f"     - wrong {j['transcript'][:24]:<24} {j['label']!r}: {j.get('note', '')}"
+                )
+        for j in res["gone"]:
+            tag = "LOST correct" if j["correct"] else "gone wrong"
+            print(f"     - {tag} {j['transcript'][:24]:<24} {j['label']!r}")
+    if res["new"]:
+        print("     new/unjudged concepts (add them to corpus_concepts.json):")
+        for t, label in res["new"]:
+            print(f"     - {t[:24]:<24} {label!r}")
+
+
 # ---------------------------------------------------------------- relations
 
 
@@ -292,6 +334,10 @@ def main() -> int:
     ents = json.loads((judged / "corpus_named_entities.json").read_text(encoding="utf-8"))
     sample = json.loads((judged / "corpus_recall_sample.json").read_text(encoding="utf-8"))
     rels = json.loads((judged / "corpus_relations.json").read_text(encoding="utf-8"))
+    concepts_file = judged / "corpus_concepts.json"
+    concepts = (
+        json.loads(concepts_file.read_text(encoding="utf-8")) if concepts_file.exists() else None
+    )
 
     print(
         f"build: {args.outputs}  ({len(kg.entities)} entities, {len(kg.relations)} relations; "
@@ -301,6 +347,9 @@ def main() -> int:
     print()
     print_recall(score_recall(kg, sample), args.details)
     print()
+    if concepts is not None:
+        print_concepts(score_concepts(kg, concepts), args.details)
+        print()
     print_relations(score_relations(kg, rels), args.details)
     return 0
 

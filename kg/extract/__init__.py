@@ -99,6 +99,7 @@ def extract_transcript(
         statistics.coordinated(),
         statistics.holds_concept,
         statistics.owned(),
+        statistics.adjectival(),
     )
     introduced = name_parts(_full_person_names(transcript, units, lexicon))
     # distinctive first names of the field's people ("Demis") count as introduced,

@@ -193,6 +193,15 @@ LISTED_AGAIN_KEYNESS = 1.0
 EVERYDAY_MAX_ZIPF = 4.0
 EVERYDAY_KEYNESS = 2.2
 EVERYDAY_LEXNAMES = frozenset({"noun.artifact", "noun.act", "noun.process", "noun.cognition"})
+#: A phrase of an adjective and an everyday noun (:data:`EVERYDAY_HEAD_ZIPF`:
+#: "nature", "relationship", "event", "experience", "power") that the talk says at
+#: most this salient (under 6 times its rate in English) is the speaker's wording
+#: around the modifier ("the theatrical nature of it", "an amicable relationship",
+#: "a lot of generalization power"), not a name: the talk is not about such things
+#: any more than English at large. A phrase WordNet lists ("social security") names
+#: one thing whatever its head; a noun modifier names a kind of the head ("revision
+#: control", "CRM space"), so only phrases opening with an adjective are refused.
+GENERIC_HEAD_KEYNESS = 0.8
 #: Words joining the parts of a phrase "X of Y" (see :func:`.terms._of_candidate`): not
 #: words of the term for keyness.
 LINKING_WORDS = frozenset({"of", "the"})
@@ -281,6 +290,7 @@ def select_terms(
     coordinated: set[str] = frozenset(),
     holds_concept: set[str] = frozenset(),
     owned: set[str] = frozenset(),
+    adjectival: set[str] = frozenset(),
 ) -> set[str]:
     """The candidate keys that are concepts in this transcript.
 
@@ -290,7 +300,7 @@ def select_terms(
     ``coordinated``: the keys said somewhere in a list with another noun;
     ``holds_concept``: the keys that hold a lexicon concept somewhere; ``owned``: the
     keys said only after a possessive ("my undergrad school"), refused as phrases said
-    once.
+    once; ``adjectival``: the phrases whose first word is an adjective wherever said.
     """
     word_counts = word_counts or Counter()
     selected = set()
@@ -305,6 +315,8 @@ def select_terms(
         zipfs = [_zipf(w) for w in words]
         keys = [keyness(w, max(word_counts[w], count), total_words) for w in words]
         mean = sum(keys) / len(keys)
+        if key in adjectival and _generic_head(key, words, zipfs, keys):
+            continue
         if len(words) == 1:
             if (
                 key in defined
@@ -398,6 +410,17 @@ def select_terms(
         if not _term_as_modifier(key, counts, selected)
         and not _modified_term(key, counts, selected)
     }
+
+
+def _generic_head(key: str, words: list[str], zipfs: list[float], keys: list[float]) -> bool:
+    """Whether a phrase of two words ends in an everyday noun the talk says no more
+    than English does (:data:`GENERIC_HEAD_KEYNESS`) and is no noun WordNet lists."""
+    return (
+        len(words) == 2
+        and zipfs[1] >= EVERYDAY_HEAD_ZIPF
+        and keys[1] < GENERIC_HEAD_KEYNESS
+        and not wordnet.is_noun_lemma(key)
+    )
 
 
 def _plural_only(word: str) -> bool:

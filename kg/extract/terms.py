@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Sentence, Transcript
+from ..nlp import FILLERS
 from ..nlp import tokens as doc_tokens
 from . import wordnet
 from .concepts import _zipf
@@ -116,10 +117,28 @@ def _lexicon_concepts(spans: Sequence[SpanMention]) -> dict[int, SpanMention]:
     }
 
 
+def _squeezed(word: str) -> str:
+    """``word`` with each run of one letter cut to one letter ("mmm" -> "m", "ummm" ->
+    "um", "uhhh" -> "uh")."""
+    return "".join(c for k, c in enumerate(word) if k == 0 or c != word[k - 1])
+
+
+#: Hesitation sounds, spelt with any length ("mmm", "hmmm", "ummm"): a recogniser writes
+#: them as words and the parse may take one for a noun ("independent of language mmm").
+HESITATIONS = frozenset(_squeezed(w) for w in FILLERS)
+
+
+def _hesitation(word: str) -> bool:
+    """A filler of :data:`kg.nlp.FILLERS`, or one spelt longer ("mmm", "ummm"; not "m")."""
+    return word in FILLERS or (len(_squeezed(word)) < len(word) and _squeezed(word) in HESITATIONS)
+
+
 def _content(token) -> bool:
     """A word that can be part of a term: a noun, a proper noun, an adjective, or a
     participle modifying a noun, which the parse tags a verb ("a distributed system",
-    "embedded systems", "chlorinated lime", "sunk cost")."""
+    "embedded systems", "chlorinated lime", "sunk cost"); never a hesitation sound."""
+    if _hesitation(token.lower_):
+        return False
     return token.pos_ in _CONCEPT_POS or (
         token.dep_ == "amod" and token.tag_ == "VBN" and token.head.i > token.i
     )
@@ -141,6 +160,13 @@ def _trimmed(doc, chunk_start: int, end: int) -> tuple[int, int]:
         or (start > chunk_start and _inner_hyphen(doc, start - 1, chunk_start, end))
     ):
         start += 1
+    if (
+        end - start > 1
+        and toks[start].lower_ in TERM_NOUNS
+        and start > 0
+        and toks[start - 1].lower_ in ("the", "this", "that")
+    ):
+        start += 1  # "coined the term machine teaching": the term is what follows
     half = (end - start) // 2
     if (
         half
@@ -150,6 +176,13 @@ def _trimmed(doc, chunk_start: int, end: int) -> tuple[int, int]:
     ):
         end = start + half
     return start, end
+
+
+#: Nouns for a word or phrase itself: after "the" or "this" and before more words of
+#: the noun phrase, they introduce the term said next ("coined the term machine
+#: teaching", "this phrase attention economy"), unpunctuated in speech. ("word" is left
+#: out: "the word embeddings", "the word processor" are terms of their own.)
+TERM_NOUNS = frozenset({"term", "phrase", "expression", "buzzword", "catchphrase"})
 
 
 #: Articles: one right before a preposition opens a modifier said without hyphens.
@@ -345,13 +378,18 @@ def _candidate(doc, i, j, chunk, transcript, sentence, taken, concept_at, all_cu
         and not any(t.tag_ == "NNS" for t in words[:-1])
     )
     mention = _make_mention(doc, i, j, transcript, sentence, "Concept", "concept")
+    cues = context_cues(doc, i, j, concept_at, chunk, all_cues)
+    if j - i > 1 and _adjective(words[0]):
+        cues |= {"adjective"}
     return TermCandidate(
-        key,
-        compound,
-        SpanMention(replace(mention.mention, norm=key), i, j),
-        inner,
-        context_cues(doc, i, j, concept_at, chunk, all_cues),
+        key, compound, SpanMention(replace(mention.mention, norm=key), i, j), inner, cues
     )
+
+
+def _adjective(token) -> bool:
+    """An adjective or a participle modifying a noun ("amicable", "heightened"): the
+    first word of a phrase that describes its head rather than naming a kind of it."""
+    return token.pos_ == "ADJ" or (token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"))
 
 
 #: Verbs that give a thing its name ("a method called X", "what is known as X").
@@ -549,6 +587,12 @@ class TermStatistics:
         """The keys said only after a possessive ("my undergrad school", "our hobby
         project"): someone's own thing in a story, not a term, when said once."""
         return {k for k, c in self.cues.items() if c["possessive"] >= self.frequency[k]}
+
+    def adjectival(self) -> set[str]:
+        """The phrases whose first word is an adjective wherever they are said
+        ("theatrical nature"), as opposed to a noun or a name ("revision control", "CRM
+        space")."""
+        return {k for k, c in self.cues.items() if c["adjective"] >= self.frequency[k]}
 
     def coordinated(self) -> set[str]:
         """The keys said somewhere in a list with another noun ("X and Y")."""
