@@ -34,6 +34,7 @@ from ..entities import SpanMention
 from .frames import as_investor, owned_company, person_there
 from .open import hypothetical
 from .patterns import is_institution, job_at
+from .placement import in_order, place_frames
 from .typed import singular_verb_after
 
 __all__ = ["ClauseFact", "clause_facts", "non_asserting", "is_question", "tense_of"]
@@ -259,6 +260,7 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
         if token.lower_ == "there":
             out += person_there(reader, token)
     out += reader.located()
+    out += place_frames(reader)
     for s in spans:
         if s.mention.type in _ARTIFACT:
             out += reader.own_work(s)
@@ -272,7 +274,7 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
                 for o in reader.pobjs(p):
                     if o.mention.type == _PLACE:
                         out.append(ClauseFact(s, "locatedIn", o, "parse:locatedIn:in", 0.6))
-    return out
+    return in_order(doc, out)
 
 
 class _Reader:

@@ -1,0 +1,202 @@
+"""Where an organisation is and what it is part of, from frames of the parse that the
+verb rules of ``clauses.py`` do not read:
+
+* a verb of lying or keeping a site: "X sits / lies / stands in Y", "X has / opened /
+  keeps an office (a lab, its headquarters) in Y" (locatedIn);
+* a possessive: "Finland's X" (an organisation owned by a place is located there),
+  "Y's X" with both organisations ("Google's DeepMind": partOf);
+* a unit at an organisation: "the X Lab at Y", "the X Institute at Y" (partOf), the
+  first name ending in a noun for a part of a larger body;
+* a part's noun said of an organisation: "X, the research arm of Y", "X is a wholly
+  owned subsidiary of Y", "the robotics division of Y, X"; "X belongs to Y" (partOf);
+* lists said in parallel: "A and B are based in C and D" pairs A with C and B with D,
+  never crosswise (``in_order``).
+
+Types follow the ontology's signature: locatedIn is an organisation in a place (a place
+in a place is outside it), partOf an organisation in an organisation. A person in a
+place is left to the dwelling verbs of ``clauses.py`` (travel and visits are not a
+location). Negated clauses give nothing; questions, hypotheticals and hearsay are
+dropped by the finder for every clause fact.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...nlp import tokens
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .clauses import ClauseFact, _Reader
+
+__all__ = ["place_frames", "in_order", "LIE_VERBS", "SITE_NOUNS", "PART_HEADS", "PART_NOUNS"]
+
+_ORG, _PLACE = "Organization", "Place"
+
+#: verbs that say where a thing lies: "sits in", "lies in", "stands in"
+LIE_VERBS = frozenset({"sit", "lie", "stand", "reside", "operate"})
+#: verbs that keep a site somewhere: "has an office in", "opened a lab in"
+SITE_VERBS = frozenset({"have", "open", "keep", "run", "maintain", "establish"})
+#: what an organisation keeps in a place
+SITE_NOUNS = frozenset(
+    {"office", "offices", "headquarters", "hq", "lab", "labs", "campus", "branch"}
+    | {"factory", "plant", "hub", "site", "base", "studio", "center", "centre"}
+)
+#: last words of a name that make it a part of a larger body: "the Ondira Lab at Y"
+PART_HEADS = frozenset(
+    {"lab", "labs", "laboratory", "institute", "center", "centre", "school", "department"}
+    | {"division", "group", "team", "unit", "program", "programme", "initiative"}
+)
+
+#: nouns that say one body is a piece of another: "the research arm of Y"
+PART_NOUNS = frozenset(
+    {"part", "division", "subsidiary", "arm", "unit", "branch", "wing", "affiliate"}
+    | {"offshoot", "spinoff", "spin-off", "daughter", "chapter", "department"}
+)
+
+
+def place_frames(reader: _Reader) -> list[ClauseFact]:
+    """The located-in and part-of facts of one unit's parse read by the frames above."""
+    out: list[ClauseFact] = []
+    for token in tokens(reader.doc):
+        if token.pos_ in ("VERB", "AUX"):
+            out += _site_verb(reader, token)
+        elif token.dep_ == "poss":
+            out += _possessive(reader, token)
+        if token.dep_ == "prep" and token.lower_ == "at":
+            out += _unit_at(reader, token)
+        if token.lemma_.lower() in PART_NOUNS and not reader.named(token):
+            out += _part_noun(reader, token)
+    return out
+
+
+def _part_noun(reader: _Reader, noun) -> list[ClauseFact]:
+    """ "X, the nonprofit arm of Y" (apposition), "X is a subsidiary of Y" (a copula's
+    attribute, not negated), "the research arm of Y, X" (the name set beside it)."""
+    from .clauses import ClauseFact
+
+    wholes = [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in reader.pobjs(p)
+        if o.mention.type == _ORG
+    ]
+    if not wholes:
+        return []
+    parts = []
+    if noun.dep_ == "appos" and noun.head.i in reader.at:
+        parts = reader.spans(noun.head)
+    elif noun.dep_ == "attr" and noun.head.lemma_.lower() in ("be", "become", "remain"):
+        if any(c.dep_ == "neg" for c in noun.head.children):
+            return []
+        parts = reader.subjects(noun.head)[0]
+    parts += [o for c in noun.children if c.dep_ == "appos" for o in reader.spans(c)]
+    return [
+        ClauseFact(p, "partOf", w, "parse:partOf:part-noun", 0.75)
+        for p in parts
+        for w in wholes
+        if p.mention.type == _ORG and p.mention is not w.mention
+    ]
+
+
+def _site_verb(reader: _Reader, verb) -> list[ClauseFact]:
+    """ "X sits in Y", "X has an office in Y", "X opened its headquarters in Y"."""
+    from .clauses import ClauseFact
+
+    lemma = verb.lemma_.lower()
+    if lemma not in LIE_VERBS and lemma not in SITE_VERBS and lemma != "belong":
+        return []
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []
+    if lemma == "belong":  # "X belongs to Y": both organisations
+        wholes = [
+            o
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ == "to"
+            for o in reader.pobjs(p)
+            if o.mention.type == _ORG
+        ]
+        return [
+            ClauseFact(s, "partOf", w, "parse:partOf:belong", 0.75, None, verb)
+            for s in reader.subjects(verb)[0]
+            for w in wholes
+            if s.mention.type == _ORG and s.mention is not w.mention
+        ]
+    holders = [c for c in verb.children if c.dep_ in ("prep",) and c.lower_ == "in"]
+    if lemma in SITE_VERBS:
+        sites = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in SITE_NOUNS]
+        if not sites or any(reader.named(s) for s in sites):
+            return []
+        # "an office in Y" may hang "in" on the noun or on the verb
+        holders += [p for s in sites for p in s.children if p.dep_ == "prep" and p.lower_ == "in"]
+    subjects = [s for s in reader.subjects(verb)[0] if s.mention.type == _ORG]
+    places = [o for p in holders for o in reader.pobjs(p) if o.mention.type == _PLACE]
+    tag = "lies-in" if lemma in LIE_VERBS else "site-in"
+    return [
+        ClauseFact(s, "locatedIn", o, f"parse:locatedIn:{tag}", 0.75, None, verb)
+        for s in subjects
+        for o in places
+    ]
+
+
+def _possessive(reader: _Reader, poss) -> list[ClauseFact]:
+    """ "Finland's X": X located in Finland; "Y's X", both organisations: X part of Y.
+    Only when the possessed word is the root of a named organisation (not "Google's
+    investment in X", not "Y's CEO")."""
+    from .clauses import ClauseFact
+
+    owner, owned = reader.at.get(poss.i), reader.at.get(poss.head.i)
+    if owner is None or owned is None or owner is owned:
+        return []
+    if owned.mention.type != _ORG:
+        return []
+    if reader.doc[owned.token_start : owned.token_end].root.i != poss.head.i:
+        return []
+    if owner.mention.type == _PLACE:
+        return [ClauseFact(owned, "locatedIn", owner, "parse:locatedIn:possessive", 0.7)]
+    if owner.mention.type == _ORG:
+        return [ClauseFact(owned, "partOf", owner, "parse:partOf:possessive", 0.7)]
+    return []
+
+
+def _unit_at(reader: _Reader, prep) -> list[ClauseFact]:
+    """ "the Ondira Lab at Stanford": a name ending in a part's noun, with "at" and an
+    organisation hung on it, is part of that organisation."""
+    from .clauses import ClauseFact
+
+    unit = reader.at.get(prep.head.i)
+    if unit is None or unit.mention.type != _ORG:
+        return []
+    last = reader.doc[unit.token_end - 1]
+    if last.lower_ not in PART_HEADS or unit.token_end - unit.token_start < 2:
+        return []
+    return [
+        ClauseFact(unit, "partOf", o, "parse:partOf:unit-at", 0.7)
+        for o in reader.pobjs(prep)
+        if o.mention.type == _ORG and o.mention is not unit.mention
+    ]
+
+
+def in_order(doc, facts: list[ClauseFact]) -> list[ClauseFact]:
+    """Drop the crosswise pairs of a parallel list: when a subject is the k-th of a
+    list the parse coordinates and its place the j-th of a list as long, only k == j
+    is said ("A and B are based in C and D")."""
+    out = []
+    for f in facts:
+        if f.predicate != "locatedIn":
+            out.append(f)
+            continue
+        k, n = _position(doc, f.subject)
+        j, m = _position(doc, f.object)
+        if n >= 2 and n == m and k != j:
+            continue
+        out.append(f)
+    return out
+
+
+def _position(doc, span) -> tuple[int, int]:
+    """The place of a mention's root in the list the parse coordinates it in, and the
+    length of that list (1 when it is not listed)."""
+    root = doc[span.token_start : span.token_end].root
+    items = sorted([root, *root.conjuncts], key=lambda t: t.i)
+    return items.index(root), len(items)
