@@ -10,9 +10,9 @@ Sets (gold made by reading each text before running anything on it):
   after the fourth round's rules were written and scored once with them, as a second
   check that dev's gains carry over; from then on part of the dev half.
 * ``val``: three more held-out transcripts (``tests/data/heldout/val``, h11-h13),
-  fetched and annotated in session 6 without sight of kg's code or output; scored at
-  the start and end of that session only, as a second out-of-sample check, and study
-  material after.
+  fetched and annotated in session 6 without sight of kg's code or output; in that
+  session scored once before its rules and then only in aggregate (the summary row) as
+  a merge gate, its per-entity lists unread; study material after.
 * ``test``: the held-out test half (``tests/data/heldout/test``), scored only to
   report: never used to tune a rule or add a lexicon entry.
 * ``dialogues``: four short dialogues written for the relation tests (interview,

@@ -102,3 +102,21 @@ def test_parallel_lists_of_subjects_and_places_pair_in_order(typed):
     )
     assert ("Ondira Labs", "Helsinki") in found
     assert ("Ondira Labs", "Oslo") not in found
+
+
+# -- lists on both sides of a between-words pattern ----------------------------------------
+def test_two_lists_around_one_pattern_pair_in_order_never_crosswise(typed):
+    found = _pairs(
+        typed("Mara Lind: Ondira Labs and Corvel Systems are based in Helsinki and Dublin.\n"),
+        "locatedIn",
+    )
+    assert ("Corvel Systems", "Helsinki") not in found
+    assert ("Ondira Labs", "Dublin") not in found
+    assert found <= {("Ondira Labs", "Helsinki"), ("Corvel Systems", "Dublin")}
+
+
+def test_one_name_and_a_list_still_pair_with_every_item(typed):
+    found = _pairs(
+        typed("Mara Lind: Ondira Labs and Corvel Systems are based in Helsinki.\n"), "locatedIn"
+    )
+    assert {("Ondira Labs", "Helsinki"), ("Corvel Systems", "Helsinki")} <= found

@@ -186,23 +186,22 @@ class RelationFinder:
                     # "Dario and Daniela Amodei co-founded Anthropic", "founded by X and Y"
                     firsts = [a, *conjuncts(doc, spans, i, -1)]
                     seconds = [b, *conjuncts(doc, spans, spans.index(b), +1)]
-                    for x in firsts:
-                        for y in seconds:
-                            subj, obj = (x, y) if pattern.forward else (y, x)
-                            predicate = pattern.predicate
-                            if pattern.by_institution:
-                                predicate = job_at(obj.mention)
-                            out.append(
-                                RelationCandidate(
-                                    subj.mention,
-                                    predicate,
-                                    obj.mention,
-                                    "typed",
-                                    evidence(f"pattern:{predicate}", pattern.confidence, role),
-                                    role,
-                                )
+                    for x, y in list_pairs(firsts, seconds):
+                        subj, obj = (x, y) if pattern.forward else (y, x)
+                        predicate = pattern.predicate
+                        if pattern.by_institution:
+                            predicate = job_at(obj.mention)
+                        out.append(
+                            RelationCandidate(
+                                subj.mention,
+                                predicate,
+                                obj.mention,
+                                "typed",
+                                evidence(f"pattern:{predicate}", pattern.confidence, role),
+                                role,
                             )
-                            linked.add((id(x), id(y)))
+                        )
+                        linked.add((id(x), id(y)))
                     if pattern.predicate == "founded" and pattern.forward:
                         out += self._cofounders(doc, spans, a, b, evidence, linked, sentence)
         # an unsaid subject: "... postdoc with Andrew Ng", the talk's main person did it
@@ -427,6 +426,24 @@ def _finished(verb) -> bool:
         return True
     words = {t.lower_ for t in verb.subtree}
     return "before" in words or bool({"years", "months"} & words and verb.tag_ == "VBD")
+
+
+def list_pairs(
+    firsts: list[SpanMention], seconds: list[SpanMention]
+) -> list[tuple[SpanMention, SpanMention]]:
+    """The (subject side, object side) pairs a pattern states between two lists.
+
+    One name and a list pair with every item ("A and B co-founded C", "founded by A and
+    B"). Two lists are parallel ("A and B are based in C and D"): items pair in order
+    when the lists are as long as each other, and only the two names that meet at the
+    pattern otherwise; never crosswise (A with D). ``firsts[0]`` and ``seconds[0]`` are
+    the names next to the pattern."""
+    if len(firsts) == 1 or len(seconds) == 1:
+        return [(x, y) for x in firsts for y in seconds]
+    if len(firsts) != len(seconds):
+        return [(firsts[0], seconds[0])]
+    by_place = sorted(firsts, key=lambda s: s.token_start)
+    return list(zip(by_place, sorted(seconds, key=lambda s: s.token_start), strict=True))
 
 
 def _org_prefixes(lexicon: Lexicon) -> dict[str, list[tuple[str, str]]]:
