@@ -112,3 +112,23 @@ def test_an_institution_named_after_a_capital_city_is_one_name(tmp_path):
     types = {e.label.lower(): e.type for e in graph.entities}
     assert types.get("university of lisbon") == "Organization", types
     assert "ein lisbon" not in types, types
+
+
+def test_a_sea_named_without_its_head_after_the_is_a_place(tmp_path):
+    graph = built(
+        tmp_path,
+        "voyage.srt",
+        _srt(
+            [
+                "my grandfather sailed cargo ships across the atlantic for thirty years and",
+                "later he fished in the aegean with his brother every single summer and",
+                "he wrote letters about the arctic tundra and the yellow paint on deck",
+                "the crew painted the hull yellow before they left port that spring",
+            ]
+        ),
+    )
+    types = {e.label.lower(): e.type for e in graph.entities}
+    assert types.get("atlantic") == "Place", types  # "the Atlantic [Ocean]", said once
+    assert types.get("aegean") == "Place", types
+    assert types.get("arctic") != "Place", types  # modifies the noun after it
+    assert types.get("yellow") != "Place", types  # a frequent word: "the yellow [sea]"

@@ -19,7 +19,7 @@ from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
 from ..nlp import doc_text, tokens
 from . import wordnet
-from .propernames import longest_name
+from .propernames import longest_name, sea_without_head
 from .truecase import (
     COMPASS_WORDS,
     INSTITUTION_WORDS,
@@ -730,6 +730,16 @@ def _known_names(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
     i = 0
     while i < len(toks):
         named = None if taken[i] or not toks[i].is_alpha else longest_name(words, i)
+        if named is None and not taken[i] and sea_without_head(words, i):
+            # "across the atlantic"; not "the arctic tundra", the word modifying a noun
+            if (
+                i + 1 == len(toks)
+                or toks[i + 1].pos_ not in ("NOUN", "PROPN")
+                or toks[i].dep_ not in _MODIFIER_DEPS | {"nmod"}
+            ):
+                out.append((i, i + 1, "Place"))
+            i += 1
+            continue
         if (
             named is None
             or any(taken[i : i + named[0]])

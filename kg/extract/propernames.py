@@ -28,7 +28,14 @@ from wordfreq import zipf_frequency
 from ..ontology import ONTOLOGY_DIR
 from .wordnet import LEXNAMES
 
-__all__ = ["DATA_FILE", "NAME_MAX_ZIPF", "name_type", "longest_name"]
+__all__ = [
+    "DATA_FILE",
+    "ELLIPTIC_MAX_ZIPF",
+    "NAME_MAX_ZIPF",
+    "name_type",
+    "longest_name",
+    "sea_without_head",
+]
 
 #: The data file in ``ontology/``, WordNet 3.0's named instances.
 DATA_FILE = "wordnet_names.tsv.gz"
@@ -42,6 +49,12 @@ ACRONYM_MAX_ZIPF = 4.5
 #: A one-word name whose plural is at least this frequent (Zipf) is a countable noun
 #: first ("bridges", "burger": WordNet's first sense is a person of that name).
 PLURAL_MIN_ZIPF = 3.0
+#: A word that, with "sea" or "ocean" after it, names a sea WordNet lists, names that
+#: sea after "the" when it is at most this frequent (Zipf): "the pacific" (4.6), "the
+#: baltic" (3.6), "the aegean" (2.9); not "the yellow" (4.7), "the dead", "the north".
+ELLIPTIC_MAX_ZIPF = 4.6
+#: The heads a sea's name drops after "the" ("the Atlantic [Ocean]").
+_SEA_HEADS = ("sea", "ocean")
 #: The ontology class of a name, by the lexicographer file of its sense.
 TYPES = {
     "noun.person": "Person",
@@ -139,3 +152,35 @@ def longest_name(words: list[str], i: int) -> tuple[int, str] | None:
             etype = name_type(key)
             return (size, etype) if etype else None
     return None
+
+
+@lru_cache(maxsize=1)
+def _sea_words() -> frozenset[str]:
+    """The words that name a sea or an ocean with its head dropped ("the pacific"):
+    the first word of a two-word name of :data:`_SEA_HEADS` that is no name of its own
+    ("bering" is a person), no frequent word (:data:`ELLIPTIC_MAX_ZIPF`), no countable
+    noun ("the coral") and no language or people ("the irish", "the japanese"); a
+    place's one-word name may be one ("caribbean": too frequent for :func:`name_type`)."""
+    table = _table()
+    out = set()
+    for words, etype in table.items():
+        if len(words) != 2 or words[1] not in _SEA_HEADS or etype != "Place":
+            continue
+        word = words[0]
+        if (
+            table.get((word,), "Place") == "Place"
+            and word.isalpha()
+            and not word.endswith(("ish", "ese"))
+            and zipf_frequency(word, "en") <= ELLIPTIC_MAX_ZIPF
+            and zipf_frequency(word + "s", "en") < PLURAL_MIN_ZIPF
+        ):
+            out.add(word)
+    return frozenset(out)
+
+
+def sea_without_head(words: list[str], i: int) -> bool:
+    """``words[i]`` after "the" names a sea whose head the speaker dropped ("across the
+    atlantic", "the baltic"): English names seas and oceans so, and the word alone is
+    an adjective WordNet does not list as a name. The caller checks that no noun
+    follows ("the atlantic alliance", "the arctic tundra": the word modifies it)."""
+    return i > 0 and words[i - 1] == "the" and words[i] in _sea_words()
