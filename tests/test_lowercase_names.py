@@ -132,3 +132,21 @@ def test_a_sea_named_without_its_head_after_the_is_a_place(tmp_path):
     assert types.get("aegean") == "Place", types
     assert types.get("arctic") != "Place", types  # modifies the noun after it
     assert types.get("yellow") != "Place", types  # a frequent word: "the yellow [sea]"
+
+
+def test_a_name_ending_in_a_street_or_square_noun_is_a_place(tmp_path):
+    graph = built(
+        tmp_path,
+        "walk.srt",
+        _srt(
+            [
+                "every saturday we walked from the station down to frederick square and",
+                "bought bread at the bakery near marianne platz before the market closed",
+                "then my aunt took the tram along victoria street to visit her sister",
+            ]
+        ),
+    )
+    types = {e.label.lower(): e.type for e in graph.entities}
+    named = {k: v for k, v in types.items() if k.split()[-1] in ("square", "platz", "street")}
+    assert named, types  # NER reads at least one of them as a name
+    assert set(named.values()) == {"Place"}, types  # never a person they honour

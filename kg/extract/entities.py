@@ -19,7 +19,7 @@ from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
 from ..nlp import doc_text, tokens
 from . import wordnet
-from .propernames import longest_name, sea_without_head
+from .propernames import longest_name, sea_without_head, street_name
 from .truecase import (
     COMPASS_WORDS,
     INSTITUTION_WORDS,
@@ -632,7 +632,9 @@ def find_mentions(
             etype = _group_as_name(doc, start, end) if trust_case else None
             if etype is None:
                 continue
-        if etype == "Person" and end - start > 1 and doc[end - 1].lower_ in _COMPANY_WORDS:
+        if lowercase and street_name(tuple(t.lower_ for t in doc[start:end])):
+            etype = "Place"  # "alexander platz": a street or square, whoever it honours
+        elif etype == "Person" and end - start > 1 and doc[end - 1].lower_ in _COMPANY_WORDS:
             etype = "Organization"  # "Eureka Labs", "Acme Inc": a company, not a person
         elif etype == "Person" and _kind_first(doc, start, end, lexicon):
             # "Encyclopedia Galactica", "Festival Kelpfest": no one's given name is a

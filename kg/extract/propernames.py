@@ -184,3 +184,30 @@ def sea_without_head(words: list[str], i: int) -> bool:
     an adjective WordNet does not list as a name. The caller checks that no noun
     follows ("the atlantic alliance", "the arctic tundra": the word modifies it)."""
     return i > 0 and words[i - 1] == "the" and words[i] in _sea_words()
+
+
+#: The nouns that end the names of streets and squares, in English and in the
+#: languages whose street names English speakers say as they are: a name that ends in
+#: one is a place, whoever it honours ("george street", "alexander platz").
+STREET_HEADS = frozenset(
+    {
+        "street",
+        "avenue",
+        "boulevard",
+        "square",
+        "plaza",
+        "platz",
+        "strasse",
+        "straße",
+        "piazza",
+        "rue",
+        "calle",
+    }
+)
+
+
+def street_name(words: tuple[str, ...]) -> bool:
+    """A name of several words whose last is a street's or square's noun
+    (:data:`STREET_HEADS`)."""
+    last = words[-1] if words else ""
+    return len(words) > 1 and last in STREET_HEADS
