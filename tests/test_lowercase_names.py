@@ -150,3 +150,20 @@ def test_a_name_ending_in_a_street_or_square_noun_is_a_place(tmp_path):
     named = {k: v for k, v in types.items() if k.split()[-1] in ("square", "platz", "street")}
     assert named, types  # NER reads at least one of them as a name
     assert set(named.values()) == {"Place"}, types  # never a person they honour
+
+
+def test_a_given_name_followed_by_the_years_of_a_life_is_a_person(tmp_path):
+    graph = built(
+        tmp_path,
+        "history.srt",
+        _srt(
+            [
+                "the first real map of the valley came from henrik van morrow field who",
+                "lived from 1702 to 1769 and walked every ridge of it himself and the",
+                "village baker who lived from 1710 to 1780 fed the whole survey team",
+            ]
+        ),
+    )
+    types = {e.label.lower(): e.type for e in graph.entities}
+    assert types.get("henrik van morrow field") == "Person", types  # the name as heard
+    assert "village baker" not in types or types["village baker"] != "Person", types

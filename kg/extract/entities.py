@@ -19,7 +19,7 @@ from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
 from ..nlp import doc_text, tokens
 from . import wordnet
-from .propernames import longest_name, sea_without_head, street_name
+from .propernames import life_span_name, longest_name, sea_without_head, street_name
 from .truecase import (
     COMPASS_WORDS,
     INSTITUTION_WORDS,
@@ -708,6 +708,15 @@ def find_mentions(
     for start, end in spoken:
         add(start, end, "Person")
     if lowercase:
+        for start, end in _life_span_names(doc, lexicon.given_names):
+            # the name as heard holds the part of it NER read ("anton [von living hope]")
+            if all(
+                m.token_end <= start
+                or end <= m.token_start
+                or (start <= m.token_start and m.token_end <= end and m.mention.type == "Person")
+                for m in found
+            ):
+                absorb(start, end, "Person")
         named = _dated_events(doc, taken) + _known_names(doc, taken) + _lowercase_firms(doc)
         for start, end, etype in named:
             if any(taken[start:end]):
@@ -719,6 +728,20 @@ def find_mentions(
     found = [_with_direction(doc, m, transcript, sentence, taken) for m in found]
     found.sort(key=lambda m: m.token_start)
     return found
+
+
+def _life_span_names(doc, given_names) -> list[tuple[int, int]]:
+    """In lowercase speech, people told by the years of their life ("anton von levan
+    who lived from 1632 to 1723": :func:`.propernames.life_span_name`)."""
+    toks = tokens(doc)
+    words = [t.lower_ for t in toks]
+    stops = frozenset(w for w in words if doc.vocab[w].is_stop)
+    out = []
+    for i in range(len(toks)):
+        end = life_span_name(words, i, given_names, stops)
+        if end is not None:
+            out.append((i, end))
+    return out
 
 
 def _known_names(doc, taken: list[bool]) -> list[tuple[int, int, str]]:

@@ -21,6 +21,7 @@ process, on first use.
 from __future__ import annotations
 
 import gzip
+import re
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
@@ -211,3 +212,40 @@ def street_name(words: tuple[str, ...]) -> bool:
     (:data:`STREET_HEADS`)."""
     last = words[-1] if words else ""
     return len(words) > 1 and last in STREET_HEADS
+
+
+#: Words that join a person's name to the years of a life: "X who lived from 1632",
+#: "X was born in 1813", "X died in 1878".
+_LIFE_VERBS = frozenset({"lived", "born", "died"})
+#: Particles inside a person's name ("anton von ...", "pierre de ...").
+_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le"})
+#: The most words a name told by its life span runs to, given name included.
+LIFE_SPAN_NAME_WORDS = 4
+_LIFE_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+
+
+def life_span_name(
+    words: list[str], i: int, given_names: frozenset[str], stop_words: frozenset[str]
+) -> int | None:
+    """The end of a person's name that begins with the given name ``words[i]`` and is
+    followed by the years of a life: "anton von levan who lived from 1632 to 1723".
+    A lecture tells who someone was so; the words between are the surname as heard
+    (ASR garbles it, so it need not be rare), none a function word but a particle."""
+    if words[i] not in given_names:
+        return None
+    end = i + 1
+    while end < len(words) and end - i < LIFE_SPAN_NAME_WORDS:
+        word = words[end]
+        if word == "who" or word in _LIFE_VERBS:
+            break
+        if not word.isalpha() or (word in stop_words and word not in _NAME_PARTICLES):
+            return None
+        end += 1
+    if end == i + 1:
+        return None  # a given name alone: "john who lived ..." says no more than "john"
+    k = end + (words[end : end + 1] == ["who"])
+    k += words[k : k + 1] == ["was"]
+    lived = words[k : k + 1] and words[k] in _LIFE_VERBS
+    if lived and words[k + 1 : k + 2] in (["from"], ["in"]) and k + 2 < len(words):
+        return end if _LIFE_YEAR.fullmatch(words[k + 2]) else None
+    return None
