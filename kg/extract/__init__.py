@@ -42,7 +42,7 @@ from .entities import (
     works_at,
 )
 from .headterms import HeadTermSentence, head_term_broader
-from .propernames import name_type
+from .propernames import name_type, sea_without_head
 from .relations import RelationFinder
 from .terms import TermCandidate, TermStatistics, choose_terms, phrase_candidates
 
@@ -462,6 +462,10 @@ def _drop_unsupported_names(
             return True  # "in the style of Cormac McCarthy or X"
         if m.surface.islower() and name_type((m.surface,)) == m.type:
             return True  # "galen", "khrushchev": a named individual of WordNet, said once
+        if m.type == "Place" and s.token_start > 0:
+            before = doc[s.token_start - 1].lower_
+            if sea_without_head([before, m.surface.lower()], 1):
+                return True  # "across the atlantic": a sea, said once
         if m.type == "Person" and owns_an_idea(doc, s.token_start):
             return True  # "darwin's theory"
         if m.type == "Person" and m.surface.islower() and speaks_as_person(doc, s.token_start):

@@ -19,7 +19,7 @@ from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
 from ..nlp import doc_text, tokens
 from . import wordnet
-from .propernames import longest_name
+from .propernames import life_span_name, longest_name, sea_without_head, street_name
 from .truecase import (
     COMPASS_WORDS,
     INSTITUTION_WORDS,
@@ -632,7 +632,9 @@ def find_mentions(
             etype = _group_as_name(doc, start, end) if trust_case else None
             if etype is None:
                 continue
-        if etype == "Person" and end - start > 1 and doc[end - 1].lower_ in _COMPANY_WORDS:
+        if lowercase and street_name(tuple(t.lower_ for t in doc[start:end])):
+            etype = "Place"  # "alexander platz": a street or square, whoever it honours
+        elif etype == "Person" and end - start > 1 and doc[end - 1].lower_ in _COMPANY_WORDS:
             etype = "Organization"  # "Eureka Labs", "Acme Inc": a company, not a person
         elif etype == "Person" and _kind_first(doc, start, end, lexicon):
             # "Encyclopedia Galactica", "Festival Kelpfest": no one's given name is a
@@ -706,6 +708,15 @@ def find_mentions(
     for start, end in spoken:
         add(start, end, "Person")
     if lowercase:
+        for start, end in _life_span_names(doc, lexicon.given_names):
+            # the name as heard holds the part of it NER read ("anton [von living hope]")
+            if all(
+                m.token_end <= start
+                or end <= m.token_start
+                or (start <= m.token_start and m.token_end <= end and m.mention.type == "Person")
+                for m in found
+            ):
+                absorb(start, end, "Person")
         named = _dated_events(doc, taken) + _known_names(doc, taken) + _lowercase_firms(doc)
         for start, end, etype in named:
             if any(taken[start:end]):
@@ -719,6 +730,20 @@ def find_mentions(
     return found
 
 
+def _life_span_names(doc, given_names) -> list[tuple[int, int]]:
+    """In lowercase speech, people told by the years of their life ("anton von levan
+    who lived from 1632 to 1723": :func:`.propernames.life_span_name`)."""
+    toks = tokens(doc)
+    words = [t.lower_ for t in toks]
+    stops = frozenset(w for w in words if doc.vocab[w].is_stop)
+    out = []
+    for i in range(len(toks)):
+        end = life_span_name(words, i, given_names, stops)
+        if end is not None:
+            out.append((i, end))
+    return out
+
+
 def _known_names(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
     """In lowercase speech, the named individuals general knowledge lists that no
     other reading took ("since hippocrates", "khrushchev predicted", "the baltic
@@ -730,6 +755,16 @@ def _known_names(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
     i = 0
     while i < len(toks):
         named = None if taken[i] or not toks[i].is_alpha else longest_name(words, i)
+        if named is None and not taken[i] and sea_without_head(words, i):
+            # "across the atlantic"; not "the arctic tundra", the word modifying a noun
+            if (
+                i + 1 == len(toks)
+                or toks[i + 1].pos_ not in ("NOUN", "PROPN")
+                or toks[i].dep_ not in _MODIFIER_DEPS | {"nmod"}
+            ):
+                out.append((i, i + 1, "Place"))
+            i += 1
+            continue
         if (
             named is None
             or any(taken[i : i + named[0]])

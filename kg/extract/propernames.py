@@ -21,6 +21,7 @@ process, on first use.
 from __future__ import annotations
 
 import gzip
+import re
 from functools import lru_cache
 
 from wordfreq import zipf_frequency
@@ -28,7 +29,14 @@ from wordfreq import zipf_frequency
 from ..ontology import ONTOLOGY_DIR
 from .wordnet import LEXNAMES
 
-__all__ = ["DATA_FILE", "NAME_MAX_ZIPF", "name_type", "longest_name"]
+__all__ = [
+    "DATA_FILE",
+    "ELLIPTIC_MAX_ZIPF",
+    "NAME_MAX_ZIPF",
+    "name_type",
+    "longest_name",
+    "sea_without_head",
+]
 
 #: The data file in ``ontology/``, WordNet 3.0's named instances.
 DATA_FILE = "wordnet_names.tsv.gz"
@@ -42,6 +50,12 @@ ACRONYM_MAX_ZIPF = 4.5
 #: A one-word name whose plural is at least this frequent (Zipf) is a countable noun
 #: first ("bridges", "burger": WordNet's first sense is a person of that name).
 PLURAL_MIN_ZIPF = 3.0
+#: A word that, with "sea" or "ocean" after it, names a sea WordNet lists, names that
+#: sea after "the" when it is at most this frequent (Zipf): "the pacific" (4.6), "the
+#: baltic" (3.6), "the aegean" (2.9); not "the yellow" (4.7), "the dead", "the north".
+ELLIPTIC_MAX_ZIPF = 4.6
+#: The heads a sea's name drops after "the" ("the Atlantic [Ocean]").
+_SEA_HEADS = ("sea", "ocean")
 #: The ontology class of a name, by the lexicographer file of its sense.
 TYPES = {
     "noun.person": "Person",
@@ -138,4 +152,100 @@ def longest_name(words: list[str], i: int) -> tuple[int, str] | None:
         if key in table:
             etype = name_type(key)
             return (size, etype) if etype else None
+    return None
+
+
+@lru_cache(maxsize=1)
+def _sea_words() -> frozenset[str]:
+    """The words that name a sea or an ocean with its head dropped ("the pacific"):
+    the first word of a two-word name of :data:`_SEA_HEADS` that is no name of its own
+    ("bering" is a person), no frequent word (:data:`ELLIPTIC_MAX_ZIPF`), no countable
+    noun ("the coral") and no language or people ("the irish", "the japanese"); a
+    place's one-word name may be one ("caribbean": too frequent for :func:`name_type`)."""
+    table = _table()
+    out = set()
+    for words, etype in table.items():
+        if len(words) != 2 or words[1] not in _SEA_HEADS or etype != "Place":
+            continue
+        word = words[0]
+        if (
+            table.get((word,), "Place") == "Place"
+            and word.isalpha()
+            and not word.endswith(("ish", "ese"))
+            and zipf_frequency(word, "en") <= ELLIPTIC_MAX_ZIPF
+            and zipf_frequency(word + "s", "en") < PLURAL_MIN_ZIPF
+        ):
+            out.add(word)
+    return frozenset(out)
+
+
+def sea_without_head(words: list[str], i: int) -> bool:
+    """``words[i]`` after "the" names a sea whose head the speaker dropped ("across the
+    atlantic", "the baltic"): English names seas and oceans so, and the word alone is
+    an adjective WordNet does not list as a name. The caller checks that no noun
+    follows ("the atlantic alliance", "the arctic tundra": the word modifies it)."""
+    return i > 0 and words[i - 1] == "the" and words[i] in _sea_words()
+
+
+#: The nouns that end the names of streets and squares, in English and in the
+#: languages whose street names English speakers say as they are: a name that ends in
+#: one is a place, whoever it honours ("george street", "alexander platz").
+STREET_HEADS = frozenset(
+    {
+        "street",
+        "avenue",
+        "boulevard",
+        "square",
+        "plaza",
+        "platz",
+        "strasse",
+        "straße",
+        "piazza",
+        "rue",
+        "calle",
+    }
+)
+
+
+def street_name(words: tuple[str, ...]) -> bool:
+    """A name of several words whose last is a street's or square's noun
+    (:data:`STREET_HEADS`)."""
+    last = words[-1] if words else ""
+    return len(words) > 1 and last in STREET_HEADS
+
+
+#: Words that join a person's name to the years of a life: "X who lived from 1632",
+#: "X was born in 1813", "X died in 1878".
+_LIFE_VERBS = frozenset({"lived", "born", "died"})
+#: Particles inside a person's name ("anton von ...", "pierre de ...").
+_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le"})
+#: The most words a name told by its life span runs to, given name included.
+LIFE_SPAN_NAME_WORDS = 4
+_LIFE_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+
+
+def life_span_name(
+    words: list[str], i: int, given_names: frozenset[str], stop_words: frozenset[str]
+) -> int | None:
+    """The end of a person's name that begins with the given name ``words[i]`` and is
+    followed by the years of a life: "anton von levan who lived from 1632 to 1723".
+    A lecture tells who someone was so; the words between are the surname as heard
+    (ASR garbles it, so it need not be rare), none a function word but a particle."""
+    if words[i] not in given_names:
+        return None
+    end = i + 1
+    while end < len(words) and end - i < LIFE_SPAN_NAME_WORDS:
+        word = words[end]
+        if word == "who" or word in _LIFE_VERBS:
+            break
+        if not word.isalpha() or (word in stop_words and word not in _NAME_PARTICLES):
+            return None
+        end += 1
+    if end == i + 1:
+        return None  # a given name alone: "john who lived ..." says no more than "john"
+    k = end + (words[end : end + 1] == ["who"])
+    k += words[k : k + 1] == ["was"]
+    lived = words[k : k + 1] and words[k] in _LIFE_VERBS
+    if lived and words[k + 1 : k + 2] in (["from"], ["in"]) and k + 2 < len(words):
+        return end if _LIFE_YEAR.fullmatch(words[k + 2]) else None
     return None
