@@ -35,6 +35,19 @@ has, how often and in what order each is said), never a list of names:
   treaty" after "the treaty of 1971") is that name said short.
 * **lowercase work** (per transcript): a lowercase word NER alone called a work, beside
   the same word counted as a term more often, is the term.
+* **derived form** (per transcript): a one-word term said fewer times than its
+  nominalisation ("ferment" beside "fermentation": the word plus "-ation", "-ion" or
+  "-ment", an act or process in one of its WordNet senses) is that act or process; not a
+  word WordNet lists as an idea, artefact, person or group of its own ("construct"
+  beside "construction").
+* **participle** (per transcript): two terms that differ only in a modifier said
+  with and without its past-tense ending ("disentangle representation",
+  "disentangled representation": lemmatised speech, a dropped "-d") are one term; the
+  form said more often wins (ties: the participle). Never the last word, the head noun
+  ("fee" is not "feed").
+* **lexicon words** (per transcript): a name NER found alone whose words are those of
+  a lexicon entity said in the same transcript with the same type ("DevIn" beside
+  "Devin") is that entity: the lexicon missed only the spelling.
 * **named term** (per transcript, :func:`named_terms`): a term said with the same
   words as a name found in lowercase speech ("deepmind") is a mention of that name,
   unless it is a frequent English word said as a common noun ("a green apple").
@@ -210,7 +223,11 @@ def _transcript_routes(
         words = form.split()
         if len(words) >= 2:
             compounds[" ".join(words[:-1])].update(keys)
+    lexical: dict[tuple[str, str], set[str]] = defaultdict(set)  # (words, type) -> lex keys
     for key, node in nodes.items():
+        if key.startswith("lex:"):
+            for surface in node.surfaces:
+                lexical[(_plain(surface), node.type)].add(key)
         for surface in node.surfaces:
             words = _plain(surface).split()
             if len(words) < 2:
@@ -226,13 +243,17 @@ def _transcript_routes(
         route = None
         if key.startswith("name:"):
             route = (
-                _organisation_short_name(key, node, nodes, org_first, person_first)
+                _lexicon_words(key, node, lexical)
+                or _organisation_short_name(key, node, nodes, org_first, person_first)
                 or _reordered_name(key, node, nodes)
                 or _work_that_is_a_term(key, node, nodes)
             )
         elif key.startswith("concept:"):
-            route = _term_in_container(key, node, nodes, forms) or _ellipsis(
-                key, node, nodes, compounds
+            route = (
+                _term_in_container(key, node, nodes, forms)
+                or _ellipsis(key, node, nodes, compounds)
+                or _derived_form(key, node, nodes)
+                or _participle(key, node, nodes)
             )
         if route is not None:
             out[key] = route
@@ -243,6 +264,78 @@ def _transcript_routes(
         if target != route.target:
             out[key] = Route(target, route.rule, route.detail, route.type)
     return out
+
+
+def _lexicon_words(key: str, node: _Node, lexical: dict[tuple[str, str], set[str]]) -> Route | None:
+    """A name NER alone found, said with the words of exactly one lexicon entity of the
+    transcript that has the same type: that entity written another way ("DevIn")."""
+    if node.sources != {"ner"}:
+        return None
+    found = lexical.get((_text(key), node.type), set())
+    if len(found) != 1:
+        return None
+    target = next(iter(found))
+    return Route(target, "short-form", f"the words of lexicon entity {_text(target)}")
+
+
+#: Endings that make a noun of an act or process from a verb ("ferment" ->
+#: "fermentation", "develop" -> "development"). Closed list.
+NOMINAL_SUFFIXES = ("ation", "ion", "ment")
+#: WordNet lexnames of a nominalisation: what "-ation" names is (in one of its senses)
+#: an act or a process.
+_ACT_KINDS = frozenset({"noun.act", "noun.process"})
+#: Lexnames that give a word a life of its own beside its nominalisation: an idea
+#: ("construct"), a made thing, a person or a group.
+_OWN_KINDS = frozenset({"noun.cognition", "noun.artifact", "noun.person", "noun.group"})
+
+
+def _derived_form(key: str, node: _Node, nodes: dict[str, _Node]) -> Route | None:
+    """A one-word term said fewer times than its nominalisation in the transcript is
+    that act or process ("ferment" -> "fermentation")."""
+    word = _text(key)
+    if " " in word or len(word) < 5:
+        return None
+    if any(kind in _OWN_KINDS for kind in senses(word)):
+        return None
+    found = []
+    for suffix in NOMINAL_SUFFIXES:
+        target = "concept:" + word + suffix
+        if (
+            target in nodes
+            and nodes[target].count > node.count
+            and _ACT_KINDS.intersection(senses(_text(target)))
+        ):
+            found.append(target)
+    if len(found) != 1:
+        return None
+    return Route(found[0], "short-form", f"'{word}', the verb of '{_text(found[0])}'")
+
+
+def _participle_of(word: str, other: str) -> bool:
+    """Whether ``word`` is ``other`` with a past-tense ending: "disentangled" of
+    "disentangle" (+d, from five letters) or "labelled"/"labeled" of "label" (+ed)."""
+    if len(other) >= 5 and other.endswith("e") and word == other + "d":
+        return True
+    return len(other) >= 4 and word in (other + "ed", other + other[-1] + "ed")
+
+
+def _participle(key: str, node: _Node, nodes: dict[str, _Node]) -> Route | None:
+    """A term that differs from another of the transcript only by a modifier said with
+    or without its past-tense ending: the one said more often (ties: the participle)."""
+    words = _text(key).split()
+    if len(words) < 2:
+        return None
+    for i, word in enumerate(words[:-1]):
+        variants = [w for w in (word[:-1], word[:-2], word[:-3]) if _participle_of(word, w)]
+        variants += [w for w in (word + "d", word + "ed") if _participle_of(w, word)]
+        for variant in variants:
+            target = "concept:" + " ".join(words[:i] + [variant] + words[i + 1 :])
+            if target not in nodes:
+                continue
+            other = nodes[target].count
+            if other > node.count or (other == node.count and len(variant) > len(word)):
+                return Route(target, "short-form", f"'{word}' said for '{variant}'")
+    return None
 
 
 def _organisation_short_name(

@@ -229,3 +229,55 @@ def test_a_lowercase_word_ner_called_a_work_is_the_term_said_more_often():
     title = (mention("Quorl", 400, "Work", "ner"), "name:quorl")
     assert routes(*terms, title) == {}
     assert routes(terms[0], work) == {}
+
+
+# --- derived forms, participles, lexicon words ------------------------------------------
+
+
+def said(surface: str, key: str, times: int, start: int = 0, **kw):
+    return [(mention(surface, start + i * 100, **kw), key) for i in range(times)]
+
+
+def test_a_verb_said_fewer_times_than_its_nominalisation_is_that_act():
+    verb = said("adopt", "concept:adopt", 1, 5000)
+    noun = said("adoption", "concept:adoption", 3)
+    assert routes(*verb, *noun) == {"concept:adopt": "concept:adoption"}
+
+
+def test_a_word_with_a_sense_of_its_own_or_said_as_often_is_not_its_nominalisation():
+    idea = said("construct", "concept:construct", 1, 5000)  # an idea, not "construction"
+    act = said("construction", "concept:construction", 4)
+    assert routes(*idea, *act) == {}
+    verb = said("adopt", "concept:adopt", 2, 5000)
+    noun = said("adoption", "concept:adoption", 2)
+    assert routes(*verb, *noun) == {}
+
+
+def test_a_modifier_said_without_its_past_tense_ending_is_the_participle_term():
+    bare = said("cache response", "concept:cache response", 1, 5000)
+    full = said("cached response", "concept:cached response", 1)
+    assert routes(*bare, *full) == {"concept:cache response": "concept:cached response"}
+    full = said("cached response", "concept:cached response", 1)
+    bare = said("cache response", "concept:cache response", 3, 5000)
+    assert routes(*bare, *full) == {"concept:cached response": "concept:cache response"}
+
+
+def test_a_head_noun_or_a_short_word_with_an_ending_is_another_term():
+    head = said("noise cancel", "concept:noise cancel", 1, 5000)
+    headed = said("noise canceled", "concept:noise canceled", 2)
+    assert routes(*head, *headed) == {}
+    fee = said("fee schedule", "concept:fee schedule", 1, 5000)
+    feed = said("feed schedule", "concept:feed schedule", 2)
+    assert routes(*fee, *feed) == {}
+
+
+def test_a_name_with_the_words_of_a_lexicon_entity_of_its_type_is_that_entity():
+    entity = said("Quorvix", "lex:q42", 2, etype="Product", source="lexicon")
+    spelt = said("QuorVix", "name:quorvix", 1, 5000, etype="Product", source="ner")
+    assert routes(*entity, *spelt) == {"name:quorvix": "lex:q42"}
+
+
+def test_a_name_of_another_type_than_the_lexicon_entity_stays_apart():
+    entity = said("Quorvix", "lex:q42", 2, etype="Product", source="lexicon")
+    person = said("Quorvix", "name:quorvix", 1, 5000, etype="Person", source="ner")
+    assert routes(*entity, *person) == {}
