@@ -8,7 +8,13 @@ transcript goes. The rules read only what the transcript itself says (which node
 has, how often and in what order each is said), never a list of names:
 
 * **spacing** (whole build): two names or terms that differ only by spaces ("silk
-  worm", "silkworm") are one word written two ways; the form said more often wins.
+  worm", "silkworm") or by British and American spelling ("colour theory", "color
+  theory"; :func:`american_spelling`) are one word written two ways; the form said
+  more often wins.
+* **official name** (per transcript): a place named by its form of state ("the
+  Republic of X", "the Kingdom of X") beside the place "X" is X, unless two such forms
+  of the transcript end in the same X ("Republic of the Congo", "Democratic Republic
+  of the Congo").
 * **organisation short name** (per transcript): a single capitalised word that is the
   first word of exactly one multi-word organisation of the transcript, said after it
   and no more often, is that organisation ("Willow", typed a person by NER, after
@@ -142,15 +148,65 @@ def _text(key: str) -> str:
     return key.split(":", 1)[1]
 
 
+#: British endings and their American forms, for words of at least
+#: :data:`SPELLING_MIN_LETTERS` letters ("behaviour", "organise", "analyse", "centre",
+#: "catalogue", "defence", "programme"). Closed list.
+_SPELLINGS = (
+    ("our", "or"),
+    ("ours", "ors"),
+    ("ise", "ize"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("ising", "izing"),
+    ("isation", "ization"),
+    ("isations", "izations"),
+    ("yse", "yze"),
+    ("ysed", "yzed"),
+    ("ysing", "yzing"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("ogue", "og"),
+    ("ogues", "ogs"),
+    ("ence", "ense"),
+    ("amme", "am"),
+    ("ammes", "ams"),
+)
+#: Shorter words keep their letters: "tour" is not "tor", "wise" not "wize".
+SPELLING_MIN_LETTERS = 6
+#: A doubled "l" before these endings is British ("modelling", "labelled") when at
+#: least four letters come before it (not "filled" / "filed").
+_DOUBLED_L = ("lled", "lling", "ller", "llers")
+
+
+def american_spelling(text: str) -> str:
+    """``text`` with each word's British ending written the American way: "colour
+    theory" -> "color theory", "modelling" -> "modeling". Words that only look British
+    are rewritten too, harmlessly: two keys merge only when both forms are said."""
+    out = []
+    for word in text.split():
+        if len(word) >= SPELLING_MIN_LETTERS:
+            for british, american in _SPELLINGS:
+                if word.endswith(british):
+                    word = word[: -len(british)] + american
+                    break
+            else:
+                for ending in _DOUBLED_L:
+                    if word.endswith(ending) and len(word) - len(ending) >= 4:
+                        word = word[: -len(ending)] + ending[1:]
+                        break
+        out.append(word)
+    return " ".join(out)
+
+
 def spacing_variants(keys: Iterable[tuple[str, int]]) -> dict[str, Route]:
-    """Keys of names or terms (with their mention counts) that differ only by spaces,
-    mapped to the one said most often (ties: the closed form, then the first key):
-    "silk worm" -> "silkworm"."""
+    """Keys of names or terms (with their mention counts) that differ only by spaces or
+    British and American spelling, mapped to the one said most often (ties: the closed
+    form, then the first key): "silk worm" -> "silkworm", "colour" -> "color"."""
     by_letters: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
     for key, count in keys:
         prefix, _, text = key.partition(":")
         if prefix in ("concept", "name") and "@" not in text:
-            by_letters[(prefix, text.replace(" ", ""))].append((key, count))
+            by_letters[(prefix, american_spelling(text).replace(" ", ""))].append((key, count))
     out: dict[str, Route] = {}
     for variants in by_letters.values():
         if len(variants) < 2:
@@ -158,7 +214,7 @@ def spacing_variants(keys: Iterable[tuple[str, int]]) -> dict[str, Route]:
         best = sorted(variants, key=lambda kc: (-kc[1], _text(kc[0]).count(" "), kc[0]))[0][0]
         for key, _ in variants:
             if key != best:
-                out[key] = Route(best, "spacing", f"'{_text(best)}' written with other spaces")
+                out[key] = Route(best, "spacing", f"'{_text(best)}' written another way")
     return out
 
 
@@ -224,6 +280,11 @@ def _transcript_routes(
         if len(words) >= 2:
             compounds[" ".join(words[:-1])].update(keys)
     lexical: dict[tuple[str, str], set[str]] = defaultdict(set)  # (words, type) -> lex keys
+    official: dict[str, set[str]] = defaultdict(set)  # "x" -> keys of "republic of x"
+    for key, node in nodes.items():
+        short = _official_short(key)
+        if short is not None and node.type == "Place":
+            official[short].add(key)
     for key, node in nodes.items():
         if key.startswith("lex:"):
             for surface in node.surfaces:
@@ -245,6 +306,7 @@ def _transcript_routes(
             route = (
                 _lexicon_words(key, node, lexical)
                 or _organisation_short_name(key, node, nodes, org_first, person_first)
+                or _official_name(key, node, nodes, official)
                 or _reordered_name(key, node, nodes)
                 or _work_that_is_a_term(key, node, nodes)
             )
@@ -264,6 +326,56 @@ def _transcript_routes(
         if target != route.target:
             out[key] = Route(target, route.rule, route.detail, route.type)
     return out
+
+
+#: Forms of state said before "of" in a country's or state's official name ("the
+#: Republic of X", "the Kingdom of X", "the Commonwealth of X"). Closed list.
+STATE_FORMS = frozenset(
+    {
+        "republic",
+        "kingdom",
+        "commonwealth",
+        "federation",
+        "principality",
+        "duchy",
+        "emirate",
+        "sultanate",
+        "state",
+        "union",
+    }
+)
+
+
+def _official_short(key: str) -> str | None:
+    """The place an official name names by its form of state ("republic of the x" ->
+    "x"), or None. Words before the form ("people s", "federal") are kept out too."""
+    if not key.startswith("name:"):
+        return None
+    words = _text(key).split()
+    if "of" not in words:
+        return None
+    at = words.index("of")
+    if at == 0 or words[at - 1] not in STATE_FORMS:
+        return None
+    rest = words[at + 1 :]
+    if rest[:1] == ["the"]:
+        rest = rest[1:]
+    return " ".join(rest) or None
+
+
+def _official_name(
+    key: str, node: _Node, nodes: dict[str, _Node], official: dict[str, set[str]]
+) -> Route | None:
+    """A place named by its form of state beside the place its name ends in ("the
+    Republic of Veldonia" beside "Veldonia"), when no other official name of the
+    transcript ends in the same place."""
+    short = _official_short(key)
+    if short is None or node.type != "Place" or len(official.get(short, ())) != 1:
+        return None
+    target = "name:" + short
+    if target not in nodes or nodes[target].type != "Place":
+        return None
+    return Route(target, "short-form", f"the official name of '{short}'")
 
 
 def _lexicon_words(key: str, node: _Node, lexical: dict[tuple[str, str], set[str]]) -> Route | None:

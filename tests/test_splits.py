@@ -1,6 +1,9 @@
 """One real thing said several ways is one node (:mod:`kg.splits`): an organisation's
 first word said alone after its full name, a term before a general noun ("project",
-"firm"), a modifier said alone for its compound, one word written with other spaces.
+"firm"), a modifier said alone for its compound, one word written with other spaces
+or British and American spelling, a place's official name, a verb beside its
+nominalisation, a modifier without its past-tense ending, a lexicon entity spelt
+another way.
 Texts and names are invented for these tests; the builds run the real spaCy model with
 the lexicon off, so only the general machinery is tested."""
 
@@ -281,3 +284,53 @@ def test_a_name_of_another_type_than_the_lexicon_entity_stays_apart():
     entity = said("Quorvix", "lex:q42", 2, etype="Product", source="lexicon")
     person = said("Quorvix", "name:quorvix", 1, 5000, etype="Person", source="ner")
     assert routes(*entity, *person) == {}
+
+
+def test_british_and_american_spellings_of_one_term_are_one_key():
+    found = spacing_variants(
+        [("concept:colour grading", 1), ("concept:color grading", 3), ("name:centre", 1)]
+    )
+    assert {k: r.target for k, r in found.items()} == {
+        "concept:colour grading": "concept:color grading"
+    }
+    found = spacing_variants([("concept:crowd modelling", 2), ("concept:crowd modeling", 1)])
+    assert {k: r.target for k, r in found.items()} == {
+        "concept:crowd modeling": "concept:crowd modelling"
+    }
+
+
+def test_short_words_and_real_doubled_l_words_keep_their_spelling():
+    assert spacing_variants([("concept:tour", 2), ("concept:tor", 1)]) == {}
+    assert spacing_variants([("concept:filled form", 2), ("concept:filed form", 1)]) == {}
+
+
+def test_a_spelling_variant_is_one_node_in_a_build(tmp_path):
+    graph = build_graph(
+        tmp_path,
+        "talk.txt",
+        "Dr. Amira Quellin spoke about colour theory for an hour. Her new book on the "
+        "color theory of painters was cited, and color theory is what she teaches.",
+    )
+    keys = {e.key for e in graph.entities}
+    assert "color-theory" in keys and "colour-theory" not in keys
+
+
+def test_an_official_name_of_a_place_is_the_place():
+    official = said("Republic of Veldonia", "name:republic of veldonia", 1, etype="Place")
+    place = said("Veldonia", "name:veldonia", 1, 5000, etype="Place")
+    assert routes(*official, *place) == {"name:republic of veldonia": "name:veldonia"}
+
+
+def test_two_official_names_of_one_place_or_another_type_stay_apart():
+    one = said("Republic of the Quenga", "name:republic of the quenga", 1, etype="Place")
+    two = said(
+        "Democratic Republic of the Quenga",
+        "name:democratic republic of the quenga",
+        1,
+        1000,
+        etype="Place",
+    )
+    place = said("Quenga", "name:quenga", 1, 5000, etype="Place")
+    assert routes(*one, *two, *place) == {}
+    person = said("Quenga", "name:quenga", 1, 5000, etype="Person")
+    assert routes(*one, *person) == {}
