@@ -397,8 +397,18 @@ NOMINAL_SUFFIXES = ("ation", "ion", "ment")
 #: an act or a process.
 _ACT_KINDS = frozenset({"noun.act", "noun.process"})
 #: Lexnames that give a word a life of its own beside its nominalisation: an idea
-#: ("construct"), a made thing, a person or a group.
-_OWN_KINDS = frozenset({"noun.cognition", "noun.artifact", "noun.person", "noun.group"})
+#: ("construct"), a made thing, a person, a group, an act of its own ("audit" beside
+#: "audition") or a text ("digest" beside "digestion").
+_OWN_KINDS = frozenset(
+    {
+        "noun.cognition",
+        "noun.artifact",
+        "noun.person",
+        "noun.group",
+        "noun.act",
+        "noun.communication",
+    }
+)
 
 
 def _derived_form(key: str, node: _Node, nodes: dict[str, _Node]) -> Route | None:

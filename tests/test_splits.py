@@ -251,6 +251,9 @@ def test_a_word_with_a_sense_of_its_own_or_said_as_often_is_not_its_nominalisati
     idea = said("construct", "concept:construct", 1, 5000)  # an idea, not "construction"
     act = said("construction", "concept:construction", 4)
     assert routes(*idea, *act) == {}
+    text = said("digest", "concept:digest", 1, 5000)  # a summary, not "digestion"
+    process = said("digestion", "concept:digestion", 4)
+    assert routes(*text, *process) == {}
     verb = said("adopt", "concept:adopt", 2, 5000)
     noun = said("adoption", "concept:adoption", 2)
     assert routes(*verb, *noun) == {}
