@@ -1037,7 +1037,16 @@ def _group_as_name(doc, start: int, end: int) -> str | None:
         t.pos_ != "PROPN" or t.dep_ == "amod" for t in doc[start:end]
     ):
         return None
-    return context_type(doc, start, end)
+    etype = context_type(doc, start, end)
+    if etype is None and all(
+        t.is_alpha and not wordnet.senses(t.lower_) and not is_common_word(t.text)
+        for t in doc[start:end]
+    ):
+        # nationalities and faiths are WordNet nouns ("French", "Sikh"); a rare word
+        # no dictionary knows is a name NER never saw ("Zorbix"): an organisation's,
+        # the type :func:`_types_from_context` may settle from its other mentions
+        return "Organization"
+    return etype
 
 
 def _ner_spans(doc) -> list[tuple[int, int, str]]:
