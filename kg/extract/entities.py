@@ -421,6 +421,33 @@ def _company_of_name(
     return all(t.text[:1].isupper() for t in doc[start:end] if t.is_alpha)
 
 
+def _name_around_names(
+    doc, start: int, end: int, etype: str, inside: list[SpanMention], taken: list[bool]
+) -> bool:
+    """NER's organisation, in capitals, is a known name with a name-like word of its own
+    before or after it ("VA Linux" around the product "Linux", "Acme Robotics" is
+    :func:`_company_of_name`'s): an acronym or a rare capitalised word is no common noun
+    that NER swept in, so the organisation's longer name is the one said, and the known
+    name is only a part of it."""
+    if etype != "Organization" or not inside:
+        return False
+    if any(
+        m.mention.source != "lexicon" or m.mention.type not in ("Organization", "Product", "Place")
+        for m in inside
+    ):
+        return False
+    covered = {k for m in inside for k in range(m.token_start, m.token_end)}
+    extra = [doc[k] for k in range(start, end) if k not in covered]
+    if not extra or any(taken[k] for k in range(start, end) if k not in covered):
+        return False
+    return all(
+        t.is_alpha
+        and t.text[:1].isupper()
+        and ((t.text.isupper() and len(t.text) >= 2) or not is_common_word(t.text))
+        for t in extra
+    ) and all(t.text[:1].isupper() for t in doc[start:end] if t.is_alpha)
+
+
 def _place_institution(words) -> bool:
     """An institution named after a place GeoNames knows: the place, then an
     institution word ("Leiden University", "Paris School of Medicine"), or the
@@ -663,6 +690,7 @@ def find_mentions(
             and not _name_around_concepts(doc, start, end, etype, inside, taken)
             and not _wider_place(doc, start, end, etype, inside)
             and not _company_of_name(doc, start, end, etype, inside, taken)
+            and not (trust_case and _name_around_names(doc, start, end, etype, inside, taken))
         ):
             continue
         span = doc[start:end]
@@ -1009,7 +1037,16 @@ def _group_as_name(doc, start: int, end: int) -> str | None:
         t.pos_ != "PROPN" or t.dep_ == "amod" for t in doc[start:end]
     ):
         return None
-    return context_type(doc, start, end)
+    etype = context_type(doc, start, end)
+    if etype is None and all(
+        t.is_alpha and not wordnet.senses(t.lower_) and not is_common_word(t.text)
+        for t in doc[start:end]
+    ):
+        # nationalities and faiths are WordNet nouns ("French", "Sikh"); a rare word
+        # no dictionary knows is a name NER never saw ("Zorbix"): an organisation's,
+        # the type :func:`_types_from_context` may settle from its other mentions
+        return "Organization"
+    return etype
 
 
 def _ner_spans(doc) -> list[tuple[int, int, str]]:
