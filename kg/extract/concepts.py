@@ -25,9 +25,10 @@ counted by its independent C-value count: see :mod:`kg.extract.terms`) is a term
   rule, kept: "scaling law", "emergent ability"); or
 * it is said once and is an established noun, a compound of nouns or a phrase WordNet
   lists as a noun ("immune system", "complex number": :mod:`kg.extract.wordnet`),
-  whose mean word keyness is at least :data:`ONCE_PHRASE_KEYNESS`; or a compound of
-  nouns said once, specific throughout (every word moderately rare, one rare:
-  "permissions model"); or two salient words said once ending in a nominalization
+  whose mean word keyness is at least :data:`ONCE_PHRASE_KEYNESS` (a compound of
+  moderately rare nouns the talk does not stress, "coping mechanism" in a long
+  talk, is a passing phrase: rarity in English alone no longer admits one said once);
+  or two salient words said once ending in a nominalization
   ("statistical inference", "arms reduction": :data:`PROCESS_PHRASE_KEYNESS`) that hold
   no lexicon concept; or an adjective and a noun (not a compound of nouns) that WordNet
   lists as one noun ("complex number", "chemical weapon", "freedom of speech"), whose
@@ -376,7 +377,6 @@ def select_terms(
             # number"); other adjective-noun phrases said once are mostly talk
             established = key in noun_compounds or wordnet.is_noun_lemma(key)
             salient_once = established and mean >= ONCE_PHRASE_KEYNESS
-            specific = key in noun_compounds and max(zipfs) <= 4.6 and min(zipfs) <= 3.8
             # a modifier and a derived noun naming a process, practice or field
             # ("statistical inference", "arms reduction"), both salient
             process = (
@@ -391,7 +391,7 @@ def select_terms(
                 and wordnet.is_noun_lemma(key)
                 and mean >= LISTED_PHRASE_KEYNESS
             )
-            if not (salient_once or specific or process or listed):
+            if not (salient_once or process or listed):
                 continue
         else:
             salient = mean >= PHRASE_KEYNESS or (
