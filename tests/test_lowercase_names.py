@@ -167,3 +167,23 @@ def test_a_given_name_followed_by_the_years_of_a_life_is_a_person(tmp_path):
     types = {e.label.lower(): e.type for e in graph.entities}
     assert types.get("henrik van morrow field") == "Person", types  # the name as heard
     assert "village baker" not in types or types["village baker"] != "Person", types
+
+
+def test_two_rare_words_a_person_pronoun_and_a_verb_follow_are_a_persons_name(tmp_path):
+    graph = built(
+        tmp_path,
+        "talk.srt",
+        _srt(
+            [
+                "so after the war i trained as a nurse in a small town with oriane vasquel she",
+                "was the head of the ward there and we talked about medicine every day and",
+                "the lab had a machine for blood tests she said it was old but it worked fine",
+                "and deep learning he said was the future of the whole field of medicine",
+            ]
+        ),
+    )
+    types = {e.label.lower(): e.type for e in graph.entities}
+    assert types.get("oriane vasquel") == "Person", types
+    # English words before the pronoun stay what they are
+    assert "blood tests" not in types or types["blood tests"] == "Concept", types
+    assert "deep learning" not in types or types["deep learning"] == "Concept", types

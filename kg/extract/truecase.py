@@ -78,6 +78,16 @@ INSTITUTION_WORDS = frozenset(
 #: A third word after a given name and a surname-like word is part of the name only if
 #: it is this rare ("ignacio filipe semmelweiss"; not "john snow said").
 THIRD_NAME_WORD_MAX_ZIPF = 3.0
+#: A person's subject pronoun and the verbs that begin a clause about that person right
+#: after the name, in unpunctuated speech ("... with mirella lapata she is a professor").
+_PERSON_PRONOUNS = frozenset({"he", "she"})
+_PRONOUN_VERBS = frozenset(
+    {"is", "was", "has", "had", "did", "does", "said", "says", "wrote", "worked", "works",
+     "taught", "teaches", "told", "became", "went", "founded", "ran", "runs", "led", "leads"}
+)  # fmt: skip
+#: Both words of a name a pronoun vouches for are at most this frequent (Zipf): words
+#: hardly English, so "a machine she was" or "deep learning he said" never qualify.
+PRONOUN_NAME_MAX_ZIPF = 2.5
 _PRONOUN = re.compile(r"i(?:['’](?:m|ve|ll|d))?")
 _WORD = re.compile(r"[a-z][a-z'’]*")
 
@@ -224,6 +234,11 @@ def truecase(text: str, given_names: frozenset[str]) -> str:
             chars[words[i + 2][0]] = chars[words[i + 2][0]].upper()
             i += 3
             continue
+        if _named_by_pronoun(words, i):
+            chars[start] = chars[start].upper()
+            chars[words[i + 1][0]] = chars[words[i + 1][0]].upper()
+            i += 2
+            continue
         if word in given_names or word in TITLES:
             following = words[i + 1] if i + 1 < n else None
             if word in given_names:
@@ -259,6 +274,22 @@ def _name_word(word: str, max_zipf: float) -> bool:
         and word not in _stop_words()
         and not word.endswith(("ed", "ing"))
         and zipf_frequency(word, "en") <= max_zipf
+    )
+
+
+def _named_by_pronoun(words: list[tuple[int, int, str]], i: int) -> bool:
+    """Two rare words at ``i`` that a person's pronoun and a verb follow at once ("with
+    mirella lapata she is a professor"): unpunctuated speech names a person and goes on
+    about them in the next clause, which no phrase of English words would start right
+    after two words no dictionary knows. A given name the lists miss is found so."""
+    if i + 3 >= len(words):
+        return False
+    first, second, pronoun, verb = (words[i + k][2] for k in range(4))
+    return (
+        pronoun in _PERSON_PRONOUNS
+        and verb in _PRONOUN_VERBS
+        and _name_word(first, PRONOUN_NAME_MAX_ZIPF)
+        and _name_word(second, PRONOUN_NAME_MAX_ZIPF)
     )
 
 
