@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..model import Sentence, Transcript
 from ..nlp import FILLERS
@@ -128,9 +129,14 @@ def _squeezed(word: str) -> str:
 HESITATIONS = frozenset(_squeezed(w) for w in FILLERS)
 
 
+@lru_cache(maxsize=8192)
 def _hesitation(word: str) -> bool:
-    """A filler of :data:`kg.nlp.FILLERS`, or one spelt longer ("mmm", "ummm"; not "m")."""
-    return word in FILLERS or (len(_squeezed(word)) < len(word) and _squeezed(word) in HESITATIONS)
+    """A filler of :data:`kg.nlp.FILLERS`, or one spelt longer ("mmm", "ummm"; not "m").
+    Cached: asked for every content word of every phrase candidate."""
+    if word in FILLERS:
+        return True
+    squeezed = _squeezed(word)
+    return len(squeezed) < len(word) and squeezed in HESITATIONS
 
 
 def _content(token) -> bool:
