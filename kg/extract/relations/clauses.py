@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from ...nlp import tokens
 from ..entities import SpanMention
-from .frames import as_investor, owned_company, person_there
+from .frames import as_investor, owned_company, person_there, personal_tie
 from .open import hypothetical
 from .patterns import is_institution, job_at
 from .placement import in_order, place_frames
@@ -80,6 +80,8 @@ OWN_WORK_NOUNS |= frozenset({"film", "documentary", "podcast", "essay", "memoir"
 #: what makes "my X" someone else's work: "my favorite book is Y"
 LIKING_WORDS = frozenset({"favorite", "favourite", "fav", "beloved", "preferred"})
 ADVISOR_NOUNS = frozenset({"advisor", "adviser", "supervisor", "mentor"})
+#: who counsels an organisation without working for it: "an advisor to X"
+COUNSEL_NOUNS = frozenset({"advisor", "adviser", "consultant", "counsel", "ambassador"})
 KIND_NOUNS = frozenset({"kind", "type", "form", "sort", "class", "variant", "branch"})
 KIND_NOUNS |= frozenset({"subfield", "subset", "example", "instance", "family"})
 #: nouns that an organisation is, which a place can hang on: "a lab in Montreal"
@@ -109,6 +111,10 @@ IDEA_VERBS = frozenset({"invent", "coin", "pioneer", "formulate", "devise"})
 GENERIC_SUBJECTS = frozenset({"you", "we", "they", "one", "us", "them", "y'all", "people"})
 ACQUIRE_VERBS = frozenset({"acquire", "buy", "purchase"})
 JOB_VERBS = frozenset({"work", "spend", "join"})
+#: verbs of taking someone on: "X hired me", "I was recruited by X"
+HIRE_VERBS = frozenset({"hire", "recruit"})
+#: verbs of teaching one person: "X mentored me" (not "advise": "she advised me to go")
+MENTOR_VERBS = frozenset({"mentor", "supervise", "co-supervise"})
 #: nouns for a stretch of work one "does" or "has" somewhere: "did an internship at X"
 STINT_NOUNS = frozenset({"internship", "residency", "apprenticeship", "job", "stint", "placement"})
 #: verbs of going somewhere whose "to"-infinitive is the goer's own act: "went to work
@@ -255,6 +261,7 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
             out += reader.possessed(token)
         elif token.dep_ == "poss":
             out += owned_company(reader, token)
+            out += personal_tie(reader, token)
         if token.dep_ == "prep" and token.lower_ == "as":
             out += as_investor(reader, token)
         if token.lower_ == "there":
@@ -586,6 +593,8 @@ class _Reader:
             as_what = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
             if lemma == "involve" and prep in ("in", "with") and person_org and not as_what:
                 return fact(job, subj, obj, "involved", 0.65)
+            if lemma in HIRE_VERBS and prep == "by" and st == _PERSON and ot == _ORG:
+                return fact(job_at(o), subj, obj, "hired-by", 0.75)  # "I was hired by X"
             if lemma == "spend" and prep in ("at", "in") and st == _PERSON and ot == _ORG:
                 return fact(job_at(o), subj, obj, "spent", 0.75)  # "my year was spent at"
             if lemma in ("base", "headquarter", "locate") and prep in ("in", "out"):
@@ -615,6 +624,23 @@ class _Reader:
             return fact(job, subj, obj, "end-up", 0.7)
         if person_org and lemma == "go" and particle == "over" and prep == "to":
             return fact(job, subj, obj, "go-over", 0.6)
+        # career moves said of an organisation: "I left X", "then I moved to X",
+        # "I had hired a team at X" (one who hires at X works there)
+        if person_org and lemma == "leave" and prep is None and noun is None:
+            return fact(job, subj, obj, "left", 0.7)
+        if person_org and lemma in MOVE_VERBS and prep == "to" and noun is None:
+            return fact(job, subj, obj, "moved-to", 0.65)
+        if person_org and lemma in HIRE_VERBS and prep == "at":
+            return fact(job, subj, obj, "hired-at", 0.65)
+        # "X hired me": the one hired works for the organisation that hired
+        if st == _ORG and ot == _PERSON and lemma in HIRE_VERBS and prep is None and not noun:
+            return fact(job_at(s), obj, subj, "hired", 0.75)
+        # "I was with X for a decade" (not "with X yesterday for a talk")
+        if person_org and lemma == "be" and prep == "with" and not nouns and not _a_visit(verb):
+            return fact(job, subj, obj, "be-with", 0.6)
+        # "X mentored me", "X supervised me": the one mentored studied under X
+        if person_person and lemma in MENTOR_VERBS and prep is None and noun is None:
+            return fact("studiedUnder", obj, subj, lemma, 0.75)
         if person_org and noun == "board" and prep == "on" and lemma in ("be", "sit", "serve"):
             return fact("affiliatedWith", subj, obj, "board", 0.75, "board member")
         if person_org and lemma in ("sit", "serve") and prep in ("on", "of", "at"):
@@ -663,6 +689,9 @@ class _Reader:
                 return fact("affiliatedWith", subj, obj, "student", 0.8, noun)
             if noun in ROLE_NOUNS:  # a job, at a university too ("a professor at MIT")
                 return fact("worksFor", subj, obj, "role", 0.85, self._role(nouns.get(noun)))
+        counsel = lemma in ("be", "become", "remain") and noun in COUNSEL_NOUNS
+        if person_org and counsel and prep == "to":  # "I'm an advisor to X": a tie, no job
+            return fact("affiliatedWith", subj, obj, "advisor", 0.75, noun)
         agent = st in (_PERSON, _ORG)
         # the weaker frames below take a subject said as a name or "I"/"he"/"she", not a
         # generic "you" ("you build a nuclear reactor") or a guessed "we"/"they"
@@ -896,6 +925,8 @@ class _Reader:
             return fact("affiliatedWith", name, obj, "appos-student", 0.75, lemma)
         if person_org and lemma in ROLE_NOUNS:  # a job, at a university too
             return fact("worksFor", name, obj, "appos", 0.8, self._role(noun))
+        if nt == _PERSON and ot == _ORG and prep == "to" and lemma in COUNSEL_NOUNS:
+            return fact("affiliatedWith", name, obj, "appos-advisor", 0.75, self._role(noun))
         if nt == _ORG and ot == _PLACE and prep == "in" and lemma in ORG_NOUNS:
             return fact("locatedIn", name, obj, "appos", 0.75)
         return None
