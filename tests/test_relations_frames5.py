@@ -207,3 +207,32 @@ def test_an_advisor_to_an_organisation_denied_or_asked_is_not_affiliated(typed):
         )
     )
     assert not _mine(found, "affiliatedWith") & {"Quentar Systems", "Orbis Systems"}
+
+
+# -- "I was one of the first engineers at X": one of a group is what the group is -----
+def test_one_of_the_engineers_at_an_organisation_works_there(typed):
+    found = typed(_said("I was one of the first engineers at Orbis Systems."))
+    assert "Orbis Systems" in _mine(found, "worksFor")
+
+
+def test_one_of_the_engineers_denied_asked_or_met_is_no_job(typed):
+    found = typed(
+        _said(
+            "I wasn't one of the engineers at Orbis Systems.",
+            "Was I one of the engineers at Quentar Systems?",
+            "I met one of the engineers at Halvorsen Robotics.",
+        )
+    )
+    assert not _mine(found, "worksFor") & {"Orbis Systems", "Quentar Systems", "Halvorsen Robotics"}
+
+
+# -- "my own company X" is one's making; "I started my own company, X" says it already --
+def test_my_own_company_is_founded_not_only_worked_for(typed):
+    found = typed(
+        _said(
+            "My own company, Brightline Labs, makes drones.",
+            "Then I started my own company, Quentar Systems.",
+        )
+    )
+    assert {"Brightline Labs", "Quentar Systems"} <= _mine(found, "founded")
+    assert "Quentar Systems" not in _mine(found, "worksFor")

@@ -393,7 +393,7 @@ class _Reader:
                     found = self._product_named(c) or found  # "the Lumen browser": Lumen
                 objects += [(o, None, None) for o in found]
                 if not found or found[0].mention.type == "Concept":  # "the vision team at"
-                    noun = c.lemma_.lower()
+                    noun = _one_of(c).lemma_.lower()
                     objects += [(o, prep, noun) for prep, o in self._noun_objects(c)]
                     for p in c.children:
                         if p.dep_ == "acl" and p.lower_ in ("called", "named"):
@@ -930,6 +930,19 @@ class _Reader:
         if nt == _ORG and ot == _PLACE and prep == "in" and lemma in ORG_NOUNS:
             return fact("locatedIn", name, obj, "appos", 0.75)
         return None
+
+
+def _one_of(noun):
+    """The noun "one of the first engineers" counts as: "engineer" (one of a group is
+    what the group is); any other noun as itself."""
+    if noun.lower_ != "one":
+        return noun
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for o in p.children:
+                if o.dep_ == "pobj" and o.pos_ == "NOUN":
+                    return o
+    return noun
 
 
 def _definite_work(verb, obj: SpanMention) -> bool:

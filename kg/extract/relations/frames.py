@@ -125,13 +125,20 @@ def personal_tie(reader: _Reader, poss) -> list[ClauseFact]:
 
     * an advisor, mentor or supervisor: the owner studiedUnder the person it is;
     * a student, postdoc, mentee: the person it is studiedUnder the owner;
-    * an employer, the speaker's company: the owner worksFor it; a startup: the
-      owner founded it;
+    * an employer, the speaker's company: the owner worksFor it; a startup, one's
+      "own" company or lab: the owner founded it;
     * a team, lab or group at an organisation: the owner works there (``job_at``).
 
     A denied copula ("X was never my advisor") or a liking ("my favorite company")
     says none of it."""
-    from .clauses import ADVISOR_NOUNS, LIKING_WORDS, UNIT_NOUNS, ClauseFact
+    from .clauses import (
+        ADVISOR_NOUNS,
+        FOUND_VERBS,
+        LIKING_WORDS,
+        ORG_NOUNS,
+        UNIT_NOUNS,
+        ClauseFact,
+    )
 
     owner = reader.at.get(poss.i)
     noun = poss.head
@@ -140,6 +147,10 @@ def personal_tie(reader: _Reader, poss) -> list[ClauseFact]:
     lemma = noun.lemma_.lower()
     if any(c.lower_ in LIKING_WORDS for c in noun.children):  # "my favorite company"
         return []
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in FOUND_VERBS:
+        return []  # "I started my own company, X": the verb says it (founded)
+    if any(c.lower_ == "own" for c in noun.children) and lemma in ORG_NOUNS:
+        lemma = "startup"  # "my own company, X", "my own lab X": one's own making
     if noun.dep_ == "attr" and noun.head.lemma_.lower() == "be":
         verb = noun.head
         if any(c.dep_ == "neg" for c in verb.children):
