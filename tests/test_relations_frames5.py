@@ -236,3 +236,43 @@ def test_my_own_company_is_founded_not_only_worked_for(typed):
     )
     assert {"Brightline Labs", "Quentar Systems"} <= _mine(found, "founded")
     assert "Quentar Systems" not in _mine(found, "worksFor")
+
+
+# -- "I was on / led the team that built X": a member made what the team made ---------
+def test_a_member_of_the_team_that_built_a_product_created_it(typed):
+    found = typed(
+        _said(
+            "I was on the team that built Lumenware, a parser.",
+            "Later I led the group that trained Kestrel, our speech model.",
+        )
+    )
+    assert {"Lumenware", "Kestrel"} <= _mine(found, "created")
+
+
+def test_a_team_met_denied_or_asked_about_gives_no_creation_and_no_other_tie(typed):
+    found = typed(
+        _said(
+            "I met the team that built Lumenware, a parser.",
+            "I wasn't on the team that trained Kestrel, our speech model.",
+            "Was I on the group that built Quill, our note-taking app?",
+            "I was on the team that left Orbis Systems.",
+        )
+    )
+    assert not _mine(found, "created") & {"Lumenware", "Kestrel", "Quill"}
+    assert "Orbis Systems" not in _mine(found, "worksFor")
+
+
+# -- "I wrote the first version of X": one who made a version of X made X -------------
+def test_writing_the_first_version_of_a_product_created_it(typed):
+    found = typed(_said("I wrote the first version of Kestrel, our speech model."))
+    assert "Kestrel" in _mine(found, "created")
+
+
+def test_reading_or_supposing_a_version_of_a_product_is_not_creating_it(typed):
+    found = typed(
+        _said(
+            "I read the first version of Kestrel, our speech model.",
+            "I might write the first prototype of Quill, our note-taking app.",
+        )
+    )
+    assert not _mine(found, "created") & {"Kestrel", "Quill"}

@@ -99,6 +99,10 @@ CREATE_VERBS = frozenset(
     | {"design", "publish", "launch", "open-source", "make", "author", "co-author"}
     | {"introduce"}
 )
+#: nouns for a group of people who make things together: "the team that built X"
+TEAM_NOUNS = frozenset({"team", "group", "lab", "crew", "squad"})
+#: nouns for one form of a made thing: "wrote the first version of X"
+DRAFT_NOUNS = frozenset({"version", "prototype", "draft", "implementation", "release"})
 #: nouns that head a product's description: "their Alexa voice *assistant*"
 PRODUCT_NOUNS = WORK_NOUNS | frozenset(
     {"product", "service", "app", "platform", "assistant", "browser", "engine", "api"}
@@ -381,6 +385,10 @@ class _Reader:
         if any(c.dep_ == "neg" for c in verb.children):
             return []
         subjects, passive = self.subjects(verb)
+        made_by_team = False
+        if not subjects and not passive:  # "I was on the team that built X"
+            subjects = self._team_members(verb)
+            made_by_team = bool(subjects)
         if not subjects:
             return []
         lemma = verb.lemma_.lower()
@@ -429,6 +437,9 @@ class _Reader:
                 fact = self._rule(verb, lemma, particle, passive, subj, obj, prep, noun, nouns)
                 if fact is not None:
                     out.append(fact)
+        if made_by_team:  # a member made what the team made; the team's other ties
+            # (where it worked, whom it hired) are not said of the member
+            out = [f for f in out if f.predicate == "created"]
         # "I co-founded B with C": C founded B too
         founded = [f for f in out if f.predicate == "founded" and not passive]
         for f in founded:
@@ -444,6 +455,28 @@ class _Reader:
             org = next(iter(orgs.values()))
             out.append(ClauseFact(org, "locatedIn", places[0], "parse:locatedIn:founded-in", 0.7))
         return out
+
+    def _team_members(self, verb) -> list[SpanMention]:
+        """ "I was on the team that built X", "I led the group that trained X": the
+        people a relative clause's team noun is said of (on it, leading it, in it)."""
+        team = verb.head
+        if verb.dep_ != "relcl" or team.lemma_.lower() not in TEAM_NOUNS:
+            return []
+        if not any(
+            c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") for c in verb.children
+        ):
+            return []
+        if team.dep_ == "dobj" and team.head.lemma_.lower() in LEAD_VERBS | {"join"}:
+            owner = team.head
+        elif team.dep_ == "pobj" and team.head.lower_ in ("on", "in", "of"):
+            owner = team.head.head
+            if owner.lemma_.lower() not in ("be", "work", "serve", "sit"):
+                return []
+        else:
+            return []
+        if any(c.dep_ == "neg" for c in owner.children):
+            return []
+        return [s for s in self.subjects(owner)[0] if s.mention.type == _PERSON]
 
     def _product_named(self, noun) -> list[SpanMention]:
         """The one product or work a product noun's own modifiers name: "introduced the
@@ -699,6 +732,8 @@ class _Reader:
         made = agent and ot in _ARTIFACT and lemma in CREATE_VERBS
         if made and prep in (None, "called"):
             return fact("created", subj, obj, lemma)
+        if made and prep == "of" and noun in DRAFT_NOUNS:  # "wrote the first version of X"
+            return fact("created", subj, obj, f"{lemma}-{noun}", 0.7)
         # "I called it cold storage": who gives a thing its name made it
         if own and agent and ot in (*_ARTIFACT, "Concept") and _names_it(verb, obj):
             return fact("created", subj, obj, "named-it", 0.65)
