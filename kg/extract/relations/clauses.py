@@ -657,11 +657,13 @@ class _Reader:
             return fact(job, subj, obj, "end-up", 0.7)
         if person_org and lemma == "go" and particle == "over" and prep == "to":
             return fact(job, subj, obj, "go-over", 0.6)
-        # career moves said of an organisation: "I left X", "then I moved to X",
+        # career moves said of an organisation: "I left X", "then I moved to X" (said
+        # by the one who made them: "she left X for Y" may be a customer's switch),
         # "I had hired a team at X" (one who hires at X works there)
-        if person_org and lemma == "leave" and prep is None and noun is None:
+        me = self.doc[subj.token_start].lower_ == "i"
+        if person_org and me and lemma == "leave" and prep is None and noun is None:
             return fact(job, subj, obj, "left", 0.7)
-        if person_org and lemma in MOVE_VERBS and prep == "to" and noun is None:
+        if person_org and me and lemma in MOVE_VERBS and prep == "to" and noun is None:
             return fact(job, subj, obj, "moved-to", 0.65)
         if person_org and lemma in HIRE_VERBS and prep == "at":
             return fact(job, subj, obj, "hired-at", 0.65)
