@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from ...nlp import tokens
 from ..entities import SpanMention
-from .frames import as_investor, owned_company, person_there
+from .frames import as_investor, owned_company, person_there, personal_tie
 from .open import hypothetical
 from .patterns import is_institution, job_at
 from .placement import in_order, place_frames
@@ -80,6 +80,8 @@ OWN_WORK_NOUNS |= frozenset({"film", "documentary", "podcast", "essay", "memoir"
 #: what makes "my X" someone else's work: "my favorite book is Y"
 LIKING_WORDS = frozenset({"favorite", "favourite", "fav", "beloved", "preferred"})
 ADVISOR_NOUNS = frozenset({"advisor", "adviser", "supervisor", "mentor"})
+#: who counsels an organisation without working for it: "an advisor to X"
+COUNSEL_NOUNS = frozenset({"advisor", "adviser", "consultant", "counsel", "ambassador"})
 KIND_NOUNS = frozenset({"kind", "type", "form", "sort", "class", "variant", "branch"})
 KIND_NOUNS |= frozenset({"subfield", "subset", "example", "instance", "family"})
 #: nouns that an organisation is, which a place can hang on: "a lab in Montreal"
@@ -97,6 +99,10 @@ CREATE_VERBS = frozenset(
     | {"design", "publish", "launch", "open-source", "make", "author", "co-author"}
     | {"introduce"}
 )
+#: nouns for a group of people who make things together: "the team that built X"
+TEAM_NOUNS = frozenset({"team", "group", "lab", "crew", "squad"})
+#: nouns for one form of a made thing: "wrote the first version of X"
+DRAFT_NOUNS = frozenset({"version", "prototype", "draft", "implementation", "release"})
 #: nouns that head a product's description: "their Alexa voice *assistant*"
 PRODUCT_NOUNS = WORK_NOUNS | frozenset(
     {"product", "service", "app", "platform", "assistant", "browser", "engine", "api"}
@@ -109,6 +115,10 @@ IDEA_VERBS = frozenset({"invent", "coin", "pioneer", "formulate", "devise"})
 GENERIC_SUBJECTS = frozenset({"you", "we", "they", "one", "us", "them", "y'all", "people"})
 ACQUIRE_VERBS = frozenset({"acquire", "buy", "purchase"})
 JOB_VERBS = frozenset({"work", "spend", "join"})
+#: verbs of taking someone on: "X hired me", "I was recruited by X"
+HIRE_VERBS = frozenset({"hire", "recruit"})
+#: verbs of teaching one person: "X mentored me" (not "advise": "she advised me to go")
+MENTOR_VERBS = frozenset({"mentor", "supervise", "co-supervise"})
 #: nouns for a stretch of work one "does" or "has" somewhere: "did an internship at X"
 STINT_NOUNS = frozenset({"internship", "residency", "apprenticeship", "job", "stint", "placement"})
 #: verbs of going somewhere whose "to"-infinitive is the goer's own act: "went to work
@@ -255,6 +265,7 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
             out += reader.possessed(token)
         elif token.dep_ == "poss":
             out += owned_company(reader, token)
+            out += personal_tie(reader, token)
         if token.dep_ == "prep" and token.lower_ == "as":
             out += as_investor(reader, token)
         if token.lower_ == "there":
@@ -374,6 +385,10 @@ class _Reader:
         if any(c.dep_ == "neg" for c in verb.children):
             return []
         subjects, passive = self.subjects(verb)
+        made_by_team = False
+        if not subjects and not passive:  # "I was on the team that built X"
+            subjects = self._team_members(verb)
+            made_by_team = bool(subjects)
         if not subjects:
             return []
         lemma = verb.lemma_.lower()
@@ -386,7 +401,7 @@ class _Reader:
                     found = self._product_named(c) or found  # "the Lumen browser": Lumen
                 objects += [(o, None, None) for o in found]
                 if not found or found[0].mention.type == "Concept":  # "the vision team at"
-                    noun = c.lemma_.lower()
+                    noun = _one_of(c).lemma_.lower()
                     objects += [(o, prep, noun) for prep, o in self._noun_objects(c)]
                     for p in c.children:
                         if p.dep_ == "acl" and p.lower_ in ("called", "named"):
@@ -422,6 +437,9 @@ class _Reader:
                 fact = self._rule(verb, lemma, particle, passive, subj, obj, prep, noun, nouns)
                 if fact is not None:
                     out.append(fact)
+        if made_by_team:  # a member made what the team made; the team's other ties
+            # (where it worked, whom it hired) are not said of the member
+            out = [f for f in out if f.predicate == "created"]
         # "I co-founded B with C": C founded B too
         founded = [f for f in out if f.predicate == "founded" and not passive]
         for f in founded:
@@ -437,6 +455,28 @@ class _Reader:
             org = next(iter(orgs.values()))
             out.append(ClauseFact(org, "locatedIn", places[0], "parse:locatedIn:founded-in", 0.7))
         return out
+
+    def _team_members(self, verb) -> list[SpanMention]:
+        """ "I was on the team that built X", "I led the group that trained X": the
+        people a relative clause's team noun is said of (on it, leading it, in it)."""
+        team = verb.head
+        if verb.dep_ != "relcl" or team.lemma_.lower() not in TEAM_NOUNS:
+            return []
+        if not any(
+            c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") for c in verb.children
+        ):
+            return []
+        if team.dep_ == "dobj" and team.head.lemma_.lower() in LEAD_VERBS | {"join"}:
+            owner = team.head
+        elif team.dep_ == "pobj" and team.head.lower_ in ("on", "in", "of"):
+            owner = team.head.head
+            if owner.lemma_.lower() not in ("be", "work", "serve", "sit"):
+                return []
+        else:
+            return []
+        if any(c.dep_ == "neg" for c in owner.children):
+            return []
+        return [s for s in self.subjects(owner)[0] if s.mention.type == _PERSON]
 
     def _product_named(self, noun) -> list[SpanMention]:
         """The one product or work a product noun's own modifiers name: "introduced the
@@ -586,6 +626,8 @@ class _Reader:
             as_what = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
             if lemma == "involve" and prep in ("in", "with") and person_org and not as_what:
                 return fact(job, subj, obj, "involved", 0.65)
+            if lemma in HIRE_VERBS and prep == "by" and st == _PERSON and ot == _ORG:
+                return fact(job_at(o), subj, obj, "hired-by", 0.75)  # "I was hired by X"
             if lemma == "spend" and prep in ("at", "in") and st == _PERSON and ot == _ORG:
                 return fact(job_at(o), subj, obj, "spent", 0.75)  # "my year was spent at"
             if lemma in ("base", "headquarter", "locate") and prep in ("in", "out"):
@@ -615,6 +657,25 @@ class _Reader:
             return fact(job, subj, obj, "end-up", 0.7)
         if person_org and lemma == "go" and particle == "over" and prep == "to":
             return fact(job, subj, obj, "go-over", 0.6)
+        # career moves said of an organisation: "I left X", "then I moved to X" (said
+        # by the one who made them: "she left X for Y" may be a customer's switch),
+        # "I had hired a team at X" (one who hires at X works there)
+        me = self.doc[subj.token_start].lower_ == "i"
+        if person_org and me and lemma == "leave" and prep is None and noun is None:
+            return fact(job, subj, obj, "left", 0.7)
+        if person_org and me and lemma in MOVE_VERBS and prep == "to" and noun is None:
+            return fact(job, subj, obj, "moved-to", 0.65)
+        if person_org and lemma in HIRE_VERBS and prep == "at":
+            return fact(job, subj, obj, "hired-at", 0.65)
+        # "X hired me": the one hired works for the organisation that hired
+        if st == _ORG and ot == _PERSON and lemma in HIRE_VERBS and prep is None and not noun:
+            return fact(job_at(s), obj, subj, "hired", 0.75)
+        # "I was with X for a decade" (not "with X yesterday for a talk")
+        if person_org and lemma == "be" and prep == "with" and not nouns and not _a_visit(verb):
+            return fact(job, subj, obj, "be-with", 0.6)
+        # "X mentored me", "X supervised me": the one mentored studied under X
+        if person_person and lemma in MENTOR_VERBS and prep is None and noun is None:
+            return fact("studiedUnder", obj, subj, lemma, 0.75)
         if person_org and noun == "board" and prep == "on" and lemma in ("be", "sit", "serve"):
             return fact("affiliatedWith", subj, obj, "board", 0.75, "board member")
         if person_org and lemma in ("sit", "serve") and prep in ("on", "of", "at"):
@@ -663,6 +724,9 @@ class _Reader:
                 return fact("affiliatedWith", subj, obj, "student", 0.8, noun)
             if noun in ROLE_NOUNS:  # a job, at a university too ("a professor at MIT")
                 return fact("worksFor", subj, obj, "role", 0.85, self._role(nouns.get(noun)))
+        counsel = lemma in ("be", "become", "remain") and noun in COUNSEL_NOUNS
+        if person_org and counsel and prep == "to":  # "I'm an advisor to X": a tie, no job
+            return fact("affiliatedWith", subj, obj, "advisor", 0.75, noun)
         agent = st in (_PERSON, _ORG)
         # the weaker frames below take a subject said as a name or "I"/"he"/"she", not a
         # generic "you" ("you build a nuclear reactor") or a guessed "we"/"they"
@@ -670,6 +734,8 @@ class _Reader:
         made = agent and ot in _ARTIFACT and lemma in CREATE_VERBS
         if made and prep in (None, "called"):
             return fact("created", subj, obj, lemma)
+        if made and prep == "of" and noun in DRAFT_NOUNS:  # "wrote the first version of X"
+            return fact("created", subj, obj, f"{lemma}-{noun}", 0.7)
         # "I called it cold storage": who gives a thing its name made it
         if own and agent and ot in (*_ARTIFACT, "Concept") and _names_it(verb, obj):
             return fact("created", subj, obj, "named-it", 0.65)
@@ -896,9 +962,24 @@ class _Reader:
             return fact("affiliatedWith", name, obj, "appos-student", 0.75, lemma)
         if person_org and lemma in ROLE_NOUNS:  # a job, at a university too
             return fact("worksFor", name, obj, "appos", 0.8, self._role(noun))
+        if nt == _PERSON and ot == _ORG and prep == "to" and lemma in COUNSEL_NOUNS:
+            return fact("affiliatedWith", name, obj, "appos-advisor", 0.75, self._role(noun))
         if nt == _ORG and ot == _PLACE and prep == "in" and lemma in ORG_NOUNS:
             return fact("locatedIn", name, obj, "appos", 0.75)
         return None
+
+
+def _one_of(noun):
+    """The noun "one of the first engineers" counts as: "engineer" (one of a group is
+    what the group is); any other noun as itself."""
+    if noun.lower_ != "one":
+        return noun
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for o in p.children:
+                if o.dep_ == "pobj" and o.pos_ == "NOUN":
+                    return o
+    return noun
 
 
 def _definite_work(verb, obj: SpanMention) -> bool:

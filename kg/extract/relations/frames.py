@@ -107,3 +107,95 @@ def person_there(reader: _Reader, there) -> list[ClauseFact]:
 
 
 _NOMINAL = frozenset({"PROPN", "NOUN"})
+
+
+#: nouns for the organisation that pays one: "X, my employer"
+EMPLOYER_NOUNS = frozenset({"employer", "workplace"})
+#: nouns for one's own young company: "my startup X" (one's "company" may be an employer)
+STARTUP_NOUNS = frozenset({"startup", "start-up"})
+#: nouns for one who studies under a person: "I was X's student"
+PUPIL_NOUNS = frozenset({"student", "postdoc", "advisee", "mentee", "protege", "apprentice"})
+
+
+def personal_tie(reader: _Reader, poss) -> list[ClauseFact]:
+    """A person's noun that ties them to a named person or organisation, said through a
+    possessive ("my", "his", a name's "'s"), as a copula's complement or subject ("X
+    was my advisor", "my PhD advisor at Y was X", "I was X's student") or set beside the name ("X, my employer", "my
+    startup, X", "my team at X"):
+
+    * an advisor, mentor or supervisor: the owner studiedUnder the person it is;
+    * a student, postdoc, mentee: the person it is studiedUnder the owner;
+    * an employer, the speaker's company: the owner worksFor it; a startup, one's
+      "own" company or lab: the owner founded it;
+    * a team, lab or group at an organisation: the owner works there (``job_at``).
+
+    A denied copula ("X was never my advisor") or a liking ("my favorite company")
+    says none of it."""
+    from .clauses import (
+        ADVISOR_NOUNS,
+        FOUND_VERBS,
+        LIKING_WORDS,
+        ORG_NOUNS,
+        UNIT_NOUNS,
+        ClauseFact,
+    )
+
+    owner = reader.at.get(poss.i)
+    noun = poss.head
+    if owner is None or owner.mention.type != _PERSON or reader.named(noun):
+        return []
+    lemma = noun.lemma_.lower()
+    if any(c.lower_ in LIKING_WORDS for c in noun.children):  # "my favorite company"
+        return []
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in FOUND_VERBS:
+        return []  # "I started my own company, X": the verb says it (founded)
+    if any(c.lower_ == "own" for c in noun.children) and lemma in ORG_NOUNS:
+        lemma = "startup"  # "my own company, X", "my own lab X": one's own making
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() == "be":
+        verb = noun.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            return []
+        others = [s for s in reader.subjects(verb)[0] if s is not owner]
+    elif noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be":  # "my advisor was X"
+        verb = noun.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            return []
+        others = [o for c in verb.children if c.dep_ == "attr" for o in reader.spans(c)]
+    elif noun.dep_ == "appos" and noun.head.i in reader.at:  # "X, my employer"
+        verb, others = None, reader.spans(noun.head)
+    else:  # "my startup, X", "my employer X"
+        verb = None
+        others = [o for c in noun.children if c.dep_ in ("appos",) for o in reader.spans(c)]
+    people = [o for o in others if o.mention.type == _PERSON and o.mention is not owner.mention]
+    orgs = [o for o in others if o.mention.type == _ORG]
+    # a name's "company" is the one they founded (``owned_company``); "my company" may
+    # be one's employer, which a founder works for too
+    mine = owner.mention.source == "speaker"
+    out: list[ClauseFact] = []
+    if lemma in ADVISOR_NOUNS:
+        out += [
+            ClauseFact(owner, "studiedUnder", p, "parse:studiedUnder:my-advisor", 0.8, None, verb)
+            for p in people
+        ]
+    elif lemma in PUPIL_NOUNS and owner.mention.source != "speaker":
+        out += [
+            ClauseFact(p, "studiedUnder", owner, "parse:studiedUnder:x-student", 0.8, None, verb)
+            for p in people
+        ]
+    elif lemma in EMPLOYER_NOUNS or (lemma == "company" and mine):
+        out += [
+            ClauseFact(owner, "worksFor", o, "parse:worksFor:my-employer", 0.7, None, verb)
+            for o in orgs
+        ]
+    elif lemma in STARTUP_NOUNS:
+        out += [
+            ClauseFact(owner, "founded", o, "parse:founded:my-startup", 0.75, None, verb)
+            for o in orgs
+        ]
+    elif lemma in UNIT_NOUNS and verb is None:
+        from .patterns import job_at
+
+        for p, o in reader._noun_objects(noun):
+            if p in ("at", "in") and o.mention.type == _ORG:
+                out.append(ClauseFact(owner, job_at(o.mention), o, "parse:job:my-team", 0.65))
+    return out
