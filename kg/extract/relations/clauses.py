@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from ...nlp import tokens
 from ..entities import SpanMention
-from .frames import as_investor, owned_company, person_there, personal_tie
+from .frames import PAST_MARKS, as_investor, owned_company, person_at, person_there, personal_tie
 from .open import hypothetical
 from .patterns import is_institution, job_at
 from .placement import in_order, place_frames
@@ -223,6 +223,8 @@ def tense_of(verb) -> str | None:
     words = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod")]
     if any(w in ("still", "now", "currently", "today") for w in words):
         return "present"
+    if any(w in PAST_MARKS for w in words):  # "formerly of X", "who previously ran X"
+        return "past"
     if any(w in ("was", "were", "had", "did") for w in words) or verb.tag_ in ("VBD",):
         return "past"
     if verb.tag_ == "VBN" and any(w in ("has", "have", "'ve") for w in words):
@@ -268,6 +270,8 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
             out += personal_tie(reader, token)
         if token.dep_ == "prep" and token.lower_ == "as":
             out += as_investor(reader, token)
+        elif token.dep_ == "prep":
+            out += person_at(reader, token)
         if token.lower_ == "there":
             out += person_there(reader, token)
     out += reader.located()

@@ -30,7 +30,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "founded",
-        r"^(?:'s|’s|s)?\s*(?:co-?\s?founders?|cofounders?|founders?)\s+$",
+        r"^(?:'s|’s|s|')?\s*(?:co-?\s?founders?|cofounders?|founders?)\s+$",
         _PERSON,
         _ORG,
         forward=False,

@@ -199,3 +199,40 @@ def personal_tie(reader: _Reader, poss) -> list[ClauseFact]:
             if p in ("at", "in") and o.mention.type == _ORG:
                 out.append(ClauseFact(owner, job_at(o.mention), o, "parse:job:my-team", 0.65))
     return out
+
+
+#: words that set a past or shared stint on "at/of/from Y" after a name: "X, formerly
+#: of Y", "X and Z, both at Y"
+PAST_MARKS = frozenset({"formerly", "previously"})
+
+
+def person_at(reader: _Reader, prep) -> list[ClauseFact]:
+    """ "X, formerly of Y", "X and Z, both at Y": a preposition the parse hangs on a
+    person's name, marked by "formerly"/"previously" (a past stint) or "both" (the
+    names listed before it, each in order), places each at the organisation
+    (``job_at``: affiliatedWith a place of study, else worksFor). The bare "X at Y" is
+    the between-words pattern's."""
+    from .clauses import ClauseFact
+    from .patterns import job_at
+
+    if prep.lower_ not in ("at", "of", "from", "with") or prep.head.i not in reader.at:
+        return []
+    marks = {c.lower_ for c in prep.children if c.dep_ in ("advmod", "preconj")}
+    if prep.i > 0 and reader.doc[prep.i - 1].lower_ in PAST_MARKS | {"both"}:
+        marks.add(reader.doc[prep.i - 1].lower_)
+    if not marks & (PAST_MARKS | {"both"}):
+        return []
+    people = [p for p in reader.spans(prep.head) if p.mention.type == _PERSON]
+    if "both" in marks and len(people) < 2:
+        return []
+    people = [p for p in people if p.mention.source != "speaker"]
+    orgs = [o for o in reader.pobjs(prep) if o.mention.type == _ORG]
+    past = bool(marks & PAST_MARKS)
+    return [
+        ClauseFact(
+            p, job_at(o.mention), o, "parse:job:person-at", 0.65, None, prep if past else None
+        )
+        for p in people
+        for o in orgs
+        if o.mention is not p.mention
+    ]

@@ -41,7 +41,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "worksFor",
-        rf"^(?:'s|’s|s)?\s*{_TIME}(?P<role>{ROLES})\s+$",
+        rf"^(?:'s|’s|s|')?\s*{_TIME}(?P<role>{ROLES})\s+$",
         _PERSON,
         _ORG,
         forward=False,
