@@ -184,6 +184,18 @@ def test_a_surname_said_once_is_a_person_when_the_parse_shows_one(tmp_path):
     assert "Hodgkin" not in people  # said once, nothing in the parse says person
 
 
+def test_a_surname_said_once_names_a_government_after_its_leader(tmp_path):
+    graph = built(
+        tmp_path,
+        "politics.txt",
+        "We spent the week reading about the war. The Dravik administration and the "
+        "Olenko government never talked, and our guest said the Marvani regime would "
+        "fall. Then we talked about batteries for an hour, which was fun.\n",
+    )
+    people = {e.label for e in graph.entities if e.type == "Person"}
+    assert {"Dravik", "Olenko", "Marvani"} <= people
+
+
 def test_an_asr_stutter_is_one_term(tmp_path):
     graph = built(
         tmp_path,

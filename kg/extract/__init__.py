@@ -29,6 +29,7 @@ from .entities import (
     introduced_by_name,
     introduced_type,
     is_common_word,
+    leads_a_government,
     listed_before_others,
     listed_with_people,
     mid_sentence,
@@ -453,6 +454,13 @@ def _drop_unsupported_names(
             return True  # "Valentina and I": a given name, capitalised, NER's person
         if m.type == "Person" and trust_case and acts_as_person(doc, s.token_start):
             return True  # "Fukuyama argued", "the mathematician Turing"
+        if (
+            m.type == "Person"
+            and trust_case
+            and m.surface[:1].isupper()
+            and leads_a_government(doc, s.token_start)
+        ):
+            return True  # "the Zelenskyy administration"
         if (
             m.type == "Person"
             and trust_case

@@ -1366,6 +1366,26 @@ def acts_as_person(doc, start: int) -> bool:
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in _PERSON_VERBS
 
 
+#: Nouns for a government named after the person who leads it ("the Putin
+#: administration", "Okafor's cabinet"): a word that names one is a person's name.
+_LEADER_BODIES = frozenset(
+    {"administration", "government", "regime", "presidency", "cabinet", "reign", "dynasty"}
+)
+
+
+def leads_a_government(doc, start: int) -> bool:
+    """The word at ``start`` names a government after its leader: the compound or the
+    possessive before a noun of :data:`_LEADER_BODIES` ("the Zelenskyy
+    administration", "Marvani's regime"). Said once, a capitalised word NER calls a
+    person there is one; an organisation is no administration's modifier in speech
+    ("the Google administration" is not said)."""
+    token = doc[start]
+    if token.dep_ not in ("compound", "poss"):
+        return False
+    head = token.head
+    return head.i > start and head.lemma_.lower() in _LEADER_BODIES
+
+
 #: Nouns of a place in an organisation: "the CEO of X", "investors at X" make X one.
 _MEMBER_ROLES = frozenset(
     {
