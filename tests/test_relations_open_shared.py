@@ -122,3 +122,27 @@ def test_we_of_the_speakers_organisation_takes_the_tense_of_the_governing_verb(o
         name="c.txt",
     )
     assert not {t for t in found if t[0] == "DeepMind"}, found
+
+
+def test_a_bare_ing_form_after_a_plain_verb_is_a_run_on_not_a_shared_subject(open_rel):
+    found = open_rel(
+        "Rosa Diaz: Helena Varga studied reinforcement learning and then taught "
+        "computer vision.\n"
+        "Rosa Diaz: so I think the picture of robots and you know Helena Varga lose and "
+        "killing people and machine learning that's gonna destroy us\n"
+    )
+    assert ("teach", "computer vision") in _pairs(found, "Helena Varga"), found
+    assert not {p for p, o in _pairs(found, "Helena Varga") if o == "machine learning"}, found
+
+
+def test_a_clause_under_a_negated_verb_states_nothing(open_rel):
+    found = open_rel(
+        "Rosa Diaz: Helena Varga doesn't think that transformers replaced recurrent "
+        "neural networks.\n"
+        "Rosa Diaz: Helena Varga doesn't know what to expect from reinforcement learning.\n"
+        "Rosa Diaz: Helena Varga thinks that transformers replaced recurrent neural "
+        "networks.\n"
+    )
+    assert not _pairs(found, "Helena Varga"), found
+    replaced = {(s, o) for s, p, o, _ in found if p == "replace"}
+    assert len(replaced) == 1, found

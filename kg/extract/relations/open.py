@@ -391,11 +391,17 @@ def _sharing(verb) -> list:
 
 def _coordinated(head, conj) -> bool:
     """``conj`` is coordinated with ``head`` by a conjunction ("and", "but", "then"
-    between them) and in the same voice: a bare comma ("more software focused, focused
-    around X") or a passive after an active ("built X and Y is based on Z" read as one
-    clause) is a run-on parse."""
+    between them), in the same voice and the same kind of form: a bare comma ("more
+    software focused, focused around X"), a passive after an active ("built X and Y is
+    based on Z" read as one clause) or a bare "-ing" form after a verb that is none ("AI
+    lose and killing people and ...", a caption's run-on list) is a run-on parse."""
     cc = any(t.dep_ == "cc" and head.i < t.i < conj.i for t in (*head.children, *conj.children))
-    return cc and _passive(head) == _passive(conj)
+    run_on_gerund = (
+        conj.tag_ == "VBG"
+        and head.tag_ != "VBG"
+        and not any(c.dep_ in ("aux", "auxpass") for c in conj.children)
+    )
+    return cc and _passive(head) == _passive(conj) and not run_on_gerund
 
 
 def _who(verb) -> bool:
@@ -435,6 +441,10 @@ _HYPOTHETICAL_KEY = "kg.hypothetical"
 _FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
 
 
+def _negated(token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
 def _offered(verb) -> bool:
     """ "I can explain the nuance", "we can say ...": a speaker's own "can" offers or
     proposes the act, it does not report it (a clause under it, "I can tell you I
@@ -448,7 +458,11 @@ def _offered(verb) -> bool:
 def _hypothetical(verb) -> bool:
     if _offered(verb):
         return True
+    below = None
     for token in (verb, *verb.ancestors):
+        if below is not None and below.dep_ in ("ccomp", "xcomp") and _negated(token):
+            return True  # "I don't know what to expect from X", "I don't think X beat Y"
+        below = token
         if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children):
             return True
         if any(
