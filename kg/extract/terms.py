@@ -143,11 +143,10 @@ def _content(token) -> bool:
     """A word that can be part of a term: a noun, a proper noun, an adjective, or a
     participle modifying a noun, which the parse tags a verb ("a distributed system",
     "embedded systems", "chlorinated lime", "sunk cost"); never a hesitation sound."""
-    if _hesitation(token.lower_):
-        return False
-    return token.pos_ in _CONCEPT_POS or (
+    content = token.pos_ in _CONCEPT_POS or (
         token.dep_ == "amod" and token.tag_ == "VBN" and token.head.i > token.i
     )
+    return content and not _hesitation(token.lower_)
 
 
 def _trimmed(doc, chunk_start: int, end: int) -> tuple[int, int]:

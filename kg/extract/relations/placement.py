@@ -55,7 +55,10 @@ PART_NOUNS = frozenset(
 
 
 def place_frames(reader: _Reader) -> list[ClauseFact]:
-    """The located-in and part-of facts of one unit's parse read by the frames above."""
+    """The located-in and part-of facts of one unit's parse read by the frames above.
+    Every frame has an organisation at one end: a unit that names none is not read."""
+    if not any(s.mention.type == _ORG for s in reader.at.values()):
+        return []
     out: list[ClauseFact] = []
     for token in tokens(reader.doc):
         if token.pos_ in ("VERB", "AUX"):
