@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .config import DEFAULT_MODELS, Settings
 from .errors import BuildError
-from .model import Sentence, Transcript
+from .model import Evidence, Sentence, Transcript
 
 __all__ = ["load_nlp", "split_sentences", "FILLERS", "unit_text"]
 
@@ -126,6 +126,26 @@ def unit_text(transcript: Transcript, sentence: Sentence) -> str:
     """The text of a unit as the parser sees it (newlines between segments read as spaces;
     same length, so offsets stay valid)."""
     return transcript.text[sentence.char_start : sentence.char_end].replace("\n", " ")
+
+
+def unit_evidence(
+    transcript: Transcript, sentence: Sentence, extractor: str, confidence: float
+) -> Evidence:
+    """Evidence that a whole unit states a relation: its text as the quote, its place in
+    the transcript and the recording, its speaker."""
+    t0, t1 = transcript.time_span(sentence.char_start, sentence.char_end)
+    return Evidence(
+        transcript.id,
+        sentence.segment_index,
+        sentence.char_start,
+        sentence.char_end,
+        unit_text(transcript, sentence),
+        extractor,
+        confidence,
+        t0,
+        t1,
+        sentence.speaker,
+    )
 
 
 def split_sentences(transcript: Transcript, max_words: int = 40) -> list[Sentence]:

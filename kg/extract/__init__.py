@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 
 from ..config import Settings
 from ..lexicon import Lexicon, name_key, name_part
-from ..model import Evidence, Mention, RelationCandidate, Sentence, Transcript
-from ..nlp import tokens
+from ..model import Mention, RelationCandidate, Sentence, Transcript
+from ..nlp import tokens, unit_evidence
 from .appositives import appositive_kinds
 from .casing import CasingProfile, casing_profile
 from .concepts import select_terms
@@ -202,21 +202,8 @@ def _with_terms(
 
 def _broader_than_heads(transcript: Transcript, sentence: Sentence, pairs):
     """``skos:broader`` from a specific term to the lexicon concept it is a kind of."""
-    quote = transcript.text[sentence.char_start : sentence.char_end].replace("\n", " ")
-    t0, t1 = transcript.time_span(sentence.char_start, sentence.char_end)
+    evidence = unit_evidence(transcript, sentence, "term:head", 0.9)
     for term, head in pairs:
-        evidence = Evidence(
-            transcript.id,
-            sentence.segment_index,
-            sentence.char_start,
-            sentence.char_end,
-            quote,
-            "term:head",
-            0.9,
-            t0,
-            t1,
-            sentence.speaker,
-        )
         yield RelationCandidate(term.mention, "broader", head.mention, "typed", evidence)
 
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Evidence, RelationCandidate, Sentence, Transcript
-from ..nlp import tokens
+from ..model import RelationCandidate, Sentence, Transcript
+from ..nlp import tokens, unit_evidence
 from .entities import SpanMention, _make_mention
 from .relations.clauses import is_question
 from .terms import _key
@@ -77,20 +77,7 @@ def appositive_kinds(
             wide = SpanMention(replace(made.mention, norm=_key(doc, *bounds)), *bounds)
             new.append(wide)
             taken.update(range(*bounds))
-            quote = transcript.text[sentence.char_start : sentence.char_end].replace("\n", " ")
-            t0, t1 = transcript.time_span(sentence.char_start, sentence.char_end)
-            evidence = Evidence(
-                transcript.id,
-                sentence.segment_index,
-                sentence.char_start,
-                sentence.char_end,
-                quote,
-                "parse:broader:appos-new",
-                0.7,
-                t0,
-                t1,
-                sentence.speaker,
-            )
+            evidence = unit_evidence(transcript, sentence, "parse:broader:appos-new", 0.7)
             out.append(
                 RelationCandidate(narrow.mention, "broader", wide.mention, "typed", evidence)
             )

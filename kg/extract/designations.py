@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Evidence, RelationCandidate, Sentence, Transcript
-from ..nlp import tokens
+from ..model import RelationCandidate, Sentence, Transcript
+from ..nlp import tokens, unit_evidence
 from . import wordnet
 from .entities import SpanMention, _make_mention
 from .relations.clauses import is_question
@@ -86,20 +86,7 @@ def designation_kinds(
             made = _make_mention(doc, end, stop, transcript, sentence, "Concept", "concept")
             wide = SpanMention(replace(made.mention, norm=_key(doc, end, stop)), end, stop)
             new.append(wide)
-        quote = transcript.text[sentence.char_start : sentence.char_end].replace("\n", " ")
-        t0, t1 = transcript.time_span(sentence.char_start, sentence.char_end)
-        evidence = Evidence(
-            transcript.id,
-            sentence.segment_index,
-            sentence.char_start,
-            sentence.char_end,
-            quote,
-            "parse:broader:designation",
-            0.7,
-            t0,
-            t1,
-            sentence.speaker,
-        )
+        evidence = unit_evidence(transcript, sentence, "parse:broader:designation", 0.7)
         out.append(RelationCandidate(narrow.mention, "broader", wide.mention, "typed", evidence))
         taken.update({k: narrow for k in range(i, end)})
         taken.update({k: wide for k in range(end, stop)})

@@ -20,7 +20,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..model import Evidence, Mention, RelationCandidate, Sentence, Transcript
+from ..model import Mention, RelationCandidate, Sentence, Transcript
+from ..nlp import unit_evidence
 
 __all__ = ["HeadTermSentence", "head_term_broader"]
 
@@ -68,19 +69,6 @@ def head_term_broader(
             if head is None or (words, head) in done:
                 continue
             done.add((words, head))
-            quote = transcript.text[sentence.char_start : sentence.char_end].replace("\n", " ")
-            t0, t1 = transcript.time_span(sentence.char_start, sentence.char_end)
-            evidence = Evidence(
-                transcript.id,
-                sentence.segment_index,
-                sentence.char_start,
-                sentence.char_end,
-                quote,
-                "term:head-node",
-                0.8,
-                t0,
-                t1,
-                sentence.speaker,
-            )
+            evidence = unit_evidence(transcript, sentence, "term:head-node", 0.8)
             out.append(RelationCandidate(m, "broader", heads[head], "typed", evidence))
     return out
