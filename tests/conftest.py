@@ -144,3 +144,24 @@ def typed(tmp_path, lexicon):
         }
 
     return run
+
+
+@pytest.fixture
+def open_rel(tmp_path, lexicon):
+    """Open (subject, predicate, object, negated) relations kg extracts from a text file
+    (real spaCy model, one transcript, no build)."""
+    from kg.config import Settings
+    from kg.distributed import process_transcript
+    from kg.ingest import read_transcript
+
+    def run(text: str, name: str = "o.txt") -> set[tuple[str, str, str, bool]]:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        extraction = process_transcript(read_transcript(path), lexicon, Settings())
+        return {
+            (r.subject.surface, r.predicate, r.object.surface, r.negated)
+            for r in extraction.relations
+            if r.kind == "open"
+        }
+
+    return run

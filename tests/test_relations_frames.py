@@ -12,11 +12,7 @@ Extraction runs on the real spaCy model, one transcript at a time (no build).
 
 from __future__ import annotations
 
-import pytest
-
 from kg.config import Settings
-from kg.distributed import process_transcript
-from kg.ingest import read_transcript
 
 
 def _about(found: set[tuple[str, str, str]], name: str) -> set[tuple[str, str, str]]:
@@ -329,7 +325,6 @@ def test_trips_negation_questions_and_hypotheticals_place_no_one(typed):
 def test_a_kind_of_needs_its_own_subject():
     """A "be" the parse joins to an earlier verb of a long unpunctuated unit does not
     share that verb's subject (the subject of "is a kind of" is no mention here)."""
-    from kg.config import Settings
     from kg.extract.entities import SpanMention
     from kg.extract.relations.clauses import clause_facts
     from kg.model import Mention
@@ -360,23 +355,6 @@ def test_a_kind_of_needs_its_own_subject():
 
 
 # -- open relations: frames beyond subject-verb-object, grounded people and "we" -------------
-@pytest.fixture
-def open_rel(tmp_path, lexicon):
-    """Open (subject, predicate, object, negated) relations extracted from a text file."""
-
-    def run(text: str, name: str = "o.txt") -> set[tuple[str, str, str, bool]]:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        extraction = process_transcript(read_transcript(path), lexicon, Settings())
-        return {
-            (r.subject.surface, r.predicate, r.object.surface, r.negated)
-            for r in extraction.relations
-            if r.kind == "open"
-        }
-
-    return run
-
-
 def test_a_passive_with_its_agent_reads_actively(open_rel):
     found = open_rel("Self-attention was introduced by Dzmitry Bahdanau.\n")
     assert ("Dzmitry Bahdanau", "introduce", "Self-attention", False) in found

@@ -8,29 +8,6 @@ Extraction runs on the real spaCy model, one transcript at a time (no build).
 
 from __future__ import annotations
 
-import pytest
-
-from kg.config import Settings
-from kg.distributed import process_transcript
-from kg.ingest import read_transcript
-
-
-@pytest.fixture
-def open_rel(tmp_path, lexicon):
-    """Open (subject, predicate, object, negated) relations extracted from a text file."""
-
-    def run(text: str, name: str = "o.txt") -> set[tuple[str, str, str, bool]]:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        extraction = process_transcript(read_transcript(path), lexicon, Settings())
-        return {
-            (r.subject.surface, r.predicate, r.object.surface, r.negated)
-            for r in extraction.relations
-            if r.kind == "open"
-        }
-
-    return run
-
 
 def _pairs(found, subject):
     return {(p, o) for s, p, o, _ in found if s == subject}
