@@ -26,7 +26,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from make_wordnet_nouns import FIRST_NOUN_LEXFILE, _read_dict, data_noun, gzipped
+from make_wordnet_nouns import FIRST_NOUN_LEXFILE, _read_dict, data_noun, table_gz
 
 OUT = Path(__file__).resolve().parent.parent / "ontology" / "wordnet_names.tsv.gz"
 
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         letter = chr(ord("a") + instances[named[0]][0] - FIRST_NOUN_LEXFILE)
         first = synsets[0] in instances and lemma not in other_words
         rows[written[0]] = f"{letter}{'1' if first else '0'}"
-    data = gzipped("".join(f"{lemma}\t{flags}\n" for lemma, flags in sorted(rows.items())))
+    data = table_gz(rows)
     args.out.write_bytes(data)
     print(f"{len(rows)} names -> {args.out} ({len(data)} bytes)")
     return 0

@@ -93,6 +93,12 @@ def gzipped(text: str) -> bytes:
     return buffer.getvalue()
 
 
+def table_gz(rows: dict[str, str]) -> bytes:
+    """``rows`` as sorted ``key<TAB>value`` lines, gzipped reproducibly: the form of the
+    WordNet tables kg ships (``wordnet_nouns.tsv.gz``, ``wordnet_names.tsv.gz``)."""
+    return gzipped("".join(f"{key}\t{value}\n" for key, value in sorted(rows.items())))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("source", type=Path, help="a WordNet 3.0 dict/ folder or an sdist")
@@ -102,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     lexfile_of = lexfiles_of_synsets(data_noun(files))
     assert all(FIRST_NOUN_LEXFILE <= n <= LAST_NOUN_LEXFILE for n in lexfile_of.values())
     senses = noun_senses(files["index.noun"], lexfile_of)
-    data = gzipped("".join(f"{lemma}\t{letters}\n" for lemma, letters in sorted(senses.items())))
+    data = table_gz(senses)
     args.out.write_bytes(data)
     print(f"{len(senses)} noun lemmas -> {args.out} ({len(data)} bytes)")
     return 0
