@@ -165,3 +165,43 @@ def open_rel(tmp_path, lexicon):
         }
 
     return run
+
+
+@pytest.fixture
+def tenses(tmp_path, lexicon):
+    """(subject, predicate, object) -> tense of the typed relations of a text."""
+    from kg.config import Settings
+    from kg.distributed import process_transcript
+    from kg.ingest import read_transcript
+
+    def run(text: str) -> dict[tuple[str, str, str], str | None]:
+        path = tmp_path / "tense.txt"
+        path.write_text(text, encoding="utf-8")
+        extraction = process_transcript(read_transcript(path), lexicon, Settings())
+        return {
+            (r.subject.surface, r.predicate, r.object.surface): r.evidence.tense
+            for r in extraction.relations
+            if r.kind == "typed"
+        }
+
+    return run
+
+
+@pytest.fixture
+def candidate_keys(tmp_path):
+    """The term-candidate keys concept discovery reads in one sentence of text (real spaCy
+    model, no build)."""
+    from kg.config import Settings
+    from kg.extract.terms import phrase_candidates
+    from kg.ingest import read_transcript
+    from kg.nlp import load_nlp, split_sentences
+
+    def run(text: str) -> set[str]:
+        path = tmp_path / "unit.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        transcript = read_transcript(path)
+        sentence = split_sentences(transcript, 1000)[0]
+        phrases = phrase_candidates(load_nlp(Settings())(text), transcript, sentence, set())
+        return {c.key for phrase in phrases for c in phrase}
+
+    return run

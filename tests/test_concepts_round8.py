@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.config import Settings
 from kg.extract import wordnet
 from kg.extract.concepts import (
     EVERYDAY_KEYNESS,
@@ -19,9 +18,6 @@ from kg.extract.concepts import (
     keyness,
     select_terms,
 )
-from kg.extract.terms import phrase_candidates
-from kg.ingest import read_transcript
-from kg.nlp import load_nlp, split_sentences
 
 
 def _words(the: int = 3000, **counts: int) -> Counter:
@@ -61,26 +57,17 @@ def test_an_everyday_word_said_twice_or_only_after_a_possessive_is_not():
     assert "telescope" not in _kept({"telescope": 3}, common)
 
 
-def _candidate_keys(tmp_path, text: str) -> set[str]:
-    path = tmp_path / "unit.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    transcript = read_transcript(path)
-    sentence = split_sentences(transcript, 1000)[0]
-    phrases = phrase_candidates(load_nlp(Settings())(text), transcript, sentence, set())
-    return {c.key for phrase in phrases for c in phrase}
-
-
-def test_a_vague_noun_is_a_word_of_a_noun_wordnet_lists(tmp_path):
-    keys = _candidate_keys(
-        tmp_path, "She told us that a prime number has no divisors and we studied number systems."
+def test_a_vague_noun_is_a_word_of_a_noun_wordnet_lists(candidate_keys):
+    keys = candidate_keys(
+        "She told us that a prime number has no divisors and we studied number systems."
     )
     assert "prime number" in keys  # "number" alone is vague; WordNet lists the phrase
     assert "number system" in keys
     assert "number" not in keys
 
 
-def test_a_vague_adjective_stays_out_of_a_listed_noun(tmp_path):
+def test_a_vague_adjective_stays_out_of_a_listed_noun(candidate_keys):
     assert wordnet.is_noun_lemma("basic principle")
-    keys = _candidate_keys(tmp_path, "They explained the basic principle of the engine.")
+    keys = candidate_keys("They explained the basic principle of the engine.")
     assert "basic principle" not in keys
     assert "principle" in keys

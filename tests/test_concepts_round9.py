@@ -8,29 +8,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-from kg.config import Settings
 from kg.extract import wordnet
 from kg.extract.concepts import EVERYDAY_HEAD_ZIPF, _zipf, select_terms
-from kg.extract.terms import phrase_candidates
-from kg.ingest import read_transcript
-from kg.nlp import load_nlp, split_sentences
 
 
-def _candidate_keys(tmp_path, text: str) -> set[str]:
-    path = tmp_path / "unit.txt"
-    path.write_text(text + "\n", encoding="utf-8")
-    transcript = read_transcript(path)
-    sentence = split_sentences(transcript, 1000)[0]
-    phrases = phrase_candidates(load_nlp(Settings())(text), transcript, sentence, set())
-    return {c.key for phrase in phrases for c in phrase}
-
-
-def test_the_word_after_an_article_and_a_preposition_is_the_modifiers(tmp_path):
-    keys = _candidate_keys(tmp_path, "She runs a for profit bakery near the harbour.")
+def test_the_word_after_an_article_and_a_preposition_is_the_modifiers(candidate_keys):
+    keys = candidate_keys("She runs a for profit bakery near the harbour.")
     assert "profit bakery" not in keys  # "for profit" modifies "bakery"
     assert "bakery" in keys
     # without the article, "profit bakery" is an ordinary phrase of the parse
-    plain = _candidate_keys(tmp_path, "She runs profit bakery chains near the harbour.")
+    plain = candidate_keys("She runs profit bakery chains near the harbour.")
     assert any(k.startswith("profit bakery") for k in plain)
 
 

@@ -11,8 +11,6 @@ names are invented for these tests.
 
 from __future__ import annotations
 
-import pytest
-
 ME = "Mara Lind"
 
 
@@ -23,26 +21,6 @@ def _said(*lines: str) -> str:
 
 def _mine(found, predicate: str) -> set[str]:
     return {o for s, p, o in found if s == ME and p == predicate}
-
-
-@pytest.fixture
-def tenses(tmp_path, lexicon):
-    """(subject, predicate, object) -> tense of the typed relations of a text."""
-    from kg.config import Settings
-    from kg.distributed import process_transcript
-    from kg.ingest import read_transcript
-
-    def run(text: str) -> dict[tuple[str, str, str], str | None]:
-        path = tmp_path / "tense.txt"
-        path.write_text(text, encoding="utf-8")
-        extraction = process_transcript(read_transcript(path), lexicon, Settings())
-        return {
-            (r.subject.surface, r.predicate, r.object.surface): r.evidence.tense
-            for r in extraction.relations
-            if r.kind == "typed"
-        }
-
-    return run
 
 
 # -- "I left X", "I moved to X": one worked where one left or moved to ----------------

@@ -9,34 +9,12 @@ names are invented for these tests.
 
 from __future__ import annotations
 
-import pytest
-
 ME = "Mara Lind"
 
 
 def _said(*lines: str) -> str:
     """A two-speaker transcript: the host asks, Mara Lind says each line in turn."""
     return "".join(f"Host: And then?\n{ME}: {line}\n" for line in lines)
-
-
-@pytest.fixture
-def tenses(tmp_path, lexicon):
-    """(subject, predicate, object) -> tense of the typed relations of a text."""
-    from kg.config import Settings
-    from kg.distributed import process_transcript
-    from kg.ingest import read_transcript
-
-    def run(text: str) -> dict[tuple[str, str, str], str | None]:
-        path = tmp_path / "tense.txt"
-        path.write_text(text, encoding="utf-8")
-        extraction = process_transcript(read_transcript(path), lexicon, Settings())
-        return {
-            (r.subject.surface, r.predicate, r.object.surface): r.evidence.tense
-            for r in extraction.relations
-            if r.kind == "typed"
-        }
-
-    return run
 
 
 # -- "X, formerly of Y": a past stint ----------------------------------------------
