@@ -237,7 +237,9 @@ def misheard(word: str) -> bool:
             if i < len(word):
                 edits.add(word[:i] + c + word[i + 1 :])
     edits.discard(word)
-    return any(_zipf(e) >= MISHEARD_NEIGHBOUR_ZIPF for e in edits)
+    # wordfreq directly, not the shared _zipf cache: hundreds of one-off edits per
+    # unknown word would push out the words keyness and termhood keep asking for
+    return any(zipf_frequency(e, "en") >= MISHEARD_NEIGHBOUR_ZIPF for e in edits)
 
 
 def people_noun(word: str) -> bool:

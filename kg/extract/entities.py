@@ -19,6 +19,7 @@ from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
 from ..nlp import doc_text, tokens
 from . import wordnet
+from .propernames import YEAR as _YEAR
 from .propernames import life_span_name, longest_name, sea_without_head, street_name
 from .truecase import (
     COMPASS_WORDS,
@@ -810,7 +811,6 @@ _AGREEMENT_HEADS = frozenset({"agreement", "treaty", "accord", "accords", "pact"
 #: Nouns of things that happen, besides :data:`_EVENT_HEADS`, that a year makes one
 #: named event ("the 1988 olympics").
 _DATED_EVENT_HEADS = frozenset({"olympics", "games", "blockade", "airlift"})
-_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nummod"})
 
 

@@ -217,11 +217,10 @@ def street_name(words: tuple[str, ...]) -> bool:
 #: Words that join a person's name to the years of a life: "X who lived from 1632",
 #: "X was born in 1813", "X died in 1878".
 _LIFE_VERBS = frozenset({"lived", "born", "died"})
-#: Particles inside a person's name ("anton von ...", "pierre de ...").
-_NAME_PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le"})
 #: The most words a name told by its life span runs to, given name included.
 LIFE_SPAN_NAME_WORDS = 4
-_LIFE_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+#: A year as speech says it in digits ("1632", "2019").
+YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
 
 
 def life_span_name(
@@ -230,7 +229,7 @@ def life_span_name(
     """The end of a person's name that begins with the given name ``words[i]`` and is
     followed by the years of a life: "anton von levan who lived from 1632 to 1723".
     A lecture tells who someone was so; the words between are the surname as heard
-    (ASR garbles it, so it need not be rare), none a function word but a particle."""
+    (ASR garbles it, so it need not be rare), none a function word."""
     if words[i] not in given_names:
         return None
     end = i + 1
@@ -238,7 +237,7 @@ def life_span_name(
         word = words[end]
         if word == "who" or word in _LIFE_VERBS:
             break
-        if not word.isalpha() or (word in stop_words and word not in _NAME_PARTICLES):
+        if not word.isalpha() or word in stop_words:  # particles ("von", "de") are none
             return None
         end += 1
     if end == i + 1:
@@ -247,5 +246,5 @@ def life_span_name(
     k += words[k : k + 1] == ["was"]
     lived = words[k : k + 1] and words[k] in _LIFE_VERBS
     if lived and words[k + 1 : k + 2] in (["from"], ["in"]) and k + 2 < len(words):
-        return end if _LIFE_YEAR.fullmatch(words[k + 2]) else None
+        return end if YEAR.fullmatch(words[k + 2]) else None
     return None

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ...lexicon import Lexicon, name_key
 from ...model import Evidence, Mention, RelationCandidate, Sentence, Transcript
-from ...nlp import doc_text
+from ...nlp import doc_text, unit_text
 from ..entities import SpanMention
 from .clauses import clause_facts, is_question, non_asserting, tense_of, time_of
 from .names import NameTable
@@ -53,7 +53,7 @@ class RelationFinder:
         spans = self.names.view(doc, spans, sentence, self.transcript)
         self.discourse.observe([s.mention for s in spans], sentence.speaker)
         quote_start = sentence.char_start
-        quote = self.transcript.text[sentence.char_start : sentence.char_end].replace("\n", " ")
+        quote = unit_text(self.transcript, sentence)
         t0, t1 = self.transcript.time_span(sentence.char_start, sentence.char_end)
 
         def evidence(

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .patterns import job_at
+
 if TYPE_CHECKING:  # pragma: no cover
     from .clauses import ClauseFact, _Reader
 
@@ -193,8 +195,6 @@ def personal_tie(reader: _Reader, poss) -> list[ClauseFact]:
             for o in orgs
         ]
     elif lemma in UNIT_NOUNS and verb is None:
-        from .patterns import job_at
-
         for p, o in reader._noun_objects(noun):
             if p in ("at", "in") and o.mention.type == _ORG:
                 out.append(ClauseFact(owner, job_at(o.mention), o, "parse:job:my-team", 0.65))
@@ -213,7 +213,6 @@ def person_at(reader: _Reader, prep) -> list[ClauseFact]:
     (``job_at``: affiliatedWith a place of study, else worksFor). The bare "X at Y" is
     the between-words pattern's."""
     from .clauses import ClauseFact
-    from .patterns import job_at
 
     if prep.lower_ not in ("at", "of", "from", "with") or prep.head.i not in reader.at:
         return []

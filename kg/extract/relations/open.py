@@ -212,7 +212,7 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
             if lemma not in ("be", "become", "seem", "remain") or not objects:
                 continue
             roles = {"subj": roles.get("subj", []), "obj": objects}
-        negated = any(c.dep_ == "neg" for c in verb.children)
+        negated = _negated(verb)
         particle = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
         active = "agent" in by_role[verb_i] and roles is not by_role[verb_i]
         if not active:
