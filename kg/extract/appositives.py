@@ -17,13 +17,12 @@ from dataclasses import replace
 from ..model import RelationCandidate, Sentence, Transcript
 from ..nlp import tokens, unit_evidence
 from .entities import SpanMention, _make_mention
-from .relations.clauses import is_question
+from .relations.clauses import is_question, listed_apposition
 from .terms import _key
 
 __all__ = ["appositive_kinds"]
 
 _ARTICLES = ("a", "an")
-_LISTED = ("conj", "cc", "appos")
 _NEGATIONS = ("not", "no", "never")
 
 
@@ -60,18 +59,15 @@ def appositive_kinds(
         if narrow.mention.type != "Concept":
             continue
         head = toks[narrow.token_end - 1]
-        if head.dep_ in ("appos", "conj") or sum(c.dep_ in _LISTED for c in head.children) > 1:
-            continue
         for noun in head.children:
             if noun.dep_ != "appos" or noun.pos_ != "NOUN" or noun.tag_ == "NNS":
                 continue
-            if any(c.dep_ in _LISTED or c.dep_ == "neg" for c in noun.children):
+            if any(c.dep_ == "neg" for c in noun.children):
                 continue
             bounds = _kind_span(doc, noun)
             if bounds is None or any(i in taken for i in range(*bounds)):
                 continue
-            after = toks[bounds[1] : bounds[1] + 2]
-            if any(t.lower_ in ("and", "or") for t in after):
+            if listed_apposition(head, noun, bounds[1]):
                 continue
             made = _make_mention(doc, *bounds, transcript, sentence, "Concept", "concept")
             wide = SpanMention(replace(made.mention, norm=_key(doc, *bounds)), *bounds)

@@ -154,6 +154,21 @@ class ClauseFact:
     verb: object = None  # the token the tense is read from
 
 
+_LISTED = ("conj", "cc", "appos")
+
+
+def listed_apposition(head, noun, end: int) -> bool:
+    """Whether ``noun``, set beside ``head`` as an apposition (its phrase ending at token
+    ``end``), is an item of a list the parse read as a chain of appositions rather than a
+    restatement: "we tried supervised learning, an LSTM, a transformer and reinforcement
+    learning"."""
+    if head.dep_ in ("appos", "conj") or any(c.dep_ in _LISTED for c in noun.children):
+        return True
+    if sum(c.dep_ in _LISTED for c in head.children) > 1:
+        return True
+    return any(t.lower_ in ("and", "or") for t in noun.doc[end : end + 2])
+
+
 def is_question(doc) -> bool:
     """A unit that asks: ends with "?", or opens (after fillers) with an auxiliary and a
     subject ("did you work at ...", "were you ...") or a wh-word and an auxiliary
@@ -925,15 +940,7 @@ class _Reader:
         article = first if first.lower_ in ("a", "an") else before
         if article is None or article.lower_ not in ("a", "an"):
             return []
-        # a list the parse read as a chain of appositions: "we tried supervised learning,
-        # an LSTM, a transformer and reinforcement learning"
-        listed = ("conj", "cc", "appos")
-        if token.head.dep_ in ("appos", "conj") or any(c.dep_ in listed for c in token.children):
-            return []
-        if sum(c.dep_ in listed for c in token.head.children) > 1:
-            return []
-        after = self.doc[wide.token_end : wide.token_end + 2]
-        if any(t.lower_ in ("and", "or") for t in after):
+        if listed_apposition(token.head, token, wide.token_end):
             return []
         return [ClauseFact(narrow, "broader", wide, "parse:broader:appos", 0.7)]
 
