@@ -12,7 +12,11 @@ Sets (gold made by reading each text before running anything on it):
 * ``val``: three more held-out transcripts (``tests/data/heldout/val``, h11-h13),
   fetched and annotated in session 6 without sight of kg's code or output; in that
   session scored once before its rules and then only in aggregate (the summary row) as
-  a merge gate, its per-entity lists unread; study material after.
+  a merge gate, its per-entity lists unread; study material from session 7 on.
+* ``gate``: three more held-out transcripts (``tests/data/heldout/gate``, h14-h16),
+  fetched and annotated in session 7 without sight of kg's code or output; scored once
+  before that session's rules and then only in aggregate (the summary row) as its
+  merge gate, the way ``val`` was in session 6.
 * ``test``: the held-out test half (``tests/data/heldout/test``), scored only to
   report: never used to tune a rule or add a lexicon entry.
 * ``dialogues``: four short dialogues written for the relation tests (interview,
@@ -77,6 +81,7 @@ SETS = {
     "test": (HELDOUT / "test", HELDOUT / "gold"),
     "fresh": (HELDOUT / "fresh", HELDOUT / "gold"),
     "val": (HELDOUT / "val", HELDOUT / "gold"),
+    "gate": (HELDOUT / "gate", HELDOUT / "gold"),
     "dialogues": (
         ROOT / "tests" / "data" / "dialogues",
         ROOT / "tests" / "data" / "dialogues" / "gold",
