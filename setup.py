@@ -14,6 +14,6 @@ setup(
     package_dir={"kg.ontology_files": "ontology"},
     package_data={
         "kg": ["queries/*.rq", "static/*", "templates/*"],
-        "kg.ontology_files": ["*.ttl", "*.tsv", "*.txt", "*.tsv.gz", "WORDNET-LICENSE"],
+        "kg.ontology_files": ["*.ttl", "*.tsv", "*.txt", "*.tsv.gz", "WORDNET-LICENSE", "NICKNAMES-LICENSE"],
     },
 )

@@ -236,6 +236,33 @@ def _given_names(entries: dict[str, LexiconEntry]) -> frozenset[str]:
 _TOKEN_LIKE = re.compile(r"[A-Za-z0-9]+|[^\sA-Za-z0-9]")
 
 
+@lru_cache(maxsize=1)
+def nickname_pairs() -> frozenset[tuple[str, str]]:
+    """(formal, short) pairs of English given names, both ways round in meaning: "greg"
+    is a short form of "gregory", "bill" of "william" (``ontology/nicknames.tsv``,
+    derived by ``bench/make_nicknames.py`` from carltonnorthern/nicknames, Apache 2.0)."""
+    path = ONTOLOGY_DIR / "nicknames.tsv"
+    out = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            formal, short = line.split("\t")
+            out.add((formal, short))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=4096)
+def given_name_short_forms(given_name: str) -> frozenset[str]:
+    """The short forms of a given name ("gregory" -> "greg", "gory"), lowercase."""
+    return frozenset(b for a, b in nickname_pairs() if a == given_name.lower())
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """Two given names are one person's: equal, or one a short form of the other
+    ("Greg" and "Gregory", "Bill" and "William")."""
+    x, y = a.lower(), b.lower()
+    return x == y or (x, y) in nickname_pairs() or (y, x) in nickname_pairs()
+
+
 def _word_list(name: str) -> frozenset[str]:
     """The words of a list file in ``ontology/`` (whitespace-separated, ``#`` comments)."""
     path = ONTOLOGY_DIR / name

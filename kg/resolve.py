@@ -31,7 +31,7 @@ from .config import Settings
 from .curation import Curation
 from .extract import Extraction
 from .labels import written_form
-from .lexicon import Lexicon, name_part, phonetic_key
+from .lexicon import Lexicon, given_name_short_forms, name_part, phonetic_key, same_given_name
 from .model import (
     ENTITY_TYPES,
     NAME_RULES,
@@ -130,6 +130,20 @@ def _same_sound(a: str, b: str) -> bool:
     if len(wa) > 1 and wa[0] != wb[0]:
         return False
     return sounds_like(a, b)
+
+
+def _short_given_name(a: str, b: str) -> bool:
+    """Two people's names of one transcript are one person's, once with a short form of
+    the given name: the same surname and middle words, and given names of which one is
+    a short form of the other ("greg kurtzer", "gregory kurtzer";
+    :func:`~kg.lexicon.same_given_name`)."""
+    wa, wb = a.split(), b.split()
+    return (
+        len(wa) == len(wb) >= 2
+        and wa[1:] == wb[1:]
+        and wa[0] != wb[0]
+        and same_given_name(wa[0], wb[0])
+    )
 
 
 def _sound_index(lexicon: Lexicon) -> dict[tuple[int, str], list[tuple[str, str]]]:
@@ -271,13 +285,17 @@ class _Resolver:
                 return named.key, "name", f"the {named.type} '{key[8:]}' named in {tid}"
         return key, rule, detail
 
-    def learn_transcript_people(self, transcript_id: str, mentions: Iterable[Mention]) -> None:
+    def learn_transcript_people(
+        self, transcript_id: str, mentions: Iterable[Mention], speakers: Iterable[str] = ()
+    ) -> None:
         """Index the people of one transcript by their own names, for :meth:`key_rule`:
         a person's name that sounds like another person's name of the same transcript
         is that person heard another way (the one said more often keeps the name; ASR
-        spells one name several ways: "leonio", "leone"); and a bare lowercase word said
-        as a person ("pastor wrote") is that person where the term statistics counted
-        the same word as a concept (lowercase speech does not tell them apart)."""
+        spells one name several ways: "leonio", "leone"), and so is the name said with
+        a short form of the given name ("Greg Kurtzer" beside "Gregory Kurtzer", or
+        beside the speaker labelled so); and a bare lowercase word said as a person
+        ("pastor wrote") is that person where the term statistics counted the same word
+        as a concept (lowercase speech does not tell them apart)."""
         counts: Counter = Counter()
         for m in mentions:
             if m.type == "Person" and m.source != "speaker":
@@ -286,11 +304,20 @@ class _Resolver:
                     counts[key] += 1
         ranked = sorted(counts, key=lambda k: (-counts[k], k))
         same: dict[str, str] = {}
+        labels = sorted({self._name_key(name, "Person") for name in speakers})
+        for key in ranked:  # "Greg Kurtzer" said by the speaker labelled "Gregory Kurtzer"
+            labelled = [
+                k for k in labels if k.startswith("name:") and _short_given_name(k[5:], key[5:])
+            ]
+            if len(labelled) == 1:
+                same[key] = labelled[0]
         for i, key in enumerate(ranked):
             if key in same:
                 continue
             for other in ranked[i + 1 :]:
-                if other not in same and _same_sound(key[5:], other[5:]):
+                if other not in same and (
+                    _same_sound(key[5:], other[5:]) or _short_given_name(key[5:], other[5:])
+                ):
                     same[other] = key
         self.same_person[transcript_id] = same
         words: dict[str, str] = {}
@@ -332,16 +359,25 @@ class _Resolver:
         self, transcript_id: str, keys_and_labels: Iterable[tuple[str, str]]
     ) -> None:
         """Index the full person names of a transcript by first name and surname; a
-        token shared by two different people is ambiguous and maps to neither."""
+        token shared by two different people is ambiguous and maps to neither. A short
+        form of a first name ("Greg" for "Gregory Kurtzer") maps to its person too, where
+        no one's own first name or surname is that word and only one person's first
+        name has it."""
         index: dict[str, set[str]] = defaultdict(set)
+        short: dict[str, set[str]] = defaultdict(set)
         for key, label in keys_and_labels:
             words = label.split()
             if len(words) < 2:
                 continue
             for token in (words[0], words[-1]):
                 index[phonetic_key(token)].add(key)
+            for form in given_name_short_forms(words[0]):
+                short[phonetic_key(form)].add(key)
             if len(label) > len(self.full_labels.get(key, "")):
                 self.full_labels[key] = label
+        for sound, keys in short.items():
+            if sound not in index:
+                index[sound] = keys
         self.first_names[transcript_id] = {
             t: next(iter(ks)) for t, ks in index.items() if len(ks) == 1
         }
@@ -362,10 +398,12 @@ def resolve(
     r.scopes = {tid: t.meta.source or tid for tid, t in transcripts.items()}
 
     # full names introduced per transcript: persons named in the text, labels and sidecar
+    speakers_of: dict[str, set[str]] = {}
     for ex in extractions:
         t = transcripts[ex.transcript_id]
         names = [m for m in ex.mentions if m.type == "Person"]
         speakers = {s.name for s in t.meta.speakers} | {s.speaker for s in t.segments if s.speaker}
+        speakers_of[t.id] = speakers
         pairs = []
         for m in names:
             key = r.base_key(m)
@@ -378,7 +416,9 @@ def resolve(
         r.learn_full_names(t.id, sorted(set(pairs)))
 
     for ex in extractions:
-        r.learn_transcript_people(ex.transcript_id, ex.mentions)
+        r.learn_transcript_people(
+            ex.transcript_id, ex.mentions, speakers_of.get(ex.transcript_id, ())
+        )
         r.named_terms[ex.transcript_id] = named_terms(
             ex.mentions, r.key, transcripts[ex.transcript_id].text
         )
