@@ -56,7 +56,9 @@ has, how often and in what order each is said), never a list of names:
   "Devin") is that entity: the lexicon missed only the spelling.
 * **named term** (per transcript, :func:`named_terms`): a term said with the same
   words as a name found in lowercase speech ("deepmind") is a mention of that name,
-  unless it is a frequent English word said as a common noun ("a green apple").
+  unless it is a frequent English word said as a common noun ("a green apple"); so is
+  a term written with capitals wherever it is said, beside a name of the same words in
+  cased text ("the Red Hat trademark" beside Red Hat the company).
 """
 
 from __future__ import annotations
@@ -608,29 +610,45 @@ def named_terms(
 ) -> dict[str, NamedTerm]:
     """Term (plain lowercase words) -> the named entity of the transcript said with the
     same words in lowercase ("deepmind" the concept is "deepmind" the lab, found once as
-    a name in lowercase speech): a name found once is carried to its other mentions. Not a term
+    a name in lowercase speech): a name found once is carried to its other mentions; or
+    said with the same words in cased text where every mention of the term is written
+    with capitals ("Red Hat" the term is Red Hat the company). Not a term
     that is a frequent English word said in a common-noun use (:func:`common_noun_use`)
     in the transcript. The first name by position wins (deterministic)."""
     mentions = sorted(mentions, key=lambda m: (m.char_start, m.char_end, m.surface))
+    capitalised_terms = _capitalised_terms(mentions)
     named: dict[str, NamedTerm] = {}
     for m in mentions:
-        if (
-            m.type in CARRIED_TYPES
-            and m.source not in ("concept", "speaker")
-            and m.surface.islower()
-        ):
-            key = key_of(m)
-            if not key.startswith("concept:"):
-                named.setdefault(_plain(m.surface), NamedTerm(key, m.type))
+        if m.type in CARRIED_TYPES and m.source not in ("concept", "speaker"):
+            plain = _plain(m.surface)
+            if m.surface.islower() or plain in capitalised_terms:
+                key = key_of(m)
+                if not key.startswith("concept:"):
+                    named.setdefault(plain, NamedTerm(key, m.type))
     common = {
         term
         for m in mentions
         if m.source == "concept"
         and (term := m.norm or _plain(m.surface)) in named
+        and term not in capitalised_terms
         and common_noun_use(text, m.char_start)
         and zipf_frequency(term, "en") >= COMMON_NOUN_MIN_ZIPF
     }
     return {t: n for t, n in named.items() if t not in common}
+
+
+def _capitalised_terms(mentions: list[Mention]) -> set[str]:
+    """Terms (plain words) every mention of which is written with a capital on each word
+    ("Red Hat" in "the Red Hat trademark"): in cased text, a term so written is a name
+    the term statistics counted too, and a name of the same words is what it means."""
+    written: dict[str, bool] = {}
+    for m in mentions:
+        if m.source == "concept":
+            term = m.norm or _plain(m.surface)
+            words = m.surface.split()
+            title = bool(words) and all(w[:1].isupper() for w in words)
+            written[term] = written.get(term, True) and title
+    return {term for term, title in written.items() if title}
 
 
 def common_noun_use(text: str, start: int) -> bool:

@@ -337,3 +337,15 @@ def test_two_official_names_of_one_place_or_another_type_stay_apart():
     assert routes(*one, *two, *place) == {}
     person = said("Quenga", "name:quenga", 1, 5000, etype="Person")
     assert routes(*one, *person) == {}
+
+
+def test_a_term_written_with_capitals_is_the_cased_name_of_the_same_words():
+    text = "Green Apple sued us. Then the Green Apple trademark was everywhere."
+    name = mention("Green Apple", 0, "Organization", "ner")
+    term = mention("Green Apple", text.index("Green Apple trademark"), norm="green apple")
+    found = named_terms([name, term], lambda m: "name:" + m.surface.lower(), text)
+    assert found == {"green apple": NamedTerm("name:green apple", "Organization")}
+    # the term also said in lowercase: the words are a term of their own as well
+    text2 = text + " I ate a green apple."
+    term2 = mention("green apple", text2.index("green apple."), norm="green apple")
+    assert named_terms([name, term, term2], lambda m: "name:" + m.surface.lower(), text2) == {}
