@@ -39,6 +39,9 @@ has, how often and in what order each is said), never a list of names:
 * **reordered name** (per transcript): a name whose words all occur, apart or in
   another order, in exactly one longer name of the same type said before it ("the 1971
   treaty" after "the treaty of 1971") is that name said short.
+* **organisation tail** (per transcript): an organisation's name of two words or more
+  that ends exactly one longer organisation's name said before it ("Berkeley Lab"
+  after "Lawrence Berkeley Lab") is that name without its first words.
 * **lowercase work** (per transcript): a lowercase word NER alone called a work, beside
   the same word counted as a term more often, is the term.
 * **derived form** (per transcript): a one-word term said fewer times than its
@@ -310,6 +313,7 @@ def _transcript_routes(
                 or _organisation_short_name(key, node, nodes, org_first, person_first)
                 or _official_name(key, node, nodes, official)
                 or _reordered_name(key, node, nodes)
+                or _organisation_tail(key, node, nodes)
                 or _work_that_is_a_term(key, node, nodes)
             )
         elif key.startswith("concept:"):
@@ -492,6 +496,29 @@ def _organisation_short_name(
     elif node.count > nodes[owner].count:
         return None  # said more often than the full name: a thing of its own
     return Route(owner, "short-form", f"first word of '{label}', said after it", "Organization")
+
+
+def _organisation_tail(key: str, node: _Node, nodes: dict[str, _Node]) -> Route | None:
+    """An organisation's name of two words or more that ends exactly one longer
+    organisation's name of the transcript said before it is that organisation without
+    its first words ("Berkeley Lab" after "Lawrence Berkeley Lab", "the Ministry of
+    Culture" after "the Soviet Ministry of Culture")."""
+    words = _text(key).split()
+    if len(words) < 2 or "@" in key or node.type != "Organization":
+        return None
+    tail = " " + _text(key)
+    found = [
+        other
+        for other, full in nodes.items()
+        if other != key
+        and other.startswith("name:")
+        and full.type == "Organization"
+        and "@" not in other
+        and (" " + _text(other)).endswith(tail)
+    ]
+    if len(found) != 1 or nodes[found[0]].first > node.first:
+        return None
+    return Route(found[0], "short-form", f"the last words of '{_text(found[0])}', said after it")
 
 
 def _reordered_name(key: str, node: _Node, nodes: dict[str, _Node]) -> Route | None:

@@ -349,3 +349,16 @@ def test_a_term_written_with_capitals_is_the_cased_name_of_the_same_words():
     text2 = text + " I ate a green apple."
     term2 = mention("green apple", text2.index("green apple."), norm="green apple")
     assert named_terms([name, term, term2], lambda m: "name:" + m.surface.lower(), text2) == {}
+
+
+def test_an_organisation_named_by_its_last_words_after_its_full_name_is_one_node(tmp_path):
+    text = (
+        "Host: Where did you start?\n"
+        "Guest: I started at the Corvane Applied Physics Laboratory in the spring. "
+        "The Applied Physics Laboratory had one supercomputer, and everybody at "
+        "the Applied Physics Laboratory wanted time on it.\n"
+    )
+    graph = build_graph(tmp_path, "talk.txt", text)
+    labs = [e for e in graph.entities if "Laboratory" in " ".join((e.label, *e.aliases))]
+    assert len(labs) == 1, [(e.label, e.type, e.aliases) for e in graph.entities]
+    assert labs[0].label == "Corvane Applied Physics Laboratory"
