@@ -32,7 +32,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from ..ontology import ONTOLOGY_DIR
-from .propernames import frequent_place_name, longest_name
+from .propernames import frequent_place_name, longest_name, name_type
 
 __all__ = [
     "truecase",
@@ -256,14 +256,6 @@ def truecase(text: str, given_names: frozenset[str]) -> str:
             i += max(town, 1)
             last_place = i
             continue
-        listed = _title_names(lows, i)
-        if listed:
-            if word in TITLES:  # a plural title stays lowercase: "Ambassadors X" reads as a body
-                chars[start] = chars[start].upper()
-            for k in listed:
-                chars[words[k][0]] = chars[words[k][0]].upper()
-            i = listed[-1] + 1
-            continue
         if (
             word in TITLES
             and i + 2 < n
@@ -308,13 +300,26 @@ def truecase(text: str, given_names: frozenset[str]) -> str:
 
 def _town_at(lows: list[str], i: int) -> int:
     """The number of words of a gazetteer town (:func:`gazetteer_place`) at ``i``, the
-    longest first, or 0."""
+    longest first, or 1 for a one-word place WordNet names ("frankfurt", which the
+    gazetteer spells "frankfurt am main"), or 0."""
     table = _place_table()
     for size in range(min(3, len(lows) - i), 0, -1):
         key = tuple(lows[i : i + size])
         if key in table:
-            return size if gazetteer_place(" ".join(key)) else 0
-    return 0
+            return size if gazetteer_place(" ".join(key)) and _town_word(key) else 0
+    return 1 if name_type((lows[i],)) == "Place" else 0
+
+
+def _town_word(key: tuple[str, ...]) -> bool:
+    """A town's name a context may capitalise: of several words, or one word of four
+    letters or more ("mit" is an acronym first) and no verb form unless hardly English
+    ("woking"; not "shaping", a town in the gazetteer and a verb after "in")."""
+    if len(key) > 1:
+        return True
+    word = key[0]
+    if len(word) < 4:
+        return False
+    return not word.endswith(("ed", "ing")) or zipf_frequency(word, "en") <= PRONOUN_NAME_MAX_ZIPF
 
 
 def _town_in_context(lows: list[str], i: int, last_place: int) -> int:
@@ -327,7 +332,9 @@ def _town_in_context(lows: list[str], i: int, last_place: int) -> int:
     if not size:
         return 0
     before = lows[i - 1] if i else ""
-    if before in _PLACE_PREPOSITIONS or (last_place == i - 1 and before in _LIST_JOINERS):
+    if before in _LIST_JOINERS and (last_place == i - 1 or (i > 1 and _place_at(lows, i - 2))):
+        return size
+    if before in _PLACE_PREPOSITIONS:
         return size
     after = i + size + 1
     joined = after < len(lows) and lows[after - 1] in _LIST_JOINERS
@@ -337,34 +344,6 @@ def _town_in_context(lows: list[str], i: int, last_place: int) -> int:
 def _place_at(lows: list[str], i: int) -> bool:
     """A place of the gazetteer, or one WordNet lists, begins at ``i``."""
     return bool(_town_at(lows, i)) or (lows[i],) in place_names() or frequent_place_name(lows[i])
-
-
-def _title_names(lows: list[str], i: int) -> list[int]:
-    """The positions of the names a title at ``i`` introduces that the plain title rule
-    does not read, or []: a plural title and a list of surnames ("ambassadors harriman
-    davies and pauley", "senators x and y"), or an office "of" a domain and a surname
-    ("secretary of state byrnes"). The office's words are returned too."""
-    word = lows[i]
-    n = len(lows)
-    if word.endswith("s") and word[:-1] in TITLES:
-        out = []
-        k = i + 1
-        while k < n and _name_word(lows[k], NAME_WORD_MAX_ZIPF):
-            out.append(k)
-            k += 1
-            if k + 1 < n and lows[k] in _LIST_JOINERS and _name_word(lows[k + 1], NAME_WORD_MAX_ZIPF):
-                k += 1
-        return out
-    if (
-        word in TITLES
-        and i + 3 < n
-        and lows[i + 1] == "of"
-        and lows[i + 2].isalpha()
-        and lows[i + 2] not in _stop_words()
-        and _name_word(lows[i + 3], NAME_WORD_MAX_ZIPF)
-    ):
-        return [i + 2, i + 3]
-    return []
 
 
 def _feature_name(lows: list[str], i: int) -> int:
