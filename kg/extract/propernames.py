@@ -36,6 +36,8 @@ __all__ = [
     "name_type",
     "longest_name",
     "sea_without_head",
+    "PLACE_NAME_MAX_ZIPF",
+    "frequent_place_name",
 ]
 
 #: The data file in ``ontology/``, WordNet 3.0's named instances.
@@ -136,9 +138,48 @@ def name_type(words: tuple[str, ...]) -> str | None:
     """The type of the name ``words`` (lowercase) if WordNet lists it as a named
     individual and, for one word, it is no everyday word; else None."""
     etype = _table().get(words)  # fills _acronyms() on first use
-    if etype is None or (len(words) == 1 and not _rare_word_name(words[0])):
+    if etype is None:
+        return None
+    if len(words) == 1 and not (_rare_word_name(words[0]) or frequent_place_name(words[0])):
         return None
     return etype
+
+
+#: A one-word place WordNet lists as a name first (flag 1: no verb, adjective or adverb
+#: sense) is a name up to this frequency (Zipf): a place name is no surname that is a
+#: word, so :data:`NAME_MAX_ZIPF` is too strict for "england" (5.1), "scotland" (4.7),
+#: "wales" (4.6). Measured: WordNet's one-word places between 4.0 and 5.3 that are no
+#: countable noun are all countries, regions, states and cities.
+PLACE_NAME_MAX_ZIPF = 5.3
+
+
+@lru_cache(maxsize=1)
+def _personal_names() -> frozenset[str]:
+    """The given names and surnames of ``ontology/first_names.txt`` and
+    ``surnames.txt``, lowercase: a frequent place that is one ("jordan", "austin",
+    "washington") is as often a person."""
+    words: set[str] = set()
+    for name in ("first_names.txt", "surnames.txt"):
+        text = (ONTOLOGY_DIR / name).read_text(encoding="utf-8")
+        words.update(w.lower() for line in text.splitlines() for w in line.split("#", 1)[0].split())
+    return frozenset(words)
+
+
+@lru_cache(maxsize=65536)
+def frequent_place_name(word: str) -> bool:
+    """``word`` is a one-word place WordNet lists as a name first and no countable
+    English noun, more frequent than :data:`NAME_MAX_ZIPF` (rarer ones are
+    :func:`name_type`'s) and rarer than :data:`PLACE_NAME_MAX_ZIPF` ("england",
+    "yorkshire")."""
+    return (
+        _table().get((word,)) == "Place"
+        and len(word) >= 4
+        and word.isalpha()
+        and NAME_MAX_ZIPF < zipf_frequency(word, "en") <= PLACE_NAME_MAX_ZIPF
+        and zipf_frequency(word + "s", "en") < PLURAL_MIN_ZIPF
+        and not (word.endswith("s") and zipf_frequency(word[:-1], "en") >= PLURAL_MIN_ZIPF)
+        and word not in _personal_names()
+    )
 
 
 def longest_name(words: list[str], i: int) -> tuple[int, str] | None:

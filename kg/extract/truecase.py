@@ -32,6 +32,7 @@ from functools import lru_cache
 from wordfreq import zipf_frequency
 
 from ..ontology import ONTOLOGY_DIR
+from .propernames import frequent_place_name, longest_name, name_type
 
 __all__ = [
     "truecase",
@@ -88,6 +89,21 @@ _PRONOUN_VERBS = frozenset(
 #: Both words of a name a pronoun vouches for are at most this frequent (Zipf): words
 #: hardly English, so "a machine she was" or "deep learning he said" never qualify.
 PRONOUN_NAME_MAX_ZIPF = 2.5
+#: Nouns of the features of the land and sea, and of borders, that end a name whose
+#: first words are a rare word or a place ("the kiel canal", "the curzon line", "the
+#: black sea straits"): said after "the", such a phrase is a place's name.
+FEATURE_HEADS = frozenset(
+    {
+        "canal", "line", "strait", "straits", "river", "mountains", "sea", "lake", "bay",
+        "gulf", "channel", "peninsula", "desert", "valley", "islands", "island", "pass",
+    }
+)  # fmt: skip
+#: A one-word name before a feature head is at most this frequent (Zipf): "kiel"
+#: (2.8), "curzon" (2.7); not "the bottom line", "the party line", "the main river".
+FEATURE_NAME_MAX_ZIPF = 3.0
+#: The words that join the items of a list said without commas ("kassel magdeburg and
+#: other cities", "harriman davies and pauley").
+_LIST_JOINERS = frozenset({"and", "or"})
 _PRONOUN = re.compile(r"i(?:['’](?:m|ve|ll|d))?")
 _WORD = re.compile(r"[a-z][a-z'’]*")
 
@@ -200,6 +216,8 @@ def truecase(text: str, given_names: frozenset[str]) -> str:
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
     places = place_names()
     longest = _longest_place()
+    lows = [w for _, _, w in words]
+    last_place = -2  # the end of the last place capitalised, for lists of places
     i = 0
     n = len(words)
     while i < n:
@@ -207,6 +225,13 @@ def truecase(text: str, given_names: frozenset[str]) -> str:
         if _PRONOUN.fullmatch(word):
             chars[start] = "I"
             i += 1
+            continue
+        feature = _feature_name(lows, i)
+        if feature:
+            for k in range(i, i + feature):
+                chars[words[k][0]] = chars[words[k][0]].upper()
+            last_place = i + feature
+            i += feature
             continue
         matched = 0
         for size in range(min(longest, n - i), 0, -1):
@@ -222,6 +247,14 @@ def truecase(text: str, given_names: frozenset[str]) -> str:
                 if words[k][2] not in ("of", "the", "and"):
                     chars[words[k][0]] = chars[words[k][0]].upper()
             i += matched
+            last_place = i
+            continue
+        town = _town_in_context(lows, i, last_place)
+        if town or (frequent_place_name(word) and word not in given_names):
+            for k in range(i, i + max(town, 1)):
+                chars[words[k][0]] = chars[words[k][0]].upper()
+            i += max(town, 1)
+            last_place = i
             continue
         if (
             word in TITLES
@@ -263,6 +296,75 @@ def truecase(text: str, given_names: frozenset[str]) -> str:
                 continue
         i += 1
     return "".join(chars)
+
+
+def _town_at(lows: list[str], i: int) -> int:
+    """The number of words of a gazetteer town (:func:`gazetteer_place`) at ``i``, the
+    longest first, or 1 for a one-word place WordNet names ("frankfurt", which the
+    gazetteer spells "frankfurt am main"), or 0."""
+    table = _place_table()
+    for size in range(min(3, len(lows) - i), 0, -1):
+        key = tuple(lows[i : i + size])
+        if key in table:
+            return size if gazetteer_place(" ".join(key)) and _town_word(key) else 0
+    return 1 if name_type((lows[i],)) == "Place" else 0
+
+
+def _town_word(key: tuple[str, ...]) -> bool:
+    """A town's name a context may capitalise: of several words, or one word of four
+    letters or more ("mit" is an acronym first) and no verb form unless hardly English
+    ("woking"; not "shaping", a town in the gazetteer and a verb after "in")."""
+    if len(key) > 1:
+        return True
+    word = key[0]
+    if len(word) < 4:
+        return False
+    return not word.endswith(("ed", "ing")) or zipf_frequency(word, "en") <= PRONOUN_NAME_MAX_ZIPF
+
+
+def _town_in_context(lows: list[str], i: int, last_place: int) -> int:
+    """The words of a town of the gazetteer at ``i`` that the context says is a place,
+    or 0: too small to be capitalised on its own (:data:`CITY_MIN_POPULATION`), a town
+    is one after a preposition of place ("to kassel") or joined by "and"/"or" to a
+    place ("frankfurt and darmstadt"). Two places said one after the other stay as
+    they are: capitals alone would make them one name ("Kassel Magdeburg")."""
+    size = _town_at(lows, i)
+    if not size:
+        return 0
+    before = lows[i - 1] if i else ""
+    if before in _LIST_JOINERS and (last_place == i - 1 or (i > 1 and _place_at(lows, i - 2))):
+        return size
+    if before in _PLACE_PREPOSITIONS:
+        return size
+    after = i + size + 1
+    joined = after < len(lows) and lows[after - 1] in _LIST_JOINERS
+    return size if joined and _place_at(lows, after) else 0
+
+
+def _place_at(lows: list[str], i: int) -> bool:
+    """A place of the gazetteer, or one WordNet lists, begins at ``i``."""
+    return bool(_town_at(lows, i)) or (lows[i],) in place_names() or frequent_place_name(lows[i])
+
+
+def _feature_name(lows: list[str], i: int) -> int:
+    """The number of words of a feature's name at ``i`` after "the" ("the kiel canal":
+    2, "the black sea straits": 3), or 0: a rare word (:data:`FEATURE_NAME_MAX_ZIPF`)
+    or a place name, then a noun of :data:`FEATURE_HEADS`."""
+    if not i or lows[i - 1] != "the" or lows[i] in _stop_words():
+        return 0
+    named = longest_name(lows, i)
+    size = named[0] if named and named[1] == "Place" else 0
+    if not size:
+        key = next(
+            (tuple(lows[i : i + k]) for k in (3, 2, 1) if tuple(lows[i : i + k]) in place_names()),
+            None,
+        )
+        size = len(key) if key else 0
+    if not size and _name_word(lows[i], FEATURE_NAME_MAX_ZIPF):
+        size = 1
+    if size and i + size < len(lows) and lows[i + size] in FEATURE_HEADS:
+        return size + 1
+    return 0
 
 
 def _name_word(word: str, max_zipf: float) -> bool:
