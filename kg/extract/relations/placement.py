@@ -71,15 +71,15 @@ def place_frames(reader: _Reader) -> list[ClauseFact]:
     spans = sorted(
         {id(s): s for s in reader.at.values()}.values(), key=lambda s: (s.token_start, s.token_end)
     )
-    if not any(s.mention.type == _PLACE for s in spans):
-        return []
-    out = _beside(reader, spans)
-    for s in spans:
-        if s.mention.type in (_EVENT, _PLACE):
-            out += _held_in(reader, s)
-    for token in tokens(reader.doc):
-        if token.lower_ == "from" and token.dep_ == "prep":
-            out += _from_place(reader, token)
+    out: list[ClauseFact] = []
+    if any(s.mention.type == _PLACE for s in spans):
+        out += _beside(reader, spans)
+        for s in spans:
+            if s.mention.type in (_EVENT, _PLACE):
+                out += _held_in(reader, s)
+        for token in tokens(reader.doc):
+            if token.lower_ == "from" and token.dep_ == "prep":
+                out += _from_place(reader, token)
     if not any(s.mention.type == _ORG for s in spans):
         return out
     for token in tokens(reader.doc):
