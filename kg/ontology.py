@@ -180,5 +180,5 @@ RELATION_SIGNATURES = {
     "partOf": ({"Organization"}, {"Organization"}),
     "basedOn": ({"Product"}, {"Product"}),
     "investedIn": ({"Person", "Organization"}, {"Organization"}),
-    "locatedIn": ({"Organization", "Person"}, {"Place"}),
+    "locatedIn": ({"Organization", "Person", "Event", "Place"}, {"Place"}),
 }

@@ -58,7 +58,7 @@ TYPED_RELATIONS = {
     "partOf": ({"Organization"}, {"Organization"}, None),
     "basedOn": ({"Product"}, {"Product"}, None),
     "investedIn": ({"Organization", "Person"}, {"Organization"}, None),
-    "locatedIn": ({"Organization", "Person"}, {"Place"}, None),
+    "locatedIn": ({"Organization", "Person", "Event", "Place"}, {"Place"}, None),
 }
 
 EVIDENCE_PROPERTIES = {

@@ -12,11 +12,19 @@ verb rules of ``clauses.py`` do not read:
 * lists said in parallel: "A and B are based in C and D" pairs A with C and B with D,
   never crosswise (``in_order``).
 
-Types follow the ontology's signature: locatedIn is an organisation in a place (a place
-in a place is outside it), partOf an organisation in an organisation. A person in a
-place is left to the dwelling verbs of ``clauses.py`` (travel and visits are not a
-location). Negated clauses give nothing; questions, hypotheticals and hearsay are
-dropped by the finder for every clause fact.
+* an event or a place with its place hung on the name: "the X Conference in / at Y",
+  "Silicon Valley in California" (a place GeoNames knows only in a region it confirms);
+* a place said right beside the region that holds it: "Phoenix, Arizona", "lyon
+  france" (GeoNames confirms it, ``regions.py``; "Paris, Berlin" is a list);
+* a person said to be from a place: "I'm originally from Holland";
+* an organisation's noun with its place, said to be an organisation: "my company in
+  Japan was X", "a lab in Oslo called X".
+
+Types follow the ontology's signature: locatedIn is an organisation, person, event or
+place in a place, partOf an organisation in an organisation. A person's dwelling is
+otherwise left to the verbs of ``clauses.py`` (travel and visits are not a location).
+Negated clauses give nothing; questions, hypotheticals and hearsay are dropped by the
+finder for every clause fact.
 """
 
 from __future__ import annotations
@@ -24,13 +32,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...nlp import tokens
+from .regions import lies_in, regions_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from .clauses import ClauseFact, _Reader
 
 __all__ = ["place_frames", "in_order", "LIE_VERBS", "SITE_NOUNS", "PART_HEADS", "PART_NOUNS"]
 
-_ORG, _PLACE = "Organization", "Place"
+_ORG, _PLACE, _EVENT, _PERSON = "Organization", "Place", "Event", "Person"
 
 #: verbs that say where a thing lies: "sits in", "lies in", "stands in"
 LIE_VERBS = frozenset({"sit", "lie", "stand", "reside", "operate"})
@@ -56,10 +65,23 @@ PART_NOUNS = frozenset(
 
 def place_frames(reader: _Reader) -> list[ClauseFact]:
     """The located-in and part-of facts of one unit's parse read by the frames above.
-    Every frame has an organisation at one end: a unit that names none is not read."""
-    if not any(s.mention.type == _ORG for s in reader.at.values()):
-        return []
+    The frames of events and places (:func:`_held_in`, :func:`_beside`) and of a
+    person's origin (:func:`_from_place`) need a place in the unit; the others an
+    organisation, and a unit that names neither is not read."""
+    spans = sorted(
+        {id(s): s for s in reader.at.values()}.values(), key=lambda s: (s.token_start, s.token_end)
+    )
     out: list[ClauseFact] = []
+    if any(s.mention.type == _PLACE for s in spans):
+        out += _beside(reader, spans)
+        for s in spans:
+            if s.mention.type in (_EVENT, _PLACE):
+                out += _held_in(reader, s)
+        for token in tokens(reader.doc):
+            if token.lower_ == "from" and token.dep_ == "prep":
+                out += _from_place(reader, token)
+    if not any(s.mention.type == _ORG for s in spans):
+        return out
     for token in tokens(reader.doc):
         if token.pos_ in ("VERB", "AUX"):
             out += _site_verb(reader, token)
@@ -69,6 +91,8 @@ def place_frames(reader: _Reader) -> list[ClauseFact]:
             out += _unit_at(reader, token)
         if token.lemma_.lower() in PART_NOUNS and not reader.named(token):
             out += _part_noun(reader, token)
+        if token.pos_ == "NOUN" and not reader.named(token):
+            out += _kind_in(reader, token)
     return out
 
 
@@ -203,3 +227,98 @@ def _position(doc, span) -> tuple[int, int]:
     root = doc[span.token_start : span.token_end].root
     items = sorted([root, *root.conjuncts], key=lambda t: t.i)
     return items.index(root), len(items)
+
+
+def _held_in(reader: _Reader, span) -> list[ClauseFact]:
+    """ "the Consumer Electronics Show in Las Vegas", "the conference at San Francisco",
+    "Silicon Valley in California": an event, or a place, with "in" (an event also
+    "at") and a place hung on its name is held, or lies, there. A place the gazetteer
+    knows is put only in a region the gazetteer confirms ("the US in Vietnam" is an
+    engagement, not a location)."""
+    from .clauses import ClauseFact
+
+    root = reader.doc[span.token_start : span.token_end].root
+    preps = ("in", "at") if span.mention.type == _EVENT else ("in",)
+    out = []
+    for p in root.children:
+        if p.dep_ != "prep" or p.lower_ not in preps:
+            continue
+        for o in reader.pobjs(p):
+            if o.mention.type != _PLACE or o.mention is span.mention:
+                continue
+            known = span.mention.type == _PLACE and regions_of(span.mention.surface)
+            if known and not lies_in(span.mention.surface, o.mention.surface):
+                continue
+            out.append(ClauseFact(span, "locatedIn", o, f"parse:locatedIn:held-{p.lower_}", 0.7))
+    return out
+
+
+def _beside(reader: _Reader, spans) -> list[ClauseFact]:
+    """ "Phoenix, Arizona", "lyon france": a place named right after another (nothing
+    or one comma between) holds it when the gazetteer says so (:func:`lies_in`)."""
+    from .clauses import ClauseFact
+
+    out = []
+    for a, b in zip(spans, spans[1:], strict=False):
+        if a.mention.type != _PLACE or b.mention.type != _PLACE:
+            continue
+        gap = reader.doc[a.token_end : b.token_start]
+        if len(gap) > 1 or (len(gap) == 1 and gap[0].text != ","):
+            continue
+        if lies_in(a.mention.surface, b.mention.surface):
+            out.append(ClauseFact(a, "locatedIn", b, "parse:locatedIn:beside", 0.75))
+    return out
+
+
+def _from_place(reader: _Reader, prep) -> list[ClauseFact]:
+    """ "I'm originally from Holland", "she is from Ohio": a person said (by a copula,
+    not negated) to be from a place comes from, and so is located in, it. Travel ("I
+    just flew in from Oslo") has no copula and is not read."""
+    from .clauses import ClauseFact
+
+    verb = prep.head
+    if verb.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in verb.children):
+        return []
+    places = [o for o in reader.pobjs(prep) if o.mention.type == _PLACE]
+    if not places:
+        return []
+    people = [s for s in reader.subjects(verb)[0] if s.mention.type == _PERSON]
+    return [
+        ClauseFact(s, "locatedIn", o, "parse:locatedIn:from", 0.7, None, verb)
+        for s in people
+        for o in places
+    ]
+
+
+def _kind_in(reader: _Reader, noun) -> list[ClauseFact]:
+    """ "my company in Japan was X", "the name of my startup in Kenya is X", "a lab in
+    Oslo called X": an organisation's noun (``clauses.ORG_NOUNS``) with "in" and a place
+    hung on it, said to be (or named, or set beside) an organisation, puts it there."""
+    from .clauses import ORG_NOUNS, ClauseFact
+
+    if noun.lemma_.lower() not in ORG_NOUNS:
+        return []
+    places = [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "in"
+        for o in reader.pobjs(p)
+        if o.mention.type == _PLACE
+    ]
+    if not places:
+        return []
+    orgs = list(reader.spans(noun))  # "a lab in Oslo, X", "a lab in Oslo called X"
+    subject = noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_ == "name":
+        subject = noun.head.head  # "the name of my company in Japan was X"
+    verb = subject.head
+    if subject.dep_ == "nsubj" and verb.lemma_.lower() == "be":
+        if any(c.dep_ == "neg" for c in verb.children):
+            return []
+        orgs += [o for c in verb.children if c.dep_ == "attr" for o in reader.spans(c)]
+    return [
+        ClauseFact(org, "locatedIn", place, "parse:locatedIn:kind-in", 0.7)
+        for org in orgs
+        if org.mention.type == _ORG
+        for place in places
+    ]
