@@ -19,6 +19,7 @@ from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
 from ..nlp import doc_text, tokens
 from . import wordnet
+from .kinds import name_head_type, show_attended
 from .propernames import YEAR as _YEAR
 from .propernames import life_span_name, longest_name, sea_without_head, street_name
 from .truecase import (
@@ -681,6 +682,11 @@ def find_mentions(
             etype = "Person"  # "Fukuyama argued": a place does not argue
         elif etype in ("Organization", "Product", "Place") and _event_head(doc[end - 1]):
             etype = "Event"  # "the Acme IPO", "the Dotcom Crash": things that happened
+        elif name_head_type(tuple(t.text for t in doc[start:end])) is not None:
+            # "the Potsdam Declaration", "Kali Linux": the last word says what it is
+            etype = name_head_type(tuple(t.text for t in doc[start:end]))
+        elif etype in ("Organization", "Product", "Place") and show_attended(doc, start, end):
+            etype = "Event"  # "at the Motor Show": one is at an event, on a TV show
         overlaps = any(taken[start:end])
         inside = (
             [m for m in found if start <= m.token_start and m.token_end <= end] if overlaps else []
@@ -1608,6 +1614,12 @@ def _kind_of_phrase(doc, head, end: int) -> str | None:
         for child in parent.children:
             if child.dep_ == "attr" and _kind(child, people=True):
                 return _kind(child, people=True)
+    if head.dep_ in ("attr", "nsubj") and parent.lemma_ == "be":
+        # "the distribution everybody used was X": the kind noun is said first (the
+        # parse makes either of the two the subject)
+        for child in parent.children:
+            if child.dep_ in ("nsubj", "attr") and child.i < head.i and _kind(child):
+                return _kind(child)
     if head.dep_ == "dobj":
         for child in parent.children:
             if child.dep_ == "prep" and child.lower_ == "as":
