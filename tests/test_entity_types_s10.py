@@ -54,3 +54,15 @@ def test_a_kind_noun_said_before_the_name_it_is_types_the_name(tmp_path):
         "So I learned Zanthra, and later I taught Zanthra to my students.\n",
     )
     assert types.get("Zanthra") == "Product"
+
+
+def test_a_kind_noun_and_a_colon_type_the_names_listed_after_them(tmp_path):
+    types = types_of(
+        tmp_path,
+        "rights.txt",
+        "Host: Who had the rights back then?\n"
+        "Guest: Well, the ministry had sold the rights to a bunch of different "
+        "companies: Dalgaard, Petrovna, and Hollis. Dalgaard had a big hit with it, "
+        "and Dalgaard sold millions of copies.\n",
+    )
+    assert types.get("Dalgaard") == "Organization"

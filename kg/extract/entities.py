@@ -1449,6 +1449,9 @@ def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
     introduced = introduced_type(doc, start)
     if introduced is not None:
         return introduced
+    kind = _kind_before_colon(doc, start)
+    if kind is not None:
+        return kind
     head = _span_head(doc, start, end)
     kind = _kind_of_phrase(doc, head, end)
     if kind is not None:
@@ -1654,6 +1657,23 @@ def _kind_of_list(doc, start: int) -> str | None:
         t = doc[i]
         if _opens_a_list(doc, i):
             return _list_kind(doc, i)
+        if not (t.lower_ in _LIST_JOINERS or t.text[:1].isupper()):
+            return None
+        i -= 1
+    return None
+
+
+def _kind_before_colon(doc, start: int) -> str | None:
+    """The kind of a list a colon opens after a kind noun, the name an item of it:
+    "a bunch of different companies: X, Y, and Z". The parse hangs such a list on
+    any noun before (the apposition of "sold the rights to companies: X" is
+    "rights"); the colon says the names are what the noun before it is. Only
+    capitalised words and list joiners may stand between."""
+    i = start - 1
+    while i > 0 and start - i <= _LIST_REACH:
+        t = doc[i]
+        if t.text == ":":
+            return _kind(doc[i - 1], people=True)
         if not (t.lower_ in _LIST_JOINERS or t.text[:1].isupper()):
             return None
         i -= 1
