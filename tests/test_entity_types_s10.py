@@ -66,3 +66,15 @@ def test_a_kind_noun_and_a_colon_type_the_names_listed_after_them(tmp_path):
         "and Dalgaard sold millions of copies.\n",
     )
     assert types.get("Dalgaard") == "Organization"
+
+
+def test_a_project_called_x_is_a_product_past_an_adverb(tmp_path):
+    types = types_of(
+        tmp_path,
+        "tools.txt",
+        "Host: What did you do when the old installer was gone?\n"
+        "Guest: I missed it a lot. So I started a project actually called Fennick, "
+        "to install packages and resolve dependencies. Fennick grew fast, and soon "
+        "Fennick had a hundred contributors.\n",
+    )
+    assert types.get("Fennick") == "Product"

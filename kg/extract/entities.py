@@ -1141,6 +1141,7 @@ _KIND_TYPES = {
             "website",
             "kernel",
             "distribution",
+            "project",
         ],
         "Product",
     ),
@@ -1272,7 +1273,7 @@ def _called_names(doc, taken: list[bool], lowercase: bool) -> list[tuple[int, in
     for token in tokens(doc):
         if token.lower_ not in _NAMING_VERBS or token.i == 0 or token.i + 1 >= len(doc):
             continue
-        kind = _called_kind(doc[token.i - 1])
+        kind = _kind_before_naming(doc, token.i)
         if kind is None:
             continue
         start = end = token.i + 1
@@ -1318,7 +1319,16 @@ def introduced_type(doc, start: int) -> str | None:
     called Lark": Product), or None."""
     if start < 2 or doc[start - 1].lower_ not in _NAMING_VERBS:
         return None
-    return _called_kind(doc[start - 2])
+    return _kind_before_naming(doc, start - 1)
+
+
+def _kind_before_naming(doc, verb: int) -> str | None:
+    """The type of the kind noun before the naming verb at ``verb``, past one adverb
+    ("a project actually called X", "a company originally named X")."""
+    kind = _called_kind(doc[verb - 1])
+    if kind is None and verb > 1 and doc[verb - 1].pos_ == "ADV":
+        kind = _called_kind(doc[verb - 2])
+    return kind
 
 
 def _called_kind(token) -> str | None:
