@@ -19,6 +19,7 @@ from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
 from ..model import Mention, Sentence, Transcript
 from ..nlp import doc_text, tokens
 from . import wordnet
+from .kinds import name_head_type, show_attended
 from .propernames import YEAR as _YEAR
 from .propernames import life_span_name, longest_name, sea_without_head, street_name
 from .truecase import (
@@ -681,6 +682,11 @@ def find_mentions(
             etype = "Person"  # "Fukuyama argued": a place does not argue
         elif etype in ("Organization", "Product", "Place") and _event_head(doc[end - 1]):
             etype = "Event"  # "the Acme IPO", "the Dotcom Crash": things that happened
+        elif name_head_type(tuple(t.text for t in doc[start:end])) is not None:
+            # "the Potsdam Declaration", "Kali Linux": the last word says what it is
+            etype = name_head_type(tuple(t.text for t in doc[start:end]))
+        elif etype in ("Organization", "Product", "Place") and show_attended(doc, start, end):
+            etype = "Event"  # "at the Motor Show": one is at an event, on a TV show
         overlaps = any(taken[start:end])
         inside = (
             [m for m in found if start <= m.token_start and m.token_end <= end] if overlaps else []
@@ -1135,6 +1141,7 @@ _KIND_TYPES = {
             "website",
             "kernel",
             "distribution",
+            "project",
         ],
         "Product",
     ),
@@ -1266,7 +1273,7 @@ def _called_names(doc, taken: list[bool], lowercase: bool) -> list[tuple[int, in
     for token in tokens(doc):
         if token.lower_ not in _NAMING_VERBS or token.i == 0 or token.i + 1 >= len(doc):
             continue
-        kind = _called_kind(doc[token.i - 1])
+        kind = _kind_before_naming(doc, token.i)
         if kind is None:
             continue
         start = end = token.i + 1
@@ -1312,7 +1319,16 @@ def introduced_type(doc, start: int) -> str | None:
     called Lark": Product), or None."""
     if start < 2 or doc[start - 1].lower_ not in _NAMING_VERBS:
         return None
-    return _called_kind(doc[start - 2])
+    return _kind_before_naming(doc, start - 1)
+
+
+def _kind_before_naming(doc, verb: int) -> str | None:
+    """The type of the kind noun before the naming verb at ``verb``, past one adverb
+    ("a project actually called X", "a company originally named X")."""
+    kind = _called_kind(doc[verb - 1])
+    if kind is None and verb > 1 and doc[verb - 1].pos_ == "ADV":
+        kind = _called_kind(doc[verb - 2])
+    return kind
 
 
 def _called_kind(token) -> str | None:
@@ -1443,6 +1459,9 @@ def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
     introduced = introduced_type(doc, start)
     if introduced is not None:
         return introduced
+    kind = _kind_before_colon(doc, start)
+    if kind is not None:
+        return kind
     head = _span_head(doc, start, end)
     kind = _kind_of_phrase(doc, head, end)
     if kind is not None:
@@ -1608,6 +1627,12 @@ def _kind_of_phrase(doc, head, end: int) -> str | None:
         for child in parent.children:
             if child.dep_ == "attr" and _kind(child, people=True):
                 return _kind(child, people=True)
+    if head.dep_ in ("attr", "nsubj") and parent.lemma_ == "be":
+        # "the distribution everybody used was X": the kind noun is said first (the
+        # parse makes either of the two the subject)
+        for child in parent.children:
+            if child.dep_ in ("nsubj", "attr") and child.i < head.i and _kind(child):
+                return _kind(child)
     if head.dep_ == "dobj":
         for child in parent.children:
             if child.dep_ == "prep" and child.lower_ == "as":
@@ -1642,6 +1667,23 @@ def _kind_of_list(doc, start: int) -> str | None:
         t = doc[i]
         if _opens_a_list(doc, i):
             return _list_kind(doc, i)
+        if not (t.lower_ in _LIST_JOINERS or t.text[:1].isupper()):
+            return None
+        i -= 1
+    return None
+
+
+def _kind_before_colon(doc, start: int) -> str | None:
+    """The kind of a list a colon opens after a kind noun, the name an item of it:
+    "a bunch of different companies: X, Y, and Z". The parse hangs such a list on
+    any noun before (the apposition of "sold the rights to companies: X" is
+    "rights"); the colon says the names are what the noun before it is. Only
+    capitalised words and list joiners may stand between."""
+    i = start - 1
+    while i > 0 and start - i <= _LIST_REACH:
+        t = doc[i]
+        if t.text == ":":
+            return _kind(doc[i - 1], people=True)
         if not (t.lower_ in _LIST_JOINERS or t.text[:1].isupper()):
             return None
         i -= 1
