@@ -31,7 +31,16 @@ from dataclasses import dataclass
 
 from ...nlp import tokens
 from ..entities import SpanMention
-from .frames import PAST_MARKS, as_investor, owned_company, person_at, person_there, personal_tie
+from .frames import (
+    EMPLOYER_NOUNS,
+    PAST_MARKS,
+    as_investor,
+    had_employer,
+    owned_company,
+    person_at,
+    person_there,
+    personal_tie,
+)
 from .open import hypothetical
 from .patterns import is_institution, job_at
 from .placement import in_order, place_frames
@@ -92,6 +101,13 @@ ORG_NOUNS = frozenset(
 WORK_NOUNS = frozenset({"model", "book", "paper", "system", "product", "tool", "library"})
 WORK_NOUNS |= frozenset({"network", "app", "framework", "dataset", "language", "chip"})
 
+#: nouns for what one founds: "founded a charity called X" (not "started a project")
+FOUNDED_NOUNS = ORG_NOUNS | frozenset(
+    {"organization", "organisation", "foundation", "charity", "agency", "non-profit"}
+    | {"venture", "partnership", "association", "society", "bank", "consultancy"}
+)
+#: nouns for a made thing one starts: "started a project called X"
+PROJECT_NOUNS = frozenset({"project", "podcast", "show", "blog", "newsletter", "series"})
 FOUND_VERBS = frozenset({"found", "co-found", "cofound", "start", "establish", "launch"})
 LEAD_VERBS = frozenset({"lead", "run", "head", "direct", "manage", "co-lead", "colead"})
 CREATE_VERBS = frozenset(
@@ -283,6 +299,8 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
         elif token.dep_ == "poss":
             out += owned_company(reader, token)
             out += personal_tie(reader, token)
+        if token.dep_ == "dobj" and token.lemma_.lower() in EMPLOYER_NOUNS:
+            out += had_employer(reader, token)
         if token.dep_ == "prep" and token.lower_ == "as":
             out += as_investor(reader, token)
         elif token.dep_ == "prep":
@@ -656,7 +674,11 @@ class _Reader:
         if lemma == "base" and prep == "on" and st == ot == "Product":
             return fact("basedOn", subj, obj, "on", 0.85)
         if person_org and lemma in FOUND_VERBS and prep is None and noun is None:
-            return fact("founded", subj, obj, lemma)
+            # "started a project called X" made a thing, founded no organisation: the
+            # object said through a common noun must be an organisation's noun
+            if all(self.named(n) or k in FOUNDED_NOUNS for k, n in nouns.items()):
+                return fact("founded", subj, obj, lemma)
+            return None
         if person_org and lemma in LEAD_VERBS and (prep is None or noun in UNIT_NOUNS):
             return fact(job, subj, obj, lemma, 0.75)
         unit = any(n in UNIT_NOUNS for n in nouns)
@@ -707,6 +729,13 @@ class _Reader:
         )
         if person_org and lemma == "go" and schooled and prep in ("at", "in"):
             return fact("affiliatedWith", subj, obj, "school", 0.8)  # "went to school at"
+        # "I went to Hollis High School": a place of study one went to is one's school
+        # (not "went to MIT to give a talk", "went to Yale for a meeting")
+        went = lemma == "go" and prep == "to" and not particle and noun is None
+        went = went and self.doc[subj.token_start].lower_ not in GENERIC_SUBJECTS
+        went = went and not any(c.dep_ in ("xcomp", "advcl") for c in verb.children)
+        if person_org and went and is_institution(o) and not _a_visit(verb):
+            return fact("affiliatedWith", subj, obj, "went-to", 0.7)
         if person_org and lemma == "attend" and prep is None and noun is None and is_institution(o):
             return fact("affiliatedWith", subj, obj, "attend", 0.8)
         if (
@@ -751,8 +780,13 @@ class _Reader:
         # generic "you" ("you build a nuclear reactor") or a guessed "we"/"they"
         own = self.doc[subj.token_start].lower_ not in GENERIC_SUBJECTS
         made = agent and ot in _ARTIFACT and lemma in CREATE_VERBS
-        if made and prep in (None, "called"):
+        if made and prep in (None, "called") and not _one_copy(self.doc, obj):
             return fact("created", subj, obj, lemma)
+        # "I started a project called X", "she launched a podcast called X": one starts
+        # a made thing by making it (said of a name or "I"/"she", not a guessed "we")
+        begun = lemma in FOUND_VERBS and prep in (None, "called") and nouns
+        if own and agent and ot in _ARTIFACT and begun and set(nouns) <= PROJECT_NOUNS:
+            return fact("created", subj, obj, f"{lemma}-project", 0.7)
         if made and prep == "of" and noun in DRAFT_NOUNS:  # "wrote the first version of X"
             return fact("created", subj, obj, f"{lemma}-{noun}", 0.7)
         # "I called it cold storage": who gives a thing its name made it
@@ -1006,6 +1040,13 @@ def _definite_work(verb, obj: SpanMention) -> bool:
         return False
     pointers = ("the", "this", "that", "my", "our", "his", "her", "their")
     return any(c.dep_ in ("det", "poss") and c.lower_ in pointers for c in head.children)
+
+
+def _one_copy(doc, obj: SpanMention) -> bool:
+    """A product's name said with an indefinite article ("to make a Lumen", "built an
+    Orbix of our own"): one copy or one like it, not the named product itself."""
+    root = doc[obj.token_start : obj.token_end].root
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children)
 
 
 def _names_it(verb, obj: SpanMention) -> bool:

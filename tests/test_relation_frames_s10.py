@@ -1,0 +1,122 @@
+"""Typed relations said in speech (round 10): the employer one "had", the name of
+one's company, the school one went to, a project one started (made, not founded), a
+product made "a" copy of, and "at Y" after "to X" (where a thing was said or done).
+Each frame has sentences that must NOT yield it.
+
+Extraction runs on the real spaCy model, one transcript at a time (no build); all
+names are invented for these tests.
+"""
+
+from __future__ import annotations
+
+ME = "Mara Lind"
+
+
+def _said(*lines: str) -> str:
+    """A two-speaker transcript: the host asks, Mara Lind says each line in turn."""
+    return "".join(f"Host: And then?\n{ME}: {line}\n" for line in lines)
+
+
+# -- "I had an employer, X" -----------------------------------------------------------
+def test_an_employer_one_had_is_a_job(typed):
+    found = typed(_said("I had an employer, Orbis Labs at the time, and I liked it."))
+    assert (ME, "worksFor", "Orbis Labs") in found
+
+
+def test_an_employer_one_never_had_is_no_job(typed):
+    found = typed(_said("I never had an employer, Orbis Labs or any other."))
+    assert (ME, "worksFor", "Orbis Labs") not in found
+
+
+# -- "the name of my company was X" ---------------------------------------------------
+def test_the_name_of_my_company_is_my_employer(typed):
+    found = typed(_said("The name of my company in Sweden was Brightline Labs."))
+    assert (ME, "worksFor", "Brightline Labs") in found
+
+
+def test_the_name_of_my_favourite_company_is_no_employer(typed):
+    found = typed(
+        _said(
+            "The name of my favorite company was Brightline Labs.",
+            "The name of my company was not Quentar Systems.",
+        )
+    )
+    assert (ME, "worksFor", "Brightline Labs") not in found
+    assert (ME, "worksFor", "Quentar Systems") not in found
+
+
+# -- "I went to X High School" --------------------------------------------------------
+def test_went_to_a_school_is_an_affiliation(typed):
+    found = typed(_said("I went to Hollis High School in Boston, a long time ago."))
+    assert (ME, "affiliatedWith", "Hollis High School") in found
+
+
+def test_went_to_a_school_for_a_visit_or_a_firm_is_no_affiliation(typed):
+    found = typed(
+        _said(
+            "I went to Hollis High School to give a talk.",
+            "Yesterday I went to Hollis College for a meeting.",
+            "I went to Orbis Labs in Boston.",
+        )
+    )
+    assert (ME, "affiliatedWith", "Hollis High School") not in found
+    assert (ME, "affiliatedWith", "Hollis College") not in found
+    assert (ME, "affiliatedWith", "Orbis Labs") not in found
+
+
+# -- "started a project called X": made, not founded ----------------------------------
+def test_a_project_started_is_no_founding(typed):
+    found = typed(_said("Jane Doe started a project actually called Quentar Systems, to help."))
+    assert ("Jane Doe", "founded", "Quentar Systems") not in found
+
+
+def test_a_company_started_is_still_a_founding(typed):
+    found = typed(
+        _said(
+            "Jane Doe started a company called Quentar Systems.",
+            "Tom Berger founded a charity called Brightline Labs.",
+        )
+    )
+    assert ("Jane Doe", "founded", "Quentar Systems") in found
+    assert ("Tom Berger", "founded", "Brightline Labs") in found
+
+
+# -- "to make a Lumen": one copy of a product, not its making -------------------------
+def test_making_a_copy_of_a_product_is_no_creation(typed):
+    found = typed(
+        _said(
+            "Lumen is a game by Jane Doe. I loved the Lumen game.",
+            "And when I create the pipe to make a Lumen, my play field goes from ten to nine.",
+            "And when Tom Berger used the tools to make a Lumen, it was slow.",
+        )
+    )
+    assert (ME, "created", "Lumen") not in found
+    assert ("Tom Berger", "created", "Lumen") not in found
+
+
+def test_making_the_product_itself_is_still_creation(typed):
+    found = typed(
+        _said(
+            "Lumen is a game by Jane Doe. I loved the Lumen game.",
+            "And when Tom Berger used the tools to make Lumen, it was slow.",
+        )
+    )
+    assert ("Tom Berger", "created", "Lumen") in found
+
+
+# -- "to X at Y": where a thing was said or done, not where X works -------------------
+def test_at_after_to_someone_is_where_it_was_done(typed):
+    found = typed(
+        _said(
+            "Jane Doe works at Quentar Systems, a software company.",
+            "And no other game does that to you at the Quentar Systems.",
+            "I gave the demo to Tom Berger at Quentar Systems.",
+        )
+    )
+    employees = {s for s, p, o in found if o == "Quentar Systems" and p == "worksFor"}
+    assert employees == {"Jane Doe"}
+
+
+def test_someone_at_an_organisation_is_still_there(typed):
+    found = typed(_said("I talked with Jane Doe at Orbis Labs about it."))
+    assert ("Jane Doe", "worksFor", "Orbis Labs") in found
