@@ -120,3 +120,58 @@ def test_at_after_to_someone_is_where_it_was_done(typed):
 def test_someone_at_an_organisation_is_still_there(typed):
     found = typed(_said("I talked with Jane Doe at Orbis Labs about it."))
     assert ("Jane Doe", "worksFor", "Orbis Labs") in found
+
+
+# -- "the founder of A, as well as B" ---------------------------------------------------
+def test_as_well_as_lists_a_second_organisation(typed):
+    found = typed(
+        _said("Jane Doe is the founder of Brightline Labs, as well as the Quentar Systems.")
+    )
+    assert ("Jane Doe", "founded", "Brightline Labs") in found
+    assert ("Jane Doe", "founded", "Quentar Systems") in found
+
+
+def test_as_well_as_a_person_is_no_founded_organisation(typed):
+    found = typed(_said("Jane Doe is the founder of Brightline Labs, as well as Tom Berger."))
+    assert ("Jane Doe", "founded", "Tom Berger") not in found
+
+
+# -- "the founder of the X project" ---------------------------------------------------
+def test_founder_of_a_named_project_founded_it(typed):
+    text = (
+        "Host: So we are here with Jane Doe, who is the founder of the Brightline Labs "
+        "project, here to talk.\nJane Doe: Thanks.\n"
+    )
+    assert ("Jane Doe", "founded", "Brightline Labs") in typed(text)
+
+
+def test_member_of_a_named_project_is_no_job_there(typed):
+    found = typed(_said("Tom Berger is a member of the Quentar Systems project."))
+    assert ("Tom Berger", "worksFor", "Quentar Systems") not in found
+
+
+# -- "X is a fork of Y", "X, which is a Y clone", "predecessor to" ---------------------
+def test_a_copy_of_a_product_is_based_on_it(typed):
+    found = typed(
+        _said(
+            "Neovim is a fork of Vim.",
+            "I use Keras, which is a Theano clone, every day.",
+            "Caffe was the predecessor to PyTorch.",
+            "JAX is the successor of NumPy, I think.",
+        )
+    )
+    assert ("Neovim", "basedOn", "Vim") in found
+    assert ("Keras", "basedOn", "Theano") in found
+    assert ("PyTorch", "basedOn", "Caffe") in found
+    assert ("JAX", "basedOn", "NumPy") in found
+
+
+def test_a_copy_denied_or_of_a_person_is_no_derivation(typed):
+    found = typed(
+        _said(
+            "Neovim is not a fork of Emacs.",
+            "Jane Doe is a clone of Tom Berger.",
+            "Windows 95 was the predecessor to Windows 98.",
+        )
+    )
+    assert not {(s, o) for s, p, o in found if p == "basedOn"} - {("Neovim", "Vim")}

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 
 from ...nlp import tokens
 from ..entities import SpanMention
+from .derivation import derived
 from .frames import (
     EMPLOYER_NOUNS,
     PAST_MARKS,
@@ -299,6 +300,8 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
         elif token.dep_ == "poss":
             out += owned_company(reader, token)
             out += personal_tie(reader, token)
+        if token.dep_ in ("attr", "appos") and token.pos_ == "NOUN":
+            out += derived(reader, token)
         if token.dep_ == "dobj" and token.lemma_.lower() in EMPLOYER_NOUNS:
             out += had_employer(reader, token)
         if token.dep_ == "prep" and token.lower_ == "as":
@@ -978,6 +981,20 @@ class _Reader:
             return []
         return [ClauseFact(narrow, "broader", wide, "parse:broader:appos", 0.7)]
 
+    def _project_of(self, prep) -> list[SpanMention]:
+        """ "the founder of the Zentor project": the one organisation or product a
+        "project" noun after "of" is named by (its name set right before it). Only a
+        founder's: "a member of the X project" is no job at X."""
+        out = []
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or pobj.lemma_.lower() != "project" or self.named(pobj):
+                continue
+            names = {id(s): s for c in pobj.children if (s := self.at.get(c.i)) is not None}
+            named = [s for s in names.values() if s.mention.type in (_ORG, "Product")]
+            if len(named) == 1 and named[0].token_end == pobj.i:
+                out += named
+        return out
+
     def _noun_objects(self, noun) -> list[tuple[str, SpanMention]]:
         """Mentions hanging on a noun through a preposition, one noun deep: "professor
         of computer science at Y" gives ("at", Y)."""
@@ -986,12 +1003,23 @@ class _Reader:
             if p.dep_ != "prep":
                 continue
             found = self.pobjs(p)
+            if not found and p.lower_ == "of" and noun.lemma_.lower() in FOUNDER_NOUNS:
+                found = self._project_of(p)  # "the founder of the Zentor project"
             out += [(p.lower_, o) for o in found]
             if not found:
                 for pobj in (c for c in p.children if c.dep_ == "pobj"):
                     for q in pobj.children:
                         if q.dep_ == "prep":
                             out += [(q.lower_, o) for o in self.pobjs(q)]
+        # "the founder of A, as well as B": the parse may hang B on the noun, not on A;
+        # a name of A's type listed there takes A's preposition too
+        if out:
+            prep, first = out[0]
+            for c in noun.children:
+                if c.dep_ == "conj" and c.i in self.at and c.i > first.token_start:
+                    out += [
+                        (prep, o) for o in self.spans(c) if o.mention.type == first.mention.type
+                    ]
         return out
 
     def _noun_rule(self, noun, lemma, prep, name: SpanMention, obj: SpanMention):
