@@ -175,3 +175,14 @@ def test_a_copy_denied_or_of_a_person_is_no_derivation(typed):
         )
     )
     assert not {(s, o) for s, p, o in found if p == "basedOn"} - {("Neovim", "Vim")}
+
+
+# -- "we ... for X": a job only when "for" follows the verb ------------------------------
+def test_we_work_for_an_organisation_is_the_speakers_job(typed):
+    found = typed(_said("We still work for Quentar Systems, all of us."))
+    assert (ME, "worksFor", "Quentar Systems") in found
+
+
+def test_we_built_something_for_an_organisation_is_no_job(typed):
+    found = typed(_said("Well, we were still using that as a build system for Quentar Systems."))
+    assert (ME, "worksFor", "Quentar Systems") not in found

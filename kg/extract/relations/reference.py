@@ -46,8 +46,11 @@ _WE_SUBJECT = frozenset({"we", "we're", "we've"})
 #: between "we" and an organisation: "we built in the early days at", "we are here at"
 #: "we ... at X", "we ... for X"; "with X" only after a form of "be" ("we're with X"):
 #: "we built it in collaboration with X", "we partnered with X" name a partner
+#: "we ... at X" (up to eight words between), "we work for X" (a verb, no more: "we
+#: were using it as a build system for X" says whom the work was for, not where)
 _WE_AT = re.compile(
-    r"^(?:(?:(?!they |he |she |you )\S+ ){0,8}(?:at|here at|for)"
+    r"^(?:(?:(?!they |he |she |you )\S+ ){0,8}(?:at|here at)"
+    r"|(?:(?!they |he |she |you )\S+ ){1,2}for"
     r"|(?:(?:'re|re|are|were|was|'ve|ve|have|had|been|all|both|now|still|also) )*with)"
     r" (?:the )?$"
 )
