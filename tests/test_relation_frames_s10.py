@@ -186,3 +186,34 @@ def test_we_work_for_an_organisation_is_the_speakers_job(typed):
 def test_we_built_something_for_an_organisation_is_no_job(typed):
     found = typed(_said("Well, we were still using that as a build system for Quentar Systems."))
     assert (ME, "worksFor", "Quentar Systems") not in found
+
+
+# -- "X was a joint venture between A and B": the owners invested ------------------------
+def test_a_company_between_two_owners_is_their_investment(typed):
+    found = typed(
+        _said(
+            "Quentar Systems at that time was a 50/50 company between Brightline Labs, and Orbis Labs."
+        )
+    )
+    assert ("Brightline Labs", "investedIn", "Quentar Systems") in found
+    assert ("Orbis Labs", "investedIn", "Quentar Systems") in found
+
+
+def test_a_company_between_places_or_denied_has_no_owners(typed):
+    found = typed(
+        _said(
+            "Quentar Systems is not a joint venture between Jane Doe and Orbis Labs.",
+            "Quentar Systems is a software company between Boston and New York.",
+        )
+    )
+    assert not {(s, o) for s, p, o in found if p == "investedIn"}
+
+
+def test_my_company_in_a_place_is_located_there(typed):
+    found = typed(_said("The name of my company in Sweden was Brightline Labs."))
+    assert ("Brightline Labs", "locatedIn", "Sweden") in found
+
+
+def test_my_favourite_company_in_a_place_is_not_placed(typed):
+    found = typed(_said("The name of my favorite company in Sweden was Brightline Labs."))
+    assert ("Brightline Labs", "locatedIn", "Sweden") not in found

@@ -203,6 +203,16 @@ def personal_tie(reader: _Reader, poss) -> list[ClauseFact]:
         for p, o in reader._noun_objects(noun):
             if p in ("at", "in") and o.mention.type == _ORG:
                 out.append(ClauseFact(owner, job_at(o.mention), o, "parse:job:my-team", 0.65))
+    # "the name of my company in Japan was X", "my startup in Lagos, X": the company
+    # named is where its noun is placed (one organisation, one place)
+    if out and len(orgs) == 1 and lemma in ORG_NOUNS | STARTUP_NOUNS | EMPLOYER_NOUNS:
+        places = [
+            o for p, o in reader._noun_objects(noun) if p == "in" and o.mention.type == "Place"
+        ]
+        if len(places) == 1:
+            out.append(
+                ClauseFact(orgs[0], "locatedIn", places[0], "parse:locatedIn:my-company-in", 0.65)
+            )
     return out
 
 
