@@ -217,3 +217,35 @@ def test_my_company_in_a_place_is_located_there(typed):
 def test_my_favourite_company_in_a_place_is_not_placed(typed):
     found = typed(_said("The name of my favorite company in Sweden was Brightline Labs."))
     assert ("Brightline Labs", "locatedIn", "Sweden") not in found
+
+
+# -- "there": the one organisation said as a place one is at ----------------------------
+def test_there_is_the_organisation_said_after_at_in_the_same_unit(typed):
+    found = typed(
+        _said(
+            "We met at Brightline Labs and talked about Orbis Labs, and Jane Doe was working there."
+        )
+    )
+    assert ("Jane Doe", "worksFor", "Brightline Labs") in found
+    assert ("Jane Doe", "worksFor", "Orbis Labs") not in found
+
+
+def test_there_is_the_organisation_said_after_at_in_the_unit_before(typed):
+    text = (
+        "Gregory Hale: Yeah. And I was coming up the stairwell at Brightline Labs, in "
+        "Building 50, back where Tom Berger -- I don't know if you ever followed Quentar "
+        "Systems, but Tom Berger was working there... Anyway, coming up the stairs.\n"
+    )
+    found = typed(text)
+    assert ("Tom Berger", "worksFor", "Brightline Labs") in found
+    assert ("Tom Berger", "worksFor", "Quentar Systems") not in found
+
+
+def test_there_with_two_organisations_at_is_never_guessed(typed):
+    found = typed(
+        _said(
+            "We stopped at Brightline Labs in May and at Orbis Labs in June, "
+            "and Jane Doe was working there."
+        )
+    )
+    assert not {o for s, p, o in found if s == "Jane Doe" and p == "worksFor"}

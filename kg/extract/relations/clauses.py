@@ -586,7 +586,7 @@ class _Reader:
         nouns = [c for c in verb.children if c.dep_ in ("attr", "dobj") and c.i not in self.at]
         for c in [*verb.children, *(c for n in nouns for c in n.children)]:
             if c.dep_ == "advmod" and c.lower_ == "there":
-                org = self.org_at(c)
+                org = self.org_at(c) or self._there_named(c)
                 if org is not None:
                     out.append((org, "there", None))
                     out += [(org, "there", n.lemma_.lower()) for n in nouns]
@@ -599,6 +599,20 @@ class _Reader:
                     if org is not None:
                         out.append((org, "of", n.lemma_.lower()))
         return out
+
+    def _there_named(self, there) -> SpanMention | None:
+        """What "there" points back to when the unit names more than one organisation
+        ("the stairwell at X ... you followed Y, but Z was working there"): a place-word
+        points to a place said as one, so the one organisation named before it after
+        "at"/"in" (where one can be); none when that is two."""
+        found: dict[str, SpanMention] = {}
+        for s in sorted(set(self.at.values()), key=lambda s: s.token_start):
+            if s.token_end > there.i or s.mention.type != _ORG:
+                continue
+            root = self.doc[s.token_start : s.token_end].root
+            if root.dep_ == "pobj" and root.head.lower_ in ("at", "in"):
+                found.setdefault(s.mention.surface.lower(), s)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _boards(self, head) -> list[SpanMention]:
         """The organisations whose board ``head`` is on: "on the board of/at Y"; "on
