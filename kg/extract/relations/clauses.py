@@ -31,7 +31,17 @@ from dataclasses import dataclass
 
 from ...nlp import tokens
 from ..entities import SpanMention
-from .frames import PAST_MARKS, as_investor, owned_company, person_at, person_there, personal_tie
+from .derivation import derived, joint_owners
+from .frames import (
+    EMPLOYER_NOUNS,
+    PAST_MARKS,
+    as_investor,
+    had_employer,
+    owned_company,
+    person_at,
+    person_there,
+    personal_tie,
+)
 from .open import hypothetical
 from .patterns import is_institution, job_at
 from .placement import in_order, place_frames
@@ -92,6 +102,13 @@ ORG_NOUNS = frozenset(
 WORK_NOUNS = frozenset({"model", "book", "paper", "system", "product", "tool", "library"})
 WORK_NOUNS |= frozenset({"network", "app", "framework", "dataset", "language", "chip"})
 
+#: nouns for what one founds: "founded a charity called X" (not "started a project")
+FOUNDED_NOUNS = ORG_NOUNS | frozenset(
+    {"organization", "organisation", "foundation", "charity", "agency", "non-profit"}
+    | {"venture", "partnership", "association", "society", "bank", "consultancy"}
+)
+#: nouns for a made thing one starts: "started a project called X"
+PROJECT_NOUNS = frozenset({"project", "podcast", "show", "blog", "newsletter", "series"})
 FOUND_VERBS = frozenset({"found", "co-found", "cofound", "start", "establish", "launch"})
 LEAD_VERBS = frozenset({"lead", "run", "head", "direct", "manage", "co-lead", "colead"})
 CREATE_VERBS = frozenset(
@@ -283,6 +300,11 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
         elif token.dep_ == "poss":
             out += owned_company(reader, token)
             out += personal_tie(reader, token)
+        if token.dep_ in ("attr", "appos") and token.pos_ == "NOUN":
+            out += derived(reader, token)
+            out += joint_owners(reader, token)
+        if token.dep_ == "dobj" and token.lemma_.lower() in EMPLOYER_NOUNS:
+            out += had_employer(reader, token)
         if token.dep_ == "prep" and token.lower_ == "as":
             out += as_investor(reader, token)
         elif token.dep_ == "prep":
@@ -564,7 +586,7 @@ class _Reader:
         nouns = [c for c in verb.children if c.dep_ in ("attr", "dobj") and c.i not in self.at]
         for c in [*verb.children, *(c for n in nouns for c in n.children)]:
             if c.dep_ == "advmod" and c.lower_ == "there":
-                org = self.org_at(c)
+                org = self.org_at(c) or self._there_named(c)
                 if org is not None:
                     out.append((org, "there", None))
                     out += [(org, "there", n.lemma_.lower()) for n in nouns]
@@ -577,6 +599,20 @@ class _Reader:
                     if org is not None:
                         out.append((org, "of", n.lemma_.lower()))
         return out
+
+    def _there_named(self, there) -> SpanMention | None:
+        """What "there" points back to when the unit names more than one organisation
+        ("the stairwell at X ... you followed Y, but Z was working there"): a place-word
+        points to a place said as one, so the one organisation named before it after
+        "at"/"in" (where one can be); none when that is two."""
+        found: dict[str, SpanMention] = {}
+        for s in sorted(set(self.at.values()), key=lambda s: s.token_start):
+            if s.token_end > there.i or s.mention.type != _ORG:
+                continue
+            root = self.doc[s.token_start : s.token_end].root
+            if root.dep_ == "pobj" and root.head.lower_ in ("at", "in"):
+                found.setdefault(s.mention.surface.lower(), s)
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _boards(self, head) -> list[SpanMention]:
         """The organisations whose board ``head`` is on: "on the board of/at Y"; "on
@@ -656,7 +692,11 @@ class _Reader:
         if lemma == "base" and prep == "on" and st == ot == "Product":
             return fact("basedOn", subj, obj, "on", 0.85)
         if person_org and lemma in FOUND_VERBS and prep is None and noun is None:
-            return fact("founded", subj, obj, lemma)
+            # "started a project called X" made a thing, founded no organisation: the
+            # object said through a common noun must be an organisation's noun
+            if all(self.named(n) or k in FOUNDED_NOUNS for k, n in nouns.items()):
+                return fact("founded", subj, obj, lemma)
+            return None
         if person_org and lemma in LEAD_VERBS and (prep is None or noun in UNIT_NOUNS):
             return fact(job, subj, obj, lemma, 0.75)
         unit = any(n in UNIT_NOUNS for n in nouns)
@@ -707,6 +747,13 @@ class _Reader:
         )
         if person_org and lemma == "go" and schooled and prep in ("at", "in"):
             return fact("affiliatedWith", subj, obj, "school", 0.8)  # "went to school at"
+        # "I went to Hollis High School": a place of study one went to is one's school
+        # (not "went to MIT to give a talk", "went to Yale for a meeting")
+        went = lemma == "go" and prep == "to" and not particle and noun is None
+        went = went and self.doc[subj.token_start].lower_ not in GENERIC_SUBJECTS
+        went = went and not any(c.dep_ in ("xcomp", "advcl") for c in verb.children)
+        if person_org and went and is_institution(o) and not _a_visit(verb):
+            return fact("affiliatedWith", subj, obj, "went-to", 0.7)
         if person_org and lemma == "attend" and prep is None and noun is None and is_institution(o):
             return fact("affiliatedWith", subj, obj, "attend", 0.8)
         if (
@@ -751,8 +798,13 @@ class _Reader:
         # generic "you" ("you build a nuclear reactor") or a guessed "we"/"they"
         own = self.doc[subj.token_start].lower_ not in GENERIC_SUBJECTS
         made = agent and ot in _ARTIFACT and lemma in CREATE_VERBS
-        if made and prep in (None, "called"):
+        if made and prep in (None, "called") and not _one_copy(self.doc, obj):
             return fact("created", subj, obj, lemma)
+        # "I started a project called X", "she launched a podcast called X": one starts
+        # a made thing by making it (said of a name or "I"/"she", not a guessed "we")
+        begun = lemma in FOUND_VERBS and prep in (None, "called") and nouns
+        if own and agent and ot in _ARTIFACT and begun and set(nouns) <= PROJECT_NOUNS:
+            return fact("created", subj, obj, f"{lemma}-project", 0.7)
         if made and prep == "of" and noun in DRAFT_NOUNS:  # "wrote the first version of X"
             return fact("created", subj, obj, f"{lemma}-{noun}", 0.7)
         # "I called it cold storage": who gives a thing its name made it
@@ -944,6 +996,20 @@ class _Reader:
             return []
         return [ClauseFact(narrow, "broader", wide, "parse:broader:appos", 0.7)]
 
+    def _project_of(self, prep) -> list[SpanMention]:
+        """ "the founder of the Zentor project": the one organisation or product a
+        "project" noun after "of" is named by (its name set right before it). Only a
+        founder's: "a member of the X project" is no job at X."""
+        out = []
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj" or pobj.lemma_.lower() != "project" or self.named(pobj):
+                continue
+            names = {id(s): s for c in pobj.children if (s := self.at.get(c.i)) is not None}
+            named = [s for s in names.values() if s.mention.type in (_ORG, "Product")]
+            if len(named) == 1 and named[0].token_end == pobj.i:
+                out += named
+        return out
+
     def _noun_objects(self, noun) -> list[tuple[str, SpanMention]]:
         """Mentions hanging on a noun through a preposition, one noun deep: "professor
         of computer science at Y" gives ("at", Y)."""
@@ -952,12 +1018,23 @@ class _Reader:
             if p.dep_ != "prep":
                 continue
             found = self.pobjs(p)
+            if not found and p.lower_ == "of" and noun.lemma_.lower() in FOUNDER_NOUNS:
+                found = self._project_of(p)  # "the founder of the Zentor project"
             out += [(p.lower_, o) for o in found]
             if not found:
                 for pobj in (c for c in p.children if c.dep_ == "pobj"):
                     for q in pobj.children:
                         if q.dep_ == "prep":
                             out += [(q.lower_, o) for o in self.pobjs(q)]
+        # "the founder of A, as well as B": the parse may hang B on the noun, not on A;
+        # a name of A's type listed there takes A's preposition too
+        if out:
+            prep, first = out[0]
+            for c in noun.children:
+                if c.dep_ == "conj" and c.i in self.at and c.i > first.token_start:
+                    out += [
+                        (prep, o) for o in self.spans(c) if o.mention.type == first.mention.type
+                    ]
         return out
 
     def _noun_rule(self, noun, lemma, prep, name: SpanMention, obj: SpanMention):
@@ -1006,6 +1083,13 @@ def _definite_work(verb, obj: SpanMention) -> bool:
         return False
     pointers = ("the", "this", "that", "my", "our", "his", "her", "their")
     return any(c.dep_ in ("det", "poss") and c.lower_ in pointers for c in head.children)
+
+
+def _one_copy(doc, obj: SpanMention) -> bool:
+    """A product's name said with an indefinite article ("to make a Lumen", "built an
+    Orbix of our own"): one copy or one like it, not the named product itself."""
+    root = doc[obj.token_start : obj.token_end].root
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in root.children)
 
 
 def _names_it(verb, obj: SpanMention) -> bool:

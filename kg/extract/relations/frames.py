@@ -158,6 +158,11 @@ def personal_tie(reader: _Reader, poss) -> list[ClauseFact]:
         if any(c.dep_ == "neg" for c in verb.children):
             return []
         others = [s for s in reader.subjects(verb)[0] if s is not owner]
+    elif _name_of(noun) is not None:  # "the name of my company was X"
+        verb = _name_of(noun).head
+        if any(c.dep_ == "neg" for c in verb.children):
+            return []
+        others = [o for c in verb.children if c.dep_ == "attr" for o in reader.spans(c)]
     elif noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be":  # "my advisor was X"
         verb = noun.head
         if any(c.dep_ == "neg" for c in verb.children):
@@ -198,7 +203,52 @@ def personal_tie(reader: _Reader, poss) -> list[ClauseFact]:
         for p, o in reader._noun_objects(noun):
             if p in ("at", "in") and o.mention.type == _ORG:
                 out.append(ClauseFact(owner, job_at(o.mention), o, "parse:job:my-team", 0.65))
+    # "the name of my company in Japan was X", "my startup in Lagos, X": the company
+    # named is where its noun is placed (one organisation, one place)
+    if out and len(orgs) == 1 and lemma in ORG_NOUNS | STARTUP_NOUNS | EMPLOYER_NOUNS:
+        places = [
+            o for p, o in reader._noun_objects(noun) if p == "in" and o.mention.type == "Place"
+        ]
+        if len(places) == 1:
+            out.append(
+                ClauseFact(orgs[0], "locatedIn", places[0], "parse:locatedIn:my-company-in", 0.65)
+            )
     return out
+
+
+def _name_of(noun):
+    """The subject "name" of a copula that ``noun`` is said through ("the name of my
+    company (in Japan) was X"): the name said is the noun's own, as in "my company,
+    X"; else None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() != "name":
+        return None
+    name = prep.head
+    if name.dep_ != "nsubj" or name.head.lemma_.lower() != "be":
+        return None
+    return name
+
+
+def had_employer(reader: _Reader, noun) -> list[ClauseFact]:
+    """ "I had an employer, X (at the time)", "she has an employer, X": the employer
+    noun a verb "have" takes, set beside one named organisation, is the subject's
+    employer (worksFor). A denied "have" says none of it."""
+    from .clauses import ClauseFact
+
+    verb = noun.head
+    if verb.lemma_.lower() != "have" or any(c.dep_ == "neg" for c in verb.children):
+        return []
+    if reader.named(noun):
+        return []
+    orgs = [o for c in noun.children if c.dep_ == "appos" for o in reader.spans(c)]
+    orgs = [o for o in orgs if o.mention.type == _ORG]
+    people = [s for s in reader.subjects(verb)[0] if s.mention.type == _PERSON]
+    return [
+        ClauseFact(p, "worksFor", o, "parse:worksFor:had-employer", 0.7, None, verb)
+        for p in people
+        for o in orgs
+        if o.mention is not p.mention
+    ]
 
 
 #: words that set a past or shared stint on "at/of/from Y" after a name: "X, formerly

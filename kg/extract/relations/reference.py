@@ -46,8 +46,11 @@ _WE_SUBJECT = frozenset({"we", "we're", "we've"})
 #: between "we" and an organisation: "we built in the early days at", "we are here at"
 #: "we ... at X", "we ... for X"; "with X" only after a form of "be" ("we're with X"):
 #: "we built it in collaboration with X", "we partnered with X" name a partner
+#: "we ... at X" (up to eight words between), "we work for X" (a verb, no more: "we
+#: were using it as a build system for X" says whom the work was for, not where)
 _WE_AT = re.compile(
-    r"^(?:(?:(?!they |he |she |you )\S+ ){0,8}(?:at|here at|for)"
+    r"^(?:(?:(?!they |he |she |you )\S+ ){0,8}(?:at|here at)"
+    r"|(?:(?!they |he |she |you )\S+ ){1,2}for"
     r"|(?:(?:'re|re|are|were|was|'ve|ve|have|had|been|all|both|now|still|also) )*with)"
     r" (?:the )?$"
 )
@@ -78,6 +81,9 @@ class Discourse:
     _mislabelled: bool = False
     #: the things named in the last unit: (unit index, speaker, [(mention, is subject)])
     things: tuple[int, str | None, list[tuple[Mention, bool]]] | None = None
+    #: the one organisation the last unit named as a place one is at ("at X", "in X"),
+    #: for a "there" when that unit named others too: (unit index, speaker, mention)
+    where: tuple[int, str | None, Mention] | None = None
 
     def observe(self, mentions: list[Mention], speaker: str | None) -> None:
         if speaker and speaker != self.last_speaker:
@@ -138,6 +144,10 @@ class Discourse:
             for s in spans
             if s.mention.type in _THINGS and s.mention.source in ("lexicon", "ner")
         ]
+        at = _distinct(
+            s.mention for s in spans if s.mention.type == "Organization" and _located(doc, s)
+        )
+        self.where = (sentence.index, sentence.speaker, at[0]) if len(at) == 1 else None
         if named:
             self.things = (sentence.index, sentence.speaker, named)
         elif self.things and self.things[1] != sentence.speaker:
@@ -157,6 +167,8 @@ class Discourse:
             return here[0] if len(here) == 1 else None
         if self.things and self.things[:2] == (sentence.index - 1, sentence.speaker):
             before = _distinct(m for m, _ in self.things[2] if m.type == "Organization")
+            if len(before) > 1 and self.where and self.where[:2] == self.things[:2]:
+                return self.where[2]  # "... at X, ... you followed Y." "Z worked there"
             return before[0] if len(before) == 1 else None
         return None
 
@@ -582,6 +594,12 @@ def _distinct(mentions) -> list[Mention]:
     for m in mentions:
         out.setdefault(m.lexicon_id or name_key(m.surface), m)
     return list(out.values())
+
+
+def _located(doc, s: SpanMention) -> bool:
+    """The mention is said as a place one is at: the object of "at" or "in"."""
+    root = doc[s.token_start : s.token_end].root
+    return root.dep_ == "pobj" and root.head.lower_ in ("at", "in")
 
 
 def _is_subject(doc, s: SpanMention) -> bool:

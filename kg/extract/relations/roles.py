@@ -84,8 +84,9 @@ PATTERNS: tuple[Pattern, ...] = (
             confidence=0.6,
         ),
         # "founded by X at Y", "studied under X at Y": Y is where
-        # the founding or the study was, not (said to be) where X is
-        not_after=frozenset({"by", "under"}),
+        # the founding or the study was, not (said to be) where X is; "said it to X
+        # at Y", "does that to you at Y": where the saying or doing was
+        not_after=frozenset({"by", "under", "to"}),
         by_institution=True,
     ),
 )

@@ -1,0 +1,118 @@
+"""What one thing is to others, said through a noun without a verb of its own: a
+copy, fork or later form of another (basedOn), a company others own together:
+
+* "X, which is a Y clone", "X is a fork of Y", "X, a rip-off of Y": X basedOn Y;
+* "X, which was the predecessor to Y": Y basedOn X; "X is the successor of Y": X
+  basedOn Y;
+* "X was a joint venture between A and B": A and B investedIn X (its owners).
+
+Both ends must be made things (a product or a work): "Jane is a clone of her
+mother" says nothing of the kind. Read from the parse of one unit through the clause
+reader (``clauses._Reader``), from the noun a copula takes ("attr") or an apposition.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .clauses import ClauseFact, _Reader
+
+__all__ = ["COPY_NOUNS", "derived", "joint_owners"]
+
+#: nouns for a thing made after another: "a Y clone", "a fork of Y"
+COPY_NOUNS = frozenset(
+    {"clone", "copy", "fork", "port", "rip-off", "ripoff", "knockoff", "knock-off"}
+    | {"derivative", "rebuild", "remake", "spinoff", "spin-off", "offshoot", "rewrite"}
+)
+#: nouns for the thing that came before (reversed: the later one is based on it)
+BEFORE_NOUNS = frozenset({"predecessor", "precursor", "forerunner", "ancestor"})
+#: nouns for the thing that came after
+AFTER_NOUNS = frozenset({"successor", "descendant"})
+_MADE = frozenset({"Product", "Work"})
+_ORG = "Organization"
+
+
+def derived(reader: _Reader, noun) -> list[ClauseFact]:
+    """``noun`` a copula's complement ("X is a fork of Y", "X, which was the
+    predecessor to Y") or an apposition ("X, a Y clone"): the basedOn it states
+    between the made thing it is said of and the one it names (through "of"/"to" or
+    as a name set before the noun). A denied copula says none of it."""
+    from .clauses import ClauseFact
+
+    word = _hyphenated(reader, noun)
+    if word not in COPY_NOUNS | BEFORE_NOUNS | AFTER_NOUNS or reader.named(noun):
+        return []
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() in ("be", "become"):
+        verb = noun.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            return []
+        things = reader.subjects(verb)[0]
+    elif noun.dep_ == "appos" and noun.head.i in reader.at:
+        verb, things = None, reader.spans(noun.head)
+    else:
+        return []
+    others = [o for p, o in reader._noun_objects(noun) if p in ("of", "to", "from")]
+    for k in range(noun.left_edge.i, noun.i):  # "a Y clone": the name set before it
+        s = reader.at.get(k)
+        if s is not None and s not in others and s.token_end <= noun.i:
+            others.append(s)
+    out = []
+    for x in things:
+        for y in others:
+            if {x.mention.type, y.mention.type} - _MADE:
+                continue
+            if x.mention is y.mention or x.mention.surface.lower() == y.mention.surface.lower():
+                continue  # "Windows 95 was the predecessor to Windows 98" cut to one name
+            a, b = (y, x) if word in BEFORE_NOUNS else (x, y)
+            out.append(ClauseFact(a, "basedOn", b, f"parse:basedOn:{word}", 0.7, None, verb))
+    return out
+
+
+def _hyphenated(reader: _Reader, noun) -> str:
+    """The noun's word, with the pieces the tokenizer split at a hyphen joined back:
+    "rip - off" is "rip-off"."""
+    doc = reader.doc
+    k = noun.i
+    while k >= 2 and doc[k - 1].text == "-" and not doc[k - 1].whitespace_:
+        k -= 2
+    return doc[k : noun.i + 1].text.lower().replace(" ", "")
+
+
+#: nouns for a company some others own together: "a joint venture between A and B"
+SHARED_NOUNS = frozenset({"venture", "company", "partnership", "firm", "business"})
+
+
+def joint_owners(reader: _Reader, noun) -> list[ClauseFact]:
+    """ "X was a joint venture between A and B", "X, a 50/50 company between A and B":
+    each owner (a person or an organisation named after "between") invested in the
+    organisation X. A denied copula says none of it."""
+    from .clauses import ClauseFact
+
+    if noun.lemma_.lower() not in SHARED_NOUNS or reader.named(noun):
+        return []
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() in ("be", "become"):
+        verb = noun.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            return []
+        companies = reader.subjects(verb)[0]
+    elif noun.dep_ == "appos" and noun.head.i in reader.at:
+        verb, companies = None, reader.spans(noun.head)
+    else:
+        return []
+    owners = [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "between"
+        for o in reader.pobjs(p)
+        if o.mention.type in (_ORG, "Person")
+    ]
+    if len(owners) < 2:  # "between" names two sides or more
+        return []
+    return [
+        ClauseFact(o, "investedIn", x, "parse:investedIn:joint", 0.7, None, verb)
+        for x in companies
+        if x.mention.type == _ORG
+        for o in owners
+        if o.mention is not x.mention
+    ]
