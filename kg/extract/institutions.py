@@ -66,6 +66,9 @@ INSTITUTION_HEADS = frozenset(
 _OF_WORDS_HEADS = frozenset(
     {"council", "senate", "commission", "committee", "ministry", "department", "parliament"}
 )
+#: Heads whose "of" and one plain word are a name ("the department of state", "the
+#: ministry of defence"); the others need two ("the council of foreign ministers").
+_ONE_WORD_OF_HEADS = frozenset({"ministry", "department"})
 #: Bodies a country has one of, a name after "the" on their own.
 UNIQUE_BODIES = frozenset({"senate", "congress", "parliament"})
 #: Head nouns of the names of things that happen.
@@ -228,8 +231,8 @@ def _headed_name(words: list[str], toks, h: int, anchors: _Anchors) -> list[Name
             return found
     if words[h - 1] == "the" and head in UNIQUE_BODIES:
         return [NameSpan(h, h + 1, "Organization")]  # "the senate"
-    if head == "constitution":
-        return [NameSpan(h, h + 1, "Work")]  # "our constitution"
+    if head == "constitution" and words[h + 1 : h + 2] != ["of"]:
+        return [NameSpan(h, h + 1, "Work")]  # "our constitution"; not "of the body"
     return []
 
 
@@ -262,7 +265,9 @@ def _complement(words: list[str], toks, h: int, anchors: _Anchors) -> list[NameS
             break
         if toks[j].pos_ == "NOUN":
             last = j + 1
-    return [NameSpan(h, last, etype)] if last else []
+    if not last or (last - h - 2 < 2 and head not in _ONE_WORD_OF_HEADS):
+        return []  # "the committee of experts", "the council of elders": a group
+    return [NameSpan(h, last, etype)]
 
 
 def _titled_list(words: list[str], h: int) -> list[NameSpan]:
