@@ -89,10 +89,11 @@ def test_names_by_head_noun_reach_the_graph_of_a_lowercase_transcript(tmp_path: 
         tmp_path,
         [
             "we met the delegates of the other powers and thanked ambassadors kowalczyk",
-            "halvorsen and okafor for their help during the helsinki conference where the",
+            "halvorsen and okafor for their work at the helsinki conference where the",
             "council of regional governors agreed to meet again next year in the spring",
         ],
     )
+    # "work at" says employer, but the head noun says what the name is
     assert types.get("helsinki conference") == "Event", types
     assert types.get("council of regional governors") == "Organization", types
     # each person of the list is one, said once, not NER's run of surnames

@@ -355,8 +355,17 @@ def _types_from_context(units, parts: dict[str, str], given_names: frozenset[str
             )
             if etype is not None:
                 votes.setdefault(key, Counter())[etype] += 1
+    # a name its head noun typed ("the helsinki conference") keeps that type
+    headed = {
+        name_key(s.mention.surface)
+        for _, doc, spans, _ in units
+        for s in spans
+        if institution_name(doc, s.token_start, s.token_end)
+    }
     decided = {}
     for key, counts in votes.items():
+        if key in headed:
+            continue
         ranked = counts.most_common()
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             decided[key] = ranked[0][0]
