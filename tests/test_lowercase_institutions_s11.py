@@ -44,6 +44,9 @@ def test_an_institution_head_with_an_of_complement_or_rare_modifier_is_an_organi
     assert ("department of labor", "Organization") in _names(
         "she joined the department of labor in the autumn"
     )
+    assert ("united states government", "Organization") in _names(
+        "a note from the united states government arrived in june"
+    )
     assert ("tolmark commission", "Organization") in _names(
         "it was studied by the tolmark commission for a year"
     )
@@ -80,6 +83,7 @@ def test_everyday_phrases_with_a_head_noun_are_no_names():
         "the planning committee and the food bank and the supreme court",
         "he has a strong constitution and the constitution of the body is weak",
         "she was secretary of the club for years",
+        "the local government and the interim government and a coalition government",
     ]:
         assert _names(text) == set(), text
 

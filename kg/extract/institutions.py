@@ -57,7 +57,7 @@ INSTITUTION_HEADS = frozenset(
     {
         "council", "councils", "senate", "congress", "commission", "commissions",
         "committee", "committees", "ministry", "department", "parliament", "court",
-        "assembly", "bank", "agency", "administration",
+        "assembly", "bank", "agency", "administration", "government", "army", "navy",
     }
 )  # fmt: skip
 #: Institution heads whose "of" complement may be plain words, not a name ("the
