@@ -43,6 +43,7 @@ from .entities import (
     works_at,
 )
 from .headterms import HeadTermSentence, head_term_broader
+from .institutions import institution_name, with_institution_names
 from .propernames import name_type, sea_without_head
 from .relations import RelationFinder
 from .terms import TermCandidate, TermStatistics, choose_terms, phrase_candidates
@@ -77,6 +78,8 @@ def extract_transcript(
     for sentence, doc in parsed:
         statistics.count_words(doc)
         spans = find_mentions(doc, transcript, sentence, lexicon, trust_case, lowercase)
+        if lowercase:  # "the council of foreign ministers", "ambassadors harriman and pauley"
+            spans = with_institution_names(doc, transcript, sentence, spans)
         taken = {k for s in spans for k in range(s.token_start, s.token_end)}
         phrases = phrase_candidates(doc, transcript, sentence, taken, spans)
         for phrase in phrases:
@@ -352,8 +355,17 @@ def _types_from_context(units, parts: dict[str, str], given_names: frozenset[str
             )
             if etype is not None:
                 votes.setdefault(key, Counter())[etype] += 1
+    # a name its head noun typed ("the helsinki conference") keeps that type
+    headed = {
+        name_key(s.mention.surface)
+        for _, doc, spans, _ in units
+        for s in spans
+        if institution_name(doc, s.token_start, s.token_end)
+    }
     decided = {}
     for key, counts in votes.items():
+        if key in headed:
+            continue
         ranked = counts.most_common()
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             decided[key] = ranked[0][0]
@@ -416,6 +428,8 @@ def _drop_unsupported_names(
             return True
         if introduced_by_name(doc, s.token_start):
             return True  # "a model called Kestrel"
+        if institution_name(doc, s.token_start, s.token_end):
+            return True  # "ambassadors harriman davies and pauley": a title says who
         if (
             trust_case
             and m.type in ONCE_TRUSTED_TYPES
