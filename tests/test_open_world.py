@@ -656,3 +656,21 @@ def test_a_product_said_once_in_cased_speech_is_kept(tmp_path):
     )
     types = {e.label: e.type for e in graph.entities}
     assert types.get("Walkman") == "Product"  # capitalised in mid-sentence, said once
+
+
+def test_places_said_in_a_row_without_commas_are_one_place_each(tmp_path):
+    from kg.extract.truecase import places_in_a_row
+
+    assert places_in_a_row(("italy", "france", "belgium")) == [(0, 1), (1, 2), (2, 3)]
+    assert places_in_a_row(("uppsala", "university")) is None  # "university": a word
+    assert places_in_a_row(("france",)) is None  # one place is no row
+    # "france" is a place first: its "plural" is the given name Frances
+    assert "France" in truecase("we went to france and spain", frozenset())
+    graph = built(
+        tmp_path,
+        "speech.srt",
+        "1\n00:00:00,000 --> 00:00:05,000\nafter the war the economies of italy france "
+        "belgium and holland grew again and trade with them grew too\n",
+    )
+    places = {e.label for e in graph.entities if e.type == "Place"}
+    assert {"Italy", "France", "Belgium"} <= places, places

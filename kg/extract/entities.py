@@ -29,6 +29,7 @@ from .truecase import (
     compass_place,
     gazetteer_place,
     known_place,
+    places_in_a_row,
 )
 
 __all__ = [
@@ -1058,7 +1059,9 @@ def _group_as_name(doc, start: int, end: int) -> str | None:
 def _ner_spans(doc) -> list[tuple[int, int, str]]:
     """NER's spans with a type of ours (a group's, "NORP", with none yet), a span of several comma-separated names ("Acme,
     Globex, and Initech" tagged as one) split into one per name: a name of a person,
-    organisation, place or product has no comma inside (titles of works may)."""
+    organisation, place or product has no comma inside (titles of works may); and a
+    place or organisation span that is several gazetteer places in a row ("Italy France
+    Belgium" in unpunctuated speech, which NER may call an ORG) one place per place."""
     out = []
     for ent in doc.ents:
         etype = NER_TYPES.get(ent.label_)
@@ -1068,6 +1071,11 @@ def _ner_spans(doc) -> list[tuple[int, int, str]]:
         if etype is None:
             continue
         commas = [t.i for t in ent if t.text == ","]
+        if etype in ("Place", "Organization") and not commas and len(ent) >= 2:
+            row = places_in_a_row(tuple(t.lower_ for t in ent))
+            if row is not None:  # "Italy France Belgium" (even as an ORG): three places
+                out.extend((ent.start + i, ent.start + j, "Place") for i, j in row)
+                continue
         if etype not in _LISTED_TYPES or not commas:
             out.append((ent.start, ent.end, etype))
             continue

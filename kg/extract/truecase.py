@@ -33,6 +33,7 @@ from wordfreq import zipf_frequency
 
 from ..ontology import ONTOLOGY_DIR
 from .propernames import frequent_place_name, longest_name, name_type
+from .wordnet import senses
 
 __all__ = [
     "truecase",
@@ -140,6 +141,36 @@ def _place_table() -> dict[tuple[str, ...], bool]:
     }
 
 
+def _one_word_place(word: str, major: bool) -> bool:
+    """A one-word gazetteer name that is a place before it is a word: a country, state
+    or big city ("france") that is no everyday noun, or a town no frequent word names
+    ("darmstadt"; not "university", "park")."""
+    if _everyday_noun(word):
+        return False
+    return major or zipf_frequency(word, "en") <= GAZETTEER_MAX_ZIPF
+
+
+def places_in_a_row(words: tuple[str, ...]) -> list[tuple[int, int]] | None:
+    """The word ranges of two or more gazetteer places said one after another with
+    nothing between ("italy france belgium", which NER reads as one place once its
+    capitals are back), longest first from the left; None unless every word belongs
+    to a place and none of them is an everyday word."""
+    table = _place_table()
+    longest = _longest_place()
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + longest), i, -1):
+            name = words[i:j]
+            if name in table and (len(name) > 1 or _one_word_place(name[0], table[name])):
+                out.append((i, j))
+                i = j
+                break
+        else:
+            return None
+    return out if len(out) >= 2 else None
+
+
 @lru_cache(maxsize=1)
 def place_names() -> frozenset[tuple[str, ...]]:
     """Lowercase place names (as word tuples) of countries, their capitals, US states,
@@ -202,10 +233,19 @@ def compass_place(name: str) -> bool:
     )
 
 
+#: WordNet senses of a word that is only a name: a place, a person.
+_NAME_SENSES = frozenset({"noun.location", "noun.person"})
+
+
 @lru_cache(maxsize=65536)
 def _everyday_noun(word: str) -> bool:
     """A place name that is also a countable English noun ("turkey", "jersey", "bath",
-    "split"): its plural is frequent in English, which a place's is not."""
+    "split"): its plural is frequent in English, which a place's is not. Not a word
+    whose every WordNet noun sense is a place or a person ("france": its "plural"
+    "frances" is a given name)."""
+    meanings = senses(word)
+    if meanings and all(m in _NAME_SENSES for m in meanings):
+        return False
     plural = zipf_frequency(word + "s", "en")
     return plural >= PLURAL_MIN_ZIPF and plural >= zipf_frequency(word, "en") - PLURAL_GAP
 
