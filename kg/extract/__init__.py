@@ -46,6 +46,7 @@ from .headterms import HeadTermSentence, head_term_broader
 from .institutions import institution_name, with_institution_names
 from .propernames import name_type, sea_without_head
 from .relations import RelationFinder
+from .relations.definitions import defined_kinds
 from .terms import TermCandidate, TermStatistics, choose_terms, phrase_candidates
 
 __all__ = ["Extraction", "extract_transcript"]
@@ -135,6 +136,9 @@ def extract_transcript(
         models, model_of = designation_kinds(doc, transcript, sentence, spans)
         kinds += models
         kind_of += model_of
+        defined, defined_of = defined_kinds(doc, transcript, sentence, [*spans, *kinds])
+        kinds += defined
+        kind_of += defined_of
         mentions.extend(s.mention for s in kinds)
         relations.extend(kind_of)
         concepts = tuple(s.mention for s in [*spans, *kinds] if s.mention.type == "Concept")

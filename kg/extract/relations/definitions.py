@@ -1,0 +1,240 @@
+"""Kinds stated by a copular definition: "keyword spotting is a kind of speech
+recognition", "caffeine is an alkaloid", "X is one of the Ys", "X, which is a Y".
+
+:meth:`kg.extract.relations.clauses.Clauses` links two concepts that are both mentions
+already; a definition is also strong evidence that the phrase it defines (or the kind it
+names) is a term, so this module makes the missing end a concept of its own when the
+other end is one. Read from the dependency parse of one unit:
+
+* the clause is a "be" with a subject of its own (a noun, or the noun a "which"/"that"
+  clause hangs on), not negated, not asked and not under a hypothetical or hearsay verb;
+* the complement is "a/an Y", "a kind (type, form, ...) of Y" or "one of the Ys";
+* neither end is a named entity or a pronoun ("that's a mental model" says nothing
+  of which concept), and the kind's head is a kind noun: shell nouns ("thing", "way",
+  "problem"), people, times and quantities are no kinds;
+* the kind is the head noun with its classifying modifiers: evaluative adjectives are
+  dropped ("a great tool" -> "tool").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...model import RelationCandidate, Sentence, Transcript
+from ...nlp import tokens, unit_evidence
+from .. import wordnet
+from ..entities import SpanMention, _make_mention
+from ..terms import _key
+from .clauses import KIND_NOUNS, is_question, non_asserting
+
+__all__ = ["defined_kinds"]
+
+#: Nouns too vague to be a kind: "X is a thing", "a way to ...", "a big problem".
+SHELL_NOUNS = frozenset(
+    {"thing", "way", "part", "lot", "problem", "question", "point", "idea", "issue"}
+    | {"matter", "case", "fact", "reason", "result", "step", "piece", "bit", "deal"}
+    | {"story", "situation", "something", "stuff", "place", "time", "area", "aspect"}
+    | {"factor", "element", "feature", "one", "word", "term", "name", "topic", "number"}
+    | {"concept", "notion", "example", "instance", "version", "kind", "type", "sort"}
+    | {"form", "class", "set", "group", "list", "series", "couple", "bunch", "amount"}
+    | {"level", "sense", "moment", "challenge", "opportunity", "option", "answer"}
+    | {"difference", "change", "start", "end", "side", "use", "job", "role", "goal"}
+    | {"key", "success", "failure", "mistake", "disaster", "joke", "game", "gift"}
+)
+#: Adjectives that judge or size rather than classify: dropped from the kind.
+EVALUATIVE = frozenset(
+    {"good", "great", "bad", "big", "small", "huge", "little", "nice", "important"}
+    | {"interesting", "amazing", "powerful", "simple", "new", "old", "real", "whole"}
+    | {"fantastic", "incredible", "wonderful", "beautiful", "major", "main", "key"}
+    | {"particular", "certain", "specific", "different", "other", "same", "basic"}
+    | {"common", "typical", "classic", "perfect", "useful", "cool", "fancy", "weird"}
+    | {"strange", "crazy", "famous", "popular", "serious", "true", "actual", "special"}
+    | {"awesome", "excellent", "terrible", "horrible", "brilliant", "clever", "smart"}
+    | {"obvious", "clear", "fascinating", "exciting", "difficult", "hard", "easy"}
+    | {"tiny", "large", "massive", "giant", "modern", "typical", "early", "late"}
+    | {"abundant", "favorite", "favourite", "own", "single", "first", "last", "only"}
+)
+#: WordNet lexicographer classes of head nouns that name no kind of concept.
+_NOT_KINDS = frozenset(
+    {"noun.person", "noun.time", "noun.quantity", "noun.location", "noun.feeling"} | {"noun.motive"}
+)
+#: ... and of a one-word new kind: a deed or an event is said of a thing, not its kind
+#: ("AI is a big leap", "that was a move").
+_NOT_ONE_WORD_KINDS = frozenset({"noun.act", "noun.event"})
+_ARTICLES = ("a", "an")
+_RELATIVES = ("which", "that")
+_DEICTIC = frozenset({"this", "that", "these", "those", "my", "our", "your", "his", "her"})
+_DEICTIC |= frozenset({"their", "its"})
+
+
+def _subject(verb):
+    """The noun the copula ``verb`` says something of, or None: its own nominal subject,
+    or the noun a "which is"/"that is" clause hangs on."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if not subjects and verb.i > 0:
+        # unpunctuated speech runs clauses on: "... a long time ago keyword spotting is
+        # a kind of ...": the parse hangs the noun said right before "is" elsewhere
+        before = verb.doc[verb.i - 1]
+        if before.pos_ == "NOUN" and before.dep_ in ("npadvmod", "dep"):
+            subjects = [before]
+    if len(subjects) != 1:
+        return None
+    subj = subjects[0]
+    if subj.lower_ in _RELATIVES and verb.dep_ == "relcl":
+        subj = verb.head
+    if subj.pos_ in ("NOUN", "PROPN"):
+        return subj
+    return subj if subj.tag_ == "VBG" else None  # a gerund names a process: "keyword spotting"
+
+
+def _bare(noun) -> bool:
+    """Whether ``noun`` is said generically with nothing but modifiers: no "the"/"this",
+    owner, number, object or prepositional phrase ("the use of X" is not X)."""
+    for c in noun.children:
+        if c.dep_ == "det" and c.lower_ not in _ARTICLES:
+            return False
+        if c.dep_ in ("poss", "nummod", "prep", "dobj", "nsubj", "aux", "neg", "acl"):
+            return False
+    return True
+
+
+def _kind(verb):
+    """(kind noun, how it was said) of the copula's complement, or None."""
+    attrs = [c for c in verb.children if c.dep_ == "attr"]
+    if len(attrs) != 1:
+        return None
+    attr = attrs[0]
+    dets = [c.lower_ for c in attr.children if c.dep_ == "det"]
+    pobjs = [
+        p
+        for c in attr.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for p in c.children
+        if p.dep_ == "pobj" and p.pos_ == "NOUN"
+    ]
+    if attr.lower_ == "one" and len(pobjs) == 1 and pobjs[0].tag_ == "NNS":
+        return pobjs[0], "one-of"
+    if attr.lemma_.lower() in KIND_NOUNS and len(pobjs) == 1 and set(dets) <= {"a", "an"}:
+        return pobjs[0], "kind-of"
+    if attr.pos_ == "NOUN" and dets and dets[0] in _ARTICLES and not pobjs:
+        return attr, "is-a"
+    return None
+
+
+def _phrase(noun) -> tuple[int, int] | None:
+    """(start, end) of the classifying phrase ``noun`` heads: its adjacent noun and
+    adjective modifiers, evaluative adjectives (and what is before them) left out; None
+    when the phrase cannot be cut there (a hyphenated or punctuated modifier:
+    "a share-and-share-alike license" is no "alike license")."""
+    toks = tokens(noun.doc)
+    start = noun.i
+    while start > 0:
+        t = toks[start - 1]
+        if t.head.i != noun.i and t.head.i not in range(start, noun.i + 1):
+            break
+        if t.dep_ not in ("amod", "compound") or not t.is_alpha:
+            break
+        if t.lower_ in EVALUATIVE or t.tag_ in ("JJR", "JJS"):
+            break
+        start -= 1
+    if start > 0:
+        t = toks[start - 1]
+        inside = t.head.i in range(start, noun.i + 1)
+        if inside and t.dep_ not in ("det", "poss") and t.lower_ not in EVALUATIVE:
+            return None
+    return start, noun.i + 1
+
+
+def _norm(doc, start: int, end: int) -> str:
+    """The term's key; a gerund keeps its "-ing" ("keyword spotting", not "spot")."""
+    toks = tokens(doc)
+    if toks[end - 1].tag_ == "VBG":
+        return " ".join(t.lower_ for t in toks[start:end])
+    return _key(doc, start, end)
+
+
+def _span_of(noun, at: dict[int, SpanMention]) -> SpanMention | None:
+    """The mention ending with ``noun`` (its head), if any."""
+    s = at.get(noun.i)
+    return s if s is not None and s.token_end == noun.i + 1 else None
+
+
+def _is_kind_noun(noun) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in SHELL_NOUNS or not noun.is_alpha or len(lemma) < 3:
+        return False
+    return wordnet.first_lexname(lemma) not in _NOT_KINDS
+
+
+def defined_kinds(
+    doc, transcript: Transcript, sentence: Sentence, spans: list[SpanMention]
+) -> tuple[list[SpanMention], list[RelationCandidate]]:
+    """New concept mentions a definition of the unit makes and its ``broader``
+    candidates (one end a concept already, the other made here if it is none)."""
+    toks = tokens(doc)
+    verbs = [t for t in toks if t.lemma_ == "be" and any(c.dep_ == "attr" for c in t.children)]
+    if not verbs or is_question(doc):
+        return [], []
+    at = {i: s for s in spans for i in range(s.token_start, s.token_end)}
+    denied = non_asserting(doc)
+    new: list[SpanMention] = []
+    out: list[RelationCandidate] = []
+    for verb in verbs:
+        if verb.i in denied or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        if verb.tag_ not in ("VBZ", "VBP"):
+            continue  # a definition holds now: "which was an awesome conversation" tells
+        subj, kind = _subject(verb), _kind(verb)
+        if subj is None or kind is None:
+            continue
+        obj, how = kind
+        if any(c.dep_ in ("neg", "predet") or c.lower_ == "no" for c in obj.children):
+            continue  # "not a Y", "no Y", "such a black box"
+        if any(c.dep_ in ("det", "poss") and c.lower_ in _DEICTIC for c in subj.children):
+            continue  # "this LLM is a ...": one thing at hand, not the kind
+        ends: list[SpanMention | None] = []
+        for noun in (subj, obj):
+            s = _span_of(noun, at)
+            if s is None and noun.i in at:
+                s = at[noun.i]  # a mention the noun is inside, not at the end of: no end
+                ends.append(None if s.mention.type == "Concept" else s)
+                continue
+            ends.append(s)
+        if any(e is not None and e.mention.type != "Concept" for e in ends):
+            continue  # a named entity is an instance, not a kind
+        if all(e is None for e in ends):
+            continue  # a definition between two new phrases is too weak alone
+        if not _is_kind_noun(obj):
+            continue
+        if ends[0] is None and (subj.pos_ == "PROPN" or not _bare(subj)):
+            continue  # a new term is a common noun said generically
+        bounds = [
+            None if e is not None else _phrase(n) for e, n in zip(ends, (subj, obj), strict=True)
+        ]
+        if any(e is None and b is None for e, b in zip(ends, bounds, strict=True)):
+            continue
+        if any(
+            b is not None and (any(i in at for i in range(*b)) or n.ent_type_)
+            for b, n in zip(bounds, (subj, obj), strict=True)
+        ):
+            continue
+        one_word = bounds[1] is not None and bounds[1][1] - bounds[1][0] == 1
+        if one_word and wordnet.first_lexname(obj.lemma_.lower()) in _NOT_ONE_WORD_KINDS:
+            continue
+        made: list[SpanMention] = []
+        for end_, b in zip(ends, bounds, strict=True):
+            if end_ is not None:
+                made.append(end_)
+                continue
+            m = _make_mention(doc, *b, transcript, sentence, "Concept", "concept")
+            span = SpanMention(replace(m.mention, norm=_norm(doc, *b)), *b)
+            new.append(span)
+            at.update({i: span for i in range(*b)})
+            made.append(span)
+        if made[0] is made[1]:
+            continue
+        evidence = unit_evidence(transcript, sentence, f"parse:broader:define-{how}", 0.75)
+        out.append(
+            RelationCandidate(made[0].mention, "broader", made[1].mention, "typed", evidence)
+        )
+    return new, out
