@@ -44,7 +44,10 @@ counted by its independent C-value count: see :mod:`kg.extract.terms`) is a term
   ending and WordNet's first sense; :func:`nominalization`), rare in English and
   salient in the talk (:data:`NOMINAL_KEYNESS`); or
 * it is one word said at least twice, in a list with another noun somewhere, with
-  keyness at least :data:`COORDINATED_KEYNESS` ("transparency and iteration").
+  keyness at least :data:`COORDINATED_KEYNESS` ("transparency and iteration"); or
+* it is one word of three letters said :data:`SHORT_MIN_COUNT` times or more with
+  keyness at least :data:`SHORT_KEYNESS`, whose first WordNet sense is abstract
+  (:data:`SHORT_LEXNAMES`: "war" all through a speech about peace).
 
 It is never a term when it ends in a noun for a kind of people ("research scientist",
 "researcher": who someone is, not what the talk is about; WordNet's first sense of the
@@ -221,6 +224,16 @@ WHO_LEXNAMES = frozenset({"noun.person", "noun.group"})
 #: Words joining the parts of a phrase "X of Y" (see :func:`.terms._of_candidate`): not
 #: words of the term for keyness.
 LINKING_WORDS = frozenset({"of", "the"})
+#: A one-word term of three letters ("war", "tax") is said at least this often, with
+#: at least this keyness, and WordNet's first sense of it is abstract
+#: (:data:`SHORT_LEXNAMES`): short words are mostly everyday words and parts of names,
+#: so only one a talk keeps saying far above its rate in English is its subject.
+SHORT_MIN_COUNT = 5
+SHORT_KEYNESS = 1.2
+SHORT_LEXNAMES = frozenset(
+    {"noun.act", "noun.event", "noun.state", "noun.cognition", "noun.process",
+     "noun.phenomenon", "noun.possession"}
+)  # fmt: skip
 #: Zipf given to a word general English does not know (a name, a coinage).
 _UNKNOWN_ZIPF = 1.0
 
@@ -353,6 +366,14 @@ def select_terms(
                 )
             ):
                 selected.add(key)  # a process or field named once ("pasteurization")
+                continue
+            if (
+                len(words[0]) == 3
+                and count >= SHORT_MIN_COUNT
+                and keys[0] >= SHORT_KEYNESS
+                and wordnet.first_lexname(words[0]) in SHORT_LEXNAMES
+            ):
+                selected.add(key)  # "war" all through a talk about it
                 continue
             if count < min_count or len(words[0]) < 4:
                 continue
