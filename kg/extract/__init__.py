@@ -427,6 +427,17 @@ def _drop_unsupported_names(
             return True
         if m.type == "Person" and name_part(parts, m.surface) is not None:
             return True
+        if (
+            m.type == "Person"
+            and trust_case
+            and m.surface[:1].isupper()
+            and mid_sentence(doc, s.token_start)
+            and not is_common_word(m.surface)
+        ):
+            # a rare word capitalised in mid-sentence of a cased transcript is a name,
+            # said once or not ("on SourceForge", "there was Mandrake"); a common word
+            # NER calls a person ("then Log", "Mr. Ego") still needs a second mention
+            return True
         if m.type == "Place" and gazetteer_vouches(doc, s.token_start, s.token_end):
             return True  # "lived in vienna", "in geneva": a place of GeoNames, said once
         if m.type == "Person" and after_title(doc, s.token_start, surnames):
