@@ -741,7 +741,9 @@ def find_mentions(
             and not _company_of_name(doc, start, end, etype, inside, taken)
             and not (trust_case and _name_around_names(doc, start, end, etype, inside, taken))
         ):
-            wider = _known_name_as_head(doc, start, end, etype, inside, taken) if trust_case else None
+            wider = (
+                _known_name_as_head(doc, start, end, etype, inside, taken) if trust_case else None
+            )
             if wider is None:
                 continue
             etype = wider
