@@ -1,8 +1,8 @@
 """Which of NER's names a cased transcript keeps (the eleventh round's recall work):
 a name that ends with a known product and adds capitalised words of its own in
 mid-sentence is that product's edition ("Scientific Linux" around the lexicon's
-"Linux"), typed as the product; a rare word capitalised in mid-sentence that NER calls
-a person is kept though said once. Texts are written for these tests and share no
+"Linux"), typed as the product; a word written as a brand ("CloudVault") that NER
+calls a person is kept though said once, as a product. Texts are written for these tests and share no
 wording with any evaluation set."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kg.build import build
 from kg.config import Settings
+from kg.extract.entities import brand_word
 
 
 def names_of(folder: Path, name: str, text: str) -> dict[str, str]:
@@ -43,25 +44,30 @@ def test_a_known_product_after_common_lowercase_words_is_not_widened(tmp_path):
     assert not [label for label in names if label.endswith("Linux") and label != "Linux"]
 
 
-def test_a_rare_capitalised_word_ner_calls_a_person_is_kept_once(tmp_path):
+def test_a_brand_word_ner_calls_a_person_is_kept_once_as_a_product(tmp_path):
     names = names_of(
         tmp_path,
-        "parser.txt",
-        "Host: Where did you publish the first version?\n"
-        "Guest: I wrote the parser in a weekend and I put it up on Gitorious, because "
-        "that was where people looked back then. A few weeks later someone sent me a "
-        "patch, and that is how the project began.\n",
+        "backups.txt",
+        "Host: Where did the backups go?\n"
+        "Guest: We needed somewhere to keep them for a while. We tried CloudVault and "
+        "it was fine, so nobody asked for anything else that year.\n",
     )
-    assert "Gitorious" in names
+    assert names.get("CloudVault") == "Product"
 
 
-def test_a_rare_word_said_once_in_lowercase_text_needs_more(tmp_path):
+def test_a_word_said_once_in_lowercase_text_needs_more(tmp_path):
     names = names_of(
         tmp_path,
         "parser.txt",
         "host: where did you publish the first version\n"
-        "guest: i wrote the parser in a weekend and i put it up on gitorious because "
+        "guest: i wrote the parser in a weekend and i put it up on codehaven because "
         "that was where people looked back then a few weeks later someone sent me a "
         "patch and that is how the project began\n",
     )
-    assert "Gitorious" not in names and "gitorious" not in names
+    assert "CodeHaven" not in names and "codehaven" not in names
+
+
+def test_brand_words_are_capitalised_words_run_together_but_not_surnames():
+    assert brand_word("CloudVault") and brand_word("PayPal")
+    assert not brand_word("McCarthy") and not brand_word("LeCun") and not brand_word("DiNardo")
+    assert not brand_word("Codehaven") and not brand_word("NASA") and not brand_word("CloseAI")

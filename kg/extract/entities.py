@@ -450,6 +450,20 @@ def _name_around_names(
     ) and all(t.text[:1].isupper() for t in doc[start:end] if t.is_alpha)
 
 
+#: Prefixes of family names written with a capital inside ("McCarthy", "LeCun",
+#: "DiCaprio", "VanDerBeek", "O'Brien" is no single run of letters).
+_SURNAME_PREFIXES = frozenset({"mc", "mac", "de", "di", "da", "du", "le", "la", "van", "von"})
+_BRAND_WORD = re.compile(r"([A-Z][a-z]+)(?:[A-Z][a-z]+)+")
+
+
+def brand_word(word: str) -> bool:
+    """Whether ``word`` is capitalised words run together, as brands are written
+    ("SourceForge", "AdSense", "PayPal"), and not a family name after a prefix
+    ("McCarthy", "LeCun")."""
+    match = _BRAND_WORD.fullmatch(word)
+    return match is not None and match.group(1).lower() not in _SURNAME_PREFIXES
+
+
 #: NER's types of a name whose last words may be a known product or organisation.
 _HEADED_NAME_TYPES = frozenset({"Organization", "Product", "Person"})
 
