@@ -1,6 +1,6 @@
 """Which of NER's names a cased transcript keeps (the eleventh round's recall work):
 a name that ends with a known product and adds capitalised words of its own in
-mid-sentence is that product's edition ("Scientific Linux" around the lexicon's
+mid-sentence is that product's edition ("Silver Fox Linux" around the lexicon's
 "Linux"), typed as the product; a word written as a brand ("CloudVault") that NER
 calls a person is kept though said once, as a product. Texts are written for these tests and share no
 wording with any evaluation set."""
@@ -27,10 +27,10 @@ def test_a_capitalised_name_ending_with_a_known_product_is_kept_as_a_product(tmp
         "servers.txt",
         "Host: What did the company run on?\n"
         "Guest: At first every server ran Debian. Then, in 2004, I moved the whole "
-        "cluster to Scientific Linux, and we kept it there for years. I still think "
+        "cluster to Silver Fox Linux, and we kept it there for years. I still think "
         "that was the right call, because the team knew it well.\n",
     )
-    assert names.get("Scientific Linux") == "Product"
+    assert names.get("Silver Fox Linux") == "Product"
 
 
 def test_a_known_product_after_common_lowercase_words_is_not_widened(tmp_path):

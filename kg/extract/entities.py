@@ -477,7 +477,9 @@ def _known_name_as_head(
     are the writer's, so the longer name is the one said, a variant or edition of the
     known one, and of its type (NER often calls "Rocky Linux" a person). ``None``: NER's
     span is no such name. Unlike :func:`_name_around_names` the added words may be
-    common ones ("Red Hat"): the capitals in mid-sentence are the evidence."""
+    common ones when there are several ("Red Hat"): the capitals of a run of words in
+    mid-sentence are the evidence; one common word ("Desktop Linux") may be a
+    descriptor the writer capitalised."""
     if etype not in _HEADED_NAME_TYPES or not inside or not mid_sentence(doc, start):
         return None
     if any(
@@ -503,6 +505,8 @@ def _known_name_as_head(
         for t in extra
     ):
         return None
+    if len(extra) == 1 and is_common_word(extra[0].text):
+        return None  # "Desktop Linux": one common word, a descriptor written capitalised
     return head.mention.type
 
 
