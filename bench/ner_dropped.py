@@ -23,6 +23,7 @@ gold for that part of the text). Only sets that may be studied are accepted:
 
     python bench/ner_dropped.py dev
     python bench/ner_dropped.py fresh
+    python bench/ner_dropped.py val
     python bench/ner_dropped.py corpus      # ../shared/corpus, gold: corpus_recall_sample
 """
 
@@ -57,6 +58,7 @@ SHARED = ROOT.parent / "shared"
 SETS = {
     "dev": (HELDOUT / "dev", HELDOUT / "gold"),
     "fresh": (HELDOUT / "fresh", HELDOUT / "gold"),
+    "val": (HELDOUT / "val", HELDOUT / "gold"),
     "corpus": (SHARED / "corpus", ROOT / "tests" / "data" / "judged" / "corpus_recall_sample.json"),
 }
 #: spaCy labels counted as names (bench/quality.py's ``_SPACY_TYPES`` without LAW).

@@ -22,6 +22,7 @@ from .entities import (
     SpanMention,
     acts_as_person,
     after_title,
+    brand_word,
     context_type,
     coordinated_type,
     find_mentions,
@@ -445,6 +446,8 @@ def _drop_unsupported_names(
             return True
         if m.type == "Person" and name_part(parts, m.surface) is not None:
             return True
+        if trust_case and _brand_said_once(s, doc):
+            return True  # "on SourceForge", "why AdSense": a brand's name, said once
         if m.type == "Place" and gazetteer_vouches(doc, s.token_start, s.token_end):
             return True  # "lived in vienna", "in geneva": a place of GeoNames, said once
         if m.type == "Person" and after_title(doc, s.token_start, surnames):
@@ -500,7 +503,28 @@ def _drop_unsupported_names(
             return True  # "their WorkDocs file management product", "the CEO of Autodesk"
         return counts[name_key(m.surface)] >= 2
 
+    def typed(s: SpanMention, doc) -> SpanMention:
+        """A brand's name NER called a person, typed as the product it is."""
+        if trust_case and counts[name_key(s.mention.surface)] < 2 and _brand_said_once(s, doc):
+            return SpanMention(replace(s.mention, type="Product"), s.token_start, s.token_end)
+        return s
+
     return [
-        (sent, doc, [s for s in spans if supported(s, doc, spans)], cands)
+        (sent, doc, [typed(s, doc) for s in spans if supported(s, doc, spans)], cands)
         for sent, doc, spans, cands in units
     ]
+
+
+def _brand_said_once(s: SpanMention, doc) -> bool:
+    """NER's one-word person in mid-sentence of a cased transcript that is written as a
+    brand: capitalised words run together ("SourceForge", "AdSense"; see
+    :func:`.entities.brand_word`). A person's name has that shape only after a
+    surname prefix ("McCarthy", "LeCun"), which :func:`brand_word` leaves out, so the
+    word names a product or a service, said once or not."""
+    m = s.mention
+    return (
+        m.type == "Person"
+        and m.source == "ner"
+        and brand_word(m.surface)
+        and mid_sentence(doc, s.token_start)
+    )

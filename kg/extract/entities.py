@@ -451,6 +451,66 @@ def _name_around_names(
     ) and all(t.text[:1].isupper() for t in doc[start:end] if t.is_alpha)
 
 
+#: Prefixes of family names written with a capital inside ("McCarthy", "LeCun",
+#: "DiCaprio", "VanDerBeek", "O'Brien" is no single run of letters).
+_SURNAME_PREFIXES = frozenset({"mc", "mac", "de", "di", "da", "du", "le", "la", "van", "von"})
+_BRAND_WORD = re.compile(r"([A-Z][a-z]+)(?:[A-Z][a-z]+)+")
+
+
+def brand_word(word: str) -> bool:
+    """Whether ``word`` is capitalised words run together, as brands are written
+    ("SourceForge", "AdSense", "PayPal"), and not a family name after a prefix
+    ("McCarthy", "LeCun")."""
+    match = _BRAND_WORD.fullmatch(word)
+    return match is not None and match.group(1).lower() not in _SURNAME_PREFIXES
+
+
+#: NER's types of a name whose last words may be a known product or organisation.
+_HEADED_NAME_TYPES = frozenset({"Organization", "Product", "Person"})
+
+
+def _known_name_as_head(
+    doc, start: int, end: int, etype: str, inside: list[SpanMention], taken: list[bool]
+) -> str | None:
+    """The type of NER's name, in a cased transcript, that ends with a known product or
+    organisation and adds capitalised words of its own before it ("Red Hat Enterprise
+    Linux", "Rocky Linux" around the product "Linux"): in mid-sentence those capitals
+    are the writer's, so the longer name is the one said, a variant or edition of the
+    known one, and of its type (NER often calls "Rocky Linux" a person). ``None``: NER's
+    span is no such name. Unlike :func:`_name_around_names` the added words may be
+    common ones when there are several ("Red Hat"): the capitals of a run of words in
+    mid-sentence are the evidence; one common word ("Desktop Linux") may be a
+    descriptor the writer capitalised."""
+    if etype not in _HEADED_NAME_TYPES or not inside or not mid_sentence(doc, start):
+        return None
+    if any(
+        m.mention.source != "lexicon" or m.mention.type not in ("Organization", "Product")
+        for m in inside
+    ):
+        return None
+    head = max(inside, key=lambda m: m.token_end)
+    if head.token_end != end:
+        return None  # the known name ends the longer one
+    if end < len(doc) and doc[end].lower_ in _COMPANY_WORDS:
+        return None  # "Progeny Linux systems": a firm's name goes on past NER's span
+    covered = {k for m in inside for k in range(m.token_start, m.token_end)}
+    extra = [doc[k] for k in range(start, end) if k not in covered]
+    if not extra or any(taken[k] for k in range(start, end) if k not in covered):
+        return None
+    if not all(
+        t.is_alpha
+        and t.text[:1].isupper()
+        and t.lower_ not in NAME_CONNECTORS
+        and t.lower_ not in _NOT_NAMES
+        and not is_common_word(t.text, TRUSTED_NAME_MAX_ZIPF)
+        for t in extra
+    ):
+        return None
+    if len(extra) == 1 and is_common_word(extra[0].text):
+        return None  # "Desktop Linux": one common word, a descriptor written capitalised
+    return head.mention.type
+
+
 def _place_institution(words) -> bool:
     """An institution named after a place GeoNames knows: the place, then an
     institution word ("Leiden University", "Paris School of Medicine"), or the
@@ -700,7 +760,12 @@ def find_mentions(
             and not _company_of_name(doc, start, end, etype, inside, taken)
             and not (trust_case and _name_around_names(doc, start, end, etype, inside, taken))
         ):
-            continue
+            wider = (
+                _known_name_as_head(doc, start, end, etype, inside, taken) if trust_case else None
+            )
+            if wider is None:
+                continue
+            etype = wider
         span = doc[start:end]
         trusted = trust_case and mid_sentence(doc, start)
         if lowercase and not overlaps and _person_beside_people(doc, start, end):
