@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,11 @@ def candidate_keys(tmp_path):
         return {c.key for phrase in phrases for c in phrase}
 
     return run
+
+
+def talk_word_counts(the: int = 3000, **counts: int) -> Counter:
+    """Word counts of a talk of about ``the`` words saying these words so often (for
+    the term-selection tests)."""
+    words = Counter(counts)
+    words["the"] = the
+    return words

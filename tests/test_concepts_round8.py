@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from conftest import talk_word_counts
+
 from kg.extract import wordnet
 from kg.extract.concepts import (
     EVERYDAY_KEYNESS,
@@ -20,20 +22,13 @@ from kg.extract.concepts import (
 )
 
 
-def _words(the: int = 3000, **counts: int) -> Counter:
-    """Word counts of a talk of about ``the`` words saying these words so often."""
-    words = Counter(counts)
-    words["the"] = the
-    return words
-
-
 def _kept(counts: dict[str, int], words: Counter, owned: set[str] = frozenset()) -> set[str]:
     total = sum(words.values())
     return select_terms(Counter(counts), 2, 2.0, set(), words, total, owned=owned)
 
 
 def test_an_everyday_made_thing_said_three_times_is_a_term():
-    words = _words(telescope=3, glacier=3, sailor=3)
+    words = talk_word_counts(telescope=3, glacier=3, sailor=3)
     total = sum(words.values())
     value = keyness("telescope", 3, total)
     # salient, but under the bars of a word said three times by keyness alone
@@ -48,11 +43,11 @@ def test_an_everyday_made_thing_said_three_times_is_a_term():
 
 
 def test_an_everyday_word_said_twice_or_only_after_a_possessive_is_not():
-    words = _words(telescope=3)
-    assert "telescope" not in _kept({"telescope": 2}, _words(telescope=2))
+    words = talk_word_counts(telescope=3)
+    assert "telescope" not in _kept({"telescope": 2}, talk_word_counts(telescope=2))
     assert "telescope" not in _kept({"telescope": 3}, words, owned={"telescope"})
     # and one not salient enough stays out
-    common = _words(the=12000, telescope=3)
+    common = talk_word_counts(the=12000, telescope=3)
     assert keyness("telescope", 3, sum(common.values())) < EVERYDAY_KEYNESS
     assert "telescope" not in _kept({"telescope": 3}, common)
 

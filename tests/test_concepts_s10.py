@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from conftest import talk_word_counts
+
 from kg.extract import wordnet
 from kg.extract.concepts import (
     PHRASE_KEYNESS,
@@ -17,13 +19,6 @@ from kg.extract.concepts import (
     keyness,
     select_terms,
 )
-
-
-def _words(the: int = 3000, **counts: int) -> Counter:
-    """Word counts of a talk of about ``the`` words saying these words so often."""
-    words = Counter(counts)
-    words["the"] = the
-    return words
 
 
 def _mean(key: str, words: Counter, count: int = 2) -> float:
@@ -38,7 +33,7 @@ def _kept(key: str, words: Counter, compounds: set[str]) -> bool:
 
 
 def test_a_compound_of_words_the_talk_keeps_saying_is_a_term():
-    words = _words(price=4, list=4)
+    words = talk_word_counts(price=4, list=4)
     # too common in English for the mean-keyness rule of phrases
     assert REPEATED_COMPOUND_KEYNESS <= _mean("price list", words) < PHRASE_KEYNESS
     assert _kept("price list", words, {"price list"})
@@ -47,14 +42,14 @@ def test_a_compound_of_words_the_talk_keeps_saying_is_a_term():
 
 
 def test_a_word_said_only_in_the_compound_does_not_make_it_a_term():
-    words = _words(price=8, list=2)
+    words = talk_word_counts(price=8, list=2)
     assert words["list"] < SINGLE_MIN_COUNT
     assert _mean("price list", words) >= REPEATED_COMPOUND_KEYNESS
     assert not _kept("price list", words, {"price list"})
 
 
 def test_a_compound_naming_a_group_of_people_is_no_term():
-    words = _words(steel=4, company=4)
+    words = talk_word_counts(steel=4, company=4)
     assert wordnet.first_lexname("company") in WHO_LEXNAMES
     assert REPEATED_COMPOUND_KEYNESS <= _mean("steel company", words) < PHRASE_KEYNESS
     assert not _kept("steel company", words, {"steel company"})

@@ -43,15 +43,10 @@ def derived(reader: _Reader, noun) -> list[ClauseFact]:
     word = _hyphenated(reader, noun)
     if word not in COPY_NOUNS | BEFORE_NOUNS | AFTER_NOUNS or reader.named(noun):
         return []
-    if noun.dep_ == "attr" and noun.head.lemma_.lower() in ("be", "become"):
-        verb = noun.head
-        if any(c.dep_ == "neg" for c in verb.children):
-            return []
-        things = reader.subjects(verb)[0]
-    elif noun.dep_ == "appos" and noun.head.i in reader.at:
-        verb, things = None, reader.spans(noun.head)
-    else:
+    described = _said_of(reader, noun)
+    if described is None:
         return []
+    verb, things = described
     others = [o for p, o in reader._noun_objects(noun) if p in ("of", "to", "from")]
     for k in range(noun.left_edge.i, noun.i):  # "a Y clone": the name set before it
         s = reader.at.get(k)
@@ -67,6 +62,20 @@ def derived(reader: _Reader, noun) -> list[ClauseFact]:
             a, b = (y, x) if word in BEFORE_NOUNS else (x, y)
             out.append(ClauseFact(a, "basedOn", b, f"parse:basedOn:{word}", 0.7, None, verb))
     return out
+
+
+def _said_of(reader: _Reader, noun):
+    """What ``noun`` is said of: (the copula, its subjects) for "X is/became a <noun>",
+    (None, the named head) for an apposition "X, a <noun>"; None when the copula is
+    denied or the noun is neither."""
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() in ("be", "become"):
+        verb = noun.head
+        if any(c.dep_ == "neg" for c in verb.children):
+            return None
+        return verb, reader.subjects(verb)[0]
+    if noun.dep_ == "appos" and noun.head.i in reader.at:
+        return None, reader.spans(noun.head)
+    return None
 
 
 def _hyphenated(reader: _Reader, noun) -> str:
@@ -91,15 +100,10 @@ def joint_owners(reader: _Reader, noun) -> list[ClauseFact]:
 
     if noun.lemma_.lower() not in SHARED_NOUNS or reader.named(noun):
         return []
-    if noun.dep_ == "attr" and noun.head.lemma_.lower() in ("be", "become"):
-        verb = noun.head
-        if any(c.dep_ == "neg" for c in verb.children):
-            return []
-        companies = reader.subjects(verb)[0]
-    elif noun.dep_ == "appos" and noun.head.i in reader.at:
-        verb, companies = None, reader.spans(noun.head)
-    else:
+    described = _said_of(reader, noun)
+    if described is None:
         return []
+    verb, companies = described
     owners = [
         o
         for p in noun.children

@@ -96,18 +96,24 @@ def place_frames(reader: _Reader) -> list[ClauseFact]:
     return out
 
 
+def _hung_on(reader: _Reader, noun, preposition: str, etype: str) -> list:
+    """The mentions of type ``etype`` that ``preposition`` hangs on ``noun`` ("the arm
+    *of Y*", "a lab *in Oslo*")."""
+    return [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == preposition
+        for o in reader.pobjs(p)
+        if o.mention.type == etype
+    ]
+
+
 def _part_noun(reader: _Reader, noun) -> list[ClauseFact]:
     """ "X, the nonprofit arm of Y" (apposition), "X is a subsidiary of Y" (a copula's
     attribute, not negated), "the research arm of Y, X" (the name set beside it)."""
     from .clauses import ClauseFact
 
-    wholes = [
-        o
-        for p in noun.children
-        if p.dep_ == "prep" and p.lower_ == "of"
-        for o in reader.pobjs(p)
-        if o.mention.type == _ORG
-    ]
+    wholes = _hung_on(reader, noun, "of", _ORG)
     if not wholes:
         return []
     parts = []
@@ -298,13 +304,7 @@ def _kind_in(reader: _Reader, noun) -> list[ClauseFact]:
 
     if noun.lemma_.lower() not in ORG_NOUNS:
         return []
-    places = [
-        o
-        for p in noun.children
-        if p.dep_ == "prep" and p.lower_ == "in"
-        for o in reader.pobjs(p)
-        if o.mention.type == _PLACE
-    ]
+    places = _hung_on(reader, noun, "in", _PLACE)
     if not places:
         return []
     orgs = list(reader.spans(noun))  # "a lab in Oslo, X", "a lab in Oslo called X"
