@@ -1561,12 +1561,14 @@ def _addressed(doc, start: int, end: int) -> bool:
 def _unknown_place(doc, start: int, end: int) -> bool:
     """NER reads the one-word name at ``doc[start:end]`` as a place, but no gazetteer
     knows it (GeoNames, WordNet's named places): the small model calls an unseen
-    capitalised word a place ("on Heroku", "at Machina"); places people speak of are
-    in GeoNames, an unseen coined word is more often a firm or its service."""
+    capitalised word a place ("ran on Zorvexa", "at Qentrix"); places people speak of
+    are in GeoNames, an unseen coined word is more often a firm or its service. A
+    weak cue: not said of a verb's object ("learned X"), where a thing used is as
+    likely and a stronger cue elsewhere must not be tied."""
     if end - start != 1 or doc[start].ent_type_ not in ("GPE", "LOC"):
         return False
     word = doc[start]
-    if not word.is_alpha or not word.text[:1].isupper():
+    if not word.is_alpha or not word.text[:1].isupper() or word.dep_ == "dobj":
         return False
     return not gazetteer_vouches(doc, start, end) and wordnet.senses(word.lower_) == ()
 
