@@ -1215,6 +1215,18 @@ _KIND_TYPES = {
             "kernel",
             "distribution",
             "project",
+            # devices one buys and uses ("a TV called X", "phones like X")
+            "tv",
+            "television",
+            "phone",
+            "smartphone",
+            "laptop",
+            "computer",
+            "camera",
+            "console",
+            "drone",
+            "printer",
+            "headset",
         ],
         "Product",
     ),
@@ -1279,6 +1291,7 @@ _EVENT_HEADS = frozenset(k for k, v in _KIND_TYPES.items() if v == "Event") | fr
     {
         "ipo", "election", "war", "crash", "crisis", "revolution", "recession", "scandal",
         "pandemic", "epidemic", "massacre", "uprising", "hearing", "testimony", "trial",
+        "conf",
     }
 )  # fmt: skip
 #: Nouns of things that happen that a year makes one named event (:func:`_dated_events`).
@@ -1532,6 +1545,8 @@ def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
     introduced = introduced_type(doc, start)
     if introduced is not None:
         return introduced
+    if _epithet_name(doc, start, end) or _addressed(doc, start, end):
+        return "Person"
     kind = _kind_before_colon(doc, start)
     if kind is not None:
         return kind
@@ -1562,7 +1577,65 @@ def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
         return "Event"
     if _affiliation_of_person(doc, start, end):
         return "Organization"
+    if _unknown_place(doc, start, end):
+        return "Organization"
     return None
+
+
+def _epithet_name(doc, start: int, end: int) -> bool:
+    """A name and its epithet: "Alfred the Great", "Ivan the Terrible", a character's
+    "Gandalf the Grey". Capitalised name, "the", capitalised word: a person's style
+    (NER reads it as a title of a work)."""
+    if end - start != 3 or doc[start + 1].lower_ != "the":
+        return False
+    first, last = doc[start], doc[end - 1]
+    return (
+        first.is_alpha
+        and not first.is_stop
+        and first.text[:1].isupper()
+        and last.text[:1].isupper()
+        and last.is_alpha
+        and last.pos_ in ("ADJ", "PROPN", "NOUN")
+    )
+
+
+#: Words of greeting and thanks a speaker says before addressing someone by name
+#: ("Hi, X", "Thanks, X", "What's up, X?"): the one addressed is a person.
+_GREETINGS = frozenset(
+    {"hi", "hey", "hello", "thanks", "bye", "goodbye", "cheers", "congrats", "congratulations"}
+)
+
+
+def _addressed(doc, start: int, end: int) -> bool:
+    """The name at ``doc[start:end]`` is a person addressed: it follows a greeting
+    (":data:`_GREETINGS`, with or without a comma, or "what's up,") and ends its clause
+    ("Hey, X.", "What's up, X?"). One greets and thanks people, not firms or places."""
+    if end < len(doc) and not doc[end].is_punct:
+        return False
+    i = start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 0:
+        return False
+    word = doc[i].lower_
+    if word == "up":  # "what's up, X"
+        return i > 0 and doc[i - 1].lower_ in ("'s", "is")
+    return word in _GREETINGS
+
+
+def _unknown_place(doc, start: int, end: int) -> bool:
+    """NER reads the one-word name at ``doc[start:end]`` as a place, but no gazetteer
+    knows it (GeoNames, WordNet's named places): the small model calls an unseen
+    capitalised word a place ("ran on Zorvexa", "at Qentrix"); places people speak of
+    are in GeoNames, an unseen coined word is more often a firm or its service. A
+    weak cue: not said of a verb's object ("learned X"), where a thing used is as
+    likely and a stronger cue elsewhere must not be tied."""
+    if end - start != 1 or doc[start].ent_type_ not in ("GPE", "LOC"):
+        return False
+    word = doc[start]
+    if not word.is_alpha or not word.text[:1].isupper() or word.dep_ == "dobj":
+        return False
+    return not gazetteer_vouches(doc, start, end) and wordnet.senses(word.lower_) == ()
 
 
 #: Verbs whose object is software one writes or changes ("wrote X", "forked X").
