@@ -104,6 +104,7 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
     """subject - verb (+particle/preposition) - object from the dependency parse."""
     by_role: dict[int, dict[str, list[tuple[SpanMention, str | None]]]] = {}
     type_at = {k: s.mention.type for s in spans for k in range(s.token_start, s.token_end)}
+    through_noun: set[int] = set()  # objects read through the verb's object noun
     for s in spans:
         root = doc[s.token_start : s.token_end].root
         while root.dep_ == "conj" and root.head.pos_ in ("NOUN", "PROPN"):
@@ -162,6 +163,18 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
             role, head = "obj", root.head.head.head
             prep = f"{root.head.head.lower_} {root.head.lower_}"
         elif (
+            root.dep_ == "pobj"
+            and root.head.dep_ == "prep"
+            and _object_noun(root.head.head)
+            and root.head.head.i not in type_at
+        ):
+            # the verb's object noun and its preposition: "declared war on Y", "had
+            # offices in Y", "got a call from Y" ("declare war on", "have office in")
+            noun = root.head.head
+            role, head = "obj", noun.head
+            prep = f"{noun.lemma_.lower()} {root.head.lower_}"
+            through_noun.add(id(s))
+        elif (
             root.dep_ == "pobj" and root.head.dep_ == "prep" and _copular_adjective(root.head.head)
         ):
             # "X is closely related to Y" parsed with the adjective as the clause's head
@@ -201,8 +214,15 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
             objects = [
                 (o, p)
                 for o, p in roles.get("obj", [])
-                if p == "into" and o.mention.type == "Concept"
+                if (p == "into" and o.mention.type == "Concept") or id(o) in through_noun
             ]
+            if not objects:
+                continue
+            roles = {"subj": roles.get("subj", []), "obj": objects}
+        elif lemma in _LIGHT_VERBS:
+            # a light verb says something only with its noun: "had offices in Y", "made
+            # peace with Y", "got a call from Y"
+            objects = [(o, p) for o, p in roles.get("obj", []) if id(o) in through_noun]
             if not objects:
                 continue
             roles = {"subj": roles.get("subj", []), "obj": objects}
@@ -342,6 +362,25 @@ def _predicate_noun(noun) -> bool:
         and noun.pos_ == "NOUN"
         and noun.lemma_.lower() not in _VAGUE_NOUNS
         and noun.head.lemma_.lower() in ("be", "become", "remain")
+    )
+
+
+#: verbs that say little alone and something with their object noun: "have offices in",
+#: "make peace with", "get a call from", "take a job at", "give a talk at", "do a postdoc in"
+_LIGHT_VERBS = frozenset({"have", "get", "make", "take", "give", "do"})
+
+
+def _object_noun(noun) -> bool:
+    """A common noun that is a verb's direct object, with a preposition of its own: "war"
+    in "declared war on Japan", "offices" in "had offices in Seattle"; not a noun of
+    quantity or vagueness ("a lot of", "the thing about"), whose "of" names the object
+    itself, nor a noun a determiner of choice makes hypothetical ("any", "no")."""
+    return (
+        noun.dep_ == "dobj"
+        and noun.pos_ == "NOUN"
+        and noun.lemma_.lower() not in _VAGUE_NOUNS
+        and noun.head.pos_ == "VERB"
+        and not any(c.dep_ == "det" and c.lower_ in ("any", "no", "every") for c in noun.children)
     )
 
 

@@ -1,0 +1,44 @@
+"""Open relations through the verb's object noun (``relations/open.py``): "had offices
+in Y", "made peace with Y", "got a call from Y", where the entity hangs on the noun the
+verb takes, not on the verb; light verbs ("have", "get", "make") say something only
+with such a noun. On short texts written for these tests, with sentences that must NOT
+yield the edge (a noun of quantity, a hypothetical, a light verb alone).
+
+Extraction runs on the real spaCy model, one transcript at a time (no build).
+"""
+
+from __future__ import annotations
+
+
+def _pairs(found, subject):
+    return {(p, o) for s, p, o, _ in found if s == subject}
+
+
+def test_a_light_verb_relates_through_its_object_noun(open_rel):
+    found = open_rel(
+        "Host: Where was the team?\n"
+        "Rosa Diaz: Helena Varga had offices in Lisbon and she got a call from Quentar "
+        "Labs in May.\n"
+    )
+    pairs = _pairs(found, "Helena Varga")
+    assert ("have office in", "Lisbon") in pairs, found
+    assert ("get call from", "Quentar Labs") in pairs, found
+
+
+def test_a_verb_relates_through_its_object_noun(open_rel):
+    found = open_rel(
+        "Host: And then?\nRosa Diaz: Tomas Berg made his peace with Helena Varga last year.\n"
+    )
+    assert ("make peace with", "Helena Varga") in _pairs(found, "Tomas Berg"), found
+
+
+def test_no_edge_through_a_vague_noun_a_wish_or_a_bare_light_verb(open_rel):
+    found = open_rel(
+        "Host: So?\n"
+        "Rosa Diaz: Helena Varga had a lot of fun in Lisbon.\n"
+        "Host: And?\n"
+        "Rosa Diaz: Tomas Berg would have offices in Vienna.\n"
+        "Host: And?\n"
+        "Rosa Diaz: Helena Varga has Tomas Berg.\n"
+    )
+    assert not {t for t in found if t[2] in ("Lisbon", "Vienna", "Tomas Berg")}, found
