@@ -42,3 +42,15 @@ def test_no_edge_through_a_vague_noun_a_wish_or_a_bare_light_verb(open_rel):
         "Rosa Diaz: Helena Varga has Tomas Berg.\n"
     )
     assert not {t for t in found if t[2] in ("Lisbon", "Vienna", "Tomas Berg")}, found
+
+
+def test_no_edge_under_an_adjective_of_necessity(open_rel):
+    found = open_rel(
+        "Host: And the board?\n"
+        "Rosa Diaz: I believe that it is important that Helena Varga have offices in "
+        "Vienna.\n"
+        "Host: And?\n"
+        "Rosa Diaz: Tomas Berg has offices in Vienna.\n"
+    )
+    assert not _pairs(found, "Helena Varga"), found
+    assert ("have office in", "Vienna") in _pairs(found, "Tomas Berg"), found

@@ -204,7 +204,7 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
     for verb_i, roles in sorted(by_role.items()):
         verb = doc[verb_i]
         lemma = "be" if _copular_adjective(verb) else verb.lemma_.lower()
-        if not verb.is_alpha or hypothetical(verb):
+        if not verb.is_alpha or hypothetical(verb) or _required(verb):
             continue
         if roles.get("agent") and (lemma not in _OPEN_SKIP_LEMMAS or lemma == "make"):
             # the passive read actively: "X was caused by Y"
@@ -382,6 +382,28 @@ def _object_noun(noun) -> bool:
         and noun.head.pos_ == "VERB"
         and not any(c.dep_ == "det" and c.lower_ in ("any", "no", "every") for c in noun.children)
     )
+
+
+#: adjectives of necessity or chance: a clause under "it is important that ..." states a
+#: norm or a possibility, not a fact
+_MODAL_ADJECTIVES = frozenset(
+    {"important", "necessary", "essential", "crucial", "critical", "vital", "possible"}
+    | {"impossible", "likely", "unlikely", "conceivable", "desirable", "imperative"}
+)
+
+
+def _required(verb) -> bool:
+    """``verb`` sits in a clause under an adjective of necessity or chance: "it is
+    important that no one person have total control over X", "it's possible that X
+    beat Y" say what should or could be, not what is."""
+    for token in (verb, *verb.ancestors):
+        if token.dep_ == "ccomp" and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in _MODAL_ADJECTIVES for c in token.head.children
+        ):
+            return True
+        if token.dep_ == "ROOT":
+            break
+    return False
 
 
 def _complex_prep(prep) -> bool:
