@@ -54,3 +54,44 @@ def test_no_edge_under_an_adjective_of_necessity(open_rel):
     )
     assert not _pairs(found, "Helena Varga"), found
     assert ("have office in", "Vienna") in _pairs(found, "Tomas Berg"), found
+
+
+def test_a_noun_of_kind_or_quantity_passes_to_its_of(open_rel):
+    found = open_rel(
+        "Host: How did it work?\n"
+        "Rosa Diaz: Helena Varga used the concept of reinforcement learning for years.\n"
+    )
+    assert ("use", "reinforcement learning") in _pairs(found, "Helena Varga"), found
+
+
+def test_an_appositive_right_after_its_noun_takes_its_place(open_rel):
+    found = open_rel(
+        "Host: Where?\n"
+        "Rosa Diaz: Helena Varga visited a small city, Lisbon, in 2010.\n"
+        "Host: And?\n"
+        "Rosa Diaz: Tomas Berg fixed a bug in the database of a client, Halvorsen Robotics.\n"
+    )
+    assert ("visit", "Lisbon") in _pairs(found, "Helena Varga"), found
+    assert "Halvorsen Robotics" not in {o for _, o in _pairs(found, "Tomas Berg")}, found
+
+
+def test_an_appositive_after_another_nouns_phrase_renames_nothing_sure():
+    """The parse of a run-on ("a bug in a piece of software, the bash shell") may hang
+    the appositive on the first noun; with a phrase between them it is not taken."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from kg.extract.relations.open import _renames
+
+    words = ["I", "found", "a", "bug", "in", "the", "code", ",", "the", "parser"]
+    heads = [1, 1, 3, 1, 3, 6, 4, 3, 9, 3]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "punct", "det", "appos"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert not _renames(doc[9])
+    close = Doc(
+        Vocab(),
+        words=["I", "found", "a", "bug", ",", "the", "crash"],
+        heads=[1, 1, 3, 1, 3, 6, 3],
+        deps=["nsubj", "ROOT", "det", "dobj", "punct", "det", "appos"],
+    )
+    assert _renames(close[6])

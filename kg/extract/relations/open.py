@@ -113,6 +113,22 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
             root = root.head
         if root.dep_ == "conj":
             continue
+        if (
+            root.dep_ == "appos"
+            and root.head.pos_ == "NOUN"
+            and root.head.dep_ in ("dobj", "pobj")
+            and root.head.i not in type_at
+            and _renames(root)
+        ):
+            root = root.head  # "started a company, Willow Garage": the noun it renames
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "of"
+            and root.head.head.lemma_.lower() in _SHELL_NOUNS
+            and root.head.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+            and root.head.head.i not in type_at
+        ):
+            root = root.head.head  # "used the concept of X", "licensed it to a bunch of Ys"
         head, role, prep = root.head, None, None
         if root.dep_ in _SUBJECT_DEPS:
             role = "subj"
@@ -363,6 +379,25 @@ def _predicate_noun(noun) -> bool:
         and noun.lemma_.lower() not in _VAGUE_NOUNS
         and noun.head.lemma_.lower() in ("be", "become", "remain")
     )
+
+
+#: nouns whose "of" names what the clause is about: "used the concept of attenuation"
+#: uses attenuation, "a bunch of companies licensed it" is the companies
+_SHELL_NOUNS = frozenset(
+    {"idea", "concept", "notion", "kind", "type", "sort", "form", "lot", "lots", "bunch"}
+    | {"couple", "set", "number", "variety", "range", "entirety", "whole", "plenty"}
+)
+
+
+def _renames(appos) -> bool:
+    """An appositive renames the noun the parse hangs it on only when no other noun's
+    phrase comes between them ("licensed it to a bunch of companies: Sega"); after "a
+    bug in a piece of software on the system, the bash shell" it may rename any of them."""
+    noun = appos.head
+    for t in appos.doc[noun.i + 1 : appos.left_edge.i]:
+        if t.dep_ == "prep" and not (t.lower_ == "of" and noun.lemma_.lower() in _SHELL_NOUNS):
+            return False
+    return True
 
 
 #: verbs that say little alone and something with their object noun: "have offices in",
