@@ -104,6 +104,7 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
     """subject - verb (+particle/preposition) - object from the dependency parse."""
     by_role: dict[int, dict[str, list[tuple[SpanMention, str | None]]]] = {}
     type_at = {k: s.mention.type for s in spans for k in range(s.token_start, s.token_end)}
+    through_noun: set[int] = set()  # objects read through the verb's object noun
     for s in spans:
         root = doc[s.token_start : s.token_end].root
         while root.dep_ == "conj" and root.head.pos_ in ("NOUN", "PROPN"):
@@ -112,6 +113,22 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
             root = root.head
         if root.dep_ == "conj":
             continue
+        if (
+            root.dep_ == "appos"
+            and root.head.pos_ == "NOUN"
+            and root.head.dep_ in ("dobj", "pobj")
+            and root.head.i not in type_at
+            and _renames(root)
+        ):
+            root = root.head  # "started a company, Willow Garage": the noun it renames
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "of"
+            and root.head.head.lemma_.lower() in _SHELL_NOUNS
+            and root.head.head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass")
+            and root.head.head.i not in type_at
+        ):
+            root = root.head.head  # "used the concept of X", "licensed it to a bunch of Ys"
         head, role, prep = root.head, None, None
         if root.dep_ in _SUBJECT_DEPS:
             role = "subj"
@@ -162,6 +179,18 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
             role, head = "obj", root.head.head.head
             prep = f"{root.head.head.lower_} {root.head.lower_}"
         elif (
+            root.dep_ == "pobj"
+            and root.head.dep_ == "prep"
+            and _object_noun(root.head.head)
+            and root.head.head.i not in type_at
+        ):
+            # the verb's object noun and its preposition: "declared war on Y", "had
+            # offices in Y", "got a call from Y" ("declare war on", "have office in")
+            noun = root.head.head
+            role, head = "obj", noun.head
+            prep = f"{noun.lemma_.lower()} {root.head.lower_}"
+            through_noun.add(id(s))
+        elif (
             root.dep_ == "pobj" and root.head.dep_ == "prep" and _copular_adjective(root.head.head)
         ):
             # "X is closely related to Y" parsed with the adjective as the clause's head
@@ -191,7 +220,7 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
     for verb_i, roles in sorted(by_role.items()):
         verb = doc[verb_i]
         lemma = "be" if _copular_adjective(verb) else verb.lemma_.lower()
-        if not verb.is_alpha or hypothetical(verb):
+        if not verb.is_alpha or hypothetical(verb) or _required(verb):
             continue
         if roles.get("agent") and (lemma not in _OPEN_SKIP_LEMMAS or lemma == "make"):
             # the passive read actively: "X was caused by Y"
@@ -201,8 +230,15 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
             objects = [
                 (o, p)
                 for o, p in roles.get("obj", [])
-                if p == "into" and o.mention.type == "Concept"
+                if (p == "into" and o.mention.type == "Concept") or id(o) in through_noun
             ]
+            if not objects:
+                continue
+            roles = {"subj": roles.get("subj", []), "obj": objects}
+        elif lemma in _LIGHT_VERBS:
+            # a light verb says something only with its noun: "had offices in Y", "made
+            # peace with Y", "got a call from Y"
+            objects = [(o, p) for o, p in roles.get("obj", []) if id(o) in through_noun]
             if not objects:
                 continue
             roles = {"subj": roles.get("subj", []), "obj": objects}
@@ -343,6 +379,66 @@ def _predicate_noun(noun) -> bool:
         and noun.lemma_.lower() not in _VAGUE_NOUNS
         and noun.head.lemma_.lower() in ("be", "become", "remain")
     )
+
+
+#: nouns whose "of" names what the clause is about: "used the concept of attenuation"
+#: uses attenuation, "a bunch of companies licensed it" is the companies
+_SHELL_NOUNS = frozenset(
+    {"idea", "concept", "notion", "kind", "type", "sort", "form", "lot", "lots", "bunch"}
+    | {"couple", "set", "number", "variety", "range", "entirety", "whole", "plenty"}
+)
+
+
+def _renames(appos) -> bool:
+    """An appositive renames the noun the parse hangs it on only when no other noun's
+    phrase comes between them ("licensed it to a bunch of companies: Sega"); after "a
+    bug in a piece of software on the system, the bash shell" it may rename any of them."""
+    noun = appos.head
+    for t in appos.doc[noun.i + 1 : appos.left_edge.i]:
+        if t.dep_ == "prep" and not (t.lower_ == "of" and noun.lemma_.lower() in _SHELL_NOUNS):
+            return False
+    return True
+
+
+#: verbs that say little alone and something with their object noun: "have offices in",
+#: "make peace with", "get a call from", "take a job at", "give a talk at", "do a postdoc in"
+_LIGHT_VERBS = frozenset({"have", "get", "make", "take", "give", "do"})
+
+
+def _object_noun(noun) -> bool:
+    """A common noun that is a verb's direct object, with a preposition of its own: "war"
+    in "declared war on Japan", "offices" in "had offices in Seattle"; not a noun of
+    quantity or vagueness ("a lot of", "the thing about"), whose "of" names the object
+    itself, nor a noun a determiner of choice makes hypothetical ("any", "no")."""
+    return (
+        noun.dep_ == "dobj"
+        and noun.pos_ == "NOUN"
+        and noun.lemma_.lower() not in _VAGUE_NOUNS
+        and noun.head.pos_ == "VERB"
+        and not any(c.dep_ == "det" and c.lower_ in ("any", "no", "every") for c in noun.children)
+    )
+
+
+#: adjectives of necessity or chance: a clause under "it is important that ..." states a
+#: norm or a possibility, not a fact
+_MODAL_ADJECTIVES = frozenset(
+    {"important", "necessary", "essential", "crucial", "critical", "vital", "possible"}
+    | {"impossible", "likely", "unlikely", "conceivable", "desirable", "imperative"}
+)
+
+
+def _required(verb) -> bool:
+    """``verb`` sits in a clause under an adjective of necessity or chance: "it is
+    important that no one person have total control over X", "it's possible that X
+    beat Y" say what should or could be, not what is."""
+    for token in (verb, *verb.ancestors):
+        if token.dep_ == "ccomp" and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in _MODAL_ADJECTIVES for c in token.head.children
+        ):
+            return True
+        if token.dep_ == "ROOT":
+            break
+    return False
 
 
 def _complex_prep(prep) -> bool:
