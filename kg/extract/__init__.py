@@ -23,6 +23,7 @@ from .entities import (
     acts_as_person,
     after_title,
     brand_word,
+    common_noun_acronyms,
     context_type,
     coordinated_type,
     find_mentions,
@@ -88,6 +89,7 @@ def extract_transcript(
             statistics.add(phrase, len(units), sentence.speaker)
         units.append((sentence, doc, spans, phrases))
 
+    units = _without_common_noun_acronyms(units, lexicon)
     unsupported = unsupported_lexicon_names([(d, spans) for _, d, spans, _ in units], lexicon)
     if unsupported:  # "claude" in a lecture on medicine is no assistant
         units = [
@@ -407,6 +409,51 @@ def _known_person(s: SpanMention, parts: dict[str, str]) -> bool:
 #: once ("Bangalore", "Autodesk", "GitHub"); a one-word person said once is typed at
 #: random by the small model (corpus judgement: "AdSense", "Helion" as people): it must
 #: recur; so must a work or event of one word ("PhD" as a work).
+def _without_common_noun_acronyms(units, lexicon: Lexicon):
+    """The units without NER's organisations that are acronyms the transcript uses as
+    common nouns ("an RPC", "my SPA", "RFCs"; see :func:`.entities.common_noun_acronyms`):
+    words of the trade in capitals, left to the concept statistics; and their spelled
+    out forms ("Remote Procedure Call"), common nouns too."""
+    suspects = {
+        s.mention.surface
+        for _, _, spans, _ in units
+        for s in spans
+        if s.mention.source == "ner"
+        and s.mention.type == "Organization"
+        and s.token_end - s.token_start == 1
+        and s.mention.surface.isupper()
+    }
+    if not suspects:
+        return units
+    common = suspects & common_noun_acronyms((d for _, d, _, _ in units), lexicon)
+    if not common:
+        return units
+    return [
+        (
+            sent,
+            doc,
+            [
+                s
+                for s in spans
+                if not (
+                    s.mention.source == "ner"
+                    and s.mention.type == "Organization"
+                    and (s.mention.surface in common or _initials(s.mention.surface) in common)
+                )
+            ],
+            cands,
+        )
+        for sent, doc, spans, cands in units
+    ]
+
+
+def _initials(surface: str) -> str:
+    """The capitals a name of several words makes ("Remote Procedure Call": "RPC");
+    "" for one word."""
+    words = surface.split()
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+
+
 ONCE_TRUSTED_TYPES = frozenset({"Place", "Organization", "Product"})
 
 

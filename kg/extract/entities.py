@@ -21,6 +21,7 @@ from ..nlp import doc_text, tokens
 from . import wordnet
 from .kinds import name_head_type, show_attended
 from .propernames import YEAR as _YEAR
+from .propernames import _table as _wordnet_names
 from .propernames import life_span_name, longest_name, sea_without_head, street_name
 from .truecase import (
     COMPASS_WORDS,
@@ -2546,3 +2547,89 @@ def name_part_mentions(
                 _make_mention(doc, token.i, token.i + 1, transcript, sentence, "Person", "ner")
             )
     return out
+
+
+#: Words before a noun that make it a common noun when it heads its phrase: "an RPC",
+#: "my SPA", "some SQL". Not "the", which names institutions ("the FBI"), nor "that",
+#: as often a conjunction ("said that NASA ...").
+_COMMON_DETERMINERS = frozenset(
+    {"a", "an", "some", "my", "your", "our", "their", "this", "these", "those"}
+    | {"every", "each", "any", "another", "no", "much", "more", "less"}
+)
+#: An acronym: two to five capitals, and its plural ("RFCs").
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+_ACRONYM_PLURAL = re.compile(r"([A-Z]{2,5})s")
+#: Verbs whose object, or whose "at"/"for" object, is an organisation ("joined NASA",
+#: "worked at IBM").
+_EMPLOYER_VERBS = frozenset({"work", "intern", "join", "leave", "found", "acquire", "sue"})
+#: How far after an acronym "stands for" / "short for" may follow ("RPC - I think it
+#: stands for ...").
+_EXPANSION_WINDOW = 6
+
+
+def _acronym_as_common_noun(doc, i: int) -> bool:
+    """The acronym at ``i`` is used as a common noun: after a determiner, or an
+    adjective after one, as the head of its phrase ("an RPC", "a simple SPA", "some
+    SQL"), or spelled out after it ("RPC stands for", "X is short for")."""
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    head = following is None or following.pos_ not in ("NOUN", "PROPN", "NUM")
+    before = i - 1
+    if before >= 0 and doc[before].pos_ == "ADJ" and not doc[before].text[:1].isupper():
+        before -= 1  # "a simple SPA"
+    if head and before >= 0 and doc[before].lower_ in _COMMON_DETERMINERS:
+        return True
+    window = doc[i + 1 : min(len(doc), i + 1 + _EXPANSION_WINDOW)]
+    return any(
+        t.lower_ in ("stands", "stand", "short", "acronym", "abbreviation")
+        and t.i + 1 < len(doc)
+        and doc[t.i + 1].lower_ == "for"
+        for t in window
+    )
+
+
+def _acronym_as_organisation(doc, i: int) -> bool:
+    """The acronym at ``i`` stands where an organisation does: it owns something
+    ("IBM's"), or one works at, joins or leaves it ("at IBM", "joined NASA")."""
+    following = doc[i + 1] if i + 1 < len(doc) else None
+    if following is not None and following.lower_ in ("'s", "\u2019s"):
+        return True
+    t = doc[i]
+    if t.dep_ == "pobj" and t.head.lower_ in ("at", "for"):
+        return t.head.head.lemma_.lower() in _EMPLOYER_VERBS
+    return t.dep_ == "dobj" and t.head.lemma_.lower() in _EMPLOYER_VERBS
+
+
+def common_noun_acronyms(docs, lexicon: Lexicon) -> frozenset[str]:
+    """The acronyms (as written) a transcript uses as common nouns, which are no
+    organisation's name wherever NER calls them one: NER tags initialisms of the
+    trade ("RPC", "SPA", "SQL") ORG. An acronym counts when some use of it is a common
+    noun's (:func:`_acronym_as_common_noun`, or a plural: "RFCs"), no use stands where
+    an organisation does (:func:`_acronym_as_organisation`), and neither the lexicon
+    nor WordNet's named instances know it as an organisation ("NASA", "NATO")."""
+    common: set[str] = set()
+    organisations: set[str] = set()
+    for doc in docs:
+        for t in doc:
+            text = t.text
+            if not text[:1].isupper() or len(text) > 6:
+                continue
+            plural = _ACRONYM_PLURAL.fullmatch(text)
+            if plural is not None:
+                common.add(plural.group(1))
+            elif _ACRONYM.fullmatch(text):
+                if _acronym_as_organisation(doc, t.i):
+                    organisations.add(text)
+                elif _acronym_as_common_noun(doc, t.i):
+                    common.add(text)
+    return frozenset(
+        a
+        for a in common - organisations
+        if _wordnet_names().get((a.lower(),)) != "Organization"
+        and not _known_organisation(lexicon, a)
+    )
+
+
+def _known_organisation(lexicon: Lexicon, acronym: str) -> bool:
+    """The lexicon has an organisation named ``acronym``."""
+    entry_id = lexicon.exact.get(acronym) or lexicon.keys.get(name_key([acronym]))
+    return entry_id is not None and lexicon.entries[entry_id].type == "Organization"
