@@ -22,28 +22,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from judge_report import norm_surface as norm  # noqa: E402
+from judge_report import pct  # noqa: E402
+
 from kg.graph import load_graph  # noqa: E402
 
 NAMES = ROOT / "tests" / "data" / "judged_unseen_names" / "names.json"
-
-
-def norm(s: str) -> str:
-    """Surface key: lowercase, single spaces, no leading "the", no trailing "'s"."""
-    s = re.sub(r"\s+", " ", s.strip().lower().replace("\u2019", "'"))
-    s = re.sub(r"^the ", "", s)
-    s = re.sub(r"'s$", "", s)
-    return s.strip(" .,;:!?\"'()[]")
-
-
-def pct(n: int, d: int) -> str:
-    return f"{n:>3}/{d:<3} {100.0 * n / d:5.1f}%" if d else f"{n:>3}/{d:<3}    -  "
 
 
 def main() -> int:
