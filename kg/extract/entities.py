@@ -798,6 +798,9 @@ def find_mentions(
         for start, end in _quoted_titles(doc, found):
             # the title holds the concepts it is made of ("statistical inference")
             absorb(start, end, "Work")
+        for start, end in _titles_of_pieces(doc, found):
+            # "Alice in Wonderland": one title, not a person and a place
+            absorb(start, end, "Work")
     for start, end, etype in _items_before_others(doc, taken, lowercase):
         if lowercase or (
             _looks_like_name(doc[start:end], etype, lexicon, True)
@@ -2125,6 +2128,68 @@ def _quoted_titles(doc, found: list[SpanMention]) -> list[tuple[int, int]]:
         ):
             out.append((start, end))
         i = close + 1
+    return out
+
+
+#: Words that join the capitalised words of a title ("Alice in Wonderland", "Lord of
+#: the Rings"): "in", or "of the". "of" alone is left out: it joins an organisation's
+#: name ("University of Michigan") or a role and its firm ("CEO of Acme").
+_TITLE_JOINERS = (("in",), ("in", "the"), ("of", "the"))
+
+
+def _capital_words(toks, i: int) -> int:
+    """The end of the run of capitalised words at ``toks[i]`` (``i`` if none)."""
+    while i < len(toks) and toks[i].is_alpha and toks[i].text[:1].isupper() and toks[i].text != "I":
+        i += 1
+    return i
+
+
+def _word_piece(doc, m: SpanMention) -> bool:
+    """A one-word name NER read that is a common noun WordNet lists (in the singular
+    too: "Rings") and no place GeoNames knows: a title's word, not a name."""
+    if m.token_end - m.token_start != 1 or m.mention.source != "ner":
+        return False
+    word = doc[m.token_start].lower_
+    nouns = wordnet.senses(word) or (word.endswith("s") and wordnet.senses(word[:-1]))
+    return bool(nouns) and not gazetteer_vouches(doc, m.token_start, m.token_end)
+
+
+def _titles_of_pieces(doc, found: list[SpanMention]) -> list[tuple[int, int]]:
+    """Titles of works NER cut into pieces, in a cased transcript: capitalised words in
+    mid-sentence joined by "in" or "of the" ("Alice in Wonderland", "Lord of the
+    Rings"), where NER read names inside but not the whole, and one of those names is
+    a common noun that is no known place ("Wonderland", "Rings"). A person in a place
+    ("Alice in Paris") keeps its two names: the place is no common noun, or GeoNames
+    vouches for it."""
+    out = []
+    toks = tokens(doc)
+    i, n = 0, len(toks)
+    while i < n:
+        end = _capital_words(toks, i)
+        if end == i or not mid_sentence(doc, i):
+            i += 1  # a sentence's first capital is no evidence ("Not Alice in Wonderland")
+            continue
+        joined = end
+        while True:
+            joiner = next(
+                (j for j in _TITLE_JOINERS
+                 if tuple(t.lower_ for t in toks[joined : joined + len(j)]) == j
+                 and _capital_words(toks, joined + len(j)) > joined + len(j)),
+                None,
+            )  # fmt: skip
+            if joiner is None:
+                break
+            joined = _capital_words(toks, joined + len(joiner))
+        pieces = [m for m in found if m.token_start < joined and i < m.token_end]
+        if (
+            joined > end
+            and pieces
+            and all(i <= m.token_start and m.token_end <= joined for m in pieces)
+            and not any(m.token_start == i and m.token_end == joined for m in pieces)
+            and any(_word_piece(doc, m) for m in pieces)
+        ):
+            out.append((i, joined))
+        i = joined
     return out
 
 
