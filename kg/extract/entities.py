@@ -744,9 +744,9 @@ def find_mentions(
             etype = "Person"  # "Fukuyama argued": a place does not argue
         elif etype in ("Organization", "Product", "Place") and _event_head(doc[end - 1]):
             etype = "Event"  # "the Acme IPO", "the Dotcom Crash": things that happened
-        elif name_head_type(tuple(t.text for t in doc[start:end])) is not None:
+        elif (head_type := name_head_type(tuple(t.text for t in doc[start:end]))) is not None:
             # "the Potsdam Declaration", "Kali Linux": the last word says what it is
-            etype = name_head_type(tuple(t.text for t in doc[start:end]))
+            etype = head_type
         elif etype in ("Organization", "Product", "Place") and show_attended(doc, start, end):
             etype = "Event"  # "at the Motor Show": one is at an event, on a TV show
         overlaps = any(taken[start:end])
