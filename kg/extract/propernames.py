@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from ..lexicon import _word_list
 from ..ontology import ONTOLOGY_DIR
 from .wordnet import LEXNAMES
 
@@ -158,11 +159,9 @@ def _personal_names() -> frozenset[str]:
     """The given names and surnames of ``ontology/first_names.txt`` and
     ``surnames.txt``, lowercase: a frequent place that is one ("jordan", "austin",
     "washington") is as often a person."""
-    words: set[str] = set()
-    for name in ("first_names.txt", "surnames.txt"):
-        text = (ONTOLOGY_DIR / name).read_text(encoding="utf-8")
-        words.update(w.lower() for line in text.splitlines() for w in line.split("#", 1)[0].split())
-    return frozenset(words)
+    return frozenset(
+        w.lower() for name in ("first_names.txt", "surnames.txt") for w in _word_list(name)
+    )
 
 
 @lru_cache(maxsize=65536)
