@@ -425,6 +425,18 @@ def _company_of_name(
     return all(t.text[:1].isupper() for t in doc[start:end] if t.is_alpha)
 
 
+def _words_beside(
+    doc, start: int, end: int, inside: list[SpanMention], taken: list[bool]
+) -> list | None:
+    """The tokens of NER's span ``doc[start:end]`` outside the known names ``inside``,
+    or None if there are none or one of them is taken by another match."""
+    covered = {k for m in inside for k in range(m.token_start, m.token_end)}
+    extra = [doc[k] for k in range(start, end) if k not in covered]
+    if not extra or any(taken[k] for k in range(start, end) if k not in covered):
+        return None
+    return extra
+
+
 def _name_around_names(
     doc, start: int, end: int, etype: str, inside: list[SpanMention], taken: list[bool]
 ) -> bool:
@@ -440,9 +452,8 @@ def _name_around_names(
         for m in inside
     ):
         return False
-    covered = {k for m in inside for k in range(m.token_start, m.token_end)}
-    extra = [doc[k] for k in range(start, end) if k not in covered]
-    if not extra or any(taken[k] for k in range(start, end) if k not in covered):
+    extra = _words_beside(doc, start, end, inside, taken)
+    if extra is None:
         return False
     return all(
         t.is_alpha
@@ -494,9 +505,8 @@ def _known_name_as_head(
         return None  # the known name ends the longer one
     if end < len(doc) and doc[end].lower_ in _COMPANY_WORDS:
         return None  # "Progeny Linux systems": a firm's name goes on past NER's span
-    covered = {k for m in inside for k in range(m.token_start, m.token_end)}
-    extra = [doc[k] for k in range(start, end) if k not in covered]
-    if not extra or any(taken[k] for k in range(start, end) if k not in covered):
+    extra = _words_beside(doc, start, end, inside, taken)
+    if extra is None:
         return None
     if not all(
         t.is_alpha
