@@ -158,13 +158,10 @@ def personal_tie(reader: _Reader, poss) -> list[ClauseFact]:
         if any(c.dep_ == "neg" for c in verb.children):
             return []
         others = [s for s in reader.subjects(verb)[0] if s is not owner]
-    elif _name_of(noun) is not None:  # "the name of my company was X"
-        verb = _name_of(noun).head
-        if any(c.dep_ == "neg" for c in verb.children):
-            return []
-        others = [o for c in verb.children if c.dep_ == "attr" for o in reader.spans(c)]
-    elif noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be":  # "my advisor was X"
-        verb = noun.head
+    elif (name := _name_of(noun)) is not None or (
+        noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be"
+    ):  # "the name of my company was X", "my advisor was X"
+        verb = (noun if name is None else name).head
         if any(c.dep_ == "neg" for c in verb.children):
             return []
         others = [o for c in verb.children if c.dep_ == "attr" for o in reader.spans(c)]
