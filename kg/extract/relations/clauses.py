@@ -45,6 +45,7 @@ from .frames import (
 from .open import hypothetical
 from .patterns import is_institution, job_at
 from .placement import in_order, place_frames
+from .reference import _located
 from .typed import singular_verb_after
 
 __all__ = ["ClauseFact", "clause_facts", "non_asserting", "is_question", "tense_of"]
@@ -609,8 +610,7 @@ class _Reader:
         for s in sorted(set(self.at.values()), key=lambda s: s.token_start):
             if s.token_end > there.i or s.mention.type != _ORG:
                 continue
-            root = self.doc[s.token_start : s.token_end].root
-            if root.dep_ == "pobj" and root.head.lower_ in ("at", "in"):
+            if _located(self.doc, s):
                 found.setdefault(s.mention.surface.lower(), s)
         return next(iter(found.values())) if len(found) == 1 else None
 

@@ -29,6 +29,7 @@ COPY_NOUNS = frozenset(
 BEFORE_NOUNS = frozenset({"predecessor", "precursor", "forerunner", "ancestor"})
 #: nouns for the thing that came after
 AFTER_NOUNS = frozenset({"successor", "descendant"})
+_DERIVED_NOUNS = COPY_NOUNS | BEFORE_NOUNS | AFTER_NOUNS
 _MADE = frozenset({"Product", "Work"})
 _ORG = "Organization"
 
@@ -41,7 +42,7 @@ def derived(reader: _Reader, noun) -> list[ClauseFact]:
     from .clauses import ClauseFact
 
     word = _hyphenated(reader, noun)
-    if word not in COPY_NOUNS | BEFORE_NOUNS | AFTER_NOUNS or reader.named(noun):
+    if word not in _DERIVED_NOUNS or reader.named(noun):
         return []
     described = _said_of(reader, noun)
     if described is None:

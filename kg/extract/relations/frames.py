@@ -158,13 +158,10 @@ def personal_tie(reader: _Reader, poss) -> list[ClauseFact]:
         if any(c.dep_ == "neg" for c in verb.children):
             return []
         others = [s for s in reader.subjects(verb)[0] if s is not owner]
-    elif _name_of(noun) is not None:  # "the name of my company was X"
-        verb = _name_of(noun).head
-        if any(c.dep_ == "neg" for c in verb.children):
-            return []
-        others = [o for c in verb.children if c.dep_ == "attr" for o in reader.spans(c)]
-    elif noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be":  # "my advisor was X"
-        verb = noun.head
+    elif (name := _name_of(noun)) is not None or (
+        noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be"
+    ):  # "the name of my company was X", "my advisor was X"
+        verb = (noun if name is None else name).head
         if any(c.dep_ == "neg" for c in verb.children):
             return []
         others = [o for c in verb.children if c.dep_ == "attr" for o in reader.spans(c)]
@@ -254,6 +251,7 @@ def had_employer(reader: _Reader, noun) -> list[ClauseFact]:
 #: words that set a past or shared stint on "at/of/from Y" after a name: "X, formerly
 #: of Y", "X and Z, both at Y"
 PAST_MARKS = frozenset({"formerly", "previously"})
+_STINT_MARKS = PAST_MARKS | {"both"}
 
 
 def person_at(reader: _Reader, prep) -> list[ClauseFact]:
@@ -267,9 +265,9 @@ def person_at(reader: _Reader, prep) -> list[ClauseFact]:
     if prep.lower_ not in ("at", "of", "from", "with") or prep.head.i not in reader.at:
         return []
     marks = {c.lower_ for c in prep.children if c.dep_ in ("advmod", "preconj")}
-    if prep.i > 0 and reader.doc[prep.i - 1].lower_ in PAST_MARKS | {"both"}:
+    if prep.i > 0 and reader.doc[prep.i - 1].lower_ in _STINT_MARKS:
         marks.add(reader.doc[prep.i - 1].lower_)
-    if not marks & (PAST_MARKS | {"both"}):
+    if not marks & _STINT_MARKS:
         return []
     people = [p for p in reader.spans(prep.head) if p.mention.type == _PERSON]
     if "both" in marks and len(people) < 2:

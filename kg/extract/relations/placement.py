@@ -98,7 +98,7 @@ def place_frames(reader: _Reader) -> list[ClauseFact]:
 
 def _hung_on(reader: _Reader, noun, preposition: str, etype: str) -> list:
     """The mentions of type ``etype`` that ``preposition`` hangs on ``noun`` ("the arm
-    *of Y*", "a lab *in Oslo*")."""
+    *of Y*", "a lab *in Oslo*"), or on a verb ("belongs *to Y*")."""
     return [
         o
         for p in noun.children
@@ -142,13 +142,7 @@ def _site_verb(reader: _Reader, verb) -> list[ClauseFact]:
     if any(c.dep_ == "neg" for c in verb.children):
         return []
     if lemma == "belong":  # "X belongs to Y": both organisations
-        wholes = [
-            o
-            for p in verb.children
-            if p.dep_ == "prep" and p.lower_ == "to"
-            for o in reader.pobjs(p)
-            if o.mention.type == _ORG
-        ]
+        wholes = _hung_on(reader, verb, "to", _ORG)
         return [
             ClauseFact(s, "partOf", w, "parse:partOf:belong", 0.75, None, verb)
             for s in reader.subjects(verb)[0]
