@@ -16,6 +16,9 @@ matches a name, *false* when it matches a not-name, and *unjudged* otherwise
 
     python -m kg build tests/data/judged_unseen_names -o /tmp/ju_n
     python bench/judge_unseen_names.py --outputs /tmp/ju_n [--details]
+
+``--judged`` scores another judged set in the same format, e.g.
+tests/data/judged_unseen_3/names.json against a build of tests/data/judged_unseen_3.
 """
 
 from __future__ import annotations
@@ -39,10 +42,11 @@ NAMES = ROOT / "tests" / "data" / "judged_unseen_names" / "names.json"
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--outputs", default="/tmp/ju_n", help="build directory")
+    ap.add_argument("--judged", default=str(NAMES), help="the judgements file (names.json)")
     ap.add_argument("--details", action="store_true", help="list every error")
     args = ap.parse_args()
 
-    gold = json.loads(NAMES.read_text(encoding="utf-8"))
+    gold = json.loads(Path(args.judged).read_text(encoding="utf-8"))
     by_surface: dict[str, int] = {}
     for i, name in enumerate(gold["names"]):
         for s in [name["label"], *name.get("aliases", [])]:
