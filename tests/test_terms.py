@@ -61,3 +61,20 @@ def test_a_noun_of_number_is_no_word_of_a_term(tmp_path):
     labels = {e.label.lower() for e in graph.entities if e.type == "Concept"}
     assert "devastation" in labels
     assert not any("thousand" in label or "hundred" in label for label in labels), labels
+
+
+def test_an_es_plural_takes_the_commoner_noun_as_its_singular(tmp_path):
+    # the lemmatizer reads "taxes" as the plural of "taxis" and "bases" of "basis"
+    (tmp_path / "budget.txt").write_text(
+        "We will cut payroll taxes this year. Payroll taxes fall on every worker, and "
+        "payroll taxes pay for pensions. The navy keeps its submarine bases open, and "
+        "the submarine bases need repairs, so the submarine bases get money too. Every "
+        "financial crisis starts small, and financial crises spread.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    labels = {e.label for e in graph.entities if e.type == "Concept"}
+    assert "payroll tax" in labels
+    assert "submarine base" in labels
+    assert not {"payroll taxis", "submarine basis"} & labels
+    assert "financial crisis" in labels  # a real "-is" noun keeps its singular

@@ -212,11 +212,28 @@ def _after_article_preposition(toks, chunk_start: int) -> bool:
 LEMMA_RARER = 1.5
 
 
+@lru_cache(maxsize=8192)
+def singular_of_es_plural(written: str, lemma: str) -> str:
+    """The singular of a plural in "-es" that the lemmatizer read as a Greek or Latin
+    "-is" noun ("crises" -> "crisis"), unless a commoner English noun spells that plural
+    too: "taxes" is the plural of "tax" far more often than of "taxis", "bases" of
+    "base" than of "basis" ("military bases"). Both forms are nouns WordNet lists, the
+    commoner in English (wordfreq) wins; a form WordNet does not list ("analyse",
+    "crise") never does."""
+    if not (written.endswith("es") and lemma.endswith("is") and lemma != written):
+        return lemma
+    best = lemma
+    for other in (written[:-1], written[:-2]):
+        if wordnet.is_noun_lemma(other) and _zipf(other) > _zipf(best):
+            best = other
+    return best
+
+
 def _key(doc, start: int, end: int) -> str:
     toks = doc_tokens(doc)
     tokens = toks[start:end]  # the Doc's token list, not a Span: no Token made again
-    head = tokens[-1].lemma_.lower()
     written = tokens[-1].lower_
+    head = singular_of_es_plural(written, tokens[-1].lemma_.lower())
     if head != written and _zipf(head) < _zipf(written) - LEMMA_RARER:
         head = written
     return (
