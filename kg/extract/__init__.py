@@ -40,6 +40,7 @@ from .entities import (
     named_firm,
     owns_an_idea,
     person_reading,
+    place_among_places,
     speaks_as_person,
     unsupported_lexicon_names,
     works_at,
@@ -529,6 +530,8 @@ def _drop_unsupported_names(
             before = doc[s.token_start - 1].lower_
             if sea_without_head([before, m.surface.lower()], 1):
                 return True  # "across the atlantic": a sea, said once
+        if m.type == "Place" and place_among_places(doc, s.token_start, s.token_end, given_names):
+            return True  # "the danube the rhine": a river in a list of places, said once
         if m.type == "Person" and owns_an_idea(doc, s.token_start):
             return True  # "darwin's theory"
         if m.type == "Person" and m.surface.islower() and speaks_as_person(doc, s.token_start):

@@ -752,6 +752,8 @@ def find_mentions(
             etype = "Person"  # "Marguerite Okonkwo" read as a place: a given name first
         elif etype == "Place" and end - start == 1 and acts_as_person(doc, start):
             etype = "Person"  # "Fukuyama argued": a place does not argue
+        elif etype == "Person" and place_among_places(doc, start, end, lexicon.given_names):
+            etype = "Place"  # "frankfurt and darmstadt": a town in a list of places
         elif etype in ("Organization", "Product", "Place") and _event_head(doc[end - 1]):
             etype = "Event"  # "the Acme IPO", "the Dotcom Crash": things that happened
         elif (head_type := name_head_type(tuple(t.text for t in doc[start:end]))) is not None:
@@ -836,6 +838,8 @@ def find_mentions(
         for start, end, etype in named:
             if any(taken[start:end]):
                 continue
+            if etype == "Person" and place_among_places(doc, start, end, lexicon.given_names):
+                etype = "Place"  # "the danube the rhine": the river, not the man
             add(start, end, etype)
     if lowercase:
         for start, end in _firms(doc, taken):
@@ -1470,6 +1474,48 @@ def after_title(doc, start: int, surnames: frozenset[str] = frozenset()) -> bool
     if before.lower_.rstrip(".") not in TITLES and before.lemma_.lower() not in _PERSON_ROLES:
         return False
     return word not in _PARTICLES and (word in surnames or not is_common_word(word))
+
+
+#: NER labels of places, and the dependencies that join the items of a list.
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LIST_DEPS = frozenset({"conj", "appos"})
+#: WordNet lexnames of a place: a region or town, a river, a mountain.
+_PLACE_LEXNAMES = frozenset({"noun.location", "noun.object"})
+
+
+def place_among_places(doc, start: int, end: int, given_names=frozenset()) -> bool:
+    """The name NER reads as a person at ``doc[start:end]`` is a place in a list of
+    places: general knowledge has a place of that name (a town of the gazetteer,
+    "darmstadt"; a river or region WordNet lists, "the rhine") and the parse joins it
+    as an item of a list ("and", side by side) to a place ("frankfurt and darmstadt",
+    "the danube the rhine the kiel canal"). The items of a list are of one kind; a
+    person's name said among towns and rivers, with no given name before it, is the
+    place. Without capitals NER guesses a lone rare word to be a person; a name
+    opening with one of ``given_names`` is left to be a person's."""
+    name = doc[start:end].text.lower()
+    if doc[start].lower_ in given_names:
+        return False  # "lincoln and washington" may be two people
+    if not (
+        gazetteer_place(name)
+        or known_place(name)
+        or _PLACE_LEXNAMES.intersection(wordnet.senses(name))
+    ):
+        return False
+    root = doc[start:end].root
+    joined = [t for t in root.children if t.dep_ in _LIST_DEPS]
+    if root.dep_ in _LIST_DEPS:
+        joined.append(root.head)
+    return any(
+        (t.ent_type_ in _PLACE_LABELS and not start <= t.i < end)
+        or (not t.ent_type_ and _place_word(t.lower_))
+        for t in joined
+    )
+
+
+def _place_word(word: str) -> bool:
+    """A word WordNet names only as a place (its senses all regions, towns, rivers)."""
+    found = wordnet.senses(word)
+    return bool(found) and set(found) <= _PLACE_LEXNAMES
 
 
 def acts_as_person(doc, start: int) -> bool:
