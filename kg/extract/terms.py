@@ -336,40 +336,19 @@ def _of_candidate(doc, start, end, transcript, sentence, taken, concept_at):
             words = (*range(i, end), *range(y, y_end))
             if any(k in taken and k not in concept_at for k in words):
                 continue
-            # the phrase as said, or with its head in the singular ("spheres of
-            # influence", "standards of living": WordNet lists the singular only)
-            heads = dict.fromkeys(
-                " ".join([*(t.lower_ for t in toks[i : end - 1]), word]) + " of" + the
-                for word in (toks[end - 1].lower_, toks[end - 1].lemma_.lower())
-            )
+            head = " ".join(t.lower_ for t in toks[i:end]) + " of" + the
             key = next(
-                (
-                    f"{head} {w}"
-                    for head in heads
-                    for w in sorted(tail)
-                    if wordnet.is_noun_lemma(f"{head} {w}")
-                ),
-                None,
+                (f"{head} {w}" for w in sorted(tail) if wordnet.is_noun_lemma(f"{head} {w}")), None
             )
             if key is None or _written_as_name(doc, i, y_end):
                 continue
-            if wordnet.first_lexname(key) in NAMED_LEXNAMES and _name_tail(toks[y_end - 1]):
+            if wordnet.first_lexname(key) in NAMED_LEXNAMES:
                 return None  # a place or a person ("republic of korea"), not a concept
             mention = _make_mention(doc, i, y_end, transcript, sentence, "Concept", "concept")
             return TermCandidate(
                 key, False, SpanMention(replace(mention.mention, norm=key), i, y_end), ()
             )
     return None
-
-
-def _name_tail(token) -> bool:
-    """Whether ``token``, the last word of a listed "X of Y" that WordNet files as a
-    place, a body or a person, makes it a name: Y is itself a place, a body or a person
-    or unknown to WordNet ("republic of korea", "gulf of mexico", "duke of wellington").
-    A place of a kind said of an abstract Y is a concept ("sphere of influence",
-    "center of mass", "point of departure")."""
-    first = wordnet.first_lexname(token.lemma_.lower()) or wordnet.first_lexname(token.lower_)
-    return first is None or first in NAMED_LEXNAMES
 
 
 def _candidate(doc, i, j, chunk, transcript, sentence, taken, concept_at, all_cues=False):
