@@ -43,3 +43,12 @@ def test_names_shell_nouns_questions_and_hypotheticals_make_no_kind(typed):
         "we had used perception techniques like computer vision, it would have worked.\n"
     )
     assert not _broader(found), found
+
+
+def test_one_of_the_kinds_is_the_example(typed):
+    found = typed(
+        "Host: What works?\nGuest: One of the learning methods we use is reinforcement "
+        "learning. One of the problems is imitation learning. One of the vision tricks "
+        "is not computer vision.\n"
+    )
+    assert _broader(found) == {("reinforcement learning", "learning methods")}, found

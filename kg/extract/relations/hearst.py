@@ -1,5 +1,5 @@
 """Kinds stated by naming examples (Hearst patterns): "Ys such as X", "Ys like X and
-Z", "Ys including X", "Ys, especially X", "X and other Ys".
+Z", "Ys including X", "Ys, especially X", "X and other Ys", "one of the Ys is X".
 
 :mod:`.definitions` reads the copular "X is a Y"; speakers state a taxonomy at least as
 often by listing examples of a plural kind. Read from the dependency parse of one unit,
@@ -9,7 +9,8 @@ like a definition, and held to the same tests (shared helpers of :mod:`.definiti
   quantity: "things like X", "people like X" name no kind), and a kind made here has a
   classifying modifier ("methods such as X" is too generic to be X's kind);
 * the example is the object of "such as" / "like" / "including" on that noun, an
-  appositive under "especially" / "particularly", or the noun "other Ys" is listed with;
+  appositive under "especially" / "particularly", the noun "other Ys" is listed with,
+  or the complement of a present, unnegated "one of the Ys is";
   every conjunct of a listed example is an example of the same kind, and of no other
   (a list pairs each item with its own head only);
 * one end is a concept mention already, neither is another kind of entity (a named
@@ -40,6 +41,18 @@ def _listed(noun) -> list:
     return [noun, *(c for c in noun.conjuncts if c.i > noun.i)]
 
 
+def _one_of_is(one) -> list:
+    """The examples "one of the Ys is X, (Z)" names: the complement of the present,
+    unnegated "be" whose subject is ``one``."""
+    verb = one.head
+    if one.dep_ != "nsubj" or verb.lemma_ != "be" or verb.tag_ not in ("VBZ", "VBP"):
+        return []
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []
+    attrs = [c for c in verb.children if c.dep_ == "attr"]
+    return _listed(attrs[0]) if len(attrs) == 1 else []
+
+
 def _pairs(doc) -> list[tuple[object, object, str]]:
     """(example, kind, how) pairs the parse of ``doc`` states, in text order."""
     out = []
@@ -54,6 +67,8 @@ def _pairs(doc) -> list[tuple[object, object, str]]:
                         out.extend((x, t, "such-as") for x in _listed(p))
             elif c.dep_ == "appos" and any(g.lower_ in _EXAMPLE_ADVERBS for g in c.children):
                 out.extend((x, t, "especially") for x in _listed(c))
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ == "one":
+            out.extend((x, t, "one-of-is") for x in _one_of_is(t.head.head))
         if t.dep_ == "conj" and any(c.dep_ == "amod" and c.lower_ == "other" for c in t.children):
             head = t.head
             listed = [head, *(c for c in head.conjuncts if c.i < t.i)]
