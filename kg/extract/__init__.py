@@ -50,6 +50,7 @@ from .institutions import institution_name, with_institution_names
 from .propernames import name_type, sea_without_head
 from .relations import RelationFinder
 from .relations.definitions import defined_kinds
+from .relations.hearst import listed_kinds
 from .terms import TermCandidate, TermStatistics, choose_terms, phrase_candidates
 
 __all__ = ["Extraction", "extract_transcript"]
@@ -143,6 +144,9 @@ def extract_transcript(
         defined, defined_of = defined_kinds(doc, transcript, sentence, [*spans, *kinds])
         kinds += defined
         kind_of += defined_of
+        listed, listed_of = listed_kinds(doc, transcript, sentence, [*spans, *kinds])
+        kinds += listed
+        kind_of += listed_of
         mentions.extend(s.mention for s in kinds)
         relations.extend(kind_of)
         concepts = tuple(s.mention for s in [*spans, *kinds] if s.mention.type == "Concept")

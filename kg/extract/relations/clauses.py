@@ -131,7 +131,8 @@ PRODUCT_NOUNS = WORK_NOUNS | frozenset(
 IDEA_VERBS = frozenset({"invent", "coin", "pioneer", "formulate", "devise"})
 #: subjects that name nobody in particular, or a group guessed from context
 GENERIC_SUBJECTS = frozenset({"you", "we", "they", "one", "us", "them", "y'all", "people"})
-ACQUIRE_VERBS = frozenset({"acquire", "buy", "purchase"})
+#: verbs of one organisation taking another in: "Google bought X", "Alphabet owns X"
+ACQUIRE_VERBS = frozenset({"acquire", "buy", "purchase", "own", "absorb"})
 JOB_VERBS = frozenset({"work", "spend", "join"})
 #: verbs of taking someone on: "X hired me", "I was recruited by X"
 HIRE_VERBS = frozenset({"hire", "recruit"})
@@ -668,6 +669,8 @@ class _Reader:
                 return fact("founded", obj, subj, "by")
             if by and lemma in ACQUIRE_VERBS and st == ot == _ORG:
                 return fact("partOf", subj, obj, "by")
+            if lemma in ("merge", "fold") and prep == "into" and st == ot == _ORG:
+                return fact("partOf", subj, obj, "merge-into", 0.75)  # "was folded into Y"
             if by and lemma in CREATE_VERBS and ot in (_PERSON, _ORG) and st in _ARTIFACT:
                 return fact("created", obj, subj, "by")
             if by and lemma in CREATE_VERBS and ot == _PERSON and st == _ORG:
@@ -827,6 +830,8 @@ class _Reader:
             return fact("partOf", obj, subj, lemma, 0.85)
         if st == ot == _ORG and lemma == "sell" and prep in ("to", "into"):
             return fact("partOf", subj, obj, "sell", 0.7)
+        if st == ot == _ORG and lemma in ("merge", "fold") and prep == "into":
+            return fact("partOf", subj, obj, "merge-into", 0.75)  # "X merged into Y"
         if st == ot == _ORG and lemma == "be" and noun in ("part", "division", "subsidiary", "arm"):
             return fact("partOf", subj, obj, "part", 0.85)
         if st == _ORG and ot == _PLACE and lemma == "be" and prep == "in":

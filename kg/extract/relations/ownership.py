@@ -7,6 +7,9 @@ from .patterns import _AGENT, _ART, _BE, _ORG, _PERSON, _TIME, ROLES, Pattern, _
 
 __all__ = ["PATTERNS", "VERB_RULES"]
 
+#: nouns for a part of an organisation
+_UNITS = r"division|subsidiary|unit|lab|laboratory|arm|branch|department"
+
 PATTERNS: tuple[Pattern, ...] = (
     _p(
         "partOf",
@@ -14,6 +17,25 @@ PATTERNS: tuple[Pattern, ...] = (
         _ORG,
         _ORG,
         confidence=0.85,
+    ),
+    # "DeepMind, the research arm of Google", "X, a hardware division within Meta": a
+    # unit noun after an article and up to two classifying words (no "not": the words
+    # before the article are only a copula)
+    _p(
+        "partOf",
+        rf"^(?:(?:is|are|was|were|became|which is|which was|now)\s+)?(?:a|an|the)\s+(?:[a-z][a-z-]*\s+){{1,2}}(?:{_UNITS})\s+(?:of|within|inside|at)\s+(?:the\s+)?$",
+        _ORG,
+        _ORG,
+        confidence=0.8,
+    ),
+    # "Meta's research lab FAIR", "Google's AI unit DeepMind": the owner said first
+    _p(
+        "partOf",
+        rf"^(?:'s|’s)\s+(?:[a-z][a-z-]*\s+){{0,2}}(?:{_UNITS})\s+(?:called\s+|named\s+)?$",
+        _ORG,
+        _ORG,
+        forward=False,
+        confidence=0.75,
     ),
     _p(
         "investedIn",
