@@ -1,0 +1,35 @@
+"""Types of names decided by the votes of all their mentions (round 14): the words
+around every mention of a name count, whatever NER tagged. Texts are written for these
+tests and share no wording with any evaluation set; the lexicon is off, so only the
+general machinery is tested."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.build import build
+from kg.config import Settings
+
+
+def types_of(folder: Path, name: str, text: str) -> dict[str, str]:
+    """Label -> type of the entities built from ``text`` saved as ``folder/name``."""
+    (folder / name).write_text(text, encoding="utf-8")
+    graph = build([folder], folder / "out", Settings(cache=False, lexicon="off")).graph
+    return {e.label: e.type for e in graph.entities}
+
+
+def test_a_name_said_with_and_without_the_pools_its_votes(tmp_path):
+    """"a TV called The Lumeva" types the name; "I'll buy the Lumeva" and "get The
+    Lumeva" are the same name, though NER tags "the" once and not the other times."""
+    types = types_of(
+        tmp_path,
+        "living_room.txt",
+        "Host: What did you get for the new flat?\n"
+        "Guest: We just bought this TV called The Lumeva from Brightcorp. It hangs on "
+        "the wall like a painting.\n"
+        "Host: I do know The Lumeva, and a few of my friends have it.\n"
+        "Guest: We were like, maybe we should get The Lumeva. I'll buy the Lumeva "
+        "again, honestly.\n",
+    )
+    lumeva = {label: t for label, t in types.items() if "Lumeva" in label}
+    assert lumeva and set(lumeva.values()) == {"Product"}, types
