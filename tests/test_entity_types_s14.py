@@ -19,7 +19,7 @@ def types_of(folder: Path, name: str, text: str) -> dict[str, str]:
 
 
 def test_a_name_said_with_and_without_the_pools_its_votes(tmp_path):
-    """"a TV called The Lumeva" types the name; "I'll buy the Lumeva" and "get The
+    """A name introduced as "a TV called The Lumeva": "I'll buy the Lumeva" and "get The
     Lumeva" are the same name, though NER tags "the" once and not the other times."""
     types = types_of(
         tmp_path,
