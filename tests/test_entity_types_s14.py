@@ -33,3 +33,16 @@ def test_a_name_said_with_and_without_the_pools_its_votes(tmp_path):
     )
     lumeva = {label: t for label, t in types.items() if "Lumeva" in label}
     assert lumeva and set(lumeva.values()) == {"Product"}, types
+
+
+def test_a_name_one_met_at_in_a_town_and_a_year_is_a_gathering(tmp_path):
+    """ "We showed the prototype at Zentriq in Lisbon in 2016": a meeting held in one
+    town one year; "I was at Daltrix in Austin in 1998" (a job, as often) keeps NER's type."""
+    text = (
+        "Host: Where did the project start?\n"
+        "Guest: We first showed the prototype at Zentriq in Lisbon in 2016. Then I was at Daltrix in Austin in 1998 for a long while, and "
+        "Daltrix hired four more engineers.\n"
+    )
+    types = types_of(tmp_path, "origins.txt", text)
+    assert types.get("Zentriq") == "Event", types
+    assert types.get("Daltrix") != "Event", types

@@ -1589,6 +1589,8 @@ def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
         return "Product"
     if organization and _on_stage_at(doc, end, head):
         return "Event"
+    if _gathering_at(doc, end, head):
+        return "Event"
     if _affiliation_of_person(doc, start, end):
         return "Organization"
     if _unknown_place(doc, start, end):
@@ -1695,6 +1697,36 @@ def _on_stage_at(doc, end: int, head) -> bool:
         c for p in gov.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"
     ]
     return any(t.lemma_.lower() in _STAGE_WORDS for t in near)
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: Tokens after the sentence of "at X in <town>" a year may be said in ("... in Lyon.
+#: I forget which one it was; 2004, 2005").
+YEAR_REACH = 20
+#: Verbs of being or staying somewhere ("was at X", "started at X", "spent a year at
+#: X"): said of a firm or a school one belongs to as much as of a meeting.
+_STAYING_VERBS = frozenset(
+    {"be", "start", "stay", "spend", "remain", "study", "teach", "work", "intern", "end"}
+)
+
+
+def _gathering_at(doc, end: int, head) -> bool:
+    """The name is where something happened, in a town, in a year: "he told me about it
+    at X in Anchorage, in 2013", "we demoed it at X in Lyon; 2004, I think". A
+    conference or a fair is held in one town one year, and a speaker placing it in
+    both says which meeting it was. Being, working, studying or starting at X
+    (:data:`_STAYING_VERBS`) is said of a firm or a school as often, and is left out;
+    a year must be said in the sentence or within :data:`YEAR_REACH` tokens after it."""
+    if head.dep_ != "pobj" or head.head.lower_ != "at" or end + 1 >= len(doc):
+        return False
+    if head.head.head.lemma_.lower() in _STAYING_VERBS:
+        return False  # "I was at X in Austin in 1998": a job as often as a meeting
+    if doc[end].lower_ != "in" or doc[end + 1].ent_type_ not in _PLACE_LABELS:
+        return False
+    sent = doc[end].sent
+    stop = min(len(doc), sent.end + YEAR_REACH)
+    return any(_YEAR.fullmatch(t.text) for t in doc[sent.start : stop])
 
 
 def _span_head(doc, start: int, end: int):
