@@ -1699,7 +1699,6 @@ def _on_stage_at(doc, end: int, head) -> bool:
     return any(t.lemma_.lower() in _STAGE_WORDS for t in near)
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 #: Tokens after the sentence of "at X in <town>" a year may be said in ("... in Lyon.
 #: I forget which one it was; 2004, 2005").
