@@ -46,3 +46,16 @@ def test_a_name_one_met_at_in_a_town_and_a_year_is_a_gathering(tmp_path):
     types = types_of(tmp_path, "origins.txt", text)
     assert types.get("Zentriq") == "Event", types
     assert types.get("Daltrix") != "Event", types
+
+
+def test_a_name_said_after_our_or_my_is_a_thing_one_has(tmp_path):
+    """"people coming into our Slinkwork": one has a workspace or an account, not a
+    firm; NER's organisation gives way."""
+    types = types_of(
+        tmp_path,
+        "community.txt",
+        "Host: How do people find you?\n"
+        "Guest: Post it in the forum, and people coming into our Slinkwork will see "
+        "it. Half of the questions start in our Slinkwork these days.\n",
+    )
+    assert types.get("Slinkwork") == "Product", types

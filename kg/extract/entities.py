@@ -1663,14 +1663,21 @@ _ON_NOT_A_SERVICE = frozenset(
 )
 
 
+#: Possessive pronouns: one says "our X" or "my X" of a workspace, an account or a
+#: device one has, not of a firm (one is at or with a firm).
+_OWNERS = frozenset({"my", "our", "your", "his", "her", "their"})
+
+
 def _used_as_software(doc, start: int, end: int, head) -> bool:
     """A name NER calls an organisation is used as a service or software: something
-    one is "on" ("saw it on X", "the site was on X", "developers on X") or writes
-    ("I wrote X"). Organisations are worked at or for, joined and founded; people are
+    one is "on" ("saw it on X", "the site was on X", "developers on X"), writes
+    ("I wrote X") or has ("our X", :data:`_OWNERS`). Organisations are worked at or for, joined and founded; people are
     on a site, a network or a program. Initials ("on AWS", "on NPR") are left to NER:
     a firm's initials are said as often as a service's."""
     if all(t.text.isupper() for t in doc[start:end] if t.is_alpha):
         return False
+    if start > 0 and doc[start - 1].lower_ in _OWNERS and doc[start - 1].head.i == head.i:
+        return True  # "coming into our X", "my X account"
     parent = head.head
     if head.dep_ == "pobj" and parent.lower_ == "on" and parent.head.i != parent.i:
         verb = parent.head
