@@ -49,8 +49,8 @@ def test_a_name_one_met_at_in_a_town_and_a_year_is_a_gathering(tmp_path):
 
 
 def test_a_name_said_after_our_or_my_is_a_thing_one_has(tmp_path):
-    """"people coming into our Slinkwork": one has a workspace or an account, not a
-    firm; NER's organisation gives way."""
+    """A name said as "people coming into our Slinkwork": one has a workspace or an
+    account, not a firm; NER's organisation gives way."""
     types = types_of(
         tmp_path,
         "community.txt",
