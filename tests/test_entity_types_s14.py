@@ -59,3 +59,16 @@ def test_a_name_said_after_our_or_my_is_a_thing_one_has(tmp_path):
         "it. Half of the questions start in our Slinkwork these days.\n",
     )
     assert types.get("Slinkwork") == "Product", types
+
+
+def test_a_name_counted_out_is_a_thing_one_has(tmp_path):
+    """A name said as "I owned two Velkoras": devices and copies are counted, firms
+    are not; NER's organisation gives way."""
+    types = types_of(
+        tmp_path,
+        "childhood.txt",
+        "Host: What did you play on as a kid?\n"
+        "Guest: I owned two Velkoras, and I had a few Velkoras more at my cousin's "
+        "house. We played puzzles on them every night.\n",
+    )
+    assert types.get("Velkoras") == "Product", types

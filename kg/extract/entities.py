@@ -1668,16 +1668,36 @@ _ON_NOT_A_SERVICE = frozenset(
 _OWNERS = frozenset({"my", "our", "your", "his", "her", "their"})
 
 
+#: Words that count what follows them ("a few Xs", "several Xs").
+_QUANTITY_WORDS = frozenset({"few", "several", "many", "couple"})
+
+
+def _counted(head) -> bool:
+    """The name is counted out ("two Xs", "a couple Xs", "a few Xs"): one counts
+    devices and copies one has; a firm is not counted (a year before a name, "2004
+    X", is no count)."""
+    return any(
+        (
+            c.dep_ == "nummod"
+            and (c.lower_ == "couple" or (c.like_num and not _YEAR.fullmatch(c.text)))
+        )
+        or (c.dep_ == "amod" and c.lower_ in _QUANTITY_WORDS)
+        for c in head.children
+    )
+
+
 def _used_as_software(doc, start: int, end: int, head) -> bool:
     """A name NER calls an organisation is used as a service or software: something
     one is "on" ("saw it on X", "the site was on X", "developers on X"), writes
-    ("I wrote X") or has ("our X", :data:`_OWNERS`). Organisations are worked at or for, joined and founded; people are
+    ("I wrote X"), has ("our X", :data:`_OWNERS`) or counts ("two Xs"). Organisations are worked at or for, joined and founded; people are
     on a site, a network or a program. Initials ("on AWS", "on NPR") are left to NER:
     a firm's initials are said as often as a service's."""
     if all(t.text.isupper() for t in doc[start:end] if t.is_alpha):
         return False
     if start > 0 and doc[start - 1].lower_ in _OWNERS and doc[start - 1].head.i == head.i:
         return True  # "coming into our X", "my X account"
+    if _counted(head):
+        return True  # "a couple of Xs", "two Xs": firms are not counted out
     parent = head.head
     if head.dep_ == "pobj" and parent.lower_ == "on" and parent.head.i != parent.i:
         verb = parent.head
