@@ -340,7 +340,7 @@ def _types_from_context(units, parts: dict[str, str], given_names: frozenset[str
                 words = tuple(s.mention.surface.lower().split())
                 names.setdefault(words[0], set()).add(words)
                 if s.mention.type == "Organization":
-                    organizations.add(name_key(s.mention.surface))
+                    organizations.add(_vote_key(s.mention.surface))
     for _, doc, spans, _ in units:
         found = {(s.token_start, s.token_end) for s in spans if s.mention.source == "ner"}
         taken = {k for s in spans for k in range(s.token_start, s.token_end)}
@@ -361,7 +361,7 @@ def _types_from_context(units, parts: dict[str, str], given_names: frozenset[str
             for k in range(s.token_start, s.token_end)
         }
         for start, end in sorted(found):
-            key = name_key(doc[start:end].text)
+            key = _vote_key(doc[start:end].text)
             etype = context_type(doc, start, end, key in organizations) or coordinated_type(
                 doc, start, end, known
             )
@@ -369,7 +369,7 @@ def _types_from_context(units, parts: dict[str, str], given_names: frozenset[str
                 votes.setdefault(key, Counter())[etype] += 1
     # a name its head noun typed ("the helsinki conference") keeps that type
     headed = {
-        name_key(s.mention.surface)
+        _vote_key(s.mention.surface)
         for _, doc, spans, _ in units
         for s in spans
         if institution_name(doc, s.token_start, s.token_end)
@@ -386,7 +386,7 @@ def _types_from_context(units, parts: dict[str, str], given_names: frozenset[str
 
     def retyped(s: SpanMention) -> SpanMention:
         m = s.mention
-        etype = decided.get(name_key(m.surface)) if m.source == "ner" else None
+        etype = decided.get(_vote_key(m.surface)) if m.source == "ner" else None
         if etype is None or etype == m.type:
             return s
         words = m.surface.split()
@@ -397,6 +397,17 @@ def _types_from_context(units, parts: dict[str, str], given_names: frozenset[str
         return SpanMention(replace(m, type=etype), s.token_start, s.token_end)
 
     return [(sent, doc, [retyped(s) for s in spans], c) for sent, doc, spans, c in units]
+
+
+def _vote_key(surface: str) -> str:
+    """The key a name's context votes are pooled under: its :func:`name_key` without a
+    leading "the" ("a TV called The Frame" and "buy the Frame" are one name; NER tags
+    the article in one mention and not in the next, and the votes of both must count
+    together, or the untagged form keeps NER's guess)."""
+    words = surface.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    return name_key(words)
 
 
 def _known_person(s: SpanMention, parts: dict[str, str]) -> bool:

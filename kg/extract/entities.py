@@ -1635,6 +1635,8 @@ def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
         return "Product"
     if organization and _on_stage_at(doc, end, head):
         return "Event"
+    if _gathering_at(doc, end, head):
+        return "Event"
     if _affiliation_of_person(doc, start, end):
         return "Organization"
     if _unknown_place(doc, start, end):
@@ -1707,14 +1709,41 @@ _ON_NOT_A_SERVICE = frozenset(
 )
 
 
+#: Possessive pronouns: one says "our X" or "my X" of a workspace, an account or a
+#: device one has, not of a firm (one is at or with a firm).
+_OWNERS = frozenset({"my", "our", "your", "his", "her", "their"})
+
+
+#: Words that count what follows them ("a few Xs", "several Xs").
+_QUANTITY_WORDS = frozenset({"few", "several", "many", "couple"})
+
+
+def _counted(head) -> bool:
+    """The name is counted out ("two Xs", "a couple Xs", "a few Xs"): one counts
+    devices and copies one has; a firm is not counted (a year before a name, "2004
+    X", is no count)."""
+    return any(
+        (
+            c.dep_ == "nummod"
+            and (c.lower_ == "couple" or (c.like_num and not _YEAR.fullmatch(c.text)))
+        )
+        or (c.dep_ == "amod" and c.lower_ in _QUANTITY_WORDS)
+        for c in head.children
+    )
+
+
 def _used_as_software(doc, start: int, end: int, head) -> bool:
     """A name NER calls an organisation is used as a service or software: something
-    one is "on" ("saw it on X", "the site was on X", "developers on X") or writes
-    ("I wrote X"). Organisations are worked at or for, joined and founded; people are
+    one is "on" ("saw it on X", "the site was on X", "developers on X"), writes
+    ("I wrote X"), has ("our X", :data:`_OWNERS`) or counts ("two Xs"). Organisations are worked at or for, joined and founded; people are
     on a site, a network or a program. Initials ("on AWS", "on NPR") are left to NER:
     a firm's initials are said as often as a service's."""
     if all(t.text.isupper() for t in doc[start:end] if t.is_alpha):
         return False
+    if start > 0 and doc[start - 1].lower_ in _OWNERS and doc[start - 1].head.i == head.i:
+        return True  # "coming into our X", "my X account"
+    if _counted(head):
+        return True  # "a couple of Xs", "two Xs": firms are not counted out
     parent = head.head
     if head.dep_ == "pobj" and parent.lower_ == "on" and parent.head.i != parent.i:
         verb = parent.head
@@ -1741,6 +1770,35 @@ def _on_stage_at(doc, end: int, head) -> bool:
         c for p in gov.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"
     ]
     return any(t.lemma_.lower() in _STAGE_WORDS for t in near)
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: Tokens after the sentence of "at X in <town>" a year may be said in ("... in Lyon.
+#: I forget which one it was; 2004, 2005").
+YEAR_REACH = 20
+#: Verbs of being or staying somewhere ("was at X", "started at X", "spent a year at
+#: X"): said of a firm or a school one belongs to as much as of a meeting.
+_STAYING_VERBS = frozenset(
+    {"be", "start", "stay", "spend", "remain", "study", "teach", "work", "intern", "end"}
+)
+
+
+def _gathering_at(doc, end: int, head) -> bool:
+    """The name is where something happened, in a town, in a year: "he told me about it
+    at X in Anchorage, in 2013", "we demoed it at X in Lyon; 2004, I think". A
+    conference or a fair is held in one town one year, and a speaker placing it in
+    both says which meeting it was. Being, working, studying or starting at X
+    (:data:`_STAYING_VERBS`) is said of a firm or a school as often, and is left out;
+    a year must be said in the sentence or within :data:`YEAR_REACH` tokens after it."""
+    if head.dep_ != "pobj" or head.head.lower_ != "at" or end + 1 >= len(doc):
+        return False
+    if head.head.head.lemma_.lower() in _STAYING_VERBS:
+        return False  # "I was at X in Austin in 1998": a job as often as a meeting
+    if doc[end].lower_ != "in" or doc[end + 1].ent_type_ not in _PLACE_LABELS:
+        return False
+    sent = doc[end].sent
+    stop = min(len(doc), sent.end + YEAR_REACH)
+    return any(_YEAR.fullmatch(t.text) for t in doc[sent.start : stop])
 
 
 def _span_head(doc, start: int, end: int):
