@@ -250,6 +250,14 @@ def nickname_pairs() -> frozenset[tuple[str, str]]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def nickname_names() -> frozenset[str]:
+    """Every given name of ``ontology/nicknames.tsv``, formal or short ("walt", "lou"),
+    lowercase: a wider list than :data:`Lexicon.given_names`, for cues that already say
+    a person is meant (a name alone as a sentence, calling someone)."""
+    return frozenset(name for pair in nickname_pairs() for name in pair)
+
+
 @lru_cache(maxsize=4096)
 def given_name_short_forms(given_name: str) -> frozenset[str]:
     """The short forms of a given name ("gregory" -> "greg", "gory"), lowercase."""

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..config import Settings
-from ..lexicon import Lexicon, name_key, name_part
+from ..lexicon import Lexicon, name_key, name_part, nickname_names
 from ..model import Mention, RelationCandidate, Sentence, Transcript
 from ..nlp import tokens, unit_evidence
 from .appositives import appositive_kinds
@@ -23,6 +23,7 @@ from .entities import (
     acts_as_person,
     after_title,
     brand_word,
+    called_on,
     common_noun_acronyms,
     context_type,
     coordinated_type,
@@ -399,6 +400,16 @@ def _types_from_context(units, parts: dict[str, str], given_names: frozenset[str
     return [(sent, doc, [retyped(s) for s in spans], c) for sent, doc, spans, c in units]
 
 
+def _called_on_by_name(s: SpanMention, doc, given_names: frozenset[str]) -> bool:
+    """A given name NER found that makes up its sentence alone ("Walt.", "Helen?"): a
+    person given the floor (:func:`.entities.called_on`), whatever NER's type (it calls
+    "Helen" a place)."""
+    word = s.mention.surface.lower()
+    return (word in given_names or word in nickname_names()) and called_on(
+        doc, s.token_start, s.token_end
+    )
+
+
 def _vote_key(surface: str) -> str:
     """The key a name's context votes are pooled under: its :func:`name_key` without a
     leading "the" ("a TV called The Frame" and "buy the Frame" are one name; NER tags
@@ -523,6 +534,8 @@ def _drop_unsupported_names(
             and mid_sentence(doc, s.token_start)
         ):
             return True  # "Valentina and I": a given name, capitalised, NER's person
+        if trust_case and _called_on_by_name(s, doc, given_names):
+            return True  # "Helen.": a reporter called on, said once
         if m.type == "Person" and trust_case and acts_as_person(doc, s.token_start):
             return True  # "Fukuyama argued", "the mathematician Turing"
         if (
@@ -572,6 +585,8 @@ def _drop_unsupported_names(
         """A brand's name NER called a person, typed as the product it is."""
         if trust_case and counts[name_key(s.mention.surface)] < 2 and _brand_said_once(s, doc):
             return SpanMention(replace(s.mention, type="Product"), s.token_start, s.token_end)
+        if s.mention.type != "Person" and trust_case and _called_on_by_name(s, doc, given_names):
+            return SpanMention(replace(s.mention, type="Person"), s.token_start, s.token_end)
         return s
 
     return [

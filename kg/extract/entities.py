@@ -1685,6 +1685,17 @@ def _addressed(doc, start: int, end: int) -> bool:
     return word in _GREETINGS
 
 
+def called_on(doc, start: int, end: int) -> bool:
+    """The one-word, capitalised name at ``doc[start:end]`` makes up its sentence alone
+    ("Helen.", "Walt?"): a host, chair or moderator giving someone the floor, as in
+    press conferences, panels and call-in shows. One calls on people, not firms or
+    places; the caller checks that the word is a given name."""
+    if end - start != 1 or not doc[start].text[:1].isupper():
+        return False
+    sent = doc[start].sent
+    return sent.end - sent.start > 1 and all(t.is_punct for t in sent if t.i != start)
+
+
 def _unknown_place(doc, start: int, end: int) -> bool:
     """NER reads the one-word name at ``doc[start:end]`` as a place, but no gazetteer
     knows it (GeoNames, WordNet's named places): the small model calls an unseen
