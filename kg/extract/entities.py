@@ -22,7 +22,7 @@ from . import wordnet
 from .kinds import name_head_type, show_attended
 from .propernames import YEAR as _YEAR
 from .propernames import _table as _wordnet_names
-from .propernames import life_span_name, longest_name, sea_without_head, street_name
+from .propernames import life_span_name, longest_name, name_type, sea_without_head, street_name
 from .truecase import (
     COMPASS_WORDS,
     INSTITUTION_WORDS,
@@ -399,13 +399,17 @@ def gazetteer_vouches(doc, start: int, end: int) -> bool:
 
 def _wider_place(doc, start: int, end: int, etype: str, inside: list[SpanMention]) -> bool:
     """NER's place holds only lexicon places and is itself a place GeoNames vouches
-    for: the longer name is the place meant ("North America" around "America", "West
-    Germany" around "Germany")."""
+    for, or one WordNet lists as a named place: the longer name is the place meant
+    ("North America" around "America", "West Germany" around "Germany", "Latin
+    America" around "America")."""
     return (
         etype == "Place"
         and bool(inside)
         and all(m.mention.type == "Place" for m in inside)
-        and gazetteer_vouches(doc, start, end)
+        and (
+            gazetteer_vouches(doc, start, end)
+            or name_type(tuple(t.lower_ for t in doc[start:end])) == "Place"
+        )
     )
 
 

@@ -1,6 +1,7 @@
-"""A given name that makes up its sentence alone ("Gary.") is a person called on by the
-chair or host, kept though said once; a one-word answer that is no given name is not
-read as a person that way. Texts are written for these tests."""
+"""Names found by judging a build of unseen transcripts (tests/data/judged_unseen_3):
+a given name that makes up its sentence alone ("Gary.") is a person called on by the
+chair or host; a named region around a lexicon place is the place meant. Texts are
+written for these tests."""
 
 from __future__ import annotations
 
@@ -31,3 +32,15 @@ def test_a_given_name_alone_as_a_sentence_is_a_person_called_on(tmp_path):
     for name in ("Gary", "Walt", "Doris"):
         assert named.get(name) == "Person", (name, named)
     assert named.get("Initech") != "Person"
+
+
+def test_a_named_region_around_a_lexicon_place_is_the_place_meant(tmp_path):
+    # the lexicon knows "America"; WordNet lists "Latin America" as a named place
+    (tmp_path / "trade.txt").write_text(
+        "Our growers ship most of the coffee to America. Last year the co-op opened a "
+        "second office in Latin America, and the buyers there pay well.\n",
+        encoding="utf-8",
+    )
+    graph = build([tmp_path], tmp_path / "out", Settings(cache=False)).graph
+    places = {e.label for e in graph.entities if e.type == "Place"}
+    assert "Latin America" in places
