@@ -23,6 +23,7 @@ from .kinds import name_head_type, show_attended
 from .propernames import YEAR as _YEAR
 from .propernames import _table as _wordnet_names
 from .propernames import life_span_name, longest_name, sea_without_head, street_name
+from .titled import cut_title, titled_person
 from .truecase import (
     COMPASS_WORDS,
     INSTITUTION_WORDS,
@@ -729,6 +730,7 @@ def find_mentions(
             continue
         while etype == "Person" and end - start > 1 and doc[end - 1].lower_ in _PARTICLES:
             end -= 1  # "anton von [living hope]": the particle begins a surname not heard
+        start, etype = cut_title(doc, start, end, etype, lexicon.given_names, trust_case)
         if not etype:  # a group's label on a word the parse calls a name
             etype = _group_as_name(doc, start, end) if trust_case else None
             if etype is None:
@@ -2243,6 +2245,7 @@ def _titles_of_pieces(doc, found: list[SpanMention]) -> list[tuple[int, int]]:
             and all(i <= m.token_start and m.token_end <= joined for m in pieces)
             and not any(m.token_start == i and m.token_end == joined for m in pieces)
             and any(_word_piece(doc, m) for m in pieces)
+            and not titled_person(doc, i, joined, pieces)
         ):
             out.append((i, joined))
         i = joined
