@@ -2,8 +2,10 @@
 Donald Regan", "Secretary of Agriculture John Block"), found by judging a whole build
 of unseen transcripts (tests/data/judged_unseen_3): NER or the title-of-a-work rule
 runs the title into the name and types the whole as an organisation or a work; the
-person is the name at the end. Texts are written for these tests and share no wording
-with any evaluation set; the lexicon is off, so only the general machinery is tested."""
+person is the name at the end; and a name introduced after a noun for a person ("a
+famous inventor named X") is a person at every mention, however NER types it. Texts
+are written for these tests and share no wording with any evaluation set; the
+lexicon is off, so only the general machinery is tested."""
 
 from __future__ import annotations
 
@@ -50,3 +52,29 @@ def test_role_nouns_and_given_names():
     doc = load_nlp(Settings())("Secretary Treasury Donald")
     assert role_noun(doc[0]) and not role_noun(doc[1])
     assert known_given_name("Donald") and not known_given_name("Treasury")
+
+
+def test_a_name_introduced_after_a_person_noun_is_a_person(tmp_path):
+    # NER reads the made-up name as a firm where machines are sold or made by it; the
+    # introduction ("a famous inventor named X") says what it is, at every mention
+    types = types_of(
+        tmp_path,
+        "story.txt",
+        "Narrator: On the hill lived a famous inventor named Valtronic.\n"
+        "Narrator: Everyone bought the machines made by Valtronic.\n"
+        "Narrator: Valtronic had great new ideas, and Valtronic sold them everywhere.\n"
+        "Narrator: The shops were full of the clocks made by Valtronic.\n",
+    )
+    assert types.get("Valtronic") == "Person"
+
+
+def test_a_package_manager_called_x_is_no_person():
+    # "manager" is a person noun, but "package manager" (a compound) is software
+    from kg.extract.entities import introduced_type
+
+    doc = load_nlp(Settings())("I use a package manager called Brewtap every day.")
+    assert doc[6].text == "Brewtap"
+    assert introduced_type(doc, 6) != "Person"
+    doc = load_nlp(Settings())("I once met a manager called Brewtap at a party.")
+    assert doc[6].text == "Brewtap"
+    assert introduced_type(doc, 6) == "Person"

@@ -1443,7 +1443,18 @@ def _called_kind(token) -> str | None:
     kind = _KIND_TYPES.get(token.lower_)
     if kind is None and token.pos_ in ("NOUN", "PROPN"):
         kind = _KIND_TYPES.get(token.lemma_.lower())
-    return kind
+    return kind or ("Person" if _person_kind_noun(token) else None)
+
+
+def _person_kind_noun(token) -> bool:
+    """A noun for a person before a naming verb ("a famous inventor named X", "a guy
+    called X", "my aunt named X"): what is introduced is a person, at every mention.
+    Only a bare person noun: "a package manager called X" (a compound) is software."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() in _PERSON_KINDS | _KIN
+        and not any(c.dep_ == "compound" for c in token.children)
+    )
 
 
 #: Verbs whose subject is a person (saying, thinking, writing, proving).
