@@ -23,6 +23,7 @@ from .kinds import name_head_type, show_attended
 from .propernames import YEAR as _YEAR
 from .propernames import _table as _wordnet_names
 from .propernames import life_span_name, longest_name, name_type, sea_without_head, street_name
+from .titled import cut_title, titled_person
 from .truecase import (
     COMPASS_WORDS,
     INSTITUTION_WORDS,
@@ -733,6 +734,7 @@ def find_mentions(
             continue
         while etype == "Person" and end - start > 1 and doc[end - 1].lower_ in _PARTICLES:
             end -= 1  # "anton von [living hope]": the particle begins a surname not heard
+        start, etype = cut_title(doc, start, end, etype, lexicon.given_names, trust_case)
         if not etype:  # a group's label on a word the parse calls a name
             etype = _group_as_name(doc, start, end) if trust_case else None
             if etype is None:
@@ -1445,7 +1447,18 @@ def _called_kind(token) -> str | None:
     kind = _KIND_TYPES.get(token.lower_)
     if kind is None and token.pos_ in ("NOUN", "PROPN"):
         kind = _KIND_TYPES.get(token.lemma_.lower())
-    return kind
+    return kind or ("Person" if _person_kind_noun(token) else None)
+
+
+def _person_kind_noun(token) -> bool:
+    """A noun for a person before a naming verb ("a famous inventor named X", "a guy
+    called X", "my aunt named X"): what is introduced is a person, at every mention.
+    Only a bare person noun: "a package manager called X" (a compound) is software."""
+    return (
+        token.pos_ == "NOUN"
+        and token.lemma_.lower() in _PERSON_KINDS | _KIN
+        and not any(c.dep_ == "compound" for c in token.children)
+    )
 
 
 #: Verbs whose subject is a person (saying, thinking, writing, proving).
@@ -2316,6 +2329,7 @@ def _titles_of_pieces(doc, found: list[SpanMention]) -> list[tuple[int, int]]:
             and all(i <= m.token_start and m.token_end <= joined for m in pieces)
             and not any(m.token_start == i and m.token_end == joined for m in pieces)
             and any(_word_piece(doc, m) for m in pieces)
+            and not titled_person(doc, i, joined, pieces)
         ):
             out.append((i, joined))
         i = joined
