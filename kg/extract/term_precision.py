@@ -82,6 +82,7 @@ def without_fragments(terms: set[str], statistics: TermStatistics) -> set[str]:
     wording; a phrase WordNet lists stands on its own ("bone marrow"), and so does a
     single word."""
     out = set()
+    index = tail_index(statistics)
     for key in terms:
         if " " in key and not statistics.whole[key] and not wordnet.is_noun_lemma(key):
             f = statistics.frequency[key]
@@ -92,7 +93,7 @@ def without_fragments(terms: set[str], statistics: TermStatistics) -> set[str]:
                 for t in statistics.containers.get(key, ())
             ):
                 continue
-        if incidental_thing(key, statistics):
+        if incidental_thing(key, statistics, index):
             continue
         out.add(key)
     return out
@@ -118,22 +119,37 @@ def _one_sentence_nouns(key: str, statistics: TermStatistics) -> bool:
     )
 
 
-def incidental_thing(key: str, statistics: TermStatistics) -> bool:
+def incidental_thing(
+    key: str, statistics: TermStatistics, index: dict[str, list[str]] | None = None
+) -> bool:
     """Whether phrase ``key`` is one of :data:`LIST_SIBLINGS` or more phrases of a
     concrete thing (:data:`CONCRETE_LEXNAMES`) that share all words but the first, each
     said in one sentence only with nouns only: "vanilla ice cream", "coconut ice cream",
     "lemon ice cream", the members of a list of one kind that a story runs through on
     the way to its subject. A kind the talk comes back to is said in more than one
-    sentence; an adjective that classifies ("electronic device") is no noun."""
+    sentence; an adjective that classifies ("electronic device") is no noun. ``index``:
+    :func:`tail_index` of ``statistics``, made once for many keys."""
     words = key.split()
     if len(words) < 2 or not _one_sentence_nouns(key, statistics):
         return False
     if _head_lexname(words) not in CONCRETE_LEXNAMES:
         return False
-    tail = " " + " ".join(words[1:])
+    tail = " ".join(words[1:])
     siblings = [
         k
-        for k in statistics.frequency
-        if k.endswith(tail) and len(k.split()) == len(words) and _one_sentence_nouns(k, statistics)
+        for k in (index if index is not None else tail_index(statistics)).get(tail, ())
+        if _one_sentence_nouns(k, statistics)
     ]
     return len(siblings) >= LIST_SIBLINGS
+
+
+def tail_index(statistics: TermStatistics) -> dict[str, list[str]]:
+    """The candidates of several words said in one sentence, by all their words but the
+    first ("ice cream" -> "vanilla ice cream", "lemon ice cream"): one pass over the
+    candidate keys, no dictionary look-up."""
+    index: dict[str, list[str]] = {}
+    for k in statistics.frequency:
+        _, _, tail = k.partition(" ")
+        if tail and len(set(statistics.units.get(k, ()))) == 1:
+            index.setdefault(tail, []).append(k)
+    return index
