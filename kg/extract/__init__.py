@@ -52,6 +52,7 @@ from .propernames import name_type, sea_without_head
 from .relations import RelationFinder
 from .relations.definitions import defined_kinds
 from .relations.hearst import listed_kinds
+from .term_precision import without_fragments
 from .terms import TermCandidate, TermStatistics, choose_terms, phrase_candidates
 
 __all__ = ["Extraction", "extract_transcript"]
@@ -99,8 +100,9 @@ def extract_transcript(
             (s, d, _person_readings(transcript, s, d, spans, unsupported), c)
             for s, d, spans, c in units
         ]
+    term_counts = statistics.independent_counts()
     terms = select_terms(
-        statistics.independent_counts(),
+        term_counts,
         settings.concept_min_count,
         settings.concept_min_termhood,
         statistics.compounds,
@@ -112,6 +114,7 @@ def extract_transcript(
         statistics.owned(),
         statistics.adjectival(),
     )
+    terms = without_fragments(terms, statistics)
     introduced = name_parts(_full_person_names(transcript, units, lexicon))
     # distinctive first names of the field's people ("Demis") count as introduced,
     # unless the transcript introduced someone else with that name
@@ -134,7 +137,7 @@ def extract_transcript(
     relations: list[RelationCandidate] = []
     said: list[HeadTermSentence] = []
     for sentence, doc, spans, candidates in units:
-        spans, narrower = _with_terms(spans, candidates, terms, lexicon)
+        spans, narrower = _with_terms(spans, candidates, terms, lexicon, term_counts)
         mentions.extend(s.mention for s in spans)
         relations.extend(_broader_than_heads(transcript, sentence, narrower))
         relations.extend(finder.find(doc, sentence, spans))
@@ -183,6 +186,7 @@ def _with_terms(
     phrases: list[tuple[TermCandidate, ...]],
     terms: set[str],
     lexicon: Lexicon,
+    counts: Counter | None = None,
 ):
     """The unit's mentions with its kept concept terms added (in each noun phrase the
     longest kept term, then the longest in what is left; see ``terms.choose_terms``); a kept term replaces the
@@ -208,7 +212,7 @@ def _with_terms(
     replaced: set[SpanMention] = set()
     narrower: list[tuple[SpanMention, SpanMention]] = []
     for phrase in phrases:
-        for c in choose_terms(phrase, terms, accept):
+        for c in choose_terms(phrase, terms, accept, counts):
             kept.append(c.span)
             replaced.update(c.inner)
             narrower.extend((c.span, s) for s in c.inner if s.token_end == c.span.token_end)

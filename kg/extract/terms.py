@@ -45,6 +45,7 @@ from .entities import (
     _make_mention,
     _written_as_name,
 )
+from .term_precision import crosses_commoner_term
 
 __all__ = ["TermCandidate", "TermStatistics", "phrase_candidates", "choose_terms"]
 
@@ -633,13 +634,19 @@ class TermStatistics:
         return out
 
 
-def choose_terms(phrase: Sequence[TermCandidate], terms: set[str], accept) -> list[TermCandidate]:
+def choose_terms(
+    phrase: Sequence[TermCandidate], terms: set[str], accept, counts: Counter | None = None
+) -> list[TermCandidate]:
     """The kept terms of one noun phrase, longest first, never overlapping: the specific
     term the speaker said ("swan neck flask experiment") rather than a term inside it.
-    ``accept(candidate)`` may refuse one for reasons outside the phrase."""
+    ``accept(candidate)`` may refuse one for reasons outside the phrase; with ``counts``
+    (each key's independent count) a term said once that cuts across a commoner one is
+    refused (:func:`.term_precision.crosses_commoner_term`)."""
     chosen: list[TermCandidate] = []
     for c in phrase:  # longest first
         if c.key not in terms or not accept(c):
+            continue
+        if counts is not None and crosses_commoner_term(c, phrase, terms, counts, accept):
             continue
         if any(
             c.span.token_start < o.span.token_end and o.span.token_start < c.span.token_end
