@@ -114,6 +114,17 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
         if root.dep_ == "conj":
             continue
         if (
+            root.dep_ == "compound"
+            and root.head.pos_ == "NOUN"
+            and root.head.i not in type_at
+            and root.head.dep_ in ("nsubj", "nsubjpass", "dobj")
+        ):
+            # a name that classifies the verb's subject or object noun is what the
+            # clause is about: "Kestrel engineers met in Oslo", "wrote a Haskell
+            # compiler" (not a preposition's noun: "is part of the X exploitation
+            # industry" is not part of X)
+            root = root.head
+        if (
             root.dep_ == "appos"
             and root.head.pos_ == "NOUN"
             and root.head.dep_ in ("dobj", "pobj")
