@@ -1,8 +1,8 @@
 """Open relations through a name that classifies the verb's subject or object noun
 (``relations/open.py``): "Quentar engineers met in Lisbon" is Quentar meeting in
-Lisbon, "wrote a Haskell compiler" writes in Haskell's name; a name inside a
-preposition's noun ("is part of the Quentar fan club") is not the clause's end. On
-short texts written for these tests.
+Lisbon; a name inside a preposition's noun is not the clause's end ("a member of the
+Quentar Labs board" is no member of Quentar Labs). On short texts written for these
+tests.
 
 Extraction runs on the real spaCy model, one transcript at a time (no build).
 """
@@ -31,6 +31,6 @@ def test_a_name_classifying_the_object_noun_is_the_object(open_rel):
 
 def test_no_edge_through_a_name_inside_a_prepositions_noun(open_rel):
     found = open_rel(
-        "Host: And Tomas?\nRosa Diaz: Tomas Berg is part of the Quentar Labs fan club.\n"
+        "Host: And Tomas?\nRosa Diaz: Tomas Berg is a member of the Quentar Labs board.\n"
     )
     assert not {t for t in found if "Quentar Labs" in (t[0], t[2])}, found
