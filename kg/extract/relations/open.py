@@ -19,6 +19,9 @@ the agents of disease": be agent of; not a noun of quantity: "a lot of"); a comp
 preposition ("testified in front of Congress":
 testify in front of; "arose out of hospital medicine": arise out of); entering a field
 ("I went into machine learning": go into; "got into math": get into).
+A name that classifies the verb's subject or object noun stands for it ("the Kestrel
+engineers met in Oslo": Kestrel meet in Oslo; "visited the Kestrel offices"); not inside a
+preposition's noun ("a member of the Kestrel board" is no member of Kestrel).
 
 A subject is shared with the verbs that have none of their own: a verb coordinated after
 it by a conjunction in the same voice ("she wrote two novels and then studied machine
@@ -113,6 +116,17 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
             root = root.head
         if root.dep_ == "conj":
             continue
+        if (
+            root.dep_ == "compound"
+            and root.head.pos_ == "NOUN"
+            and root.head.i not in type_at
+            and root.head.dep_ in ("nsubj", "nsubjpass", "dobj")
+        ):
+            # a name that classifies the verb's subject or object noun is what the
+            # clause is about: "Kestrel engineers met in Oslo", "visited the Kestrel
+            # offices" (not a preposition's noun: "a member of the X board" is no
+            # member of X)
+            root = root.head
         if (
             root.dep_ == "appos"
             and root.head.pos_ == "NOUN"
