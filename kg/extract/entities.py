@@ -409,7 +409,10 @@ def _wider_place(doc, start: int, end: int, etype: str, inside: list[SpanMention
         and all(m.mention.type == "Place" for m in inside)
         and (
             gazetteer_vouches(doc, start, end)
-            or name_type(tuple(t.lower_ for t in doc[start:end])) == "Place"
+            or (
+                all(m.token_end - m.token_start < end - start for m in inside)
+                and name_type(tuple(t.lower_ for t in doc[start:end])) == "Place"
+            )
         )
     )
 
