@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
+from ..lexicon import nickname_names
 from ..ontology import ONTOLOGY_DIR
 from .propernames import frequent_place_name, longest_name, name_type
 from .wordnet import senses
@@ -312,6 +313,11 @@ def truecase(text: str, given_names: frozenset[str]) -> str:
             chars[words[i + 1][0]] = chars[words[i + 1][0]].upper()
             i += 2
             continue
+        if word not in given_names and _spoken_full_name(lows, i):
+            chars[start] = chars[start].upper()  # "kerry kennedy", "debbie freiberg"
+            chars[words[i + 1][0]] = chars[words[i + 1][0]].upper()
+            i += 2
+            continue
         if word in given_names or word in TITLES:
             following = words[i + 1] if i + 1 < n else None
             if word in given_names:
@@ -405,6 +411,34 @@ def _feature_name(lows: list[str], i: int) -> int:
     if size and i + size < len(lows) and lows[i + size] in FEATURE_HEADS:
         return size + 1
     return 0
+
+
+#: A given name of the nicknames table (not of :data:`Lexicon.given_names`) at most this
+#: frequent in English (Zipf) starts a person's name when a surname follows it.
+SPOKEN_GIVEN_MAX_ZIPF = 4.0
+#: The WordNet senses a surname may have: none, or only those of a named person or place
+#: ("kennedy"); a word with a sense of a thing ("stocks") is no surname.
+_SURNAME_SENSES = frozenset({"noun.person", "noun.location"})
+
+
+def _spoken_full_name(lows: list[str], i: int) -> bool:
+    """A given name and a surname at ``i``: a name of the nicknames table
+    (:func:`kg.lexicon.nickname_names`, "kerry", "debbie", "walt") no more frequent in
+    English than :data:`SPOKEN_GIVEN_MAX_ZIPF`, then a rare word that is no function
+    word and that WordNet knows, if at all, only as a person or a place, in the plural
+    too ("kennedy", "freiberg"; not "cookies"). The shorter list of given names capitalises its names alone; these,
+    many of them words or places too ("kerry"), need the surname as evidence."""
+    if i + 1 >= len(lows):
+        return False
+    given, surname = lows[i], lows[i + 1]
+    return (
+        given in nickname_names()
+        and zipf_frequency(given, "en") <= SPOKEN_GIVEN_MAX_ZIPF
+        and surname not in nickname_names()
+        and _name_word(surname, NAME_WORD_MAX_ZIPF)
+        and set(senses(surname)) <= _SURNAME_SENSES
+        and not (surname.endswith("s") and set(senses(surname[:-1])) - _SURNAME_SENSES)
+    )
 
 
 def _name_word(word: str, max_zipf: float) -> bool:
