@@ -330,7 +330,15 @@ class _Resolver:
 
     def _key_rule(self, m: Mention) -> tuple[str, str, str]:
         key, rule, detail = self.base_rule(m)
-        if m.type == "Person" and key.startswith("name:") and " " not in key[5:]:
+        # a word written in capitals ("SEP", "CMC") is an abbreviation, never the first
+        # name of someone introduced or of the lexicon ("Sepp"), however it sounds
+        written_as_acronym = len(m.surface) > 1 and m.surface.isupper()
+        if (
+            m.type == "Person"
+            and key.startswith("name:")
+            and " " not in key[5:]
+            and not written_as_acronym
+        ):
             sound = phonetic_key(key[5:])
             known = self.first_names.get(m.transcript_id, {}).get(sound)
             if known:
