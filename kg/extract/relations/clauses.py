@@ -30,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...nlp import tokens
+from .. import wordnet
 from ..entities import SpanMention
 from .derivation import derived, joint_owners
 from .frames import (
@@ -1055,11 +1056,28 @@ class _Reader:
             return fact("affiliatedWith", name, obj, "appos-student", 0.75, lemma)
         if person_org and lemma in ROLE_NOUNS:  # a job, at a university too
             return fact("worksFor", name, obj, "appos", 0.8, self._role(noun))
+        if person_org and prep == "at" and _staff_noun(lemma):
+            # "X, a pediatrician at Y", "my colleague at Y, X": one of Y's people
+            return fact(job_at(obj.mention), name, obj, "appos-at", 0.75, self._role(noun))
         if nt == _PERSON and ot == _ORG and prep == "to" and lemma in COUNSEL_NOUNS:
             return fact("affiliatedWith", name, obj, "appos-advisor", 0.75, self._role(noun))
         if nt == _ORG and ot == _PLACE and prep == "in" and lemma in ORG_NOUNS:
             return fact("locatedIn", name, obj, "appos", 0.75)
         return None
+
+
+#: person nouns that say someone is *at* an organisation without being one of its people
+_VISITOR_NOUNS = frozenset(
+    {"guest", "visitor", "customer", "client", "patient", "user", "fan", "speaker"}
+    | {"attendee", "participant", "passenger", "tourist", "audience", "host"}
+)
+
+
+def _staff_noun(lemma: str) -> bool:
+    """A noun for a person (WordNet's commonest sense) that, said "at" an organisation,
+    makes them one of its people: "a pediatrician at", "a colleague at" (not "a guest
+    at", "a customer at")."""
+    return lemma not in _VISITOR_NOUNS and wordnet.first_lexname(lemma) == "noun.person"
 
 
 def _one_of(noun):

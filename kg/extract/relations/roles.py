@@ -3,11 +3,21 @@ working at, leading, joining; affiliatedWith for study, teaching and board seats
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .patterns import _AGENT, _ART, _BE, _ORG, _PERSON, _TIME, ROLES, Pattern, _p  # noqa: F401
 
-__all__ = ["PATTERNS", "VERB_RULES"]
+__all__ = ["OFFICES", "PATTERNS", "VERB_RULES"]
+
+#: titles of office in a government or an institution, beside the job roles of
+#: ``ROLES``: "the Secretary of the Treasury", "the mayor of", "the dean of"
+OFFICES = (
+    r"secretary|under ?secretary|minister|senator|governor|mayor|chancellor|commissioner|"
+    r"administrator|spokes(?:man|woman|person)|commander|dean|provost|treasurer|"
+    r"deputy|envoy|attorney general|general counsel|counsel|director general|"
+    r"chief justice|justice|judge|superintendent|comptroller|auditor|registrar"
+)
 
 PATTERNS: tuple[Pattern, ...] = (
     # worksFor with role: "Ilya is the chief scientist at open AI", "OpenAI's CEO Sam Altman"
@@ -46,6 +56,17 @@ PATTERNS: tuple[Pattern, ...] = (
         _ORG,
         forward=False,
         confidence=0.85,
+    ),
+    # a title of office before the name: "the chairman of the Federal Reserve Paul
+    # Volcker", "Secretary of the Treasury Donald Regan" (the organisation right before
+    # the name, the title before it)
+    replace(
+        _p("worksFor", r"^$", _PERSON, _ORG, forward=False, confidence=0.8),
+        before=re.compile(
+            rf"(?:^|\s){_TIME}(?P<role>(?:(?:deputy|assistant|associate|acting|vice|"
+            rf"prime|foreign|press|first|chief)\s+)?(?:{OFFICES}|{ROLES}))\s+(?:of|at|for)"
+            r"\s+(?:the\s+)?$"
+        ),
     ),
     # affiliatedWith: a person at an institution
     _p(
