@@ -77,3 +77,39 @@ def test_a_visitor_or_a_question_at_an_organisation_is_no_job(typed):
     )
     assert ("Jane Doe", "worksFor", "Orbis Labs") not in found
     assert ("Ada Holm", "worksFor", "Orbis Hospital") not in found
+
+
+def test_an_office_said_of_a_person_is_a_job(typed):
+    found = typed(
+        _said(
+            "Tom Berger, secretary of the Orbis Foundation, spoke today.",
+            "Ada Holm, who is the spokeswoman for Quentar Systems, spoke.",
+            "Lena Park, the long-serving treasurer of the Brightline Trust, retired.",
+        )
+    )
+    assert ("Lena Park", "worksFor", "Brightline Trust") in found
+    assert ("Tom Berger", "worksFor", "Orbis Foundation") in found
+    assert ("Ada Holm", "worksFor", "Quentar Systems") in found
+
+
+def test_an_office_met_or_asked_about_is_no_job(typed):
+    found = typed(
+        _said(
+            "Tom Berger met the secretary of the Orbis Foundation today.",
+            "Is Ada Holm the spokeswoman for Quentar Systems?",
+        )
+    )
+    assert ("Tom Berger", "worksFor", "Orbis Foundation") not in found
+    assert ("Ada Holm", "worksFor", "Quentar Systems") not in found
+
+
+def test_two_names_beside_two_organisations_pair_in_order(typed):
+    found = typed(
+        _said(
+            "Jane Doe and Tom Weiss, the chief executives of Orbis Labs and Quentar Systems, met."
+        )
+    )
+    assert ("Jane Doe", "worksFor", "Orbis Labs") in found
+    assert ("Tom Weiss", "worksFor", "Quentar Systems") in found
+    assert ("Jane Doe", "worksFor", "Quentar Systems") not in found
+    assert ("Tom Weiss", "worksFor", "Orbis Labs") not in found
