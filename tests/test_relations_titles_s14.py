@@ -113,3 +113,12 @@ def test_two_names_beside_two_organisations_pair_in_order(typed):
     assert ("Tom Weiss", "worksFor", "Quentar Systems") in found
     assert ("Jane Doe", "worksFor", "Quentar Systems") not in found
     assert ("Tom Weiss", "worksFor", "Orbis Labs") not in found
+
+
+def test_a_title_of_office_in_lowercase_speech(typed):
+    found = typed(
+        "and so yesterday we met the board and the secretary of the reparations commission"
+        " tom berger agreed with that and he said we would meet again in the spring when"
+        " the weather is better for travel and the roads are open again\n"
+    )
+    assert ("tom berger", "worksFor", "reparations commission") in found
