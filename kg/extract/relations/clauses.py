@@ -30,6 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...nlp import tokens
+from .. import wordnet
 from ..entities import SpanMention
 from .derivation import derived, joint_owners
 from .frames import (
@@ -46,6 +47,7 @@ from .open import hypothetical
 from .patterns import is_institution, job_at
 from .placement import in_order, place_frames
 from .reference import _located
+from .roles import OFFICE_NOUNS
 from .typed import singular_verb_after
 
 __all__ = ["ClauseFact", "clause_facts", "non_asserting", "is_question", "tense_of"]
@@ -969,11 +971,10 @@ class _Reader:
         if not names or noun.i in self.at:
             return out
         lemma = noun.lemma_.lower()
-        for prep, o in self._noun_objects(noun):
-            for n in names:
-                f = self._noun_rule(noun, lemma, prep, n, o)
-                if f is not None:
-                    out.append(f)
+        for n, prep, o in _in_order(names, self._noun_objects(noun)):
+            f = self._noun_rule(noun, lemma, prep, n, o)
+            if f is not None:
+                out.append(f)
         if lemma in ADVISOR_NOUNS:  # "my advisor, Lang Tong"
             for c in noun.children:
                 if c.dep_ == "poss" and c.i in self.at:
@@ -1053,13 +1054,43 @@ class _Reader:
             return fact("founded", name, obj, "appos", 0.8)
         if person_org and lemma in STUDENT_NOUNS:
             return fact("affiliatedWith", name, obj, "appos-student", 0.75, lemma)
-        if person_org and lemma in ROLE_NOUNS:  # a job, at a university too
+        if person_org and (lemma in ROLE_NOUNS or lemma in OFFICE_NOUNS):  # a job, an office
             return fact("worksFor", name, obj, "appos", 0.8, self._role(noun))
+        if person_org and prep == "at" and _staff_noun(lemma):
+            # "X, a pediatrician at Y", "my colleague at Y, X": one of Y's people
+            return fact(job_at(obj.mention), name, obj, "appos-at", 0.75, self._role(noun))
         if nt == _PERSON and ot == _ORG and prep == "to" and lemma in COUNSEL_NOUNS:
             return fact("affiliatedWith", name, obj, "appos-advisor", 0.75, self._role(noun))
         if nt == _ORG and ot == _PLACE and prep == "in" and lemma in ORG_NOUNS:
             return fact("locatedIn", name, obj, "appos", 0.75)
         return None
+
+
+def _in_order(names: list[SpanMention], objects: list[tuple[str, SpanMention]]):
+    """(name, preposition, object) of an apposition: each name with each object, but two
+    lists as long as each other pair in order ("A and B, the heads of C and D": A with
+    C, B with D) and lists of unequal length not at all (never crosswise)."""
+    if len(names) < 2 or len(objects) < 2:
+        return [(n, p, o) for p, o in objects for n in names]
+    if len(names) != len(objects):
+        return []
+    by_place = sorted(names, key=lambda s: s.token_start)
+    objects = sorted(objects, key=lambda po: po[1].token_start)
+    return [(n, p, o) for n, (p, o) in zip(by_place, objects, strict=True)]
+
+
+#: person nouns that say someone is *at* an organisation without being one of its people
+_VISITOR_NOUNS = frozenset(
+    {"guest", "visitor", "customer", "client", "patient", "user", "fan", "speaker"}
+    | {"attendee", "participant", "passenger", "tourist", "audience", "host"}
+)
+
+
+def _staff_noun(lemma: str) -> bool:
+    """A noun for a person (WordNet's commonest sense) that, said "at" an organisation,
+    makes them one of its people: "a pediatrician at", "a colleague at" (not "a guest
+    at", "a customer at")."""
+    return lemma not in _VISITOR_NOUNS and wordnet.first_lexname(lemma) == "noun.person"
 
 
 def _one_of(noun):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 
 from ...lexicon import Lexicon, name_key
 from ...model import Evidence, Mention, RelationCandidate, Sentence, Transcript
@@ -18,6 +19,17 @@ from .open import open_relations
 from .patterns import job_at, norm
 from .reference import UNRESOLVED, Discourse
 from .typed import MAX_BETWEEN_WORDS, TYPED_PATTERNS, conjuncts, match, starts_clause
+
+#: how many words before a pair of mentions a pattern's ``before`` regex reads (a title
+#: of office: "the deputy secretary of")
+_BEFORE_WORDS = 6
+
+
+def _words_before(doc, span: SpanMention) -> str:
+    """The normalised words (at most ``_BEFORE_WORDS``) of ``doc`` right before ``span``."""
+    start = doc[max(span.token_start - _BEFORE_WORDS, 0)].idx
+    return norm(doc_text(doc)[start : doc[span.token_start].idx])
+
 
 __all__ = ["RelationFinder"]
 
@@ -176,7 +188,7 @@ class RelationFinder:
                         ].idx
                     ]
                 )
-                found = match(between, a.mention, b.mention)
+                found = match(between, a.mention, b.mention, partial(_words_before, doc, a))
                 if found and a.token_start and doc[a.token_start - 1].lower_ in found[0].not_after:
                     found = None
                 if found and found[0].forward and doc[a.token_start].lower_ in _OBJECT_CASE:

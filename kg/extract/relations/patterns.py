@@ -55,6 +55,10 @@ class Pattern:
     #: the predicate follows the object: affiliatedWith at a place of study, else
     #: worksFor ("Andrew Ng at Stanford", "Doug at Sequoia")
     by_institution: bool = False
+    #: matched against the words right before the first mention, which must then say
+    #: the relation too (a title of office: "the chairman of" + Y + X); its ``role``
+    #: group, if any, is the role
+    before: re.Pattern | None = None
 
 
 def _p(predicate, regex, subj, obj, forward=True, confidence=0.9, implicit=False):

@@ -3,11 +3,27 @@ working at, leading, joining; affiliatedWith for study, teaching and board seats
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .patterns import _AGENT, _ART, _BE, _ORG, _PERSON, _TIME, ROLES, Pattern, _p  # noqa: F401
 
-__all__ = ["PATTERNS", "VERB_RULES"]
+__all__ = ["OFFICES", "OFFICE_NOUNS", "PATTERNS", "VERB_RULES"]
+
+#: titles of office in a government or an institution, beside the job roles of
+#: ``ROLES``: "the Secretary of the Treasury", "the treasurer of", "the dean of"
+OFFICE_NOUNS = frozenset(
+    {"secretary", "undersecretary", "minister", "senator", "governor", "mayor"}
+    | {"chancellor", "commissioner", "administrator", "spokesman", "spokeswoman"}
+    | {"spokesperson", "commander", "dean", "provost", "treasurer", "envoy"}
+    | {"superintendent", "comptroller", "auditor", "registrar", "justice", "judge"}
+)
+OFFICES = "|".join(
+    [*sorted(OFFICE_NOUNS), "under secretary", "attorney general", "general counsel"]
+    + ["director general", "deputy", "counsel"]
+)
+#: words a title of office may begin with: "the deputy secretary", "the Prime Minister"
+_OFFICE_RANK = r"(?:(?:deputy|assistant|associate|acting|vice|prime|foreign|press|first|chief)\s+)?"
 
 PATTERNS: tuple[Pattern, ...] = (
     # worksFor with role: "Ilya is the chief scientist at open AI", "OpenAI's CEO Sam Altman"
@@ -46,6 +62,25 @@ PATTERNS: tuple[Pattern, ...] = (
         _ORG,
         forward=False,
         confidence=0.85,
+    ),
+    # a title of office before the name: "the chairman of the Federal Reserve Paul
+    # Volcker", "Secretary of the Treasury Donald Regan" (the organisation right before
+    # the name, the title before it)
+    replace(
+        _p("worksFor", r"^$", _PERSON, _ORG, forward=False, confidence=0.8),
+        before=re.compile(
+            rf"(?:^|\s){_TIME}(?P<role>{_OFFICE_RANK}(?:{OFFICES}|{ROLES}))\s+(?:of|at|for)"
+            r"\s+(?:the\s+)?$"
+        ),
+    ),
+    # a title of office said of a person: "Tom Berger, the secretary of the Orbis
+    # Foundation", "who is the spokesman for Y"
+    _p(
+        "worksFor",
+        rf"^{_BE}{_ART}{_TIME}(?P<role>{_OFFICE_RANK}(?:{OFFICES}))\s+(?:of|at|for)\s+(?:the\s+)?$",
+        _PERSON,
+        _ORG,
+        confidence=0.8,
     ),
     # affiliatedWith: a person at an institution
     _p(

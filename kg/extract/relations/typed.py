@@ -8,6 +8,8 @@ one) and list that module in ``FAMILIES``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ...model import Mention
 from ...nlp import tokens
 from ..entities import SpanMention
@@ -38,14 +40,24 @@ VERB_RULES = tuple(rule for family in FAMILIES for rule in family.VERB_RULES)
 MAX_BETWEEN_WORDS = 9
 
 
-def match(between: str, a: Mention, b: Mention):
+def match(between: str, a: Mention, b: Mention, before: Callable[[], str] = str):
+    """The first pattern whose between-words regex matches ``between`` (and, for a
+    pattern with a ``before`` regex, whose words before ``a``, ``before()``, match it
+    too) for these mentions' types, with the role it states."""
     for pattern in TYPED_PATTERNS:
         subj, obj = (a, b) if pattern.forward else (b, a)
         if subj.type not in pattern.subject_types or obj.type not in pattern.object_types:
             continue
         m = pattern.regex.match(between)
-        if m:
-            return pattern, m.groupdict().get("role")
+        if not m:
+            continue
+        role = m.groupdict().get("role")
+        if pattern.before is not None:
+            t = pattern.before.search(before())
+            if t is None:
+                continue
+            role = t.groupdict().get("role") or role
+        return pattern, role
     return None
 
     return None
