@@ -1651,6 +1651,9 @@ def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
             return "Organization"
         if lemma in _PRODUCT_VERBS:
             return "Product"
+    kind = _work_or_event_said(head)
+    if kind is not None:
+        return kind
     if organization and _used_as_software(doc, start, end, head):
         return "Product"
     if organization and _on_stage_at(doc, end, head):
@@ -1661,6 +1664,58 @@ def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
         return "Organization"
     if _unknown_place(doc, start, end):
         return "Organization"
+    return None
+
+
+#: Verbs whose object is a work: one reads, publishes or watches a book, paper or film
+#: ("I read X", "they published X"). Not "write" (one writes software too) nor "listen
+#: to" (one listens to people).
+_WORK_OBJECT_VERBS = frozenset({"read", "reread", "publish", "watch", "rewatch"})
+#: Nouns of a part, maker or version of a work: "the author of X", "an episode of X".
+_WORK_PART_NOUNS = frozenset(
+    {"author", "episode", "chapter", "sequel", "prequel", "edition", "translation", "coauthor"}
+)
+#: Verbs said of an event as the subject: "X broke out", "X took place".
+_EVENT_SUBJECT_VERBS = {"break": "out", "take": "place"}
+
+
+def _work_or_event_said(head) -> str | None:
+    """Work or Event, as the words a name is said with make it: the object of a verb
+    of works ("read X", "X was published"), the owner of a part of a work ("the
+    author of X", "an episode of X"), a work by someone ("X by Jane Doe"), what one
+    does "during" ("during X", not "during my X") or what "broke out" or "took place". Each is a strong,
+    specific cue; a name read, or fought in, is seldom a firm or a person."""
+    parent = head.head
+    lemma = parent.lemma_.lower()
+    if head.dep_ == "dobj" and parent.pos_ == "VERB" and lemma in _WORK_OBJECT_VERBS:
+        return "Work"
+    if head.dep_ == "nsubjpass" and lemma == "publish":
+        return "Work"
+    if (
+        head.dep_ == "pobj"
+        and parent.lower_ == "of"
+        and parent.head.i < parent.i
+        and parent.head.lemma_.lower() in _WORK_PART_NOUNS
+    ):
+        return "Work"
+    if (
+        head.dep_ == "pobj"
+        and parent.lower_ == "during"
+        and not any(c.dep_ == "poss" for c in head.children)
+    ):
+        return "Event"  # not "during my PhD": one's own stage of life is no event
+    for child in head.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "by"
+            and child.i == head.i + 1
+            and any(o.dep_ == "pobj" and o.ent_type_ == "PERSON" for o in child.children)
+        ):
+            return "Work"
+    if head.dep_ == "nsubj" and lemma in _EVENT_SUBJECT_VERBS:
+        word = _EVENT_SUBJECT_VERBS[lemma]
+        if any(c.lower_ == word and c.dep_ in ("prt", "dobj") for c in parent.children):
+            return "Event"
     return None
 
 
