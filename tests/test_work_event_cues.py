@@ -97,3 +97,16 @@ def test_during_ones_own_stage_is_no_event(tmp_path):
         "Velmont Fellowship I met my wife.\n",
     )
     assert types.get("Velmont Fellowship") != "Event", types
+
+
+def test_a_kind_noun_said_right_before_a_name_types_it(tmp_path):
+    """ "the podcast Silver Tannery": the kind noun before the title says what it is
+    (the parse reads "podcast" as an adjective; NER calls the title a firm)."""
+    types = types_of(
+        tmp_path,
+        "lately.txt",
+        "Host: What are you into lately?\n"
+        "Guest: I loved the novel Pellham Drift, and the film Corran Wells was great "
+        "too. My brother keeps quoting the podcast Silver Tannery at dinner.\n",
+    )
+    assert types.get("Silver Tannery") == "Work", types

@@ -1651,7 +1651,7 @@ def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
             return "Organization"
         if lemma in _PRODUCT_VERBS:
             return "Product"
-    kind = _work_or_event_said(head)
+    kind = _work_or_event_said(head) or _kind_just_before(doc, start, end)
     if kind is not None:
         return kind
     if organization and _used_as_software(doc, start, end, head):
@@ -1717,6 +1717,28 @@ def _work_or_event_said(head) -> str | None:
         if any(c.lower_ == word and c.dep_ in ("prt", "dobj") for c in parent.children):
             return "Event"
     return None
+
+
+#: Words before a kind noun that make it the name's ("the podcast X", "his paper X").
+_KIND_DETERMINERS = frozenset({"DET", "PRON"})
+
+
+def _kind_just_before(doc, start: int, end: int) -> str | None:
+    """The kind of a kind noun said right before a name, after an article or a
+    possessive, and read as a modifier of it: "the podcast Silver Tannery", "his
+    paper X" (NER calls the title an organisation or a person)."""
+    if start < 2:
+        return None
+    kind_word, before = doc[start - 1], doc[start - 2]
+    if (
+        kind_word.dep_ not in ("compound", "amod", "nmod")
+        or not start <= kind_word.head.i < end
+        or before.pos_ not in _KIND_DETERMINERS
+        or before.head.i != kind_word.head.i
+    ):
+        return None
+    # the parse may tag the kind noun an adjective ("the podcast X": amod)
+    return _kind(kind_word) or _KIND_TYPES.get(kind_word.lower_)
 
 
 def _epithet_name(doc, start: int, end: int) -> bool:
