@@ -110,3 +110,18 @@ def test_a_kind_noun_said_right_before_a_name_types_it(tmp_path):
         "too. My brother keeps quoting the podcast Silver Tannery at dinner.\n",
     )
     assert types.get("Silver Tannery") == "Work", types
+
+
+def test_a_name_ending_in_revolution_or_act_is_an_event_or_a_law(tmp_path):
+    """ "the Aldmere Revolution" (NER: a law) happened; "the Halvern Clean Water Act"
+    (NER: an organisation) is a text."""
+    types = types_of(
+        tmp_path,
+        "country.txt",
+        "Host: What changed the country?\n"
+        "Guest: I remember the Aldmere Revolution well. After the Aldmere Revolution, "
+        "they passed the Halvern Clean Water Act in 1990, and the Halvern Clean Water "
+        "Act still stands.\n",
+    )
+    assert types.get("Aldmere Revolution") == "Event", types
+    assert types.get("Halvern Clean Water Act") == "Work", types

@@ -765,6 +765,8 @@ def find_mentions(
             etype = "Place"  # "frankfurt and darmstadt": a town in a list of places
         elif etype in ("Organization", "Product", "Place") and _event_head(doc[end - 1]):
             etype = "Event"  # "the Acme IPO", "the Dotcom Crash": things that happened
+        elif etype in ("Work", "Person") and _event_name(doc, start, end):
+            etype = "Event"  # "the Aldmere Revolution" read as a law: it happened
         elif (head_type := name_head_type(tuple(t.text for t in doc[start:end]))) is not None:
             # "the Potsdam Declaration", "Kali Linux": the last word says what it is
             etype = head_type
@@ -1329,6 +1331,17 @@ def _event_head(token) -> bool:
     """The word ends an event's name: a noun of something that happens."""
     return token.lower_ in _EVENT_HEADS or (
         token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in _EVENT_HEADS
+    )
+
+
+def _event_name(doc, start: int, end: int) -> bool:
+    """A name of several words that ends in the very word of something that happens
+    and holds no preposition ("the Aldmere Revolution"), which NER reads as a law or
+    a person. Not a plural ("Star Wars") nor a phrase ("The Art of War"): titles."""
+    return (
+        end - start >= 2
+        and doc[end - 1].lower_ in _EVENT_HEADS
+        and not any(t.pos_ == "ADP" for t in doc[start : end - 1])
     )
 
 
