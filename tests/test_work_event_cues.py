@@ -125,3 +125,21 @@ def test_a_name_ending_in_revolution_or_act_is_an_event_or_a_law(tmp_path):
     )
     assert types.get("Aldmere Revolution") == "Event", types
     assert types.get("Halvern Clean Water Act") == "Work", types
+
+
+def test_a_name_one_is_at_with_a_year_is_a_meeting(tmp_path):
+    """ "at Rivermark Dev Days 2018" (NER: a building), "the Kelvar Summit 2018" (NER: a
+    firm; the year hides the head noun): a meeting of one year. "Windows 95" run on a
+    laptop keeps its type."""
+    types = types_of(
+        tmp_path,
+        "conferences.txt",
+        "Host: Where did you first show it?\n"
+        "Guest: We met investors at Rivermark Dev Days 2018 in the hallway. I spoke at "
+        "Haldane Labs Connect 2017 about it. Honestly, the Kelvar Summit 2018 changed my "
+        "life, and they covered the Osprey Expo 2015 in the newsletter. My laptop ran Windows 95 back then.\n",
+    )
+    assert types.get("Rivermark Dev Days 2018") == "Event", types
+    assert types.get("Kelvar Summit 2018") == "Event", types
+    assert types.get("Osprey Expo 2015") == "Event", types
+    assert types.get("Windows 95") != "Event", types

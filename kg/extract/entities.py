@@ -763,7 +763,9 @@ def find_mentions(
             etype = "Person"  # "Fukuyama argued": a place does not argue
         elif etype == "Person" and place_among_places(doc, start, end, lexicon.given_names):
             etype = "Place"  # "frankfurt and darmstadt": a town in a list of places
-        elif etype in ("Organization", "Product", "Place") and _event_head(doc[end - 1]):
+        elif etype in ("Organization", "Product", "Place") and _event_head(
+            _last_word(doc, start, end)
+        ):
             etype = "Event"  # "the Acme IPO", "the Dotcom Crash": things that happened
         elif etype in ("Work", "Person") and _event_name(doc, start, end):
             etype = "Event"  # "the Aldmere Revolution" read as a law: it happened
@@ -1334,6 +1336,13 @@ def _event_head(token) -> bool:
     )
 
 
+def _last_word(doc, start: int, end: int):
+    """The last token of a name, before a year that ends it ("Kelvar Summit 2018")."""
+    if end - start >= 2 and _YEAR.fullmatch(doc[end - 1].text):
+        return doc[end - 2]
+    return doc[end - 1]
+
+
 def _event_name(doc, start: int, end: int) -> bool:
     """A name of several words that ends in the very word of something that happens
     and holds no preposition ("the Aldmere Revolution"), which NER reads as a law or
@@ -1696,8 +1705,9 @@ def _work_or_event_said(head) -> str | None:
     """Work or Event, as the words a name is said with make it: the object of a verb
     of works ("read X", "X was published"), the owner of a part of a work ("the
     author of X", "an episode of X"), a work by someone ("X by Jane Doe"), what one
-    does "during" ("during X", not "during my X") or what "broke out" or "took place". Each is a strong,
-    specific cue; a name read, or fought in, is seldom a firm or a person."""
+    does "during" ("during X", not "during my X"), where one is "at X <year>", or
+    what "broke out" or "took place". Each is a strong, specific cue; a name read, or
+    fought in, is seldom a firm or a person."""
     parent = head.head
     lemma = parent.lemma_.lower()
     if head.dep_ == "dobj" and parent.pos_ == "VERB" and lemma in _WORK_OBJECT_VERBS:
@@ -1725,6 +1735,12 @@ def _work_or_event_said(head) -> str | None:
             and any(o.dep_ == "pobj" and o.ent_type_ == "PERSON" for o in child.children)
         ):
             return "Work"
+    if (
+        head.dep_ == "pobj"
+        and parent.lower_ in ("at", "to")
+        and any(c.dep_ == "nummod" and _YEAR.fullmatch(c.text) for c in head.children)
+    ):
+        return "Event"  # "at Tessellate 2016", "went to Orvanta 2022": this year's meeting
     if head.dep_ == "nsubj" and lemma in _EVENT_SUBJECT_VERBS:
         word = _EVENT_SUBJECT_VERBS[lemma]
         if any(c.lower_ == word and c.dep_ in ("prt", "dobj") for c in parent.children):
