@@ -763,8 +763,12 @@ def find_mentions(
             etype = "Person"  # "Fukuyama argued": a place does not argue
         elif etype == "Person" and place_among_places(doc, start, end, lexicon.given_names):
             etype = "Place"  # "frankfurt and darmstadt": a town in a list of places
-        elif etype in ("Organization", "Product", "Place") and _event_head(doc[end - 1]):
+        elif etype in ("Organization", "Product", "Place") and _event_head(
+            _last_word(doc, start, end)
+        ):
             etype = "Event"  # "the Acme IPO", "the Dotcom Crash": things that happened
+        elif etype in ("Work", "Person") and _event_name(doc, start, end):
+            etype = "Event"  # "the Aldmere Revolution" read as a law: it happened
         elif (head_type := name_head_type(tuple(t.text for t in doc[start:end]))) is not None:
             # "the Potsdam Declaration", "Kali Linux": the last word says what it is
             etype = head_type
@@ -1332,6 +1336,24 @@ def _event_head(token) -> bool:
     )
 
 
+def _last_word(doc, start: int, end: int):
+    """The last token of a name, before a year that ends it ("Kelvar Summit 2018")."""
+    if end - start >= 2 and _YEAR.fullmatch(doc[end - 1].text):
+        return doc[end - 2]
+    return doc[end - 1]
+
+
+def _event_name(doc, start: int, end: int) -> bool:
+    """A name of several words that ends in the very word of something that happens
+    and holds no preposition ("the Aldmere Revolution"), which NER reads as a law or
+    a person. Not a plural ("Star Wars") nor a phrase ("The Art of War"): titles."""
+    return (
+        end - start >= 2
+        and doc[end - 1].lower_ in _EVENT_HEADS
+        and not any(t.pos_ == "ADP" for t in doc[start : end - 1])
+    )
+
+
 #: Lowercase words a title may hold between capitalised ones ("Learning to See").
 _TITLE_WORDS = frozenset({"to", "a", "an", "is", "are", "with", "as", "not"})
 
@@ -1651,6 +1673,9 @@ def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
             return "Organization"
         if lemma in _PRODUCT_VERBS:
             return "Product"
+    kind = _work_or_event_said(head) or _kind_just_before(doc, start, end)
+    if kind is not None:
+        return kind
     if organization and _used_as_software(doc, start, end, head):
         return "Product"
     if organization and _on_stage_at(doc, end, head):
@@ -1662,6 +1687,87 @@ def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
     if _unknown_place(doc, start, end):
         return "Organization"
     return None
+
+
+#: Verbs whose object is a work: one reads, publishes or watches a book, paper or film
+#: ("I read X", "they published X"). Not "write" (one writes software too) nor "listen
+#: to" (one listens to people).
+_WORK_OBJECT_VERBS = frozenset({"read", "reread", "publish", "watch", "rewatch"})
+#: Nouns of a part, maker or version of a work: "the author of X", "an episode of X".
+_WORK_PART_NOUNS = frozenset(
+    {"author", "episode", "chapter", "sequel", "prequel", "edition", "translation", "coauthor"}
+)
+#: Verbs said of an event as the subject: "X broke out", "X took place".
+_EVENT_SUBJECT_VERBS = {"break": "out", "take": "place"}
+
+
+def _work_or_event_said(head) -> str | None:
+    """Work or Event, as the words a name is said with make it: the object of a verb
+    of works ("read X", "X was published"), the owner of a part of a work ("the
+    author of X", "an episode of X"), a work by someone ("X by Jane Doe"), what one
+    does "during" ("during X", not "during my X"), where one is "at X <year>", or
+    what "broke out" or "took place". Each is a strong, specific cue; a name read, or
+    fought in, is seldom a firm or a person."""
+    parent = head.head
+    lemma = parent.lemma_.lower()
+    if head.dep_ == "dobj" and parent.pos_ == "VERB" and lemma in _WORK_OBJECT_VERBS:
+        return "Work"
+    if head.dep_ == "nsubjpass" and lemma == "publish":
+        return "Work"
+    if (
+        head.dep_ == "pobj"
+        and parent.lower_ == "of"
+        and parent.head.i < parent.i
+        and parent.head.lemma_.lower() in _WORK_PART_NOUNS
+    ):
+        return "Work"
+    if (
+        head.dep_ == "pobj"
+        and parent.lower_ == "during"
+        and not any(c.dep_ == "poss" for c in head.children)
+    ):
+        return "Event"  # not "during my PhD": one's own stage of life is no event
+    for child in head.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "by"
+            and child.i == head.i + 1
+            and any(o.dep_ == "pobj" and o.ent_type_ == "PERSON" for o in child.children)
+        ):
+            return "Work"
+    if (
+        head.dep_ == "pobj"
+        and parent.lower_ in ("at", "to")
+        and any(c.dep_ == "nummod" and _YEAR.fullmatch(c.text) for c in head.children)
+    ):
+        return "Event"  # "at Tessellate 2016", "went to Orvanta 2022": this year's meeting
+    if head.dep_ == "nsubj" and lemma in _EVENT_SUBJECT_VERBS:
+        word = _EVENT_SUBJECT_VERBS[lemma]
+        if any(c.lower_ == word and c.dep_ in ("prt", "dobj") for c in parent.children):
+            return "Event"
+    return None
+
+
+#: Words before a kind noun that make it the name's ("the podcast X", "his paper X").
+_KIND_DETERMINERS = frozenset({"DET", "PRON"})
+
+
+def _kind_just_before(doc, start: int, end: int) -> str | None:
+    """The kind of a kind noun said right before a name, after an article or a
+    possessive, and read as a modifier of it: "the podcast Silver Tannery", "his
+    paper X" (NER calls the title an organisation or a person)."""
+    if start < 2:
+        return None
+    kind_word, before = doc[start - 1], doc[start - 2]
+    if (
+        kind_word.dep_ not in ("compound", "amod", "nmod")
+        or not start <= kind_word.head.i < end
+        or before.pos_ not in _KIND_DETERMINERS
+        or before.head.i != kind_word.head.i
+    ):
+        return None
+    # the parse may tag the kind noun an adjective ("the podcast X": amod)
+    return _kind(kind_word) or _KIND_TYPES.get(kind_word.lower_)
 
 
 def _epithet_name(doc, start: int, end: int) -> bool:

@@ -13,9 +13,11 @@ from __future__ import annotations
 __all__ = ["name_head_type", "show_attended"]
 
 #: Last words of names of texts: charters, declarations, treaties and acts are written
-#: and signed ("the United Nations Charter", "the Berlin Declarations").
+#: and signed ("the United Nations Charter", "the Berlin Declarations", "the Clean Water
+#: Act", which NER calls an organisation).
 _TEXT_HEADS = frozenset(
     {
+        "act",
         "charter",
         "declaration",
         "declarations",
