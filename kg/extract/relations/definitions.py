@@ -159,6 +159,23 @@ def _span_of(noun, at: dict[int, SpanMention]) -> SpanMention | None:
     return s if s is not None and s.token_end == noun.i + 1 else None
 
 
+def pair_ends(doc, ends, bounds, transcript, sentence, at, new) -> list[SpanMention]:
+    """The two ends of a taxonomy pair: the mention already at each end (``ends``), or
+    a Concept made for the phrase at its ``bounds``, added to ``new`` and indexed in
+    ``at`` (token -> mention) so that no later pair makes it twice."""
+    made: list[SpanMention] = []
+    for end_, b in zip(ends, bounds, strict=True):
+        if end_ is not None:
+            made.append(end_)
+            continue
+        m = _make_mention(doc, *b, transcript, sentence, "Concept", "concept")
+        span = SpanMention(replace(m.mention, norm=_norm(doc, *b)), *b)
+        new.append(span)
+        at.update({i: span for i in range(*b)})
+        made.append(span)
+    return made
+
+
 def _is_kind_noun(noun) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in SHELL_NOUNS or not noun.is_alpha or len(lemma) < 3:
@@ -221,16 +238,7 @@ def defined_kinds(
         one_word = bounds[1] is not None and bounds[1][1] - bounds[1][0] == 1
         if one_word and wordnet.first_lexname(obj.lemma_.lower()) in _NOT_ONE_WORD_KINDS:
             continue
-        made: list[SpanMention] = []
-        for end_, b in zip(ends, bounds, strict=True):
-            if end_ is not None:
-                made.append(end_)
-                continue
-            m = _make_mention(doc, *b, transcript, sentence, "Concept", "concept")
-            span = SpanMention(replace(m.mention, norm=_norm(doc, *b)), *b)
-            new.append(span)
-            at.update({i: span for i in range(*b)})
-            made.append(span)
+        made = pair_ends(doc, ends, bounds, transcript, sentence, at, new)
         if made[0] is made[1]:
             continue
         evidence = unit_evidence(transcript, sentence, f"parse:broader:define-{how}", 0.75)

@@ -20,13 +20,11 @@ like a definition, and held to the same tests (shared helpers of :mod:`.definiti
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ...model import RelationCandidate, Sentence, Transcript
 from ...nlp import tokens, unit_evidence
-from ..entities import SpanMention, _make_mention
+from ..entities import SpanMention
 from .clauses import is_question, non_asserting
-from .definitions import _bare, _is_kind_noun, _norm, _phrase, _span_of
+from .definitions import _bare, _is_kind_noun, _phrase, _span_of, pair_ends
 
 __all__ = ["listed_kinds"]
 
@@ -123,16 +121,7 @@ def listed_kinds(
             for b, n in zip(bounds, (example, kind), strict=True)
         ):
             continue
-        made: list[SpanMention] = []
-        for end_, b in zip(ends, bounds, strict=True):
-            if end_ is not None:
-                made.append(end_)
-                continue
-            m = _make_mention(doc, *b, transcript, sentence, "Concept", "concept")
-            span = SpanMention(replace(m.mention, norm=_norm(doc, *b)), *b)
-            new.append(span)
-            at.update({i: span for i in range(*b)})
-            made.append(span)
+        made = pair_ends(doc, ends, bounds, transcript, sentence, at, new)
         key = (made[0].token_start, made[1].token_start)
         if made[0] is made[1] or key in seen:
             continue
