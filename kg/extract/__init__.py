@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from ..config import Settings
-from ..lexicon import Lexicon, name_key, name_part, nickname_names
+from ..lexicon import Lexicon, name_key, name_part
 from ..model import Mention, RelationCandidate, Sentence, Transcript
 from ..nlp import tokens, unit_evidence
 from .appositives import appositive_kinds
@@ -54,6 +54,7 @@ from .relations.definitions import defined_kinds
 from .relations.hearst import listed_kinds
 from .term_precision import without_fragments
 from .terms import TermCandidate, TermStatistics, choose_terms, phrase_candidates
+from .titled import known_given_name
 
 __all__ = ["Extraction", "extract_transcript"]
 
@@ -408,8 +409,7 @@ def _called_on_by_name(s: SpanMention, doc, given_names: frozenset[str]) -> bool
     """A given name NER found that makes up its sentence alone ("Walt.", "Helen?"): a
     person given the floor (:func:`.entities.called_on`), whatever NER's type (it calls
     "Helen" a place)."""
-    word = s.mention.surface.lower()
-    return (word in given_names or word in nickname_names()) and called_on(
+    return known_given_name(s.mention.surface, given_names) and called_on(
         doc, s.token_start, s.token_end
     )
 

@@ -1909,7 +1909,8 @@ def _on_stage_at(doc, end: int, head) -> bool:
     return any(t.lemma_.lower() in _STAGE_WORDS for t in near)
 
 
-_PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: NER labels of a town or region a gathering is held in ("at X in Anchorage").
+_TOWN_LABELS = frozenset({"GPE", "LOC"})
 #: Tokens after the sentence of "at X in <town>" a year may be said in ("... in Lyon.
 #: I forget which one it was; 2004, 2005").
 YEAR_REACH = 20
@@ -1931,7 +1932,7 @@ def _gathering_at(doc, end: int, head) -> bool:
         return False
     if head.head.head.lemma_.lower() in _STAYING_VERBS:
         return False  # "I was at X in Austin in 1998": a job as often as a meeting
-    if doc[end].lower_ != "in" or doc[end + 1].ent_type_ not in _PLACE_LABELS:
+    if doc[end].lower_ != "in" or doc[end + 1].ent_type_ not in _TOWN_LABELS:
         return False
     sent = doc[end].sent
     stop = min(len(doc), sent.end + YEAR_REACH)

@@ -17,9 +17,7 @@ handled by :mod:`.institutions` and :func:`.entities.after_title`.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from ..lexicon import nickname_pairs
+from ..lexicon import nickname_names
 from . import wordnet
 from .truecase import TITLES
 
@@ -31,16 +29,10 @@ _TITLE_JOINERS = frozenset({"of", "the", "for"})
 _MAX_TITLE_WORDS = 6
 
 
-@lru_cache(maxsize=1)
-def _nickname_words() -> frozenset[str]:
-    """Every given name of the nickname list, formal and short ("donald", "don")."""
-    return frozenset(w for pair in nickname_pairs() for w in pair)
-
-
 def known_given_name(word: str, given_names: frozenset[str] = frozenset()) -> bool:
     """``word`` (any case) is a given name: of ``given_names`` or the nickname list."""
     lower = word.lower()
-    return lower in given_names or lower in _nickname_words()
+    return lower in given_names or lower in nickname_names()
 
 
 def role_noun(token) -> bool:

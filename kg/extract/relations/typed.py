@@ -60,8 +60,6 @@ def match(between: str, a: Mention, b: Mention, before: Callable[[], str] = str)
         return pattern, role
     return None
 
-    return None
-
 
 def typed_verb(phrase: str, subj: Mention, obj: Mention) -> tuple[str, bool] | None:
     """The typed relation an open verb phrase states between these mentions, if any."""
