@@ -59,6 +59,7 @@ SETS = {
     "dev": (HELDOUT / "dev", HELDOUT / "gold"),
     "fresh": (HELDOUT / "fresh", HELDOUT / "gold"),
     "val": (HELDOUT / "val", HELDOUT / "gold"),
+    "gate": (HELDOUT / "gate", HELDOUT / "gold"),
     "corpus": (SHARED / "corpus", ROOT / "tests" / "data" / "judged" / "corpus_recall_sample.json"),
 }
 #: spaCy labels counted as names (bench/quality.py's ``_SPACY_TYPES`` without LAW).
