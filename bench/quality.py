@@ -16,7 +16,12 @@ Sets (gold made by reading each text before running anything on it):
 * ``gate``: three more held-out transcripts (``tests/data/heldout/gate``, h14-h16),
   fetched and annotated in session 7 without sight of kg's code or output; scored once
   before that session's rules and then only in aggregate (the summary row) as its
-  merge gate, the way ``val`` was in session 6.
+  merge gate, the way ``val`` was in session 6; so again in session 8; study material
+  from session 9 on.
+* ``gate2``: three more held-out transcripts (``tests/data/heldout/gate2``, h17-h19),
+  fetched and annotated at the start of session 9 by annotators who saw neither kg's
+  code nor its output; scored once before that session's rules and then only in
+  aggregate as its merge gate.
 * ``test``: the held-out test half (``tests/data/heldout/test``), scored only to
   report: never used to tune a rule or add a lexicon entry.
 * ``dialogues``: four short dialogues written for the relation tests (interview,
@@ -82,6 +87,7 @@ SETS = {
     "fresh": (HELDOUT / "fresh", HELDOUT / "gold"),
     "val": (HELDOUT / "val", HELDOUT / "gold"),
     "gate": (HELDOUT / "gate", HELDOUT / "gold"),
+    "gate2": (HELDOUT / "gate2", HELDOUT / "gold"),
     "dialogues": (
         ROOT / "tests" / "data" / "dialogues",
         ROOT / "tests" / "data" / "dialogues" / "gold",
