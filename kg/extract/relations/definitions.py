@@ -98,9 +98,34 @@ def _bare(noun) -> bool:
     return True
 
 
+def _noun_read_as_adjective(token) -> bool:
+    """A plural noun the tagger read as an adjective ("they are also alkaloids"): English
+    adjectives take no plural "-s", so a word tagged one that ends in "-s" (not "-ss",
+    "-us", "-is", "-ous": "useless", "bogus", "serious") whose singular WordNet lists as
+    a noun is that noun in the plural."""
+    word = token.lower_
+    return (
+        token.tag_ == "JJ"
+        and word.endswith("s")
+        and not word.endswith(("ss", "us", "is"))
+        and wordnet.is_noun_lemma(word[:-1])
+    )
+
+
+def _lemma(noun) -> str:
+    """The noun's lemma, the singular of a plural noun read as an adjective."""
+    if _noun_read_as_adjective(noun):
+        return noun.lower_[:-1]
+    return noun.lemma_.lower()
+
+
 def _kind(verb):
     """(kind noun, how it was said) of the copula's complement, or None."""
     attrs = [c for c in verb.children if c.dep_ == "attr"]
+    if not attrs and _plural(verb):
+        misread = [c for c in verb.children if c.dep_ == "acomp" and _noun_read_as_adjective(c)]
+        if len(misread) == 1 and not any(c.dep_ == "det" for c in misread[0].children):
+            return misread[0], "are"  # "morphine and nicotine are also alkaloids"
     if len(attrs) != 1:
         return None
     attr = attrs[0]
@@ -118,7 +143,26 @@ def _kind(verb):
         return pobjs[0], "kind-of"
     if attr.pos_ == "NOUN" and dets and dets[0] in _ARTICLES and not pobjs:
         return attr, "is-a"
+    if attr.pos_ == "NOUN" and attr.tag_ == "NNS" and not dets and not pobjs and _plural(verb):
+        return attr, "are"  # "morphine and nicotine are alkaloids": a kind said in the plural
     return None
+
+
+def _plural(verb) -> bool:
+    """Whether the copula is "are" with a subject of several things: a plural noun or
+    nouns joined by "and" ("Xs are Ys", "X and Y are Ys")."""
+    if verb.lower_ not in ("are", "'re", "’re"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return len(subjects) == 1 and (
+        subjects[0].tag_ == "NNS" or any(c.dep_ == "conj" for c in subjects[0].children)
+    )
+
+
+def _subjects(subj) -> list:
+    """The subject and the nouns joined to it by "and" ("morphine and nicotine"): each
+    is of the kind the copula names."""
+    return [subj, *(c for c in subj.conjuncts if c.pos_ in ("NOUN", "PROPN") and c.i > subj.i)]
 
 
 def _phrase(noun) -> tuple[int, int] | None:
@@ -150,6 +194,8 @@ def _norm(doc, start: int, end: int) -> str:
     toks = tokens(doc)
     if toks[end - 1].tag_ == "VBG":
         return " ".join(t.lower_ for t in toks[start:end])
+    if _noun_read_as_adjective(toks[end - 1]):
+        return " ".join([*(t.lower_ for t in toks[start : end - 1]), _lemma(toks[end - 1])])
     return _key(doc, start, end)
 
 
@@ -177,7 +223,7 @@ def pair_ends(doc, ends, bounds, transcript, sentence, at, new) -> list[SpanMent
 
 
 def _is_kind_noun(noun) -> bool:
-    lemma = noun.lemma_.lower()
+    lemma = _lemma(noun)
     if lemma in SHELL_NOUNS or not noun.is_alpha or len(lemma) < 3:
         return False
     return wordnet.first_lexname(lemma) not in _NOT_KINDS
@@ -189,7 +235,9 @@ def defined_kinds(
     """New concept mentions a definition of the unit makes and its ``broader``
     candidates (one end a concept already, the other made here if it is none)."""
     toks = tokens(doc)
-    verbs = [t for t in toks if t.lemma_ == "be" and any(c.dep_ == "attr" for c in t.children)]
+    verbs = [
+        t for t in toks if t.lemma_ == "be" and any(c.dep_ in ("attr", "acomp") for c in t.children)
+    ]
     if not verbs or is_question(doc):
         return [], []
     at = {i: s for s in spans for i in range(s.token_start, s.token_end)}
@@ -201,48 +249,53 @@ def defined_kinds(
             continue
         if verb.tag_ not in ("VBZ", "VBP"):
             continue  # a definition holds now: "which was an awesome conversation" tells
-        subj, kind = _subject(verb), _kind(verb)
-        if subj is None or kind is None:
+        first, kind = _subject(verb), _kind(verb)
+        if first is None or kind is None:
             continue
         obj, how = kind
-        if any(c.dep_ in ("neg", "predet") or c.lower_ == "no" for c in obj.children):
-            continue  # "not a Y", "no Y", "such a black box"
-        if any(c.dep_ in ("det", "poss") and c.lower_ in _DEICTIC for c in subj.children):
-            continue  # "this LLM is a ...": one thing at hand, not the kind
-        ends: list[SpanMention | None] = []
-        for noun in (subj, obj):
-            s = _span_of(noun, at)
-            if s is None and noun.i in at:
-                s = at[noun.i]  # a mention the noun is inside, not at the end of: no end
-                ends.append(None if s.mention.type == "Concept" else s)
-                continue
-            ends.append(s)
-        if any(e is not None and e.mention.type != "Concept" for e in ends):
-            continue  # a named entity is an instance, not a kind
-        if all(e is None for e in ends):
-            continue  # a definition between two new phrases is too weak alone
-        if not _is_kind_noun(obj):
-            continue
-        if ends[0] is None and (subj.pos_ == "PROPN" or not _bare(subj)):
-            continue  # a new term is a common noun said generically
-        bounds = [
-            None if e is not None else _phrase(n) for e, n in zip(ends, (subj, obj), strict=True)
-        ]
-        if any(e is None and b is None for e, b in zip(ends, bounds, strict=True)):
-            continue
-        if any(
-            b is not None and (any(i in at for i in range(*b)) or n.ent_type_)
-            for b, n in zip(bounds, (subj, obj), strict=True)
-        ):
-            continue
-        one_word = bounds[1] is not None and bounds[1][1] - bounds[1][0] == 1
-        if one_word and wordnet.first_lexname(obj.lemma_.lower()) in _NOT_ONE_WORD_KINDS:
-            continue
-        made = pair_ends(doc, ends, bounds, transcript, sentence, at, new)
-        if made[0] is made[1]:
-            continue
-        evidence = unit_evidence(transcript, sentence, f"parse:broader:define-{how}", 0.75)
-        out.append(
-            RelationCandidate(made[0].mention, "broader", made[1].mention, "typed", evidence)
-        )
+        for subj in _subjects(first):
+            found = _definition(doc, transcript, sentence, subj, obj, how, at, new)
+            if found is not None:
+                out.append(found)
     return new, out
+
+
+def _definition(doc, transcript, sentence, subj, obj, how, at, new) -> RelationCandidate | None:
+    """The ``broader`` pair a copula states between ``subj`` and the kind ``obj``, its
+    missing end made a concept (added to ``new``); None when it states none."""
+    if any(c.dep_ in ("neg", "predet") or c.lower_ == "no" for c in obj.children):
+        return None  # "not a Y", "no Y", "such a black box"
+    if any(c.dep_ in ("det", "poss") and c.lower_ in _DEICTIC for c in subj.children):
+        return None  # "this LLM is a ...": one thing at hand, not the kind
+    ends: list[SpanMention | None] = []
+    for noun in (subj, obj):
+        s = _span_of(noun, at)
+        if s is None and noun.i in at:
+            s = at[noun.i]  # a mention the noun is inside, not at the end of: no end
+            ends.append(None if s.mention.type == "Concept" else s)
+            continue
+        ends.append(s)
+    if any(e is not None and e.mention.type != "Concept" for e in ends):
+        return None  # a named entity is an instance, not a kind
+    if all(e is None for e in ends):
+        return None  # a definition between two new phrases is too weak alone
+    if not _is_kind_noun(obj):
+        return None
+    if ends[0] is None and (subj.pos_ == "PROPN" or not _bare(subj)):
+        return None  # a new term is a common noun said generically
+    bounds = [None if e is not None else _phrase(n) for e, n in zip(ends, (subj, obj), strict=True)]
+    if any(e is None and b is None for e, b in zip(ends, bounds, strict=True)):
+        return None
+    if any(
+        b is not None and (any(i in at for i in range(*b)) or n.ent_type_)
+        for b, n in zip(bounds, (subj, obj), strict=True)
+    ):
+        return None
+    one_word = bounds[1] is not None and bounds[1][1] - bounds[1][0] == 1
+    if one_word and wordnet.first_lexname(_lemma(obj)) in _NOT_ONE_WORD_KINDS:
+        return None
+    made = pair_ends(doc, ends, bounds, transcript, sentence, at, new)
+    if made[0] is made[1] or made[0].mention.norm == made[1].mention.norm:
+        return None  # "pathogens are everywhere, pathogens": a word said again
+    evidence = unit_evidence(transcript, sentence, f"parse:broader:define-{how}", 0.75)
+    return RelationCandidate(made[0].mention, "broader", made[1].mention, "typed", evidence)
