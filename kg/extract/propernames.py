@@ -67,6 +67,9 @@ TYPES = {
     "noun.group": "Organization",  # alliances, parties, bodies
     "noun.event": "Event",
     "noun.act": "Event",  # wars, battles
+    "noun.time": "Event",  # ages and eras: "the Industrial Revolution", "the Middle Ages"
+    "noun.state": "Event",  # "the Great Depression"
+    "noun.communication": "Work",  # texts: "the Fifth Amendment", "the Talmud"
 }
 
 

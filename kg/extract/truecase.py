@@ -251,6 +251,14 @@ def _everyday_noun(word: str) -> bool:
     return plural >= PLURAL_MIN_ZIPF and plural >= zipf_frequency(word, "en") - PLURAL_GAP
 
 
+def _known_full_name(lows: list[str], i: int) -> int:
+    """The number of words of a name of several words that WordNet lists as a named
+    person, place, group or event (:func:`.propernames.longest_name`) starting at
+    ``lows[i]`` ("martin luther king jr", "camp david"), or 0."""
+    named = longest_name(lows, i)
+    return named[0] if named is not None and named[0] > 1 else 0
+
+
 def truecase(text: str, given_names: frozenset[str]) -> str:
     """``text`` with the capitals of names restored (same length; see the module doc)."""
     chars = list(text)
@@ -307,6 +315,15 @@ def truecase(text: str, given_names: frozenset[str]) -> str:
             chars[start] = chars[start].upper()
             chars[words[i + 2][0]] = chars[words[i + 2][0]].upper()
             i += 3
+            continue
+        known = _known_full_name(lows, i)
+        if known:
+            # "martin luther king jr", "camp david": the whole name WordNet lists, before
+            # its given name alone is read as one ("Martin Luther", "David")
+            for k in range(i, i + known):
+                if lows[k] not in ("of", "the", "and"):
+                    chars[words[k][0]] = chars[words[k][0]].upper()
+            i += known
             continue
         if _named_by_pronoun(words, i):
             chars[start] = chars[start].upper()
