@@ -20,6 +20,7 @@ from .concepts import select_terms
 from .designations import designation_kinds
 from .entities import (
     SpanMention,
+    acronym_of_a_person,
     acts_as_person,
     after_title,
     brand_word,
@@ -558,6 +559,8 @@ def _drop_unsupported_names(
             return True  # "in the style of Cormac McCarthy or X"
         if m.surface.islower() and name_type((m.surface,)) == m.type:
             return True  # "galen", "khrushchev": a named individual of WordNet, said once
+        if m.type == "Person" and m.surface.isupper() and acronym_of_a_person(m.surface.lower()):
+            return True  # "like JFK": a person WordNet knows by the acronym, said once
         if m.type == "Place" and s.token_start > 0:
             before = doc[s.token_start - 1].lower_
             if sea_without_head([before, m.surface.lower()], 1):

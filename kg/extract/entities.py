@@ -36,6 +36,7 @@ from .truecase import (
 
 __all__ = [
     "SpanMention",
+    "acronym_of_a_person",
     "find_mentions",
     "name_parts",
     "name_part_mentions",
@@ -337,7 +338,12 @@ def _looks_like_name(
         and not all(is_common_word(t.text, TRUSTED_NAME_MAX_ZIPF) for t in alpha)
         and not _surname_is_a_word(alpha, etype, lexicon)
     ):
-        return not (len(alpha) == 1 and alpha[0].text.isupper() and etype == "Person")
+        return not (
+            len(alpha) == 1
+            and alpha[0].text.isupper()
+            and etype == "Person"
+            and not acronym_of_a_person(alpha[0].lower_)
+        )
     if len(alpha) == 1:
         word = alpha[0].text
         if word.isupper() and len(word) >= 2:
@@ -610,6 +616,13 @@ def _used_as_common_noun(doc, start: int, end: int, entry: LexiconEntry) -> bool
     )
 
 
+def acronym_of_a_person(word: str) -> bool:
+    """WordNet lists the acronym ``word`` (lowercase) as a named person first ("jfk",
+    "fdr", "lbj"): written in capitals, it is that person, not an all-capitals word NER
+    misread as one ("TUI")."""
+    return _wordnet_names().get((word,)) == "Person"
+
+
 def _not_a_name_here(doc, start: int, end: int, etype: str) -> bool:
     """Context that shows an NER span is no name: "a Zoomer"; an all-capitals word as a
     person ("TUI"); an acronym modifying the noun after it ("SOP reason"); a person or
@@ -618,7 +631,8 @@ def _not_a_name_here(doc, start: int, end: int, etype: str) -> bool:
         return True
     words = [t for t in doc[start:end] if t.is_alpha]
     if etype == "Person" and any(t.text.isupper() and len(t.text) > 1 for t in words):
-        return True
+        # unless general knowledge has a person of that acronym ("JFK", "FDR")
+        return not (len(words) == 1 and acronym_of_a_person(words[0].lower_))
     if (
         end - start == 1
         and doc[start].text.isupper()
