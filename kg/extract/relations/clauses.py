@@ -795,6 +795,9 @@ class _Reader:
                 return fact("affiliatedWith", subj, obj, "student", 0.8, noun)
             if noun in ROLE_NOUNS:  # a job, at a university too ("a professor at MIT")
                 return fact("worksFor", subj, obj, "role", 0.85, self._role(nouns.get(noun)))
+            if noun is not None and prep in ("at", "with") and _staff_noun(noun, prep):
+                # a kind of worker (WordNet): "I'm a technical writer with Y"
+                return fact(job, subj, obj, "staff", 0.75, self._role(nouns.get(noun)))
         counsel = lemma in ("be", "become", "remain") and noun in COUNSEL_NOUNS
         if person_org and counsel and prep == "to":  # "I'm an advisor to X": a tie, no job
             return fact("affiliatedWith", subj, obj, "advisor", 0.75, noun)
@@ -1056,7 +1059,7 @@ class _Reader:
             return fact("affiliatedWith", name, obj, "appos-student", 0.75, lemma)
         if person_org and (lemma in ROLE_NOUNS or lemma in OFFICE_NOUNS):  # a job, an office
             return fact("worksFor", name, obj, "appos", 0.8, self._role(noun))
-        if person_org and prep == "at" and _staff_noun(lemma):
+        if person_org and prep in ("at", "with") and _staff_noun(lemma, prep):
             # "X, a pediatrician at Y", "my colleague at Y, X": one of Y's people
             return fact(job_at(obj.mention), name, obj, "appos-at", 0.75, self._role(noun))
         if nt == _PERSON and ot == _ORG and prep == "to" and lemma in COUNSEL_NOUNS:
@@ -1086,11 +1089,17 @@ _VISITOR_NOUNS = frozenset(
 )
 
 
-def _staff_noun(lemma: str) -> bool:
-    """A noun for a person (WordNet's commonest sense) that, said "at" an organisation,
-    makes them one of its people: "a pediatrician at", "a colleague at" (not "a guest
-    at", "a customer at")."""
-    return lemma not in _VISITOR_NOUNS and wordnet.first_lexname(lemma) == "noun.person"
+#: person nouns of a tie between people: "friends with Y" is no job at Y
+_TIE_NOUNS = frozenset({"friend", "buddy", "pal", "neighbor", "neighbour", "rival", "enemy"})
+
+
+def _staff_noun(lemma: str, prep: str = "at") -> bool:
+    """A noun for a person (WordNet's commonest sense) that, said "at" (or "with") an
+    organisation, makes them one of its people: "a pediatrician at", "a colleague at",
+    "a technical writer with" (not "a guest at", "a customer at", "friends with")."""
+    if lemma in _VISITOR_NOUNS or (prep == "with" and lemma in _TIE_NOUNS):
+        return False
+    return wordnet.first_lexname(lemma) == "noun.person"
 
 
 def _one_of(noun):

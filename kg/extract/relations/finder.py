@@ -178,7 +178,8 @@ class RelationFinder:
                     and b.mention.source not in ("lexicon", "ner")
                 ):
                     continue  # at least one side must be named in the text
-                between_words = doc[a.token_end : b.token_start]
+                # words, not punctuation: "the co-founder" is three tokens
+                between_words = [t for t in doc[a.token_end : b.token_start] if not t.is_punct]
                 if len(between_words) > MAX_BETWEEN_WORDS:
                     continue
                 between = norm(
@@ -188,34 +189,41 @@ class RelationFinder:
                         ].idx
                     ]
                 )
-                found = match(between, a.mention, b.mention, partial(_words_before, doc, a))
-                if found and a.token_start and doc[a.token_start - 1].lower_ in found[0].not_after:
+                # "X here from Y, who is the CEO at Z": "who" is X
+                k = _who_person(doc, text, spans, i, between)
+                first = a if k is None else spans[k]
+                found = match(between, first.mention, b.mention, partial(_words_before, doc, first))
+                if (
+                    found
+                    and first.token_start
+                    and (doc[first.token_start - 1].lower_ in found[0].not_after)
+                ):
                     found = None
-                if found and found[0].forward and doc[a.token_start].lower_ in _OBJECT_CASE:
+                if found and found[0].forward and doc[first.token_start].lower_ in _OBJECT_CASE:
                     found = None  # "a mentor for me on the board of X": "me" is no subject
                 if found:
                     pattern, role = found
                     # "Dario and Daniela Amodei co-founded Anthropic", "founded by X and Y"
-                    firsts = [a, *conjuncts(doc, spans, i, -1)]
+                    firsts = [first, *conjuncts(doc, spans, i if k is None else k, -1)]
                     seconds = [b, *conjuncts(doc, spans, spans.index(b), +1)]
                     for x, y in list_pairs(firsts, seconds):
                         subj, obj = (x, y) if pattern.forward else (y, x)
-                        predicate = pattern.predicate
-                        if pattern.by_institution:
-                            predicate = job_at(obj.mention)
-                        out.append(
-                            RelationCandidate(
-                                subj.mention,
-                                predicate,
-                                obj.mention,
-                                "typed",
-                                evidence(f"pattern:{predicate}", pattern.confidence, role),
-                                role,
+                        for predicate, said in _stated(pattern, role):
+                            if pattern.by_institution:
+                                predicate = job_at(obj.mention)
+                            out.append(
+                                RelationCandidate(
+                                    subj.mention,
+                                    predicate,
+                                    obj.mention,
+                                    "typed",
+                                    evidence(f"pattern:{predicate}", pattern.confidence, said),
+                                    said,
+                                )
                             )
-                        )
                         linked.add((id(x), id(y)))
                     if pattern.predicate == "founded" and pattern.forward:
-                        out += self._cofounders(doc, spans, a, b, evidence, linked, sentence)
+                        out += self._cofounders(doc, spans, first, b, evidence, linked, sentence)
         # an unsaid subject: "... postdoc with Andrew Ng", the talk's main person did it
         spans = [s for s in spans if s.mention.source != UNRESOLVED]
         if spans:
@@ -248,20 +256,21 @@ class RelationFinder:
                             start=first.mention.start,
                             end=first.mention.start,
                         )
-                        out.append(
+                        out += [
                             RelationCandidate(
                                 virtual,
-                                pattern.predicate,
+                                predicate,
                                 first.mention,
                                 "typed",
                                 evidence(
-                                    f"pattern:{pattern.predicate}:implicit",
+                                    f"pattern:{predicate}:implicit",
                                     round(pattern.confidence * 0.75, 2),
-                                    role,
+                                    said,
                                 ),
-                                role,
+                                said,
                             )
-                        )
+                            for predicate, said in _stated(pattern, role)
+                        ]
                         # the same unsaid subject carries over a following institution ("... in Stanford")
                         for second in spans[1:2]:
                             between = norm(
@@ -418,6 +427,35 @@ class RelationFinder:
                 )
             )
         return out
+
+
+#: the words between a person and the organisation said as where they are from: "X
+#: (here) from Y", "X at Y", "X with Y"
+_FROM_ORG = re.compile(r"(?:(?:here|there)\s+)?(?:from|at|of|with)\s+(?:the\s+)?")
+
+
+def _who_person(doc, text: str, spans: list[SpanMention], i: int, between: str) -> int | None:
+    """The index of the person a "who" after ``spans[i]`` refers to, when ``spans[i]``
+    is no person but the organisation said as where the person just before it is from
+    ("X here from Y, who is the co-founder of Z"): "who" refers to a person, so it
+    skips the organisation to the person it follows."""
+    if not between.startswith("who ") or not i or spans[i].mention.type == "Person":
+        return None
+    person, org = spans[i - 1], spans[i]
+    if person.mention.type != "Person" or person.token_end > org.token_start:
+        return None
+    start = doc[person.token_end - 1].idx + len(doc[person.token_end - 1].text)
+    words = norm(text[start : doc[org.token_start].idx])
+    return i - 1 if _FROM_ORG.fullmatch(words) else None
+
+
+def _stated(pattern, role: str | None) -> list[tuple[str, str | None]]:
+    """(predicate, role) of what a matched pattern states: its predicate with the role;
+    a founding said together with a job ("the co-founder and CEO at Y") is both, the
+    founding without a role and worksFor with it."""
+    if pattern.predicate == "founded" and role:
+        return [("founded", None), ("worksFor", role)]
+    return [(pattern.predicate, role)]
 
 
 def _unresolved(c: RelationCandidate) -> RelationCandidate:

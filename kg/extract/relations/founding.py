@@ -7,10 +7,12 @@ from .patterns import _AGENT, _ART, _BE, _ORG, _PERSON, _TIME, ROLES, Pattern, _
 __all__ = ["PATTERNS", "VERB_RULES"]
 
 PATTERNS: tuple[Pattern, ...] = (
-    # founded: "he's a co-founder of openai", "co-founded Anthropic", "OpenAI was founded by"
+    # founded: "he's a co-founder of openai", "co-founded Anthropic", "OpenAI was founded by";
+    # a job said with it is its ``role`` ("the co-founder and CEO at Y": the finder adds
+    # worksFor with that role)
     _p(
         "founded",
-        rf"^{_BE}{_ART}{_TIME}(?:co-?\s?founders?|cofounders?|founders?|founding members?)\s+(?:of|at|and [a-z ]+ (?:of|at))\s+$",
+        rf"^{_BE}{_ART}{_TIME}(?:co-?\s?founders?|cofounders?|founders?|founding members?)\s+(?:of|at|and\s+(?:(?:the|its)\s+)?(?:(?P<role>{ROLES})|[a-z ]+)\s+(?:of|at))\s+$",
         _PERSON,
         _ORG,
         implicit=True,

@@ -255,9 +255,10 @@ _STINT_MARKS = PAST_MARKS | {"both"}
 
 
 def person_at(reader: _Reader, prep) -> list[ClauseFact]:
-    """ "X, formerly of Y", "X and Z, both at Y": a preposition the parse hangs on a
-    person's name, marked by "formerly"/"previously" (a past stint) or "both" (the
-    names listed before it, each in order), places each at the organisation
+    """ "X, formerly of Y", "X and Z, both at Y", "X, with Y": a preposition the parse
+    hangs on a person's name, marked by "formerly"/"previously" (a past stint), "both"
+    (the names listed before it, each in order) or a comma before "with" (an aside
+    naming someone's employer, as introductions do), places each at the organisation
     (``job_at``: affiliatedWith a place of study, else worksFor). The bare "X at Y" is
     the between-words pattern's."""
     from .clauses import ClauseFact
@@ -267,7 +268,10 @@ def person_at(reader: _Reader, prep) -> list[ClauseFact]:
     marks = {c.lower_ for c in prep.children if c.dep_ in ("advmod", "preconj")}
     if prep.i > 0 and reader.doc[prep.i - 1].lower_ in _STINT_MARKS:
         marks.add(reader.doc[prep.i - 1].lower_)
-    if not marks & _STINT_MARKS:
+    # "my co-host, X, with Y": "with" set off by a comma after a name is an apposition
+    # naming where they work (never the bare "with X with Y's help")
+    aside = prep.lower_ == "with" and prep.i > 0 and reader.doc[prep.i - 1].text == ","
+    if not marks & _STINT_MARKS and not aside:
         return []
     people = [p for p in reader.spans(prep.head) if p.mention.type == _PERSON]
     if "both" in marks and len(people) < 2:

@@ -109,11 +109,11 @@ PATTERNS: tuple[Pattern, ...] = (
         confidence=0.8,
     ),
     # a person named right before an organisation: "Andrew Ng at Stanford" (affiliated),
-    # "Doug at Sequoia" (works there)
+    # "Doug at Sequoia" (works there), "we've got X here from Y" (a guest introduced)
     replace(
         _p(
             "affiliatedWith",
-            r"^(?:(?:at|in|from|of)\s+)(?:the\s+)?$",
+            r"^(?:here\s+)?(?:at|in|from|of)\s+(?:the\s+)?$",
             _PERSON,
             _ORG,
             confidence=0.6,
