@@ -45,6 +45,7 @@ from __future__ import annotations
 
 from ...model import RelationCandidate
 from ..entities import SpanMention
+from .creation import VERB_RULES as CREATION_VERB_RULES
 from .typed import typed_verb
 
 __all__ = ["open_relations", "hypothetical"]
@@ -98,6 +99,9 @@ _COMPLEX_PREP = frozenset({"front", "top", "behalf"})
 _GROUNDED = frozenset({"lexicon", "ner", "speaker"})
 #: a subject that is the noun a participle or relative clause hangs on (concepts only)
 _MOD = "modified"
+#: Verbs of making (:mod:`.creation`'s): what is made is the noun, never a name that
+#: only classifies it ("published a YouTube video" made no YouTube).
+_MAKING = frozenset(CREATION_VERB_RULES[0][0])
 _NAMING = frozenset({"call", "name", "know", "dub", "term", "label"})
 _OBJECT_DEPS = frozenset({"dobj", "attr", "oprd", "dative"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "agent"})
@@ -108,6 +112,7 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
     by_role: dict[int, dict[str, list[tuple[SpanMention, str | None]]]] = {}
     type_at = {k: s.mention.type for s in spans for k in range(s.token_start, s.token_end)}
     through_noun: set[int] = set()  # objects read through the verb's object noun
+    classifying: set[int] = set()  # names read through the noun they classify
     for s in spans:
         root = doc[s.token_start : s.token_end].root
         while root.dep_ == "conj" and root.head.pos_ in ("NOUN", "PROPN"):
@@ -127,6 +132,7 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
             # offices" (not a preposition's noun: "a member of the X board" is no
             # member of X)
             root = root.head
+            classifying.add(id(s))
         if (
             root.dep_ == "appos"
             and root.head.pos_ == "NOUN"
@@ -290,6 +296,11 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
                 )
                 word = verb.lower_ if participle else None
                 phrase = " ".join(p for p in (word or lemma, particle, prep) if p)
+                if id(obj) in classifying and lemma in _MAKING and obj.mention.type != "Concept":
+                    # a name classifying what was made is not what was made: "published a
+                    # YouTube video", "built the Kestrel app" (a concept is its kind:
+                    # "wrote the first role-playing game")
+                    continue
                 typed = None if negated else typed_verb(phrase, subj.mention, obj.mention)
                 if typed is not None:
                     # the parse found subject and object where the text between them

@@ -54,6 +54,24 @@ _WE_AT = re.compile(
     r"|(?:(?:'re|re|are|were|was|'ve|ve|have|had|been|all|both|now|still|also) )*with)"
     r" (?:the )?$"
 )
+#: Verbs whose "at" names what is looked at or aimed at, not where one works ("we're
+#: looking at the DSKY", "we laughed at X").
+_AT_OBJECT_VERBS = frozenset(
+    {"look", "stare", "glance", "peek", "gaze", "laugh", "smile", "point", "aim", "shoot"}
+    | {"throw", "yell", "shout", "hint", "marvel", "wonder", "guess", "arrive", "arrived"}
+)
+
+
+def _aimed_at(doc, start: int) -> bool:
+    """The "at" before the mention at ``start`` is the object of a verb of looking or
+    aiming, or of an adjective ("good at X"): no place of work."""
+    at = next((doc[k] for k in (start - 1, start - 2) if k >= 0 and doc[k].lower_ == "at"), None)
+    if at is None:
+        return False
+    head = at.head
+    return head.pos_ == "ADJ" or head.lemma_.lower() in _AT_OBJECT_VERBS
+
+
 _OUR_ROLE = re.compile(rf"(?:^| )(?:our|my) (?:{_TIME.strip('?')}?)?(?P<role>{ROLES}) $")
 
 
@@ -479,7 +497,7 @@ class Discourse:
             for t in we_tokens:
                 if t.i < s.token_start and s.token_start - t.i <= 12:
                     between = norm(text[t.idx + len(t.text) : start])
-                    if _WE_AT.match(between):
+                    if _WE_AT.match(between) and not _aimed_at(doc, s.token_start):
                         found = True
             if found:
                 person = Mention(
