@@ -49,6 +49,7 @@ from .entities import (
 )
 from .headterms import HeadTermSentence, head_term_broader
 from .institutions import institution_name, with_institution_names
+from .ner_repairs import SentenceCaseWords
 from .propernames import name_type, sea_without_head
 from .relations import RelationFinder
 from .relations.definitions import defined_kinds
@@ -84,9 +85,12 @@ def extract_transcript(
     statistics = TermStatistics()
     profile = profile or casing_profile(transcript.text)
     trust_case, lowercase = profile.reliable, not profile.cased
+    sentence_case = SentenceCaseWords(transcript.text) if trust_case else None
     for sentence, doc in parsed:
         statistics.count_words(doc)
-        spans = find_mentions(doc, transcript, sentence, lexicon, trust_case, lowercase)
+        spans = find_mentions(
+            doc, transcript, sentence, lexicon, trust_case, lowercase, sentence_case
+        )
         if lowercase:  # "the council of foreign ministers", "ambassadors harriman and pauley"
             spans = with_institution_names(doc, transcript, sentence, spans)
         taken = {k for s in spans for k in range(s.token_start, s.token_end)}

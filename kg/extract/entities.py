@@ -20,6 +20,7 @@ from ..model import Mention, Sentence, Transcript
 from ..nlp import doc_text, tokens
 from . import wordnet
 from .kinds import name_head_type, show_attended
+from .ner_repairs import SentenceCaseWords, joined_names, town_of_region
 from .propernames import YEAR as _YEAR
 from .propernames import _table as _wordnet_names
 from .propernames import life_span_name, longest_name, name_type, sea_without_head, street_name
@@ -720,10 +721,13 @@ def find_mentions(
     lexicon: Lexicon,
     trust_case: bool = False,
     lowercase: bool = False,
+    sentence_case: SentenceCaseWords | None = None,
 ) -> list[SpanMention]:
     """Lexicon and NER mentions in one unit, without overlaps, in text order.
     ``trust_case``: the transcript's capitals mark names; ``lowercase``: it has none
-    of its own, and the parser read a truecased copy (see :mod:`.casing`)."""
+    of its own, and the parser read a truecased copy (see :mod:`.casing`);
+    ``sentence_case``: the transcript's common words, capitalised only where a
+    sentence begins (NER's one-word name there is no name)."""
     taken = [False] * len(doc)
     found: list[SpanMention] = []
 
@@ -745,10 +749,21 @@ def find_mentions(
         add(start, end, entry.type, "lexicon", entry.id)
     for start, end, etype in _called_names(doc, taken, lowercase):
         add(start, end, etype)
-    for ent_start, ent_end, etype in _ner_spans(doc):
+    ner_spans = _ner_spans(doc)
+    if trust_case:  # "Lockheed" + "Martin": one name the parse joins
+        ner_spans = joined_names(doc, ner_spans, taken)
+    for ent_start, ent_end, etype in ner_spans:
         start, end = _trim(doc, ent_start, ent_end)
         if start >= end:
             continue
+        if (
+            sentence_case is not None
+            and end - start == 1
+            and not mid_sentence(doc, start)
+            and not taken[start]
+            and sentence_case.common(doc[start].text)
+        ):
+            continue  # "Taurine is ...", when the transcript says "taurine" too
         while etype == "Person" and end - start > 1 and doc[end - 1].lower_ in _PARTICLES:
             end -= 1  # "anton von [living hope]": the particle begins a surname not heard
         start, etype = cut_title(doc, start, end, etype, lexicon.given_names, trust_case)
@@ -773,6 +788,8 @@ def find_mentions(
             and doc[end - 1].lower_ not in _INSTITUTION_WORDS
         ):
             etype = "Person"  # "Marguerite Okonkwo" read as a place: a given name first
+        elif etype != "Place" and trust_case and town_of_region(doc, start, end):
+            etype = "Place"  # "flew to Lyon, France": a town, whatever NER says
         elif etype == "Place" and end - start == 1 and acts_as_person(doc, start):
             etype = "Person"  # "Fukuyama argued": a place does not argue
         elif etype == "Person" and place_among_places(doc, start, end, lexicon.given_names):
@@ -1661,6 +1678,8 @@ def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
     introduced = introduced_type(doc, start)
     if introduced is not None:
         return introduced
+    if town_of_region(doc, start, end):
+        return "Place"  # "to Lyon, France"
     if _epithet_name(doc, start, end) or _addressed(doc, start, end):
         return "Person"
     kind = _kind_before_colon(doc, start)

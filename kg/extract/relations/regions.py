@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ...ontology import ONTOLOGY_DIR
 
-__all__ = ["REGIONS_FILE", "lies_in", "regions_of"]
+__all__ = ["REGIONS_FILE", "is_region", "lies_in", "regions_of"]
 
 REGIONS_FILE = "place_regions.tsv.gz"
 
@@ -58,3 +58,17 @@ def regions_of(place: str) -> frozenset[str]:
 def lies_in(place: str, region: str) -> bool:
     """``place`` lies in ``region`` by GeoNames ("Phoenix" in "Arizona" or "the US")."""
     return _key(region) in regions_of(place)
+
+
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    return frozenset(r for regions in _table().values() for r in regions)
+
+
+def is_region(name: str) -> bool:
+    """``name`` is a region GeoNames puts places in: a country, a US state, a
+    continent ("France", "Idaho", "the US")."""
+    key = _key(name)
+    if key.startswith("the "):
+        key = _key(key[4:])  # "the US"
+    return key in _regions()

@@ -1,0 +1,126 @@
+"""Repairs of three errors the small spaCy model makes on names in cased transcripts.
+
+* **Split names.** NER may tag one name as two spans side by side ("with Lockheed
+  Martin": ORG "Lockheed" + PERSON "Martin"), though the parse reads the first as a
+  compound of the second. Two spans with no token between them that the parse joins
+  are one name (:func:`joined_names`).
+* **A town before its region.** "we flew to Lyon, France": NER may call the town a
+  person or an organisation; a name after a preposition of place and before ", <a
+  country or a first-level region>" is a place (:func:`town_of_region`).
+* **A common word opening a sentence.** "Taurine is maybe affecting you" gets a
+  name's tag for its capital; a word the transcript also writes in lowercase, and
+  never with a capital in mid-sentence, is no name (:class:`SentenceCaseWords`), so
+  its tokens stay free for concept discovery.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = ["SentenceCaseWords", "joined_names", "town_of_region"]
+
+#: Dependencies by which the parse makes one proper noun part of the next one's name.
+_NAME_JOINS = frozenset({"compound", "flat"})
+
+
+def joined_names(
+    doc, spans: list[tuple[int, int, str]], taken: list[bool]
+) -> list[tuple[int, int, str]]:
+    """``spans`` (NER's, in text order) with each pair that is one name made one span:
+    the second starts where the first ends (no token, no comma between), the parse
+    joins them (a word of one is a compound or flat part of a word of the other), and
+    no lexicon or earlier mention holds a word of either (two known names side by
+    side, "IBM Linux", stay two). The joined name's type: an organisation's when one
+    side is an organisation and the other one word ("Lockheed Martin": firms are
+    named after people), else the type of the side that holds the parse's head."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, etype in spans:
+        if out and _joins(doc, out[-1], (start, end), taken) and etype and out[-1][2]:
+            first_start, first_end, first_type = out[-1]
+            out[-1] = (first_start, end, _joined_type(doc, out[-1], (start, end, etype)))
+            continue
+        out.append((start, end, etype))
+    return out
+
+
+def _joins(doc, first: tuple, second: tuple, taken: list[bool]) -> bool:
+    if first[1] != second[0] or any(taken[first[0] : second[1]]):
+        return False
+    if not all(t.text[:1].isupper() and t.is_alpha for t in doc[first[0] : second[1]]):
+        return False
+    last, head = doc[first[1] - 1], doc[second[0]]
+    return (last.dep_ in _NAME_JOINS and second[0] <= last.head.i < second[1]) or (
+        head.dep_ in _NAME_JOINS and first[0] <= head.head.i < first[1]
+    )
+
+
+def _joined_type(doc, first: tuple, second: tuple) -> str:
+    (a_start, a_end, a_type), (b_start, b_end, b_type) = first, second
+    if a_type == b_type:
+        return a_type
+    if a_type == "Organization" and b_end - b_start == 1:
+        return a_type
+    if b_type == "Organization" and a_end - a_start == 1:
+        return b_type
+    # the side whose words the other's hang from (the head of the whole name)
+    last = doc[a_end - 1]
+    return b_type if b_start <= last.head.i < b_end else a_type
+
+
+#: Prepositions of place: one is in, goes to, comes from, is at or near a town.
+_PLACE_PREPOSITIONS = frozenset({"in", "to", "from", "at", "near"})
+#: Longest region name read after the comma ("United Arab Emirates").
+_REGION_WORDS = 3
+
+
+def town_of_region(doc, start: int, end: int) -> bool:
+    """The capitalised name at ``doc[start:end]`` is a town: a preposition of place
+    before it and ", <a country or first-level region>" after it ("to Lyon, France",
+    "from Boise, Idaho"). A region does not follow a person's or a firm's name after
+    "in"/"to"; the region must end its noun phrase ("in Paris, France Telecom" names a
+    firm)."""
+    if start == 0 or doc[start - 1].lower_ not in _PLACE_PREPOSITIONS:
+        return False
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    if not all(t.is_alpha and t.text[:1].isupper() for t in doc[start:end]):
+        return False
+    # imported here: the relations package imports this module's users
+    from .relations.regions import is_region
+
+    for k in range(min(len(doc), end + 1 + _REGION_WORDS), end + 1, -1):
+        words = doc[end + 1 : k]
+        if not all(t.text[:1].isupper() for t in words):
+            continue
+        if k < len(doc) and doc[k].pos_ == "PROPN":
+            continue  # the region's words begin a longer name
+        if is_region(words.text):
+            return True
+    return False
+
+
+@dataclass
+class SentenceCaseWords:
+    """Words a cased transcript writes with a capital only where a sentence begins:
+    said elsewhere in lowercase ("... with caffeine, taurine, ..."), and never with a
+    capital in mid-sentence ("Taurine is maybe affecting you" then names nothing).
+    NER tags such a word at a sentence's start as a name at random; the transcript's
+    own spelling of it says it is a common word. Looked up per word, lazily, in the
+    transcript's text (few words need asking)."""
+
+    text: str = field(repr=False)
+    _known: dict[str, bool] = field(default_factory=dict, repr=False)
+
+    def common(self, word: str) -> bool:
+        """``word`` (written with a capital) is a common word of the transcript."""
+        if not (word.isalpha() and word[:1].isupper() and word[1:].islower() and len(word) > 1):
+            return False
+        if word not in self._known:
+            lower = re.escape(word.lower())
+            said_lower = re.search(rf"(?<![\w'-]){lower}(?![\w'-])", self.text)
+            capital = re.escape(word)
+            # a capital after a word or a comma is the writer's, not the sentence's
+            mid_capital = re.search(rf"[\w,;] +{capital}(?![\w'-])", self.text)
+            self._known[word] = bool(said_lower) and not mid_capital
+        return self._known[word]
