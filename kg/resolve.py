@@ -349,6 +349,8 @@ class _Resolver:
                     f"first name or surname of '{full}', introduced in {m.transcript_id}",
                 )
             person = name_part(self.lexicon.first_names, key[5:])
+            if person and _place_not_spelt_as(self.lexicon.first_names, key[5:]):
+                person = None  # "Lyon" sounds like Llion (Jones) but is a city
             entry = self.lexicon.lookup(person) if person else None
             if entry is not None:
                 return (
@@ -793,3 +795,15 @@ def _relation(key: tuple, candidates: list, settings: Settings) -> Relation:
         sum(per_transcript.values()),
         tuple(sorted(per_transcript.items())),
     )
+
+
+def _place_not_spelt_as(first_names: dict[str, str], word: str) -> bool:
+    """``word`` only sounds like a first name of the lexicon (no person of it is spelt
+    so) and is a place general knowledge lists ("Lyon" for Llion Jones): a lone word
+    that names a place is no one's first name by sound alone."""
+    if "=" + word.lower() in first_names:
+        return False
+    from .extract.propernames import _table as wordnet_names
+    from .extract.truecase import gazetteer_place
+
+    return gazetteer_place(word) or wordnet_names().get((word.lower(),)) == "Place"
