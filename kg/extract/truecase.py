@@ -251,12 +251,16 @@ def _everyday_noun(word: str) -> bool:
     return plural >= PLURAL_MIN_ZIPF and plural >= zipf_frequency(word, "en") - PLURAL_GAP
 
 
-def _known_full_name(lows: list[str], i: int) -> int:
+def _known_full_name(lows: list[str], i: int, given_names: frozenset[str]) -> int:
     """The number of words of a name of several words that WordNet lists as a named
     person, place, group or event (:func:`.propernames.longest_name`) starting at
-    ``lows[i]`` ("martin luther king jr", "camp david"), or 0."""
+    ``lows[i]`` and holding a given name ("martin luther king jr", "camp david"), or 0:
+    the given-name rule would otherwise capitalise that name alone. Other listed names
+    are left to NER and the lowercase name readers ("the golden gate bridge")."""
     named = longest_name(lows, i)
-    return named[0] if named is not None and named[0] > 1 else 0
+    if named is None or named[0] < 2:
+        return 0
+    return named[0] if any(w in given_names for w in lows[i : i + named[0]]) else 0
 
 
 def truecase(text: str, given_names: frozenset[str]) -> str:
@@ -316,7 +320,7 @@ def truecase(text: str, given_names: frozenset[str]) -> str:
             chars[words[i + 2][0]] = chars[words[i + 2][0]].upper()
             i += 3
             continue
-        known = _known_full_name(lows, i)
+        known = _known_full_name(lows, i, given_names)
         if known:
             # "martin luther king jr", "camp david": the whole name WordNet lists, before
             # its given name alone is read as one ("Martin Luther", "David")
