@@ -842,6 +842,9 @@ def find_mentions(
             ):
                 continue
             add(start, end, etype)
+        if sentence_case is not None:
+            for start, end in _unlabelled_names(doc, taken, lexicon, sentence_case):
+                add(start, end, context_type(doc, start, end) or "Organization")
         for start, end in _affiliations(doc, taken):
             if _looks_like_name(doc[start:end], "Organization", lexicon, True):
                 add(start, end, "Organization")
@@ -891,6 +894,40 @@ def find_mentions(
     found = [_with_direction(doc, m, transcript, sentence, taken) for m in found]
     found.sort(key=lambda m: m.token_start)
     return found
+
+
+def _unlabelled_names(
+    doc, taken: list[bool], lexicon: Lexicon, sentence_case: SentenceCaseWords
+) -> list[tuple[int, int]]:
+    """In cased text, names NER never tagged: a run of proper nouns capitalised in
+    mid-sentence, not all common English words, not an acronym alone (a common noun's
+    as often: "CRM") and not opening with a given name (a person's, which other readers
+    settle), that the transcript writes so again and again, seldom in lowercase
+    (:meth:`.ner_repairs.SentenceCaseWords.recurring_name`:
+    "CentOS", said 23 times in a talk about it, never tagged). Its type is the one its
+    context gives (:func:`context_type`), else an organisation's, which the votes of
+    its other mentions may settle (:func:`kg.extract._types_from_context`)."""
+    toks = tokens(doc)
+    out = []
+    i = 0
+    while i < len(toks):
+        if taken[i] or toks[i].pos_ != "PROPN" or not mid_sentence(doc, i):
+            i += 1
+            continue
+        end = i
+        while end < len(toks) and not taken[end] and toks[end].pos_ == "PROPN":
+            end += 1
+        words = toks[i:end]
+        if (
+            all(t.text[:1].isupper() and (t.is_alpha or t.text.isalnum()) for t in words)
+            and not all(is_common_word(t.text) for t in words)
+            and not all(t.text.isupper() for t in words)
+            and words[0].lower_ not in lexicon.given_names
+            and sentence_case.recurring_name(doc[i:end].text)
+        ):
+            out.append((i, end))
+        i = end
+    return out
 
 
 def _life_span_names(doc, given_names) -> list[tuple[int, int]]:

@@ -124,3 +124,21 @@ class SentenceCaseWords:
             mid_capital = re.search(rf"[\w,;] +{capital}(?![\w'-])", self.text)
             self._known[word] = bool(said_lower) and not mid_capital
         return self._known[word]
+
+    def recurring_name(self, name: str) -> bool:
+        """``name`` (capitalised words) is written so at least :data:`NAME_RECURS` times
+        in mid-sentence and seldom in lowercase (a web address, a slip): the transcript's
+        own spelling of a name
+        ("we ran CentOS ... the CentOS project"), which NER may never have tagged."""
+        key = "\0" + name
+        if key not in self._known:
+            escaped = re.escape(name)
+            mid = re.findall(rf"[\w,;] +{escaped}(?![\w'-])", self.text)
+            lower = re.findall(rf"(?<![\w'-]){re.escape(name.lower())}(?![\w'-])", self.text)
+            self._known[key] = len(mid) >= NAME_RECURS and 2 * len(lower) < len(mid)
+        return self._known[key]
+
+
+#: Times a capitalised name NER did not tag is written in mid-sentence before the
+#: transcript's own spelling makes it a name (:meth:`SentenceCaseWords.recurring_name`).
+NAME_RECURS = 3
