@@ -537,6 +537,44 @@ def _known_name_as_head(
     return head.mention.type
 
 
+#: Last words by which a known firm's name followed by more names a part of the firm
+#: ("Google Research", "Microsoft AI", "Intel Labs"), not one of its products.
+_FIRM_UNIT_WORDS = frozenset(
+    {"research", "brain", "ai", "labs", "lab", "foundation", "team", "group", "division"}
+    | {"ventures", "capital", "studios", "health", "university", "institute", "academy"}
+)
+
+
+def _product_of_known_firm(
+    doc, start: int, end: int, inside: list[SpanMention], taken: list[bool]
+) -> str | None:
+    """"Product" for NER's name, in a cased transcript, that opens with a known
+    organisation and goes on with capitalised words of its own in mid-sentence ("Amazon
+    RDS", "Facebook Messenger", "Microsoft Teams"): a firm's name before a name of its
+    own names the firm's product. ``None`` when the words after the firm name one of
+    its parts ("Google Research", :data:`_FIRM_UNIT_WORDS`), a place ("Google
+    Zurich"), or when NER's span holds anything but the one known firm at its start."""
+    if not mid_sentence(doc, start) or len(inside) != 1:
+        return None
+    firm = inside[0]
+    if (
+        firm.mention.source != "lexicon"
+        or firm.mention.type != "Organization"
+        or firm.token_start != start
+        or firm.token_end >= end
+        or any(taken[firm.token_end : end])
+    ):
+        return None
+    extra = doc[firm.token_end : end]
+    if not all(t.text[:1].isupper() and (t.is_alpha or t.text.isalnum()) for t in extra):
+        return None
+    if extra[-1].lower_ in _FIRM_UNIT_WORDS | _COMPANY_WORDS | _INSTITUTION_WORDS:
+        return None
+    if gazetteer_vouches(doc, firm.token_end, end):
+        return None
+    return "Product"
+
+
 def _place_institution(words) -> bool:
     """An institution named after a place GeoNames knows: the place, then an
     institution word ("Leiden University", "Paris School of Medicine"), or the
@@ -818,7 +856,12 @@ def find_mentions(
             and not (trust_case and _name_around_names(doc, start, end, etype, inside, taken))
         ):
             wider = (
-                _known_name_as_head(doc, start, end, etype, inside, taken) if trust_case else None
+                (
+                    _known_name_as_head(doc, start, end, etype, inside, taken)
+                    or _product_of_known_firm(doc, start, end, inside, taken)
+                )
+                if trust_case
+                else None
             )
             if wider is None:
                 continue
