@@ -548,7 +548,7 @@ _FIRM_UNIT_WORDS = frozenset(
 def _product_of_known_firm(
     doc, start: int, end: int, inside: list[SpanMention], taken: list[bool]
 ) -> str | None:
-    """"Product" for NER's name, in a cased transcript, that opens with a known
+    """ "Product" for NER's name, in a cased transcript, that opens with a known
     organisation and goes on with capitalised words of its own in mid-sentence ("Amazon
     RDS", "Facebook Messenger", "Microsoft Teams"): a firm's name before a name of its
     own names the firm's product. ``None`` when the words after the firm name one of
