@@ -37,3 +37,15 @@ def test_a_part_of_the_firm_is_no_product(tmp_path, lexicon):
         "Host: Who did you meet?\nGuest: We met people from Google Research last week.\n",
     )
     assert types.get("Google Research") != "Product"
+
+
+def test_firms_said_in_the_plural_are_no_product(tmp_path, lexicon):
+    types = _types(
+        tmp_path,
+        lexicon,
+        "Host: What do you mean?\n"
+        "Guest: Some people like the Twitters Facebooks of this world, and we use Microsoft "
+        "Teams every day.\n",
+    )
+    assert "Twitters Facebooks" not in types
+    assert types.get("Microsoft Teams") == "Product"

@@ -568,6 +568,9 @@ def _product_of_known_firm(
     extra = doc[firm.token_end : end]
     if not all(t.text[:1].isupper() and (t.is_alpha or t.text.isalnum()) for t in extra):
         return None
+    said = firm.mention.surface
+    if said.endswith("s") and not said[:-1].endswith("s") and extra[-1].text.endswith("s"):
+        return None  # "the Twitters Facebooks": firms said in the plural, kinds listed
     if extra[-1].lower_ in _FIRM_UNIT_WORDS | _COMPANY_WORDS | _INSTITUTION_WORDS:
         return None
     if gazetteer_vouches(doc, firm.token_end, end):
