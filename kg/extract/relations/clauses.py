@@ -1138,12 +1138,13 @@ def _one_copy(doc, obj: SpanMention) -> bool:
 
 
 def _names_it(verb, obj: SpanMention) -> bool:
-    """ "(I) called it X", "named it X": an active naming verb whose object is "it" and
+    """ "(I) called it X", "named it X": an active naming verb in the past tense (the
+    naming done: "just call it X" proposes, "we call it X" tells a usage) whose object is "it" and
     whose complement is the mention ``obj``. A concept must be said bare, as a name is
     (no article, no possessive: "called it a mess" describes); a name may hold its own
     article ("The Salt Roads")."""
-    if verb.lemma_.lower() not in ("call", "name", "dub", "christen") or verb.tag_ == "VBN":
-        return False
+    if verb.lemma_.lower() not in ("call", "name", "dub", "christen") or verb.tag_ != "VBD":
+        return False  # "just call it X", "we call it X": a proposal or a usage, no naming
     if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children):
         return False
     doc = verb.doc

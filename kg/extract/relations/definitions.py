@@ -53,6 +53,7 @@ EVALUATIVE = frozenset(
     | {"obvious", "clear", "fascinating", "exciting", "difficult", "hard", "easy"}
     | {"tiny", "large", "massive", "giant", "modern", "typical", "early", "late"}
     | {"abundant", "favorite", "favourite", "own", "single", "first", "last", "only"}
+    | {"few", "many", "several", "numerous", "various", "countless", "multiple", "most"}
 )
 #: WordNet lexicographer classes of head nouns that name no kind of concept.
 _NOT_KINDS = frozenset(
@@ -144,8 +145,34 @@ def _kind(verb):
     if attr.pos_ == "NOUN" and dets and dets[0] in _ARTICLES and not pobjs:
         return attr, "is-a"
     if attr.pos_ == "NOUN" and attr.tag_ == "NNS" and not dets and not pobjs and _plural(verb):
+        if _progressive(verb):
+            return None  # "which IP addresses are broadcasting transactions": a verb
         return attr, "are"  # "morphine and nicotine are alkaloids": a kind said in the plural
     return None
+
+
+def _embedded_question(verb) -> bool:
+    """The copula's clause asks rather than states: a "which"/"what" hangs on it through
+    a preposition ("for which X are Y") or determines its subject ("what models are
+    Ys")."""
+    for c in verb.children:
+        if c.dep_ == "prep" and any(p.tag_ in ("WDT", "WP") for p in c.children):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and any(
+            d.tag_ in ("WDT", "WP") and d.lower_ != "that" for d in c.children
+        ):
+            return True
+    return False
+
+
+def _progressive(verb) -> bool:
+    """The copula is an auxiliary of a verb in "-ing" the parse read as a modifier of the
+    noun after it ("are broadcasting transactions"): the word after the copula, past
+    any adverbs, is a gerund or participle."""
+    k = verb.i + 1
+    while k < len(verb.doc) and verb.doc[k].pos_ == "ADV":
+        k += 1
+    return k < len(verb.doc) and verb.doc[k].tag_ in ("VBG", "VBN")
 
 
 def _plural(verb) -> bool:
@@ -249,6 +276,8 @@ def defined_kinds(
             continue
         if verb.tag_ not in ("VBZ", "VBP"):
             continue  # a definition holds now: "which was an awesome conversation" tells
+        if _embedded_question(verb):
+            continue  # "looking for which addresses are broadcasting transactions"
         first, kind = _subject(verb), _kind(verb)
         if first is None or kind is None:
             continue

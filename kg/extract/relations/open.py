@@ -99,6 +99,12 @@ _COMPLEX_PREP = frozenset({"front", "top", "behalf"})
 _GROUNDED = frozenset({"lexicon", "ner", "speaker"})
 #: a subject that is the noun a participle or relative clause hangs on (concepts only)
 _MOD = "modified"
+#: Prepositions of place and time: after an adjective they set the scene ("was very
+#: general in Vienna", "is popular in winter"), they relate nothing to the subject.
+_SETTING_PREPOSITIONS = frozenset(
+    {"in", "at", "on", "during", "since", "before", "after", "around", "across", "within"}
+    | {"throughout", "until", "inside", "outside", "near"}
+)
 #: Verbs of making (:mod:`.creation`'s): what is made is the noun, never a name that
 #: only classifies it ("published a YouTube video" made no YouTube).
 _MAKING = frozenset(CREATION_VERB_RULES[0][0])
@@ -177,6 +183,7 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
         elif (
             root.dep_ == "pobj"
             and root.head.dep_ == "prep"
+            and root.head.lower_ not in _SETTING_PREPOSITIONS
             and root.head.head.dep_ == "acomp"
             and root.head.head.head.lemma_.lower() in ("be", "become", "seem", "remain")
         ):
@@ -211,7 +218,10 @@ def open_relations(doc, spans: list[SpanMention], evidence, linked) -> list[Rela
             prep = f"{noun.lemma_.lower()} {root.head.lower_}"
             through_noun.add(id(s))
         elif (
-            root.dep_ == "pobj" and root.head.dep_ == "prep" and _copular_adjective(root.head.head)
+            root.dep_ == "pobj"
+            and root.head.dep_ == "prep"
+            and root.head.lower_ not in _SETTING_PREPOSITIONS
+            and _copular_adjective(root.head.head)
         ):
             # "X is closely related to Y" parsed with the adjective as the clause's head
             role, head = "obj", root.head.head
