@@ -37,6 +37,7 @@ from .truecase import (
 
 __all__ = [
     "SpanMention",
+    "brand_cased",
     "acronym_of_a_person",
     "find_mentions",
     "name_parts",
@@ -316,7 +317,7 @@ def _looks_like_name(
     if etype == "Place" and gazetteer_vouches(span.doc, span.start, span.end):
         return True  # "Vienna", "geneva", "West Germany": frequent words, but GeoNames vouches
     if any(
-        not (t.text[:1].isupper() or t.text[:1].isdigit())
+        not (t.text[:1].isupper() or t.text[:1].isdigit() or brand_cased(t.text))
         for t in words
         if t.is_alpha and t.lower_ not in NAME_CONNECTORS
     ):
@@ -347,6 +348,8 @@ def _looks_like_name(
         )
     if len(alpha) == 1:
         word = alpha[0].text
+        if brand_cased(word):
+            return True  # "iPad", "eBay": the spelling is a brand's, however common
         if word.isupper() and len(word) >= 2:
             return not is_common_word(word, 4.5)  # acronyms: keep "FAIR"-like names, not "OK"
         if etype == "Person" and lexicon is not None and word.lower() in lexicon.given_names:
@@ -2918,10 +2921,23 @@ def _inner_hyphen(doc, i: int, start: int, end: int) -> bool:
     )
 
 
+#: A brand's spelling: one or two lowercase letters, then a capitalised word ("iPad",
+#: "eBay", "iTunes"); not a unit or a molecule ("mRNA", "kWh", "pH").
+_BRAND_CASED = re.compile(r"[a-z]{1,2}[A-Z][a-z]{2,}[A-Za-z0-9]*")
+
+
+def brand_cased(word: str) -> bool:
+    """``word`` is spelt as a brand is ("iPad", "eBay"): a name in any sentence position."""
+    return bool(_BRAND_CASED.fullmatch(word))
+
+
 def _written_as_name(doc, start: int, end: int) -> bool:
-    """Words capitalised mid-sentence ("welcome to Founders Unfiltered") are a name the
-    NER missed, not a concept (a sentence's first word is capitalised anyway)."""
+    """Words capitalised mid-sentence ("welcome to Founders Unfiltered") or spelt as a
+    brand anywhere ("iPad") are a name the NER missed, not a concept (a sentence's first
+    word is capitalised anyway)."""
     toks = tokens(doc)
+    if all(brand_cased(t.text) for t in toks[start:end]):
+        return True  # "the iPad"; not "an iPad app", a kind of app
     if start == 0 or toks[start - 1].is_punct or toks[start - 1].is_space:
         return False
     return all(t.text[:1].isupper() and not t.text.isupper() for t in toks[start:end])

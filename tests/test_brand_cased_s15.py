@@ -1,0 +1,35 @@
+"""A word spelt as a brand is ("iPad", "iTunes", "eBay": a lowercase letter or two and a
+capitalised word) is a name, never a concept, in any sentence position; a unit or a
+molecule ("mRNA", "kWh") is no such spelling.
+
+Extraction runs on the real spaCy model (no build); the texts are invented.
+"""
+
+from __future__ import annotations
+
+from kg.extract.entities import brand_cased
+
+
+def test_brand_spellings():
+    assert brand_cased("iPad") and brand_cased("eBay") and brand_cased("iTunes")
+    assert not brand_cased("mRNA") and not brand_cased("kWh") and not brand_cased("Apple")
+
+
+def test_a_brand_spelling_is_a_name_not_a_concept(tmp_path, lexicon):
+    from kg.config import Settings
+    from kg.distributed import process_transcript
+    from kg.ingest import read_transcript
+
+    path = tmp_path / "t.txt"
+    path.write_text(
+        "Host: Welcome back to the show. Today we talk with Mara Lind about her company. "
+        "What did you build first?\n"
+        "Mara Lind: We built the app for the iPad first, because the iPad was new. Then "
+        "the iPad sold well in Berlin. Every iPad owner wanted a better app for the iPad. "
+        "Later we moved to Paris, and Apple noticed us.\n",
+        encoding="utf-8",
+    )
+    extraction = process_transcript(read_transcript(path), lexicon, Settings())
+    kinds = {(m.surface, m.type == "Concept") for m in extraction.mentions}
+    assert ("iPad", False) in kinds
+    assert ("iPad", True) not in kinds
