@@ -894,6 +894,8 @@ def find_mentions(
         if sentence_case is not None:
             for start, end in _unlabelled_names(doc, taken, lexicon, sentence_case):
                 add(start, end, context_type(doc, start, end) or "Organization")
+        for start, end in _member_of_names(doc, taken):
+            add(start, end, "Organization")
         for start, end in _affiliations(doc, taken):
             if _looks_like_name(doc[start:end], "Organization", lexicon, True):
                 add(start, end, "Organization")
@@ -2351,6 +2353,43 @@ def _affiliation_of_person(doc, start: int, end: int) -> bool:
         return False
     name = doc[start:end].text
     return not (known_place(name) or gazetteer_place(name) or compass_place(name))
+
+
+def _member_of_names(doc, taken: list[bool]) -> list[tuple[int, int]]:
+    """In cased text, the capitalised name NER left untagged after a place in an
+    organisation and "of"/"at" ("co-founder of Blockstream", "the CEO at Quillpath",
+    "worked at Tidewell"): what one founds, leads or works at is an organisation. Not
+    a run of common words only ("CEO of Big Data"), which may be a field."""
+    out = []
+    toks = tokens(doc)
+    for i, token in enumerate(toks):
+        if i < 2 or taken[i] or token.ent_type_ or not _capitalised_word(token):
+            continue
+        prep = toks[i - 1]
+        if prep.lower_ not in ("of", "at", "for") or _capitalised_word(toks[i - 2]):
+            continue
+        owner = prep.head
+        lemma = owner.lemma_.lower()
+        if not (
+            lemma in _MEMBER_ROLES or (prep.lower_ != "of" and lemma in _WORK_VERBS | _JOIN_VERBS)
+        ):
+            continue
+        end = i
+        while end < len(toks) and not taken[end] and _capitalised_word(toks[end]):
+            end += 1
+        words = toks[i:end]
+        if any(t.ent_type_ for t in words) or not mid_sentence(doc, i):
+            continue
+        if all(t.is_alpha and is_common_word(t.text) for t in words):
+            continue
+        if any(_head_within(t, i, end) and t.head.i == prep.i for t in words):
+            out.append((i, end))
+    return out
+
+
+def _head_within(token, start: int, end: int) -> bool:
+    """``token`` is the head of the run ``start:end`` (its own head lies outside it)."""
+    return not start <= token.head.i < end
 
 
 def _affiliations(doc, taken: list[bool]) -> list[tuple[int, int]]:
