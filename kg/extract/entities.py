@@ -622,6 +622,15 @@ def _kind_first(doc, start: int, end: int, lexicon: Lexicon) -> bool:
 
 
 def _trim(doc, start: int, end: int) -> tuple[int, int]:
+    """NER's span without the function words and punctuation at its edges, and with the
+    rest of a hyphenated word it cut ("Port-au-" + "Prince")."""
+    while (
+        start < end < len(doc)
+        and doc[end - 1].text == "-"
+        and not doc[end - 1].whitespace_
+        and doc[end].is_alpha
+    ):
+        end += 1
     while start < end and (doc[start].lower_ in _STRIP_WORDS or doc[start].is_punct):
         start += 1
     while end > start and (
