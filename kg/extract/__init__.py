@@ -561,8 +561,10 @@ def _drop_unsupported_names(
             and listed_with_people(doc, s, [x for x in spans if _known_person(x, parts)])
         ):
             return True  # "in the style of Cormac McCarthy or X"
-        if m.surface.islower() and name_type((m.surface,)) == m.type:
-            return True  # "galen", "khrushchev": a named individual of WordNet, said once
+        if name_type((m.surface.lower(),)) == m.type:
+            # "galen", "khrushchev", "Mozart is a name that springs to mind": a named
+            # individual of WordNet, of the type NER gives, said once
+            return True
         if m.type == "Person" and m.surface.isupper() and acronym_of_a_person(m.surface.lower()):
             return True  # "like JFK": a person WordNet knows by the acronym, said once
         if m.type == "Place" and s.token_start > 0:
