@@ -13,7 +13,7 @@ from __future__ import annotations
 def test_they_after_one_organisation_is_that_organisation(typed):
     found = typed(
         "Host: And after that?\n"
-        "Guest: I did an ad for Microsoft Office after they bought LinkedIn.\n"
+        "Guest: I did an ad for Microsoft after they bought LinkedIn.\n"
     )
     assert ("LinkedIn", "partOf", "Microsoft") in found
 

@@ -968,6 +968,11 @@ class _Reader:
             names = self.spans(named)
         elif token.head.i in self.at:  # "X, a professor at Y"
             noun, names = token, self.spans(token.head)
+            if token.tag_ not in ("NNS", "NNPS"):
+                # one role is one person's: "A, CEO of X and Y, and also B, CEO of Z"
+                # (the parse lists A and B; a plural role, "A and B, the chief
+                # executives of C and D", is theirs in turn)
+                names = names[:1]
         else:  # "the chief scientist at Y, X", "my advisor, X": the name is the apposition
             noun, names = token.head, self.spans(token)
         out: list[ClauseFact] = self._kind_apposition(token)
