@@ -12,8 +12,7 @@ from __future__ import annotations
 # -- "they" for the one organisation just named ------------------------------------------
 def test_they_after_one_organisation_is_that_organisation(typed):
     found = typed(
-        "Host: And after that?\n"
-        "Guest: I did an ad for Microsoft after they bought LinkedIn.\n"
+        "Host: And after that?\nGuest: I did an ad for Microsoft after they bought LinkedIn.\n"
     )
     assert ("LinkedIn", "partOf", "Microsoft") in found
 
