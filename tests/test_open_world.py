@@ -175,13 +175,13 @@ def test_a_surname_said_once_is_a_person_when_the_parse_shows_one(tmp_path):
         "history.txt",
         "We talked about the end of history. Fukuyama argued that liberal democracy had "
         "won, and that was the whole debate for a while. Then we turned to computing. "
-        "The mathematician Turing asked whether machines can think, and Hodgkin never "
+        "The mathematician Turing asked whether machines can think, and Hadlow never "
         "came up again.\n",
     )
     people = {e.label for e in graph.entities if e.type == "Person"}
     assert "Fukuyama" in people
     assert "Turing" in people or "Alan Turing" in people
-    assert "Hodgkin" not in people  # said once, nothing in the parse says person
+    assert "Hadlow" not in people  # said once, nothing in the parse says person
 
 
 def test_a_surname_said_once_names_a_government_after_its_leader(tmp_path):

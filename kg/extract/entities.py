@@ -960,7 +960,9 @@ def _unlabelled_names(
     doc, taken: list[bool], lexicon: Lexicon, sentence_case: SentenceCaseWords
 ) -> list[tuple[int, int]]:
     """In cased text, names NER never tagged: a run of proper nouns capitalised in
-    mid-sentence, not all common English words, not an acronym alone (a common noun's
+    mid-sentence, with no NER label on any word (NER's own reading, a nationality's
+    too, stands), not all common English words or WordNet nouns ("Uzbek"), not an
+    acronym alone (a common noun's
     as often: "CRM") and not opening with a given name (a person's, which other readers
     settle), that the transcript writes so again and again, seldom in lowercase
     (:meth:`.ner_repairs.SentenceCaseWords.recurring_name`:
@@ -980,7 +982,8 @@ def _unlabelled_names(
         words = toks[i:end]
         if (
             all(t.text[:1].isupper() and (t.is_alpha or t.text.isalnum()) for t in words)
-            and not all(is_common_word(t.text) for t in words)
+            and not any(t.ent_type_ for t in words)
+            and not all(is_common_word(t.text) or wordnet.senses(t.lower_) for t in words)
             and not all(t.text.isupper() for t in words)
             and words[0].lower_ not in lexicon.given_names
             and sentence_case.recurring_name(doc[i:end].text)
