@@ -78,3 +78,19 @@ def test_a_stated_kind_types_every_mention(tmp_path: Path):
     graph = build([tmp_path], tmp_path / "out", Settings(cache=False, lexicon="off")).graph
     types = {e.label: e.type for e in graph.entities}
     assert types.get("Harrowgate Commons") == "Work", types
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Hello and welcome to Drumlane.", "Drumlane"),
+        ("Hi everyone, welcome back to Kestrel Hour, I'm your host.", "Kestrel Hour"),
+    ],
+)
+def test_a_name_one_is_welcomed_to_is_the_show(text, name):
+    """ "Hello and welcome to X" opens a show: X is a work (NER: an organisation)."""
+    assert type_of(text, name) == "Work"
+
+
+def test_a_place_one_is_welcomed_to_stays_a_place():
+    assert type_of("Welcome to Lisbon, everyone.", "Lisbon") != "Work"

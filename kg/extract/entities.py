@@ -1879,11 +1879,25 @@ def _work_or_event_said(head) -> str | None:
         and any(c.dep_ == "nummod" and _YEAR.fullmatch(c.text) for c in head.children)
     ):
         return "Event"  # "at Tessellate 2016", "went to Orvanta 2022": this year's meeting
+    if _welcomed_to(head):
+        return "Work"
     if head.dep_ == "nsubj" and lemma in _EVENT_SUBJECT_VERBS:
         word = _EVENT_SUBJECT_VERBS[lemma]
         if any(c.lower_ == word and c.dep_ in ("prt", "dobj") for c in parent.children):
             return "Event"
     return None
+
+
+def _welcomed_to(head) -> bool:
+    """A name one is welcomed to, not a place by NER: "Hello and welcome to X",
+    "welcome back to X" is how a show opens, and X is the show (a work), not a firm."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "to" or head.ent_type_ in _PLACE_LABELS:
+        return False
+    governor = prep.head
+    if governor.lower_ == "back":
+        governor = governor.head  # "welcome back to X"
+    return governor.lower_ == "welcome" and governor.i < prep.i
 
 
 #: Words before a kind noun that make it the name's ("the podcast X", "his paper X").
