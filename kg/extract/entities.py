@@ -1377,6 +1377,8 @@ _KIND_TYPES = {
             "kernel",
             "distribution",
             "project",
+            "technology",
+            "protocol",
             # devices one buys and uses ("a TV called X", "phones like X")
             "tv",
             "television",
@@ -1585,7 +1587,24 @@ def introduced_type(doc, start: int) -> str | None:
     called Lark": Product), or None."""
     if start < 2 or doc[start - 1].lower_ not in _NAMING_VERBS:
         return None
-    return _kind_before_naming(doc, start - 1)
+    return _kind_before_naming(doc, start - 1) or _kind_naming_clause(doc[start - 1])
+
+
+#: How far a relative clause's naming verb may stand from its kind noun ("an app that
+#: was called X": three words between).
+_NAMING_CLAUSE_REACH = 5
+
+
+def _kind_naming_clause(verb) -> str | None:
+    """The kind noun a relative clause of naming hangs on: "an app that was called X",
+    "a company which is now named X" (the verb's subject is the relative pronoun, the
+    kind noun the clause's antecedent, a few words before)."""
+    noun = verb.head
+    if verb.dep_ != "relcl" or not 0 < verb.i - noun.i <= _NAMING_CLAUSE_REACH:
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVES for c in verb.children):
+        return None
+    return _called_kind(noun)
 
 
 def _kind_before_naming(doc, verb: int) -> str | None:
@@ -1874,11 +1893,25 @@ def _work_or_event_said(head) -> str | None:
         and any(c.dep_ == "nummod" and _YEAR.fullmatch(c.text) for c in head.children)
     ):
         return "Event"  # "at Tessellate 2016", "went to Orvanta 2022": this year's meeting
+    if _welcomed_to(head):
+        return "Work"
     if head.dep_ == "nsubj" and lemma in _EVENT_SUBJECT_VERBS:
         word = _EVENT_SUBJECT_VERBS[lemma]
         if any(c.lower_ == word and c.dep_ in ("prt", "dobj") for c in parent.children):
             return "Event"
     return None
+
+
+def _welcomed_to(head) -> bool:
+    """A name one is welcomed to, not a place by NER: "Hello and welcome to X",
+    "welcome back to X" is how a show opens, and X is the show (a work), not a firm."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "to" or head.ent_type_ in _PLACE_LABELS:
+        return False
+    governor = prep.head
+    if governor.lower_ == "back":
+        governor = governor.head  # "welcome back to X"
+    return governor.lower_ == "welcome" and governor.i < prep.i
 
 
 #: Words before a kind noun that make it the name's ("the podcast X", "his paper X").
@@ -2155,13 +2188,17 @@ def _kind_of_phrase(doc, head, end: int) -> str | None:
     for child in head.children:
         if child.dep_ == "appos" and _kind(child, abs(head.i - child.i) <= 3):
             return _kind(child, abs(head.i - child.i) <= 3)
+        if child.dep_ == "relcl" and child.i > head.i:
+            kind = _kind_stated(child, relative=True)
+            if kind is not None:
+                return kind  # "X, which in fact is a book about cities"
         if child.dep_ == "relcl" and any(c.lower_ in _WHO for c in child.children):
             return "Person"  # "X, who built the company"
     parent = head.head
-    if head.dep_ in ("nsubj", "nsubjpass") and parent.lemma_ == "be":
-        for child in parent.children:
-            if child.dep_ == "attr" and _kind(child, people=True):
-                return _kind(child, people=True)
+    if head.dep_ in ("nsubj", "nsubjpass") and parent.i > head.i:
+        kind = _kind_stated(parent)
+        if kind is not None:
+            return kind  # "X is a startup", "X was one of those technologies"
     if head.dep_ in ("attr", "nsubj") and parent.lemma_ == "be":
         # "the distribution everybody used was X": the kind noun is said first (the
         # parse makes either of the two the subject)
@@ -2180,6 +2217,43 @@ def _kind_of_phrase(doc, head, end: int) -> str | None:
     if t.i != head.i and (t.i > end or t.lemma_.lower() in _CATEGORY_KINDS) and _kind(t):
         return _kind(t)
     return None
+
+
+#: Relative pronouns that open a clause saying what its antecedent is.
+_RELATIVES = frozenset({"which", "that", "who"})
+#: Nouns of a sort, through which "a kind of <kind noun>" names the kind.
+_SORT_NOUNS = frozenset({"kind", "type", "sort", "form", "one"})
+
+
+def _kind_stated(verb, relative: bool = False) -> str | None:
+    """The kind a copula ``verb`` states of its subject: "is a startup", "was one of
+    those technologies", "is a kind of protocol", past adverbs ("which in fact is a
+    book"). Not denied ("is not a company"); asked ("is X a book?") the copula comes
+    before the subject, which the caller excludes. With ``relative``, the clause's
+    subject must be a relative pronoun ("X, which is a book")."""
+    if verb.lemma_ != "be" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    if relative and not any(
+        c.dep_ == "nsubj" and c.lower_ in _RELATIVES and c.i < verb.i for c in verb.children
+    ):
+        return None
+    for child in verb.children:
+        if child.dep_ == "attr" and child.i > verb.i:
+            return _kind(_sorted_noun(child), people=True)
+    return None
+
+
+def _sorted_noun(noun):
+    """The kind noun behind "one of those <kinds>" or "a kind of <kind>": the object of
+    "of" after a noun of a sort, else the noun itself."""
+    if noun.lower_ not in _SORT_NOUNS and noun.lemma_.lower() not in _SORT_NOUNS:
+        return noun
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return noun
 
 
 #: Kind nouns of a category of software, which the name right before one is a member
