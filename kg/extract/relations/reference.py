@@ -72,7 +72,11 @@ def _aimed_at(doc, start: int) -> bool:
     return head.pos_ == "ADJ" or head.lemma_.lower() in _AT_OBJECT_VERBS
 
 
-_OUR_ROLE = re.compile(rf"(?:^| )(?:our|my) (?:{_TIME.strip('?')}?)?(?P<role>{ROLES}) $")
+_OUR_ROLE = re.compile(
+    rf"(?:^| )(?:(?:our|my) (?:{_TIME.strip('?')}?)?(?P<role>{ROLES})"
+    # "one of our engineers, X", "one of our team members, X": one of the speaker's staff
+    rf"|one of (?:our|my) (?P<staff>(?:{ROLES}|team member|staff member|colleague|employee)s)) $"
+)
 
 
 @dataclass
