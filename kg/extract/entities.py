@@ -98,6 +98,7 @@ _STRIP_WORDS = frozenset(
         "and",
         "or",
         "of",
+        "aka",  # "Olaoluwa, AKA 'Roasbeef'": the nickname, not "AKA 'Roasbeef"
     }
 )
 _NOT_NAMES = frozenset(
