@@ -197,8 +197,9 @@ class RelationFinder:
                     found
                     and first.token_start
                     and (doc[first.token_start - 1].lower_ in found[0].not_after)
+                    and between != "of "
                 ):
-                    found = None
+                    found = None  # "founded by X at Y": Y is where; "by X of Y" is X's own
                 if found and found[0].forward and doc[first.token_start].lower_ in _OBJECT_CASE:
                     found = None  # "a mentor for me on the board of X": "me" is no subject
                 if found:
