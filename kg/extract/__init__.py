@@ -14,6 +14,7 @@ from ..config import Settings
 from ..lexicon import Lexicon, name_key, name_part
 from ..model import Mention, RelationCandidate, Sentence, Transcript
 from ..nlp import tokens, unit_evidence
+from .aliases import with_aliases
 from .appositives import appositive_kinds
 from .casing import CasingProfile, casing_profile
 from .concepts import select_terms
@@ -136,6 +137,7 @@ def extract_transcript(
         units, parts, short_names, trust_case, lexicon.surnames, lexicon.given_names
     )
     units = _short_organisation_names(units, short_names)
+    units = with_aliases(units)  # "X, also known as Y": one thing
     units = _types_of_introduced_names(units)
     finder = RelationFinder(transcript, settings.comention_window, lexicon)
     finder.learn([(sentence, doc, spans) for sentence, doc, spans, _ in units])
