@@ -609,7 +609,7 @@ _INITIAL_SKIPPED = frozenset({"of", "the", "and", "for", "in", "on", "at", "de"}
 
 def _acronyms(grouped: dict[str, list[Mention]]) -> dict[str, str]:
     """Map an acronym's key to the multi-word term it abbreviates, when exactly one
-    term of the build has those initials."""
+    term of the build has those initials and some transcript says both."""
     by_initials: dict[str, set[str]] = defaultdict(set)
     for key in grouped:
         if key.startswith(("concept:", "name:")):
@@ -630,7 +630,12 @@ def _acronyms(grouped: dict[str, list[Mention]]) -> dict[str, str]:
             continue
         targets = by_initials.get(word, set())
         if len(targets) == 1:
-            out[key] = next(iter(targets))
+            target = next(iter(targets))
+            # the initials and the name said in one transcript: "LA" in one talk is no
+            # "Latin America" of another (nor, in a talk of New York or LA, of its own)
+            said_in = {m.transcript_id for m in mentions}
+            if said_in & {m.transcript_id for m in grouped[target]}:
+                out[key] = target
     return out
 
 
