@@ -1,4 +1,4 @@
-""""AKA" is no word of a name: "my co-founder Olaoluwa, AKA 'Roasbeef'" never gives a
+""" "AKA" is no word of a name: "my co-founder Olaoluwa, AKA 'Roasbeef'" never gives a
 name "AKA 'Roasbeef".
 
 Extraction runs on the real spaCy model (no build); the sentence is invented.

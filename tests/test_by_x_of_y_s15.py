@@ -18,7 +18,6 @@ def test_by_x_of_y_is_x_at_y(typed):
 
 def test_by_x_at_y_is_where_it_was_done(typed):
     found = typed(
-        "Host: So who started it?\n"
-        "Guest: It was founded by Dana Cole at Stanford, in a basement.\n"
+        "Host: So who started it?\nGuest: It was founded by Dana Cole at Stanford, in a basement.\n"
     )
     assert not {(s, o) for s, p, o in found if s == "Dana Cole" and o == "Stanford"}

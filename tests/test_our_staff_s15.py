@@ -1,4 +1,4 @@
-""""One of our engineers, X" and "one of our team members, X" make X work where the
+""" "One of our engineers, X" and "one of our team members, X" make X work where the
 speaker's "we" does, as "our CEO X" already did; "one of my friends, X" does not.
 
 Extraction runs on the real spaCy model (no build); the names are invented.
