@@ -20,7 +20,7 @@ from ..model import Mention, Sentence, Transcript
 from ..nlp import doc_text, tokens
 from . import wordnet
 from .kinds import name_head_type, show_attended
-from .ner_repairs import SentenceCaseWords, joined_names, town_of_region
+from .ner_repairs import SentenceCaseWords, joined_names, split_people, town_of_region
 from .propernames import YEAR as _YEAR
 from .propernames import _table as _wordnet_names
 from .propernames import life_span_name, longest_name, name_type, sea_without_head, street_name
@@ -806,6 +806,8 @@ def find_mentions(
     ner_spans = _ner_spans(doc)
     if trust_case:  # "Lockheed" + "Martin": one name the parse joins
         ner_spans = joined_names(doc, ner_spans, taken)
+        # "Tyler Tringas of the Calm Fund", "Gloria and Fanquake": more than one name
+        ner_spans = split_people(doc, ner_spans, lexicon.given_names)
     for ent_start, ent_end, etype in ner_spans:
         start, end = _trim(doc, ent_start, ent_end)
         if start >= end:

@@ -7,6 +7,11 @@
 * **A town before its region.** "we flew to Lyon, France": NER may call the town a
   person or an organisation; a name after a preposition of place and before ", <a
   country or a first-level region>" is a place (:func:`town_of_region`).
+* **A person and more in one span.** "Tyler Tringas of the Calm Fund" tagged as one
+  organisation, "Gloria and Fanquake" as one person: a span that opens with a given
+  name and goes on with "of (the) <Name>" is the person and the organisation; a
+  person's span with "and" between two capitalised names is two people
+  (:func:`split_people`).
 * **A common word opening a sentence.** "Taurine is maybe affecting you" gets a
   name's tag for its capital; a word the transcript also writes in lowercase, and
   never with a capital in mid-sentence, is no name (:class:`SentenceCaseWords`), so
@@ -18,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["SentenceCaseWords", "joined_names", "town_of_region"]
+__all__ = ["SentenceCaseWords", "joined_names", "split_people", "town_of_region"]
 
 #: Dependencies by which the parse makes one proper noun part of the next one's name.
 _NAME_JOINS = frozenset({"compound", "flat"})
@@ -142,3 +147,33 @@ class SentenceCaseWords:
 #: Times a capitalised name NER did not tag is written in mid-sentence before the
 #: transcript's own spelling makes it a name (:meth:`SentenceCaseWords.recurring_name`).
 NAME_RECURS = 3
+
+
+def split_people(
+    doc, spans: list[tuple[int, int, str]], given_names: frozenset[str]
+) -> list[tuple[int, int, str]]:
+    """``spans`` (NER's) with a person run into more names split (see the module doc):
+    "<Given> <Surname> of (the) <Name>" becomes the person and an organisation, a
+    person's "<Name> and <Name>" two people. Only capitalised words count as names."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, etype in spans:
+        words = doc[start:end]
+        cut = next((t.i for t in words if t.lower_ in ("of", "and") and t.i > start), None)
+        if cut is None or not all(t.text[:1].isupper() for t in doc[start:cut]):
+            out.append((start, end, etype))
+            continue
+        after = cut + 1
+        if after < end and doc[after].lower_ == "the" and doc[cut].lower_ == "of":
+            after += 1
+        rest = doc[after:end]
+        if not rest or not all(t.text[:1].isupper() or not t.is_alpha for t in rest):
+            out.append((start, end, etype))
+            continue
+        first_given = doc[start].lower_ in given_names and cut - start >= 2
+        if doc[cut].lower_ == "of" and first_given:
+            out += [(start, cut, "Person"), (after, end, "Organization")]
+        elif doc[cut].lower_ == "and" and etype == "Person":
+            out += [(start, cut, "Person"), (after, end, "Person")]
+        else:
+            out.append((start, end, etype))
+    return out
