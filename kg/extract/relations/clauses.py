@@ -226,6 +226,11 @@ def non_asserting(doc) -> set[int]:
             for c in token.children:
                 if c.dep_ in ("ccomp", "xcomp", "dobj", "advcl"):
                     out.update(t.i for t in c.subtree)
+            if token.dep_ == "parataxis":
+                # "he said, I'm going to increase the block size": the parse hangs the
+                # saying on the words said, which are his, not the speaker's
+                own = {t.i for t in token.subtree}
+                out.update(t.i for t in token.head.subtree if t.i not in own)
         if token.dep_ != "aux" and hypothetical(token):
             supposed.update(t.i for t in token.subtree)
     for token in tokens(doc):
