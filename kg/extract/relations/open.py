@@ -444,13 +444,20 @@ def _object_noun(noun) -> bool:
     """A common noun that is a verb's direct object, with a preposition of its own: "war"
     in "declared war on Japan", "offices" in "had offices in Seattle"; not a noun of
     quantity or vagueness ("a lot of", "the thing about"), whose "of" names the object
-    itself, nor a noun a determiner of choice makes hypothetical ("any", "no")."""
+    itself, nor a noun a determiner of choice makes hypothetical ("any", "no"), nor
+    someone else's ("your journey with X")."""
     return (
         noun.dep_ == "dobj"
         and noun.pos_ == "NOUN"
         and noun.lemma_.lower() not in _VAGUE_NOUNS
         and noun.head.pos_ == "VERB"
         and not any(c.dep_ == "det" and c.lower_ in ("any", "no", "every") for c in noun.children)
+        # the addressee's or a named other's thing: "watching your journey with X",
+        # "Tyler's journey with X" (not the subject's own: "made his peace with X")
+        and not any(
+            c.dep_ == "poss" and (c.lower_ in ("your", "yours") or c.pos_ == "PROPN")
+            for c in noun.children
+        )
     )
 
 
