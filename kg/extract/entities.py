@@ -1558,7 +1558,10 @@ def _called_names(doc, taken: list[bool], lowercase: bool) -> list[tuple[int, in
             if word.is_punct or taken[end]:
                 break
             if lowercase:
-                if (
+                compound = _spoken_compound_name(doc, start, taken)
+                if compound and kind in ("Organization", "Product"):
+                    end = compound  # "a company called field book": the noun phrase
+                elif (
                     end == start
                     and word.is_alpha
                     and not word.is_stop
@@ -1577,6 +1580,29 @@ def _called_names(doc, taken: list[bool], lowercase: bool) -> list[tuple[int, in
         if end > start and not any(taken[start:end]):
             out.append((start, end, kind))
     return out
+
+
+def _spoken_compound_name(doc, start: int, taken: list[bool]) -> int | None:
+    """The end of a name of two or three nouns said right after "called" in lowercase
+    speech ("a company called field book", "an app called notion pad"): nouns the parse
+    reads as one phrase (each word but the last a compound), none a function word, the
+    phrase once when the speaker says it twice in a row ("field book field book"); the
+    speaker's "called" makes the common words a name. None if there is no such phrase."""
+    end = start
+    while end < len(doc) and end - start < 6:
+        t = doc[end]
+        if taken[end] or not t.is_alpha or t.is_stop or t.pos_ not in ("NOUN", "PROPN"):
+            break
+        end += 1
+    words = [t.lower_ for t in doc[start:end]]
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half >= 2 and words[:half] == words[half:]:
+        end = start + half  # said twice in a row
+    if not 2 <= end - start <= 3:
+        return None
+    if not all(doc[k].dep_ == "compound" for k in range(start, end - 1)):
+        return None
+    return end
 
 
 def introduced_by_name(doc, start: int) -> bool:
