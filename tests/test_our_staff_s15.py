@@ -18,3 +18,14 @@ def test_one_of_our_staff_works_where_we_do(typed):
     assert ("Alex Bosworth", "Quentar Systems") in jobs
     assert ("Mike Brock", "Quentar Systems") in jobs
     assert ("Dana Cole", "Quentar Systems") not in jobs
+
+
+def test_my_colleague_works_where_we_do(typed):
+    found = typed(
+        "Adam Wiggins: Hello and welcome. I work at Quentar Systems. I'm Adam Wiggins here "
+        "today with my colleague Lennart Ziburski.\n"
+        "Lennart Ziburski: Hello. My friend Dana Cole is here too.\n"
+    )
+    jobs = {(s, o) for s, p, o in found if p == "worksFor"}
+    assert ("Lennart Ziburski", "Quentar Systems") in jobs
+    assert ("Dana Cole", "Quentar Systems") not in jobs

@@ -75,7 +75,9 @@ def _aimed_at(doc, start: int) -> bool:
 _OUR_ROLE = re.compile(
     rf"(?:^| )(?:(?:our|my) (?:{_TIME.strip('?')}?)?(?P<role>{ROLES})"
     # "one of our engineers, X", "one of our team members, X": one of the speaker's staff
-    rf"|one of (?:our|my) (?P<staff>(?:{ROLES}|team member|staff member|colleague|employee)s)) $"
+    rf"|one of (?:our|my) (?P<staff>(?:{ROLES}|team member|staff member|colleague|employee)s)"
+    # "my colleague X", "our teammate X": someone who works where the speaker does
+    r"|(?:our|my) (?:colleague|coworker|co-worker|teammate)) $"
 )
 
 
