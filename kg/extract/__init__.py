@@ -20,6 +20,7 @@ from .casing import CasingProfile, casing_profile
 from .concepts import select_terms
 from .designations import designation_kinds
 from .entities import (
+    ACRONYM_PLURAL,
     SpanMention,
     acronym_of_a_person,
     acts_as_person,
@@ -459,11 +460,13 @@ def _without_common_noun_acronyms(units, lexicon: Lexicon):
         if s.mention.source == "ner"
         and s.mention.type == "Organization"
         and s.token_end - s.token_start == 1
-        and s.mention.surface.isupper()
+        and (s.mention.surface.isupper() or _plural_acronym(s.mention.surface))
     }
     if not suspects:
         return units
-    common = suspects & common_noun_acronyms((d for _, d, _, _ in units), lexicon)
+    common = common_noun_acronyms((d for _, d, _, _ in units), lexicon)
+    # a plural acronym ("HTLCs", "RFCs") is a common noun's plural: no one organisation
+    common = {a for a in suspects if a in common or _plural_acronym(a) in common}
     if not common:
         return units
     return [
@@ -483,6 +486,12 @@ def _without_common_noun_acronyms(units, lexicon: Lexicon):
         )
         for sent, doc, spans, cands in units
     ]
+
+
+def _plural_acronym(surface: str) -> str:
+    """The acronym ``surface`` is the plural of ("HTLCs": "HTLC"), or ""."""
+    found = ACRONYM_PLURAL.fullmatch(surface)
+    return found.group(1) if found is not None else ""
 
 
 def _initials(surface: str) -> str:

@@ -3136,7 +3136,7 @@ _COMMON_DETERMINERS = frozenset(
 )
 #: An acronym: two to five capitals, and its plural ("RFCs").
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
-_ACRONYM_PLURAL = re.compile(r"([A-Z]{2,5})s")
+ACRONYM_PLURAL = re.compile(r"([A-Z]{2,5})s")
 #: Verbs whose object, or whose "at"/"for" object, is an organisation ("joined NASA",
 #: "worked at IBM").
 _EMPLOYER_VERBS = frozenset({"work", "intern", "join", "leave", "found", "acquire", "sue"})
@@ -3191,7 +3191,7 @@ def common_noun_acronyms(docs, lexicon: Lexicon) -> frozenset[str]:
             text = t.text
             if not text[:1].isupper() or len(text) > 6:
                 continue
-            plural = _ACRONYM_PLURAL.fullmatch(text)
+            plural = ACRONYM_PLURAL.fullmatch(text)
             if plural is not None:
                 common.add(plural.group(1))
             elif _ACRONYM.fullmatch(text):
