@@ -28,6 +28,7 @@ from .entities import (
     brand_word,
     called_on,
     common_noun_acronyms,
+    common_noun_in_wordnet,
     context_type,
     coordinated_type,
     find_mentions,
@@ -450,7 +451,9 @@ def _known_person(s: SpanMention, parts: dict[str, str]) -> bool:
 #: recur; so must a work or event of one word ("PhD" as a work).
 def _without_common_noun_acronyms(units, lexicon: Lexicon):
     """The units without NER's organisations that are acronyms the transcript uses as
-    common nouns ("an RPC", "my SPA", "RFCs"; see :func:`.entities.common_noun_acronyms`):
+    common nouns ("an RPC", "my SPA", "RFCs"; see :func:`.entities.common_noun_acronyms`)
+    or WordNet lists as common nouns of the trade ("CPU", "HTML"; see
+    :func:`.entities.common_noun_in_wordnet`), or plurals of either ("HTLCs"):
     words of the trade in capitals, left to the concept statistics; and their spelled
     out forms ("Remote Procedure Call"), common nouns too."""
     suspects = {
@@ -465,8 +468,15 @@ def _without_common_noun_acronyms(units, lexicon: Lexicon):
     if not suspects:
         return units
     common = common_noun_acronyms((d for _, d, _, _ in units), lexicon)
-    # a plural acronym ("HTLCs", "RFCs") is a common noun's plural: no one organisation
-    common = {a for a in suspects if a in common or _plural_acronym(a) in common}
+    # a plural acronym ("HTLCs", "RFCs") is a common noun's plural: no one organisation;
+    # one WordNet lists as a thing of the trade ("CPU", "HTML") is a common noun anywhere
+    common = {
+        a
+        for a in suspects
+        if a in common
+        or _plural_acronym(a) in common
+        or common_noun_in_wordnet(_plural_acronym(a) or a, lexicon)
+    }
     if not common:
         return units
     return [

@@ -3207,6 +3207,26 @@ def common_noun_acronyms(docs, lexicon: Lexicon) -> frozenset[str]:
     )
 
 
+#: WordNet lexnames of the common nouns of made things, messages, acts and fields: an
+#: acronym WordNet lists with such a sense ("cpu", "html", "ipo") is a word of the
+#: trade, unless it also names a group or a place ("nasa", "who").
+_TRADE_LEXNAMES = frozenset({"noun.artifact", "noun.communication", "noun.act", "noun.cognition"})
+_NAMING_LEXNAMES = frozenset({"noun.group", "noun.location"})
+
+
+def common_noun_in_wordnet(acronym: str, lexicon: Lexicon) -> bool:
+    """WordNet lists ``acronym`` (as written, in capitals) as a common noun of a made
+    thing, a message, an act or a field ("CPU", "HTML", "IPO") and not as a group's
+    or a place's name, and the lexicon knows no organisation by it."""
+    found = set(wordnet.senses(acronym.lower()))
+    return (
+        bool(found & _TRADE_LEXNAMES)
+        and not found & _NAMING_LEXNAMES
+        and _wordnet_names().get((acronym.lower(),)) is None
+        and not _known_organisation(lexicon, acronym)
+    )
+
+
 def _known_organisation(lexicon: Lexicon, acronym: str) -> bool:
     """The lexicon has an organisation named ``acronym``."""
     entry_id = lexicon.exact.get(acronym) or lexicon.keys.get(name_key([acronym]))
