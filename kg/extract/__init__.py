@@ -20,6 +20,7 @@ from .casing import CasingProfile, casing_profile
 from .concepts import select_terms
 from .designations import designation_kinds
 from .entities import (
+    ACRONYM_PLURAL,
     SpanMention,
     acronym_of_a_person,
     acts_as_person,
@@ -27,6 +28,7 @@ from .entities import (
     brand_word,
     called_on,
     common_noun_acronyms,
+    common_noun_in_wordnet,
     context_type,
     coordinated_type,
     find_mentions,
@@ -449,7 +451,9 @@ def _known_person(s: SpanMention, parts: dict[str, str]) -> bool:
 #: recur; so must a work or event of one word ("PhD" as a work).
 def _without_common_noun_acronyms(units, lexicon: Lexicon):
     """The units without NER's organisations that are acronyms the transcript uses as
-    common nouns ("an RPC", "my SPA", "RFCs"; see :func:`.entities.common_noun_acronyms`):
+    common nouns ("an RPC", "my SPA", "RFCs"; see :func:`.entities.common_noun_acronyms`)
+    or WordNet lists as common nouns of the trade ("CPU", "HTML"; see
+    :func:`.entities.common_noun_in_wordnet`), or plurals of either ("HTLCs"):
     words of the trade in capitals, left to the concept statistics; and their spelled
     out forms ("Remote Procedure Call"), common nouns too."""
     suspects = {
@@ -459,11 +463,20 @@ def _without_common_noun_acronyms(units, lexicon: Lexicon):
         if s.mention.source == "ner"
         and s.mention.type == "Organization"
         and s.token_end - s.token_start == 1
-        and s.mention.surface.isupper()
+        and (s.mention.surface.isupper() or _plural_acronym(s.mention.surface))
     }
     if not suspects:
         return units
-    common = suspects & common_noun_acronyms((d for _, d, _, _ in units), lexicon)
+    common = common_noun_acronyms((d for _, d, _, _ in units), lexicon)
+    # a plural acronym ("HTLCs", "RFCs") is a common noun's plural: no one organisation;
+    # one WordNet lists as a thing of the trade ("CPU", "HTML") is a common noun anywhere
+    common = {
+        a
+        for a in suspects
+        if a in common
+        or _plural_acronym(a) in common
+        or common_noun_in_wordnet(_plural_acronym(a) or a, lexicon)
+    }
     if not common:
         return units
     return [
@@ -483,6 +496,12 @@ def _without_common_noun_acronyms(units, lexicon: Lexicon):
         )
         for sent, doc, spans, cands in units
     ]
+
+
+def _plural_acronym(surface: str) -> str:
+    """The acronym ``surface`` is the plural of ("HTLCs": "HTLC"), or ""."""
+    found = ACRONYM_PLURAL.fullmatch(surface)
+    return found.group(1) if found is not None else ""
 
 
 def _initials(surface: str) -> str:

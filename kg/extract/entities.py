@@ -3162,7 +3162,7 @@ _COMMON_DETERMINERS = frozenset(
 )
 #: An acronym: two to five capitals, and its plural ("RFCs").
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
-_ACRONYM_PLURAL = re.compile(r"([A-Z]{2,5})s")
+ACRONYM_PLURAL = re.compile(r"([A-Z]{2,5})s")
 #: Verbs whose object, or whose "at"/"for" object, is an organisation ("joined NASA",
 #: "worked at IBM").
 _EMPLOYER_VERBS = frozenset({"work", "intern", "join", "leave", "found", "acquire", "sue"})
@@ -3217,7 +3217,7 @@ def common_noun_acronyms(docs, lexicon: Lexicon) -> frozenset[str]:
             text = t.text
             if not text[:1].isupper() or len(text) > 6:
                 continue
-            plural = _ACRONYM_PLURAL.fullmatch(text)
+            plural = ACRONYM_PLURAL.fullmatch(text)
             if plural is not None:
                 common.add(plural.group(1))
             elif _ACRONYM.fullmatch(text):
@@ -3230,6 +3230,26 @@ def common_noun_acronyms(docs, lexicon: Lexicon) -> frozenset[str]:
         for a in common - organisations
         if _wordnet_names().get((a.lower(),)) != "Organization"
         and not _known_organisation(lexicon, a)
+    )
+
+
+#: WordNet lexnames of the common nouns of made things, messages, acts and fields: an
+#: acronym WordNet lists with such a sense ("cpu", "html", "ipo") is a word of the
+#: trade, unless it also names a group or a place ("nasa", "who").
+_TRADE_LEXNAMES = frozenset({"noun.artifact", "noun.communication", "noun.act", "noun.cognition"})
+_NAMING_LEXNAMES = frozenset({"noun.group", "noun.location"})
+
+
+def common_noun_in_wordnet(acronym: str, lexicon: Lexicon) -> bool:
+    """WordNet lists ``acronym`` (as written, in capitals) as a common noun of a made
+    thing, a message, an act or a field ("CPU", "HTML", "IPO") and not as a group's
+    or a place's name, and the lexicon knows no organisation by it."""
+    found = set(wordnet.senses(acronym.lower()))
+    return (
+        bool(found & _TRADE_LEXNAMES)
+        and not found & _NAMING_LEXNAMES
+        and _wordnet_names().get((acronym.lower(),)) is None
+        and not _known_organisation(lexicon, acronym)
     )
 
 
