@@ -203,7 +203,7 @@ class _Resolver:
             return "lex:" + m.lexicon_id, "lexicon", f"a name of lexicon entry {m.lexicon_id}"
         if m.source == "concept":
             entry = self.lexicon.lookup(m.norm or m.surface)
-            if entry:
+            if entry and not _plural_of_name(m.surface, entry.type, entry.label):
                 return "lex:" + entry.id, "lexicon", f"a name of lexicon entry {entry.id}"
             term = m.norm or _plain(m.surface)
             return "concept:" + term, "concept", f"the term '{term}'"
@@ -812,3 +812,10 @@ def _place_not_spelt_as(first_names: dict[str, str], word: str) -> bool:
     from .extract.truecase import gazetteer_place
 
     return gazetteer_place(word) or wordnet_names().get((word.lower(),)) == "Place"
+
+
+def _plural_of_name(surface: str, etype: str, label: str) -> bool:
+    """A term said in the plural of a name that is no plural ("four industrial
+    revolutions" for the Industrial Revolution): kinds of the thing, not the one named."""
+    said, last = surface.lower().split()[-1], label.lower().split()[-1]
+    return etype != "Concept" and said == last + "s" and not last.endswith("s")

@@ -648,8 +648,15 @@ _ARTICLES = frozenset({"a", "an"})
 
 def _used_as_common_noun(doc, start: int, end: int, entry: LexiconEntry) -> bool:
     """A one-word lexicon name that is also an English word, used as a word: "an
-    Oracle", "an Apple", "the Oracle at the time" (concepts are words anyway)."""
-    if entry.type == "Concept" or end - start != 1:
+    Oracle", "an Apple", "the Oracle at the time"; or a name said in the plural its
+    entry never has ("four industrial revolutions", "the Googles of this world"): kinds
+    of the thing, not the one named (concepts are words anyway)."""
+    if entry.type == "Concept":
+        return False
+    said, label = doc[end - 1].text.lower(), entry.label.split()[-1].lower()
+    if said == label + "s" and not label.endswith("s") and doc[end - 1].tag_ in ("NNS", "NNPS"):
+        return True
+    if end - start != 1:
         return False
     word = doc[start].text
     if start == 0 or not is_common_word(word):
