@@ -588,10 +588,12 @@ def _drop_unsupported_names(
             return True
         if m.type == "Person" and m.surface.isupper() and acronym_of_a_person(m.surface.lower()):
             return True  # "like JFK": a person WordNet knows by the acronym, said once
-        if m.type == "Place" and s.token_start > 0:
+        if m.type in ("Place", "Work") and s.token_start > 0:
             before = doc[s.token_start - 1].lower_
             if sea_without_head([before, m.surface.lower()], 1):
-                return True  # "across the atlantic": a sea, said once
+                # "across the atlantic": a sea, said once; "an article in the atlantic":
+                # the magazine of that name (see entities._written_in)
+                return True
         if m.type == "Place" and place_among_places(doc, s.token_start, s.token_end, given_names):
             return True  # "the danube the rhine": a river in a list of places, said once
         if m.type == "Person" and owns_an_idea(doc, s.token_start):

@@ -1035,7 +1035,8 @@ def _known_names(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
                 or toks[i + 1].pos_ not in ("NOUN", "PROPN")
                 or toks[i].dep_ not in _MODIFIER_DEPS | {"nmod"}
             ):
-                out.append((i, i + 1, "Place"))
+                # "an article in the atlantic": the magazine, not the ocean
+                out.append((i, i + 1, "Work" if _written_in(words, i) else "Place"))
             i += 1
             continue
         if (
@@ -1056,6 +1057,22 @@ _AGREEMENT_HEADS = frozenset({"agreement", "treaty", "accord", "accords", "pact"
 #: named event ("the 1988 olympics").
 _DATED_EVENT_HEADS = frozenset({"olympics", "games", "blockade", "airlift"})
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nummod"})
+
+
+#: Nouns of a piece of writing: "an article in the atlantic" names a magazine.
+_WRITING_NOUNS = frozenset(
+    {"article", "articles", "piece", "pieces", "essay", "essays", "column", "columns"}
+    | {"op-ed", "story", "stories", "interview", "review", "letter", "editorial"}
+)
+
+
+def _written_in(words: list[str], i: int) -> bool:
+    """The name at ``words[i]`` (after "the") follows "<a piece of writing> in the", up
+    to two words after the noun ("an article together in the atlantic"): a publication,
+    not the sea."""
+    if i < 3 or words[i - 1] != "the" or words[i - 2] != "in":
+        return False
+    return any(w in _WRITING_NOUNS for w in words[max(0, i - 5) : i - 2])
 
 
 def _dated_events(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
