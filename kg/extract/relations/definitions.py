@@ -143,6 +143,8 @@ def _kind(verb):
     if attr.lemma_.lower() in KIND_NOUNS and len(pobjs) == 1 and set(dets) <= {"a", "an"}:
         return pobjs[0], "kind-of"
     if attr.pos_ == "NOUN" and dets and dets[0] in _ARTICLES and not pobjs:
+        if any(c.dep_ == "prep" and c.lower_ in ("to", "against") for c in attr.children):
+            return None  # "a reaction to Y", "an answer to Y": a relation, not a kind
         return attr, "is-a"
     if attr.pos_ == "NOUN" and attr.tag_ == "NNS" and not dets and not pobjs and _plural(verb):
         if _progressive(verb):

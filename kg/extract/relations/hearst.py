@@ -57,8 +57,12 @@ def _pairs(doc) -> list[tuple[object, object, str]]:
     for t in tokens(doc):
         if t.pos_ != "NOUN" or t.tag_ != "NNS":
             continue
+        if t.dep_ == "pobj" and t.head.lower_ == "like":
+            continue  # "the cells are like text formulas": a simile, no kind
         for c in t.children:
             such_as = c.lower_ == "as" and any(g.lower_ == "such" for g in c.children)
+            if c.lower_ == "like" and any(g.dep_ == "advmod" for g in c.children):
+                continue  # "formulas more like a programming language": a comparison
             if c.dep_ == "prep" and (c.lower_ in _EXAMPLE_PREPS or such_as):
                 for p in c.children:
                     if p.dep_ == "pobj":
