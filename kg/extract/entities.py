@@ -1594,7 +1594,13 @@ def _called_names(doc, taken: list[bool], lowercase: bool) -> list[tuple[int, in
                     end += 1
                 break
             inner = NAME_CONNECTORS | (_TITLE_WORDS if kind == "Work" else frozenset())
-            if not (word.text[:1].isupper() or word.like_num) and not (
+            possessive = (
+                word.lower_ in ("'s", "’s")
+                and end > start
+                and end + 1 < len(doc)
+                and doc[end + 1].text[:1].isupper()
+            )  # "a game called Rocky's Boots": the title goes on
+            if not (word.text[:1].isupper() or word.like_num or possessive) and not (
                 word.lower_ in inner and end > start
             ):
                 break
