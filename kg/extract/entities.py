@@ -648,15 +648,8 @@ _ARTICLES = frozenset({"a", "an"})
 
 def _used_as_common_noun(doc, start: int, end: int, entry: LexiconEntry) -> bool:
     """A one-word lexicon name that is also an English word, used as a word: "an
-    Oracle", "an Apple", "the Oracle at the time"; or a name said in the plural its
-    entry never has ("four industrial revolutions", "the Googles of this world"): kinds
-    of the thing, not the one named (concepts are words anyway)."""
-    if entry.type == "Concept":
-        return False
-    said, label = doc[end - 1].text.lower(), entry.label.split()[-1].lower()
-    if said == label + "s" and not label.endswith("s") and doc[end - 1].tag_ in ("NNS", "NNPS"):
-        return True
-    if end - start != 1:
+    Oracle", "an Apple", "the Oracle at the time" (concepts are words anyway)."""
+    if entry.type == "Concept" or end - start != 1:
         return False
     word = doc[start].text
     if start == 0 or not is_common_word(word):
@@ -676,6 +669,16 @@ def _used_as_common_noun(doc, start: int, end: int, entry: LexiconEntry) -> bool
             or following.pos_ in ("ADP", "AUX", "VERB", "PART", "CCONJ", "SCONJ", "ADV")
         )
     )
+
+
+def _plural_of_entry(doc, start: int, end: int, entry: LexiconEntry) -> bool:
+    """A lexicon name said in a plural its entry never has ("four industrial
+    revolutions", "the Twitters, Facebooks of this world"): kinds of the thing, not the
+    one named."""
+    if entry.type == "Concept":
+        return False
+    said, label = doc[end - 1].text.lower(), entry.label.split()[-1].lower()
+    return said == label + "s" and not label.endswith("s") and doc[end - 1].tag_ in ("NNS", "NNPS")
 
 
 def acronym_of_a_person(word: str) -> bool:
@@ -805,6 +808,10 @@ def find_mentions(
         add(start, end, etype)
 
     for start, end, entry in _lexicon_matches(doc, lexicon):
+        if _plural_of_entry(doc, start, end, entry):
+            for k in range(start, end):
+                taken[k] = True  # kinds, not the one named: NER's name there is none either
+            continue
         if _used_as_common_noun(doc, start, end, entry):
             continue
         add(start, end, entry.type, "lexicon", entry.id)
