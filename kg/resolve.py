@@ -815,7 +815,8 @@ def _place_not_spelt_as(first_names: dict[str, str], word: str) -> bool:
 
 
 def _plural_of_name(surface: str, etype: str, label: str) -> bool:
-    """A term said in the plural of a name that is no plural ("four industrial
-    revolutions" for the Industrial Revolution): kinds of the thing, not the one named."""
+    """A term said in the plural of an event's or a work's name that is no plural ("four
+    industrial revolutions" for the Industrial Revolution): kinds of the thing, not the
+    one named."""
     said, last = surface.lower().split()[-1], label.lower().split()[-1]
-    return etype != "Concept" and said == last + "s" and not last.endswith("s")
+    return etype in ("Event", "Work") and said == last + "s" and not last.endswith("s")

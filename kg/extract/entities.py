@@ -672,10 +672,11 @@ def _used_as_common_noun(doc, start: int, end: int, entry: LexiconEntry) -> bool
 
 
 def _plural_of_entry(doc, start: int, end: int, entry: LexiconEntry) -> bool:
-    """A lexicon name said in a plural its entry never has ("four industrial
-    revolutions", "the Twitters, Facebooks of this world"): kinds of the thing, not the
-    one named."""
-    if entry.type == "Concept":
+    """A lexicon event or work said in a plural its entry never has ("four industrial
+    revolutions", "world wars"): kinds of the thing, not the one named. Firms, products
+    and places said so are still theirs ("the Googles of this world" names Google, "two
+    Macs" are Macs, "the Americas" a place)."""
+    if entry.type not in ("Event", "Work"):
         return False
     said, label = doc[end - 1].text.lower(), entry.label.split()[-1].lower()
     return said == label + "s" and not label.endswith("s") and doc[end - 1].tag_ in ("NNS", "NNPS")
