@@ -124,23 +124,34 @@ def lexicon():
 
 
 @pytest.fixture
-def typed(tmp_path, lexicon):
-    """Typed (subject, predicate, object) surface triples kg extracts from a text file
-    (real spaCy model, one transcript, no build); ``speakers`` writes a sidecar."""
+def extract(tmp_path, lexicon):
+    """kg's extraction of a text file (real spaCy model, one transcript, no build):
+    ``name`` is the file's name, whose extension picks the format; ``speakers`` writes
+    a sidecar naming them."""
     from kg.config import Settings
     from kg.distributed import process_transcript
     from kg.ingest import read_transcript
 
-    def run(text: str, name: str = "t.txt", speakers=None) -> set[tuple[str, str, str]]:
+    def run(text: str, name: str = "t.txt", speakers=None):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         if speakers is not None:
             meta = {"title": "test", "speakers": speakers}
             (tmp_path / f"{path.stem}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-        extraction = process_transcript(read_transcript(path), lexicon, Settings())
+        return process_transcript(read_transcript(path), lexicon, Settings())
+
+    return run
+
+
+@pytest.fixture
+def typed(extract):
+    """Typed (subject, predicate, object) surface triples kg extracts from a text file
+    (see :func:`extract`); ``speakers`` writes a sidecar."""
+
+    def run(text: str, name: str = "t.txt", speakers=None) -> set[tuple[str, str, str]]:
         return {
             (r.subject.surface, r.predicate, r.object.surface)
-            for r in extraction.relations
+            for r in extract(text, name, speakers).relations
             if r.kind == "typed"
         }
 
@@ -148,20 +159,24 @@ def typed(tmp_path, lexicon):
 
 
 @pytest.fixture
-def open_rel(tmp_path, lexicon):
+def mentions(extract):
+    """The mentions kg extracts from a text file (see :func:`extract`)."""
+
+    def run(text: str, name: str = "t.txt"):
+        return extract(text, name).mentions
+
+    return run
+
+
+@pytest.fixture
+def open_rel(extract):
     """Open (subject, predicate, object, negated) relations kg extracts from a text file
-    (real spaCy model, one transcript, no build)."""
-    from kg.config import Settings
-    from kg.distributed import process_transcript
-    from kg.ingest import read_transcript
+    (see :func:`extract`)."""
 
     def run(text: str, name: str = "o.txt") -> set[tuple[str, str, str, bool]]:
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        extraction = process_transcript(read_transcript(path), lexicon, Settings())
         return {
             (r.subject.surface, r.predicate, r.object.surface, r.negated)
-            for r in extraction.relations
+            for r in extract(text, name).relations
             if r.kind == "open"
         }
 
@@ -169,19 +184,13 @@ def open_rel(tmp_path, lexicon):
 
 
 @pytest.fixture
-def tenses(tmp_path, lexicon):
+def tenses(extract):
     """(subject, predicate, object) -> tense of the typed relations of a text."""
-    from kg.config import Settings
-    from kg.distributed import process_transcript
-    from kg.ingest import read_transcript
 
     def run(text: str) -> dict[tuple[str, str, str], str | None]:
-        path = tmp_path / "tense.txt"
-        path.write_text(text, encoding="utf-8")
-        extraction = process_transcript(read_transcript(path), lexicon, Settings())
         return {
             (r.subject.surface, r.predicate, r.object.surface): r.evidence.tense
-            for r in extraction.relations
+            for r in extract(text, "tense.txt").relations
             if r.kind == "typed"
         }
 

@@ -8,21 +8,13 @@ Extraction runs on the real spaCy model (no build); the texts are invented.
 from __future__ import annotations
 
 
-def _people(tmp_path, lexicon, text: str) -> set[str]:
-    from kg.config import Settings
-    from kg.distributed import process_transcript
-    from kg.ingest import read_transcript
-
-    path = tmp_path / "t.txt"
-    path.write_text(text, encoding="utf-8")
-    extraction = process_transcript(read_transcript(path), lexicon, Settings())
-    return {m.surface for m in extraction.mentions if m.type == "Person"}
+def _people(mentions, text: str) -> set[str]:
+    return {m.surface for m in mentions(text) if m.type == "Person"}
 
 
-def test_an_acronym_general_knowledge_has_as_a_person_is_one(tmp_path, lexicon):
+def test_an_acronym_general_knowledge_has_as_a_person_is_one(mentions):
     people = _people(
-        tmp_path,
-        lexicon,
+        mentions,
         "Host: So who needed those shots?\n"
         "Guest: Famous people got them, like JFK, Margaret Thatcher - they had a deficiency.\n",
     )
@@ -30,10 +22,9 @@ def test_an_acronym_general_knowledge_has_as_a_person_is_one(tmp_path, lexicon):
     assert "Margaret Thatcher" in people
 
 
-def test_other_acronyms_stay_no_person(tmp_path, lexicon):
+def test_other_acronyms_stay_no_person(mentions):
     people = _people(
-        tmp_path,
-        lexicon,
+        mentions,
         "Host: So who called you?\nGuest: Famous people called, like QXV, Margaret Thatcher.\n",
     )
     assert "QXV" not in people

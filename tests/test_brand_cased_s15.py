@@ -15,21 +15,14 @@ def test_brand_spellings():
     assert not brand_cased("mRNA") and not brand_cased("kWh") and not brand_cased("Apple")
 
 
-def test_a_brand_spelling_is_a_name_not_a_concept(tmp_path, lexicon):
-    from kg.config import Settings
-    from kg.distributed import process_transcript
-    from kg.ingest import read_transcript
-
-    path = tmp_path / "t.txt"
-    path.write_text(
+def test_a_brand_spelling_is_a_name_not_a_concept(mentions):
+    found = mentions(
         "Host: Welcome back to the show. Today we talk with Mara Lind about her company. "
         "What did you build first?\n"
         "Mara Lind: We built the app for the iPad first, because the iPad was new. Then "
         "the iPad sold well in Berlin. Every iPad owner wanted a better app for the iPad. "
-        "Later we moved to Paris, and Apple noticed us.\n",
-        encoding="utf-8",
+        "Later we moved to Paris, and Apple noticed us.\n"
     )
-    extraction = process_transcript(read_transcript(path), lexicon, Settings())
-    kinds = {(m.surface, m.type == "Concept") for m in extraction.mentions}
+    kinds = {(m.surface, m.type == "Concept") for m in found}
     assert ("iPad", False) in kinds
     assert ("iPad", True) not in kinds

@@ -8,15 +8,8 @@ Extraction runs on the real spaCy model (no build); the texts are invented.
 from __future__ import annotations
 
 
-def _people(tmp_path, lexicon, text: str) -> set[str]:
-    from kg.config import Settings
-    from kg.distributed import process_transcript
-    from kg.ingest import read_transcript
-
-    path = tmp_path / "t.txt"
-    path.write_text(text, encoding="utf-8")
-    extraction = process_transcript(read_transcript(path), lexicon, Settings())
-    return {m.surface for m in extraction.mentions if m.type == "Person"}
+def _people(mentions, text: str) -> set[str]:
+    return {m.surface for m in mentions(text) if m.type == "Person"}
 
 
 _TALK = (
@@ -27,9 +20,9 @@ _TALK = (
 )
 
 
-def test_a_named_individual_said_once_is_kept(tmp_path, lexicon):
-    assert "Mozart" in _people(tmp_path, lexicon, _TALK.format(name="Mozart"))
+def test_a_named_individual_said_once_is_kept(mentions):
+    assert "Mozart" in _people(mentions, _TALK.format(name="Mozart"))
 
 
-def test_an_unknown_name_said_once_at_a_sentence_start_is_not(tmp_path, lexicon):
-    assert "Valdrik" not in _people(tmp_path, lexicon, _TALK.format(name="Valdrik"))
+def test_an_unknown_name_said_once_at_a_sentence_start_is_not(mentions):
+    assert "Valdrik" not in _people(mentions, _TALK.format(name="Valdrik"))

@@ -8,23 +8,14 @@ Extraction runs on the real spaCy model (no build); the names are invented.
 from __future__ import annotations
 
 
-def test_a_person_of_an_organisation_tagged_as_one_is_split(typed, tmp_path, lexicon):
-    from kg.config import Settings
-    from kg.distributed import process_transcript
-    from kg.ingest import read_transcript
-
+def test_a_person_of_an_organisation_tagged_as_one_is_split(typed, mentions):
     text = (
         "Host: Welcome back to the show, everyone. Today we talk about funds and the people "
         "who run them.\n"
         "Guest: Today we have Tyler Tringas of the Calm Fund with us, and the Bank of "
         "America lends money.\n"
     )
-    path = tmp_path / "t.txt"
-    path.write_text(text, encoding="utf-8")
-    names = {
-        m.surface: m.type
-        for m in process_transcript(read_transcript(path), lexicon, Settings()).mentions
-    }
+    names = {m.surface: m.type for m in mentions(text)}
     assert names.get("Tyler Tringas") == "Person"
     assert names.get("Calm Fund") == "Organization"
     assert names.get("Bank of America") == "Organization"

@@ -16,20 +16,14 @@ _SPEECH = (
 )
 
 
-def _orgs(tmp_path, lexicon, name: str) -> set[str]:
-    from kg.config import Settings
-    from kg.distributed import process_transcript
-    from kg.ingest import read_transcript
-
-    path = tmp_path / "talk.txt"
-    path.write_text(_SPEECH.format(name=name), encoding="utf-8")
-    extraction = process_transcript(read_transcript(path), lexicon, Settings())
-    return {m.surface.lower() for m in extraction.mentions if m.type == "Organization"}
+def _orgs(mentions, name: str) -> set[str]:
+    found = mentions(_SPEECH.format(name=name), "talk.txt")
+    return {m.surface.lower() for m in found if m.type == "Organization"}
 
 
-def test_a_spoken_name_of_common_nouns_after_called(tmp_path, lexicon):
-    assert "field book" in _orgs(tmp_path, lexicon, "field book")
+def test_a_spoken_name_of_common_nouns_after_called(mentions):
+    assert "field book" in _orgs(mentions, "field book")
 
 
-def test_one_common_noun_after_called_is_no_name(tmp_path, lexicon):
-    assert "book" not in _orgs(tmp_path, lexicon, "book")
+def test_one_common_noun_after_called_is_no_name(mentions):
+    assert "book" not in _orgs(mentions, "book")

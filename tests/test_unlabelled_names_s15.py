@@ -8,15 +8,8 @@ Extraction runs on the real spaCy model (no build); the texts are invented.
 from __future__ import annotations
 
 
-def _names(tmp_path, lexicon, text: str) -> dict[str, str]:
-    from kg.config import Settings
-    from kg.distributed import process_transcript
-    from kg.ingest import read_transcript
-
-    path = tmp_path / "t.txt"
-    path.write_text(text, encoding="utf-8")
-    extraction = process_transcript(read_transcript(path), lexicon, Settings())
-    return {m.surface: m.type for m in extraction.mentions if m.type != "Concept"}
+def _names(mentions, text: str) -> dict[str, str]:
+    return {m.surface: m.type for m in mentions(text) if m.type != "Concept"}
 
 
 _TALK = (
@@ -29,14 +22,14 @@ _TALK = (
 )
 
 
-def test_a_name_written_again_and_again_is_a_name(tmp_path, lexicon):
-    names = _names(tmp_path, lexicon, _TALK.format(name="CentOS"))
+def test_a_name_written_again_and_again_is_a_name(mentions):
+    names = _names(mentions, _TALK.format(name="CentOS"))
     assert "CentOS" in names
 
 
-def test_a_name_said_twice_is_left_to_ner(tmp_path, lexicon):
+def test_a_name_said_twice_is_left_to_ner(mentions):
     twice = (
         "Host: Welcome back. We talk about CentOS and the people behind it.\n"
         "Guest: Thanks. We started CentOS as a weekend thing.\n"
     )
-    assert "CentOS" not in _names(tmp_path, lexicon, twice)
+    assert "CentOS" not in _names(mentions, twice)

@@ -17,15 +17,9 @@ _TALK = (
 )
 
 
-def _names(tmp_path, lexicon, line: str) -> set[tuple[str, str]]:
-    from kg.config import Settings
-    from kg.distributed import process_transcript
-    from kg.ingest import read_transcript
-
-    path = tmp_path / "speech.txt"
-    path.write_text(_TALK.format(line=line), encoding="utf-8")
-    extraction = process_transcript(read_transcript(path), lexicon, Settings())
-    return {(m.surface.lower(), m.type) for m in extraction.mentions if m.type != "Concept"}
+def _names(mentions, line: str) -> set[tuple[str, str]]:
+    found = mentions(_TALK.format(line=line), "speech.txt")
+    return {(m.surface.lower(), m.type) for m in found if m.type != "Concept"}
 
 
 def test_a_listed_name_is_capitalised_whole(lexicon):
@@ -35,10 +29,9 @@ def test_a_listed_name_is_capitalised_whole(lexicon):
     assert "Martin Luther King" in text
 
 
-def test_a_listed_name_is_no_person_of_its_given_name(tmp_path, lexicon):
+def test_a_listed_name_is_no_person_of_its_given_name(mentions):
     names = _names(
-        tmp_path,
-        lexicon,
+        mentions,
         "last week i went up to camp david with my family and we spoke of the dream of "
         "martin luther king who marched for all of us",
     )
@@ -47,10 +40,9 @@ def test_a_listed_name_is_no_person_of_its_given_name(tmp_path, lexicon):
     assert ("martin luther king", "Person") in names
 
 
-def test_listed_texts_and_ages_are_works_and_events(tmp_path, lexicon):
+def test_listed_texts_and_ages_are_works_and_events(mentions):
     names = _names(
-        tmp_path,
-        lexicon,
+        mentions,
         "our parents lived through the great depression and the fifth amendment still "
         "protects us as it did when the industrial revolution changed this land",
     )

@@ -15,13 +15,7 @@ _SPEECH = (
 )
 
 
-def test_a_magazine_after_an_article_in_and_the_ocean_after_across(tmp_path, lexicon):
-    from kg.config import Settings
-    from kg.distributed import process_transcript
-    from kg.ingest import read_transcript
-
-    path = tmp_path / "talk.txt"
-    path.write_text(_SPEECH, encoding="utf-8")
-    mentions = process_transcript(read_transcript(path), lexicon, Settings()).mentions
-    types = [m.type for m in mentions if m.surface.lower() == "atlantic"]
+def test_a_magazine_after_an_article_in_and_the_ocean_after_across(mentions):
+    found = mentions(_SPEECH, "talk.txt")
+    types = [m.type for m in found if m.surface.lower() == "atlantic"]
     assert types == ["Work", "Place"], types
