@@ -24,6 +24,7 @@ __all__ = [
     "name_key",
     "phonetic_key",
     "name_part",
+    "plural_of_entry",
     "load_lexicon",
     "NUMBER_WORDS",
 ]
@@ -304,6 +305,17 @@ def _distinctive_first_names(entries: dict[str, LexiconEntry]) -> dict[str, str]
     out = {k: next(iter(v)) for k, v in sorted(by_spelling.items()) if len(v) == 1}
     out.update({k: next(iter(v)) for k, v in sorted(by_sound.items()) if len(v) == 1})
     return out
+
+
+def plural_of_entry(said: str, entry: LexiconEntry) -> bool:
+    """``said`` (a phrase that matched ``entry``) is a lexicon event or work in a plural its
+    name never has ("four industrial revolutions", "world wars"): kinds of the thing, not
+    the one named. Firms, products and places said so are still theirs ("the Googles of
+    this world" names Google, "two Macs" are Macs, "the Americas" a place)."""
+    if entry.type not in ("Event", "Work"):
+        return False
+    last, label = said.lower().split()[-1], entry.label.lower().split()[-1]
+    return last == label + "s" and not label.endswith("s")
 
 
 def name_part(parts: dict[str, str], word: str) -> str | None:

@@ -31,7 +31,14 @@ from .config import Settings
 from .curation import Curation
 from .extract import Extraction
 from .labels import written_form
-from .lexicon import Lexicon, given_name_short_forms, name_part, phonetic_key, same_given_name
+from .lexicon import (
+    Lexicon,
+    given_name_short_forms,
+    name_part,
+    phonetic_key,
+    plural_of_entry,
+    same_given_name,
+)
 from .model import (
     ENTITY_TYPES,
     NAME_RULES,
@@ -203,7 +210,7 @@ class _Resolver:
             return "lex:" + m.lexicon_id, "lexicon", f"a name of lexicon entry {m.lexicon_id}"
         if m.source == "concept":
             entry = self.lexicon.lookup(m.norm or m.surface)
-            if entry and not _plural_of_name(m.surface, entry.type, entry.label):
+            if entry and not plural_of_entry(m.surface, entry):
                 return "lex:" + entry.id, "lexicon", f"a name of lexicon entry {entry.id}"
             term = m.norm or _plain(m.surface)
             return "concept:" + term, "concept", f"the term '{term}'"
@@ -812,11 +819,3 @@ def _place_not_spelt_as(first_names: dict[str, str], word: str) -> bool:
     from .extract.truecase import gazetteer_place
 
     return gazetteer_place(word) or wordnet_names().get((word.lower(),)) == "Place"
-
-
-def _plural_of_name(surface: str, etype: str, label: str) -> bool:
-    """A term said in the plural of an event's or a work's name that is no plural ("four
-    industrial revolutions" for the Industrial Revolution): kinds of the thing, not the
-    one named."""
-    said, last = surface.lower().split()[-1], label.lower().split()[-1]
-    return etype in ("Event", "Work") and said == last + "s" and not last.endswith("s")

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from wordfreq import zipf_frequency
 
-from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key
+from ..lexicon import Lexicon, LexiconEntry, name_key, name_part, phonetic_key, plural_of_entry
 from ..model import Mention, Sentence, Transcript
 from ..nlp import doc_text, tokens
 from . import wordnet
@@ -671,17 +671,6 @@ def _used_as_common_noun(doc, start: int, end: int, entry: LexiconEntry) -> bool
     )
 
 
-def _plural_of_entry(doc, start: int, end: int, entry: LexiconEntry) -> bool:
-    """A lexicon event or work said in a plural its entry never has ("four industrial
-    revolutions", "world wars"): kinds of the thing, not the one named. Firms, products
-    and places said so are still theirs ("the Googles of this world" names Google, "two
-    Macs" are Macs, "the Americas" a place)."""
-    if entry.type not in ("Event", "Work"):
-        return False
-    said, label = doc[end - 1].text.lower(), entry.label.split()[-1].lower()
-    return said == label + "s" and not label.endswith("s") and doc[end - 1].tag_ in ("NNS", "NNPS")
-
-
 def acronym_of_a_person(word: str) -> bool:
     """WordNet lists the acronym ``word`` (lowercase) as a named person first ("jfk",
     "fdr", "lbj"): written in capitals, it is that person, not an all-capitals word NER
@@ -809,7 +798,7 @@ def find_mentions(
         add(start, end, etype)
 
     for start, end, entry in _lexicon_matches(doc, lexicon):
-        if _plural_of_entry(doc, start, end, entry):
+        if doc[end - 1].tag_ in ("NNS", "NNPS") and plural_of_entry(doc[start:end].text, entry):
             for k in range(start, end):
                 taken[k] = True  # kinds, not the one named: NER's name there is none either
             continue
@@ -1879,13 +1868,8 @@ def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
     if kind is not None:
         return kind
     parent = head.head
-    if head.dep_ == "pobj" and parent.lower_ in ("of", "at", "for"):
-        owner = parent.head
-        if owner.lower_ == "over" and owner.head.i != owner.i:
-            owner = owner.head  # "the investors over at X"
-        lemma = owner.lemma_.lower()
-        if lemma in _MEMBER_ROLES or (parent.lower_ != "of" and lemma in _WORK_VERBS | _JOIN_VERBS):
-            return "Organization"
+    if head.dep_ == "pobj" and _member_place(parent):
+        return "Organization"
     if head.dep_ == "dobj" and parent.pos_ == "VERB":
         lemma = parent.lemma_.lower()
         if lemma in _JOIN_VERBS:
@@ -2508,6 +2492,19 @@ def _affiliation_of_person(doc, start: int, end: int) -> bool:
     return not (known_place(name) or gazetteer_place(name) or compass_place(name))
 
 
+def _member_place(prep) -> bool:
+    """The preposition ``prep`` says what its object is a place in: after a place in an
+    organisation ("the CEO of X", "investors over at X") or a verb of working or joining
+    with "at"/"for" ("worked at X")."""
+    if prep.lower_ not in ("of", "at", "for"):
+        return False
+    owner = prep.head
+    if owner.lower_ == "over" and owner.head.i != owner.i:
+        owner = owner.head  # "the investors over at X"
+    lemma = owner.lemma_.lower()
+    return lemma in _MEMBER_ROLES or (prep.lower_ != "of" and lemma in _WORK_VERBS | _JOIN_VERBS)
+
+
 def _member_of_names(doc, taken: list[bool]) -> list[tuple[int, int]]:
     """In cased text, the capitalised name NER left untagged after a place in an
     organisation and "of"/"at" ("co-founder of Blockstream", "the CEO at Quillpath",
@@ -2519,13 +2516,7 @@ def _member_of_names(doc, taken: list[bool]) -> list[tuple[int, int]]:
         if i < 2 or taken[i] or token.ent_type_ or not _capitalised_word(token):
             continue
         prep = toks[i - 1]
-        if prep.lower_ not in ("of", "at", "for") or _capitalised_word(toks[i - 2]):
-            continue
-        owner = prep.head
-        lemma = owner.lemma_.lower()
-        if not (
-            lemma in _MEMBER_ROLES or (prep.lower_ != "of" and lemma in _WORK_VERBS | _JOIN_VERBS)
-        ):
+        if _capitalised_word(toks[i - 2]) or not _member_place(prep):
             continue
         end = i
         while end < len(toks) and not taken[end] and _capitalised_word(toks[end]):
