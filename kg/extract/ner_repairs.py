@@ -116,6 +116,7 @@ class SentenceCaseWords:
 
     text: str = field(repr=False)
     _known: dict[str, bool] = field(default_factory=dict, repr=False)
+    _names: dict[str, bool] = field(default_factory=dict, repr=False)
 
     def common(self, word: str) -> bool:
         """``word`` (written with a capital) is a common word of the transcript."""
@@ -133,15 +134,14 @@ class SentenceCaseWords:
     def recurring_name(self, name: str) -> bool:
         """``name`` (capitalised words) is written so at least :data:`NAME_RECURS` times
         in mid-sentence and seldom in lowercase (a web address, a slip): the transcript's
-        own spelling of a name
-        ("we ran CentOS ... the CentOS project"), which NER may never have tagged."""
-        key = "\0" + name
-        if key not in self._known:
+        own spelling of a name ("we ran CentOS ... the CentOS project"), which NER may
+        never have tagged."""
+        if name not in self._names:
             escaped = re.escape(name)
             mid = re.findall(rf"[\w,;] +{escaped}(?![\w'-])", self.text)
             lower = re.findall(rf"(?<![\w'-]){re.escape(name.lower())}(?![\w'-])", self.text)
-            self._known[key] = len(mid) >= NAME_RECURS and 2 * len(lower) < len(mid)
-        return self._known[key]
+            self._names[name] = len(mid) >= NAME_RECURS and 2 * len(lower) < len(mid)
+        return self._names[name]
 
 
 #: Times a capitalised name NER did not tag is written in mid-sentence before the
