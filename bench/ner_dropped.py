@@ -25,6 +25,7 @@ gold for that part of the text). Only sets that may be studied are accepted:
     python bench/ner_dropped.py fresh
     python bench/ner_dropped.py val
     python bench/ner_dropped.py corpus      # ../shared/corpus, gold: corpus_recall_sample
+    python bench/ner_dropped.py judged_unseen_5   # a judged build: every span "?"
 """
 
 from __future__ import annotations
@@ -62,6 +63,15 @@ SETS = {
     "gate": (HELDOUT / "gate", HELDOUT / "gold"),
     "corpus": (SHARED / "corpus", ROOT / "tests" / "data" / "judged" / "corpus_recall_sample.json"),
 }
+#: The judged builds of unseen text (``tests/data/judged_unseen*``): no gold of names
+#: missed, so every dropped span is ``?``, to be judged by reading its context.
+SETS.update(
+    {
+        p.name: (p, None)
+        for p in sorted((ROOT / "tests" / "data").glob("judged_unseen*"))
+        if p.is_dir()
+    }
+)
 #: spaCy labels counted as names (bench/quality.py's ``_SPACY_TYPES`` without LAW).
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "NORP"}
@@ -160,10 +170,12 @@ class Recorder:
         return "untyped/trimmed"
 
 
-def _gold_keys(set_name: str, gold_path: Path, inputs: Path) -> dict[str, tuple[set[str], int]]:
+def _gold_keys(set_name: str, gold_path: Path | None, inputs: Path) -> dict[str, tuple[set[str], int]]:
     """Per transcript id: the match keys of its gold names and the character offset up to
     which the gold covers the text (a large number where all of it)."""
     out: dict[str, tuple[set[str], int]] = {}
+    if gold_path is None:
+        return out
     if set_name == "corpus":
         for tid, sample in json.loads(gold_path.read_text(encoding="utf-8")).items():
             keys = set().union(

@@ -26,3 +26,14 @@ def test_a_brand_spelling_is_a_name_not_a_concept(mentions):
     kinds = {(m.surface, m.type == "Concept") for m in found}
     assert ("iPad", False) in kinds
     assert ("iPad", True) not in kinds
+
+
+def test_a_brand_spelling_said_once_is_kept(mentions):
+    # NER's one-word organisation or product said once must recur unless something
+    # vouches for it; a brand's spelling does, the way a capital in mid-sentence does
+    found = mentions(
+        "Host: Welcome back to the show. Today we talk with Mara Lind about her studio.\n"
+        "Mara Lind: Our studio makes a small drawing tool for thought on iPad. We sell it "
+        "to teachers and to students. The teachers like it a lot, and so do the students.\n"
+    )
+    assert "iPad" in {m.surface for m in found if m.type != "Concept"}

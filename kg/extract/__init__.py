@@ -25,6 +25,7 @@ from .entities import (
     acronym_of_a_person,
     acts_as_person,
     after_title,
+    brand_cased,
     brand_word,
     called_on,
     common_noun_acronyms,
@@ -552,6 +553,8 @@ def _drop_unsupported_names(
             return True
         if trust_case and _brand_said_once(s, doc):
             return True  # "on SourceForge", "why AdSense": a brand's name, said once
+        if trust_case and m.type in ONCE_TRUSTED_TYPES and brand_cased(m.surface):
+            return True  # "a tool for thought on iPad": no English word is spelt so
         if m.type == "Place" and gazetteer_vouches(doc, s.token_start, s.token_end):
             return True  # "lived in vienna", "in geneva": a place of GeoNames, said once
         if m.type == "Person" and after_title(doc, s.token_start, surnames):
