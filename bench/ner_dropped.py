@@ -170,7 +170,9 @@ class Recorder:
         return "untyped/trimmed"
 
 
-def _gold_keys(set_name: str, gold_path: Path | None, inputs: Path) -> dict[str, tuple[set[str], int]]:
+def _gold_keys(
+    set_name: str, gold_path: Path | None, inputs: Path
+) -> dict[str, tuple[set[str], int]]:
     """Per transcript id: the match keys of its gold names and the character offset up to
     which the gold covers the text (a large number where all of it)."""
     out: dict[str, tuple[set[str], int]] = {}

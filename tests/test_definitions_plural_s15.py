@@ -44,3 +44,15 @@ def test_a_word_said_again_is_no_kind_of_itself(typed):
     )
     assert ("bacteria", "pathogens") in found
     assert all(s.rstrip("s") != o.rstrip("s") for s, o in found), found
+
+
+def test_a_listed_subject_new_to_the_talk_is_of_the_kind_too(typed):
+    # only "nicotine" is a term before the line (said and defined); "codeine" is new, and
+    # the kind "alkaloids" is made by the pair of the subject listed second
+    talk = (
+        "Host: Nicotine is a stimulant, and nicotine is in tobacco.\n"
+        "Guest: Right. And codeine and nicotine are also alkaloids. Tobacco is old.\n"
+    )
+    found = {(s.lower(), o.lower()) for s, p, o in typed(talk) if p == "broader"}
+    assert ("nicotine", "alkaloids") in found
+    assert ("codeine", "alkaloids") in found

@@ -1862,6 +1862,8 @@ def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
         return kind
     head = _span_head(doc, start, end)
     kind = _kind_of_phrase(doc, head, end)
+    if kind == "Person" and _known_as_other(doc, start, end):
+        return None  # "during the great depression who fought world wars": run-on speech
     if kind is not None:
         return kind
     kind = _kind_of_list(doc, start) or listed_before_others(doc, start, end)
@@ -2054,8 +2056,13 @@ def _unknown_place(doc, start: int, end: int) -> bool:
     return not gazetteer_vouches(doc, start, end) and wordnet.senses(word.lower_) == ()
 
 
-#: Verbs whose object is software one writes or changes ("wrote X", "forked X").
-_SOFTWARE_VERBS = frozenset({"write", "code", "fork", "port", "compile", "rewrite"})
+#: Verbs whose object is software one writes or changes ("wrote X", "forked X"), or a
+#: product one runs, installs or uses ("running MySQL", "installed X", "we use X"):
+#: one works at an organisation, one does not run or install it.
+_SOFTWARE_VERBS = frozenset(
+    {"write", "code", "fork", "port", "compile", "rewrite"}
+    | {"run", "install", "download", "deploy", "upgrade", "use", "configure", "uninstall"}
+)
 #: Verbs that take "on" for a subject, a ground or a bet, not a service ("based on X",
 #: "focused on X", "depend on X", "bet on X").
 _ON_NOT_A_SERVICE = frozenset(
@@ -2225,6 +2232,18 @@ _PERSON_KINDS = _PERSON_ROLES | frozenset(
 )  # fmt: skip
 #: Relative pronouns of people: "X, who built the company" is a person.
 _WHO = frozenset({"who", "whom", "whose"})
+
+
+def _known_as_other(doc, start: int, end: int) -> bool:
+    """WordNet lists the name at ``doc[start:end]`` (an article left out) as a named
+    individual of another type than a person: a kind noun or a relative "who" beside it
+    does not make "the great depression" a person (in unpunctuated speech a "who" after
+    a name is as often the clause of the people named before it)."""
+    words = [t.lower_ for t in doc[start:end]]
+    if words[:1] == ["the"]:
+        words = words[1:]
+    etype = name_type(tuple(words)) if words else None
+    return etype is not None and etype != "Person"
 
 
 def _kind_of_phrase(doc, head, end: int) -> str | None:

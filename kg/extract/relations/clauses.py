@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from ...nlp import tokens
 from .. import wordnet
 from ..entities import SpanMention
-from .derivation import derived, joint_owners
+from .derivation import derived, described_as_based, joint_owners
 from .frames import (
     EMPLOYER_NOUNS,
     PAST_MARKS,
@@ -311,6 +311,7 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
             out += personal_tie(reader, token)
         if token.dep_ in ("attr", "appos") and token.pos_ == "NOUN":
             out += derived(reader, token)
+            out += described_as_based(reader, token)
             out += joint_owners(reader, token)
         if token.dep_ == "dobj" and token.lemma_.lower() in EMPLOYER_NOUNS:
             out += had_employer(reader, token)

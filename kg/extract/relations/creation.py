@@ -79,4 +79,17 @@ VERB_RULES: tuple[tuple[tuple[str, ...], str, str, str, bool], ...] = (
         "Product Work",
         True,
     ),
+    # a field one founds is one's idea, as its founder's is ("the founder of the
+    # discipline of X" above): "helped to found the discipline of computational ecology"
+    (
+        tuple(
+            f"{verb} {field} of"
+            for verb in ("found", "establish", "pioneer", "invent", "create")
+            for field in ("field", "discipline", "science")
+        ),
+        "created",
+        _PERSON,
+        "Concept",
+        True,
+    ),
 )

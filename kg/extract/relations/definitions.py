@@ -284,7 +284,10 @@ def defined_kinds(
         if first is None or kind is None:
             continue
         obj, how = kind
-        for subj in _subjects(first):
+        # a listed subject that is a mention already goes first: the kind it makes a
+        # concept then ends the others' pairs too ("morphine and nicotine are alkaloids"
+        # with only "nicotine" a term so far)
+        for subj in sorted(_subjects(first), key=lambda noun: noun.i not in at):
             found = _definition(doc, transcript, sentence, subj, obj, how, at, new)
             if found is not None:
                 out.append(found)

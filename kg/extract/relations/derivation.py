@@ -4,7 +4,9 @@ copy, fork or later form of another (basedOn), a company others own together:
 * "X, which is a Y clone", "X is a fork of Y", "X, a rip-off of Y": X basedOn Y;
 * "X, which was the predecessor to Y": Y basedOn X; "X is the successor of Y": X
   basedOn Y;
-* "X was a joint venture between A and B": A and B investedIn X (its owners).
+* "X was a joint venture between A and B": A and B investedIn X (its owners);
+* "X was a graphical web browser based on Y", "X, a library built on top of Y": the
+  noun that says what X is carries the participle, X basedOn Y.
 
 Both ends must be made things (a product or a work): "Jane is a clone of her
 mother" says nothing of the kind. Read from the parse of one unit through the clause
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from .clauses import ClauseFact, _Reader
 
-__all__ = ["COPY_NOUNS", "derived", "joint_owners"]
+__all__ = ["COPY_NOUNS", "derived", "described_as_based", "joint_owners"]
 
 #: nouns for a thing made after another: "a Y clone", "a fork of Y"
 COPY_NOUNS = frozenset(
@@ -63,6 +65,49 @@ def derived(reader: _Reader, noun) -> list[ClauseFact]:
             a, b = (y, x) if word in BEFORE_NOUNS else (x, y)
             out.append(ClauseFact(a, "basedOn", b, f"parse:basedOn:{word}", 0.7, None, verb))
     return out
+
+
+#: participles whose "on" names what a thing is made on: "based on", "built on (top of)"
+_BASED = frozenset({"base", "build"})
+
+
+def described_as_based(reader: _Reader, noun) -> list[ClauseFact]:
+    """``noun`` a copula's complement or an apposition that says what a made thing is,
+    with a participle of making on something: "X was a graphical web browser based on
+    Y", "X, a small library built on top of Y". The thing it is said of is basedOn
+    what the participle names. A denied copula says none of it."""
+    from .clauses import ClauseFact
+
+    if reader.named(noun):
+        return []
+    participles = [
+        c
+        for c in noun.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _BASED
+    ]
+    if not participles:
+        return []
+    described = _said_of(reader, noun)
+    if described is None:
+        return []
+    verb, things = described
+    ons = [p for c in participles for p in c.children if p.dep_ == "prep" and p.lower_ == "on"]
+    # "built on top of Y": the preposition's noun is "top", its "of" names the base
+    ons += [
+        of
+        for p in ons
+        for top in p.children
+        if top.dep_ == "pobj" and top.lower_ == "top"
+        for of in top.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+    ]
+    bases = [o for p in ons for o in reader.pobjs(p)]
+    return [
+        ClauseFact(x, "basedOn", y, "parse:basedOn:described", 0.7, None, verb)
+        for x in things
+        for y in bases
+        if {x.mention.type, y.mention.type} <= _MADE and x.mention is not y.mention
+    ]
 
 
 def _said_of(reader: _Reader, noun):
