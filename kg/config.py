@@ -41,6 +41,7 @@ class Settings:
     )
     concept_min_count: int = 2  # occurrences before a discovered term becomes a concept
     concept_min_termhood: float = 2.0  # see kg.extract.concepts
+    learned_terms: bool = True  # a learned second look at refused terms (kg.extract.learned_terms)
     max_nodes: int = 2000  # viz: above this only the most central are drawn (bench/viz_scale.py)
     query_timeout: float = 10.0  # seconds, for kg serve
     max_results: int = 10000  # rows, for kg serve

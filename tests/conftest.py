@@ -127,18 +127,18 @@ def lexicon():
 def extract(tmp_path, lexicon):
     """kg's extraction of a text file (real spaCy model, one transcript, no build):
     ``name`` is the file's name, whose extension picks the format; ``speakers`` writes
-    a sidecar naming them."""
+    a sidecar naming them; ``settings`` replaces the default ones."""
     from kg.config import Settings
     from kg.distributed import process_transcript
     from kg.ingest import read_transcript
 
-    def run(text: str, name: str = "t.txt", speakers=None):
+    def run(text: str, name: str = "t.txt", speakers=None, settings=None):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         if speakers is not None:
             meta = {"title": "test", "speakers": speakers}
             (tmp_path / f"{path.stem}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-        return process_transcript(read_transcript(path), lexicon, Settings())
+        return process_transcript(read_transcript(path), lexicon, settings or Settings())
 
     return run
 

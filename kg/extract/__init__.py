@@ -53,6 +53,7 @@ from .entities import (
 )
 from .headterms import HeadTermSentence, head_term_broader
 from .institutions import institution_name, with_institution_names
+from .learned_terms import rescued_terms, term_model
 from .ner_repairs import SentenceCaseWords
 from .propernames import name_type, sea_without_head
 from .relations import RelationFinder
@@ -103,6 +104,7 @@ def extract_transcript(
             statistics.add(phrase, len(units), sentence.speaker)
         units.append((sentence, doc, spans, phrases))
 
+    docs = [doc for _, doc, _, _ in units]  # by unit index, as statistics.places has them
     units = _without_common_noun_acronyms(units, lexicon)
     unsupported = unsupported_lexicon_names([(d, spans) for _, d, spans, _ in units], lexicon)
     if unsupported:  # "claude" in a lecture on medicine is no assistant
@@ -111,19 +113,31 @@ def extract_transcript(
             for s, d, spans, c in units
         ]
     term_counts = statistics.independent_counts()
+    total_words = sum(statistics.words.values())
     terms = select_terms(
         term_counts,
         settings.concept_min_count,
         settings.concept_min_termhood,
         statistics.compounds,
         statistics.words,
-        sum(statistics.words.values()),
+        total_words,
         statistics.defined(),
         statistics.coordinated(),
         statistics.holds_concept,
         statistics.owned(),
         statistics.adjectival(),
     )
+    model = term_model(settings)
+    if model is not None:  # a learned second look at what the rules refused
+        names = {
+            s.mention.surface.lower()
+            for _, _, spans, _ in units
+            for s in spans
+            if s.mention.type != "Concept"
+        }
+        terms |= rescued_terms(
+            model, term_counts, terms, statistics, docs, statistics.words, total_words, names
+        )
     terms = without_fragments(terms, statistics)
     introduced = name_parts(_full_person_names(transcript, units, lexicon))
     # distinctive first names of the field's people ("Demis") count as introduced,

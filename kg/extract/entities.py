@@ -2057,11 +2057,11 @@ def _unknown_place(doc, start: int, end: int) -> bool:
 
 
 #: Verbs whose object is software one writes or changes ("wrote X", "forked X"), or a
-#: product one runs, installs or uses ("running MySQL", "installed X", "we use X"):
-#: one works at an organisation, one does not run or install it.
+#: product one installs or uses ("installed X", "we use X"): one works at an
+#: organisation, one does not install it ("run" is left out: one runs a company too).
 _SOFTWARE_VERBS = frozenset(
     {"write", "code", "fork", "port", "compile", "rewrite"}
-    | {"run", "install", "download", "deploy", "upgrade", "use", "configure", "uninstall"}
+    | {"install", "download", "deploy", "upgrade", "use", "configure", "uninstall"}
 )
 #: Verbs that take "on" for a subject, a ground or a bet, not a service ("based on X",
 #: "focused on X", "depend on X", "bet on X").

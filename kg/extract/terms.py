@@ -557,6 +557,8 @@ class TermStatistics:
         self.nouns: Counter = Counter()
         #: keys that hold a lexicon concept somewhere ("ordinary creativity")
         self.holds_concept: set[str] = set()
+        #: key -> where it is said: (unit index, first token, end token)
+        self.places: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
 
     def count_words(self, doc) -> None:
         """Count the words of one unit (``words``, the transcript's word counts for
@@ -584,6 +586,7 @@ class TermStatistics:
         first = phrase[0].span if phrase else None
         for c in phrase:
             self.units[c.key].append(unit)
+            self.places[c.key].append((unit, c.span.token_start, c.span.token_end))
             if speaker:
                 self.speakers[c.key].add(speaker)
             if c.span.token_start == first.token_start and c.span.token_end == first.token_end:
