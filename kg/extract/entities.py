@@ -199,7 +199,9 @@ def _lexicon_matches(doc, lexicon: Lexicon) -> list[tuple[int, int, LexiconEntry
     texts, punct, space, plural = [], [], [], []
     for token in tokens(doc):
         texts.append(token.text)
-        punct.append(token.is_punct)
+        # a possessive "'s" ends no name: "OpenAI's GPT-4" is OpenAI, then its product
+        # (read as a plural "openais" it would swallow the "'s")
+        punct.append(token.is_punct or token.tag_ == "POS")
         space.append(token.is_space)
         plural.append(token.tag_ in _PLURAL_TAGS)
     word_keys = [_word_key(text) for text in texts]
@@ -286,7 +288,7 @@ def _lookup(lexicon: Lexicon, tokens, surface: str) -> LexiconEntry | None:
 
 
 #: Lowercase words that may stand inside a name ("University of Michigan").
-NAME_CONNECTORS = frozenset({"of", "the", "and", "de", "van", "von", "for", "la", "le", "du"})
+NAME_CONNECTORS = frozenset({"of", "the", "and", "on", "de", "van", "von", "for", "la", "le", "du"})
 #: In a cased transcript, a capitalised mid-sentence word at most this frequent in
 #: English (Zipf) is taken as the name NER says it is ("Yahoo", "Bash", "Turing");
 #: the very commonest words ("New", "Good") still need more.
@@ -336,6 +338,12 @@ def _looks_like_name(
         return False
     if etype == "Organization" and _place_institution(words):
         return True  # "Paris School of Medicine", "University of Vienna": common words
+    if trusted and etype != "Person" and len(alpha) >= 3:
+        # three words and more, each capitalised in mid-sentence of a cased transcript:
+        # a title or an institution however common its words ("the Internet Health
+        # Report", "the Council on Wage and Price Stability"); two may be a phrase said
+        # with capitals for emphasis ("Steel Signal")
+        return True
     if (
         trusted
         and not all(is_common_word(t.text, TRUSTED_NAME_MAX_ZIPF) for t in alpha)
@@ -579,7 +587,8 @@ def _product_of_known_firm(
         return None
     if gazetteer_vouches(doc, firm.token_end, end):
         return None
-    return "Product"
+    # its last word may say what it is: "the MIT License" is a text, "Chrome OS" a system
+    return name_head_type(tuple(t.text for t in doc[start:end])) or "Product"
 
 
 def _place_institution(words) -> bool:
@@ -807,7 +816,7 @@ def find_mentions(
         add(start, end, entry.type, "lexicon", entry.id)
     for start, end, etype in _called_names(doc, taken, lowercase):
         add(start, end, etype)
-    ner_spans = _ner_spans(doc)
+    ner_spans = _owned_by_known(doc, _ner_spans(doc), taken)
     if trust_case:  # "Lockheed" + "Martin": one name the parse joins
         ner_spans = joined_names(doc, ner_spans, taken)
         # "Tyler Tringas of the Calm Fund", "Gloria and Fanquake": more than one name
@@ -1305,6 +1314,29 @@ def _group_as_name(doc, start: int, end: int) -> str | None:
         # the type :func:`_types_from_context` may settle from its other mentions
         return "Organization"
     return etype
+
+
+def _owned_by_known(doc, spans: list[tuple[int, int, str]], taken: list[bool]):
+    """NER's spans, each that opens with a known name and its possessive "'s" cut to
+    the name it owns ("Mozilla's IRL Podcast": Mozilla is the lexicon's, "IRL Podcast"
+    a name of its own) when that is capitalised; a title that holds a possessive
+    ("The Cuckoo's Egg", "Ender's Game") opens with no known name and stays whole."""
+    out = []
+    for start, end, etype in spans:
+        cut = next(
+            (
+                t.i
+                for t in doc[start + 1 : end - 1]
+                if t.tag_ == "POS" and all(taken[start : t.i]) and not taken[t.i]
+            ),
+            None,
+        )
+        owned = doc[cut + 1 : end] if cut is not None else ()
+        if cut is not None and all(w.text[:1].isupper() for w in owned if w.is_alpha):
+            out.append((cut + 1, end, etype))
+        else:
+            out.append((start, end, etype))
+    return out
 
 
 def _ner_spans(doc) -> list[tuple[int, int, str]]:
@@ -2202,6 +2234,14 @@ def _kind(token, people: bool = False) -> str | None:
         return None
     lemma = token.lemma_.lower()
     if people and lemma in _PERSON_KINDS:
+        return "Person"
+    if (
+        people
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        and "noun.person" in wordnet.senses(lemma)
+    ):
+        # "the editor of the report", "the host of the show": a person's role in a
+        # thing, not a kind of software (an editor, a host)
         return "Person"
     for child in token.children:
         if child.dep_ == "compound" and (child.lower_, lemma) in _COMPOUND_KINDS:

@@ -14,7 +14,8 @@ __all__ = ["name_head_type", "show_attended"]
 
 #: Last words of names of texts: charters, declarations, treaties and acts are written
 #: and signed ("the United Nations Charter", "the Berlin Declarations", "the Clean Water
-#: Act", which NER calls an organisation).
+#: Act", which NER calls an organisation); licences, reports and podcasts are published
+#: ("the MIT License", "the Internet Health Report", "the IRL Podcast").
 _TEXT_HEADS = frozenset(
     {
         "act",
@@ -28,6 +29,12 @@ _TEXT_HEADS = frozenset(
         "accord",
         "accords",
         "pact",
+        "license",
+        "licence",
+        "report",
+        "podcast",
+        "newsletter",
+        "handbook",
     }
 )
 #: Last word of names of operating systems ("Chrome OS"); not "Linux", which ends

@@ -405,13 +405,13 @@ class _Reader:
         for c in found[-1:]:
             passive = c.dep_ == "nsubjpass"
             if c.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-                return self.spans(verb.head), passive
+                return self._antecedents(verb), passive
             if c.i not in self.at and c.lemma_.lower() in TIME_NOUNS:
                 owners = [self.at[p.i] for p in c.children if p.dep_ == "poss" and p.i in self.at]
                 return owners, passive
             return self._nearest_list(self.spans(c)), passive
         if verb.dep_ == "relcl":
-            return self.spans(verb.head), False
+            return self._antecedents(verb), False
         if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
             shared, passive = self.subjects(verb.head)
             # "was born and raised in", "was founded and run by": one passive, two verbs
@@ -419,6 +419,18 @@ class _Reader:
         if _purpose_of_going(verb):  # "I went to work for X": the goer works there
             return self.subjects(verb.head)[0], False
         return [], False
+
+    def _antecedents(self, relative) -> list[SpanMention]:
+        """What a relative clause is said of: the noun it hangs on, with the nouns listed
+        with it ("Dario and Daniela Amodei, who founded X"), but not when those have a
+        relative clause of their own: in "A, who is the founder of X, and B, who is the
+        CEO of Y" each clause is its own person's, never paired crosswise."""
+        found = self.spans(relative.head)
+        own = [c for c in relative.head.conjuncts if any(r.dep_ == "relcl" for r in c.children)]
+        if not own:
+            return found
+        at = self.at.get(relative.head.i)
+        return [at] if at is not None else found[:1]
 
     def _nearest_list(self, found: list[SpanMention]) -> list[SpanMention]:
         """Subjects the parse lists with a verb between them are two clauses read as one

@@ -24,7 +24,7 @@ PATTERNS: tuple[Pattern, ...] = (
         forward=False,
         confidence=0.85,
     ),
-    _p("created", r"^(?:'s|’s|s)\s+$", _ORG, "Product", confidence=0.6),
+    _p("created", r"^(?:'s|’s|s)\s+$", _ORG, "Product Work", confidence=0.6),
     # a product named with its maker: "GPT-2 from OpenAI", "Gemini by Google"
     _p("created", r"^(?:from|by)\s+$", _ORG, "Product", forward=False, confidence=0.6),
     # authors: "Noam Shazeer, one of the authors of the Transformer paper"

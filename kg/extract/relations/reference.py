@@ -437,6 +437,8 @@ class Discourse:
                 if v is None:
                     continue
                 v = SpanMention(replace(v.mention, source="it"), v.token_start, v.token_end)
+            elif lower in _FIRST_PERSON and _quoted(doc, token):
+                v = None  # "you hear "I was an engineer at X"": someone else's words
             elif lower in _FIRST_PERSON:
                 v = self.virtual(doc, token, sentence, None, self.speaker_of(sentence))
             elif lower in _WE_SUBJECT and sentence.speaker in self.we_org and not self._mislabelled:
@@ -549,6 +551,14 @@ class Discourse:
 
 
 _ANSWER_OPENERS = frozenset({"yes", "yeah", "yep", "yup", "no", "nope", "right", "exactly"})
+
+
+def _quoted(doc, token) -> bool:
+    """The token stands inside a quotation of its unit (an odd number of straight
+    double quotes before it, or more opening curly quotes than closing ones): the words
+    of someone the speaker quotes, whose "I" is not the speaker."""
+    before = doc_text(doc)[: token.idx]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _answers(doc) -> bool:

@@ -1,0 +1,30 @@
+"""A relative clause is said of the noun it hangs on and of the nouns listed with it
+("A and B, who founded X"), but when each listed person has a clause of their own ("A,
+who is the founder of X, and B, who is the CEO of Y") each clause is that person's:
+never paired crosswise (the issue's "no crosswise pair from a list sentence").
+
+Extraction runs on the real spaCy model (no build); the texts are invented.
+"""
+
+from __future__ import annotations
+
+
+def test_each_listed_person_keeps_their_own_relative_clause(typed):
+    found = typed(
+        "Host: Who is with us?\n"
+        "Mara Lind: I spoke with Ada Lind, who is the founder of Tarnfield Labs, and Omar "
+        "Rizwan, who is the CEO of Velmont Robotics.\n"
+    )
+    assert ("Ada Lind", "founded", "Tarnfield Labs") in found
+    assert ("Omar Rizwan", "worksFor", "Velmont Robotics") in found
+    assert ("Omar Rizwan", "founded", "Tarnfield Labs") not in found
+    assert ("Ada Lind", "worksFor", "Velmont Robotics") not in found
+
+
+def test_one_clause_after_a_list_is_said_of_every_name(typed):
+    found = typed(
+        "Host: Who founded it?\n"
+        "Mara Lind: It was Ada Lind and Omar Rizwan, who founded Tarnfield Labs in 2019.\n"
+    )
+    assert ("Ada Lind", "founded", "Tarnfield Labs") in found
+    assert ("Omar Rizwan", "founded", "Tarnfield Labs") in found
