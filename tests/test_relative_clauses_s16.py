@@ -28,3 +28,20 @@ def test_one_clause_after_a_list_is_said_of_every_name(typed):
     )
     assert ("Ada Lind", "founded", "Tarnfield Labs") in found
     assert ("Omar Rizwan", "founded", "Tarnfield Labs") in found
+
+
+def test_a_capital_is_in_what_it_is_the_capital_of(typed):
+    found = typed(
+        "Host: Tell me about the move.\n"
+        "Mara Lind: We moved to Salem, the capital of Oregon, in 2019. It rains a lot.\n"
+    )
+    assert ("Salem", "locatedIn", "Oregon") in found
+
+
+def test_the_editor_of_a_work_made_it(typed):
+    found = typed(
+        "Host: Tell me about Ada.\n"
+        "Mara Lind: Ada Lind is the editor of the Tarn Review, a small magazine. She "
+        "works hard.\n"
+    )
+    assert ("Ada Lind", "created", "Tarn Review") in found

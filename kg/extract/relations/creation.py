@@ -30,7 +30,7 @@ PATTERNS: tuple[Pattern, ...] = (
     # authors: "Noam Shazeer, one of the authors of the Transformer paper"
     _p(
         "created",
-        rf"^,?\s*{_BE}{_ART}(?:co-?)?(?:authors?|writers?|creators?|inventors?)\s+of\s+(?:the\s+)?$",
+        rf"^,?\s*{_BE}{_ART}(?:co-?)?(?:authors?|writers?|creators?|inventors?|editors?|directors?|producers?)\s+of\s+(?:the\s+)?$",
         _AGENT,
         "Product Work",
         confidence=0.8,
