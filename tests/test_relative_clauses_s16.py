@@ -45,3 +45,12 @@ def test_the_editor_of_a_work_made_it(typed):
         "works hard.\n"
     )
     assert ("Ada Lind", "created", "Tarn Review") in found
+
+
+def test_an_introduction_names_one_of_the_founders(typed):
+    found = typed(
+        "Host: Who is with us?\n"
+        "Ada Lind: Yep, Ada Lind here, one of the other co founders of Tarnfield Labs. "
+        "Glad to be here.\n"
+    )
+    assert ("Ada Lind", "founded", "Tarnfield Labs") in found

@@ -8,11 +8,12 @@ __all__ = ["PATTERNS", "VERB_RULES"]
 
 PATTERNS: tuple[Pattern, ...] = (
     # founded: "he's a co-founder of openai", "co-founded Anthropic", "OpenAI was founded by";
+    # in an introduction too: "Ada Lind here, one of the other co-founders of Y";
     # a job said with it is its ``role`` ("the co-founder and CEO at Y": the finder adds
     # worksFor with that role)
     _p(
         "founded",
-        rf"^{_BE}{_ART}{_TIME}(?:co-?\s?founders?|cofounders?|founders?|founding members?)\s+(?:of|at|and\s+(?:(?:the|its)\s+)?(?:(?P<role>{ROLES})|[a-z ]+)\s+(?:of|at))\s+$",
+        rf"^(?:here\s+)?{_BE}{_ART}(?:other\s+)?{_TIME}(?:co-?\s?founders?|cofounders?|founders?|founding members?)\s+(?:of|at|and\s+(?:(?:the|its)\s+)?(?:(?P<role>{ROLES})|[a-z ]+)\s+(?:of|at))\s+$",
         _PERSON,
         _ORG,
         implicit=True,
