@@ -54,3 +54,14 @@ def test_an_introduction_names_one_of_the_founders(typed):
         "Glad to be here.\n"
     )
     assert ("Ada Lind", "founded", "Tarnfield Labs") in found
+
+
+def test_a_title_before_a_name_holds_under_a_wish(typed):
+    # the title is part of the noun phrase; "want to thank" does not make it supposed
+    found = typed(
+        "Host: Who do you thank?\n"
+        "Mara Lind: I want to thank NASA Administrator Charlie Bolden for his work. If we "
+        "moved to Berlin, I would work at Google.\n"
+    )
+    assert ("Charlie Bolden", "worksFor", "NASA") in found
+    assert ("Mara Lind", "worksFor", "Google") not in found

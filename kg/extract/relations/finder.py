@@ -168,10 +168,14 @@ class RelationFinder:
         text = doc_text(doc)
         for i, a in enumerate(spans):
             for b in spans[i + 1 :]:
-                if not asserted(a, b) or any(
-                    t.dep_ == "neg" for t in doc[a.token_end : b.token_start]
-                ):
-                    continue  # "if we moved to Berlin", "I did not move to Seattle"
+                inside = doc[a.token_end : b.token_start]
+                if any(t.dep_ == "neg" for t in inside):
+                    continue  # "I did not move to Seattle"
+                if not asserted(a, b) and not _one_phrase(doc, a, b):
+                    # "if we moved to Berlin"; but a title or an apposition between two
+                    # names of one noun phrase holds whatever the clause does: "I want
+                    # to thank NASA Administrator Charlie Bolden"
+                    continue
                 if (
                     a.mention.source != "lexicon"
                     and a.mention.source != "ner"
@@ -433,6 +437,16 @@ class RelationFinder:
 #: the words between a person and the organisation said as where they are from: "X
 #: (here) from Y", "X at Y", "X with Y"
 _FROM_ORG = re.compile(r"(?:(?:here|there)\s+)?(?:from|at|of|with)\s+(?:the\s+)?")
+
+
+def _one_phrase(doc, a: SpanMention, b: SpanMention) -> bool:
+    """The two names stand in one noun phrase, no verb between them: one hangs on the
+    other ("NASA Administrator Charlie Bolden", "Ada Lind, the CEO of Tarn")."""
+    inside = doc[a.token_end : b.token_start]
+    if any(t.pos_ in ("VERB", "AUX") for t in inside):
+        return False
+    ra, rb = doc[a.token_start : a.token_end].root, doc[b.token_start : b.token_end].root
+    return ra in rb.subtree or rb in ra.subtree
 
 
 def _who_person(doc, text: str, spans: list[SpanMention], i: int, between: str) -> int | None:

@@ -57,7 +57,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "worksFor",
-        rf"^(?:'s|’s|s|')?\s*{_TIME}(?P<role>{ROLES})\s+$",
+        rf"^(?:'s|’s|s|')?\s*{_TIME}(?P<role>{ROLES}|{_OFFICE_RANK}(?:{OFFICES}))\s+$",
         _PERSON,
         _ORG,
         forward=False,
