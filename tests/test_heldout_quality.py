@@ -47,7 +47,7 @@ def figures(quality):
     ("set_name", "typed", "named_recall", "named_precision", "not_in_lexicon"),
     [
         pytest.param("dev", 0.71, 0.90, 0.98, 0.68, id="dev"),
-        pytest.param("test", 0.44, 0.74, 0.95, 0.44, id="test_half"),
+        pytest.param("test", 0.48, 0.74, 0.95, 0.48, id="test_half"),
         pytest.param("fresh", 0.62, 0.86, 0.97, 0.62, id="fresh"),
         pytest.param("val", 0.59, 0.82, 0.94, 0.60, id="val"),
         pytest.param("gate", 0.53, 0.82, 0.95, 0.49, id="gate"),
