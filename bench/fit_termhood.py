@@ -302,6 +302,14 @@ def collect(sets: list[str], concepts_only: bool = False, tensor: bool = False) 
 def fit(x: np.ndarray, y: np.ndarray, penalty: float = PENALTY) -> tuple[np.ndarray, float]:
     """Weights and intercept of an L2-regularised logistic regression on raw features
     (standardised inside, the intercept not penalised), by Newton's method."""
+    mean, std, w, intercept = fit_standardised(x, y, penalty)
+    weights = w / std
+    return weights, float(intercept - (weights * mean).sum())
+
+
+def fit_standardised(x: np.ndarray, y: np.ndarray, penalty: float = PENALTY):
+    """(means, scales, weights, intercept) of the regression on standardised features:
+    the form kg reads (:class:`kg.extract.learned_terms.TermModel`)."""
     mean, std = x.mean(axis=0), x.std(axis=0)
     std[std == 0] = 1.0
     z = np.hstack([np.ones((len(x), 1)), (x - mean) / std])
@@ -316,8 +324,7 @@ def fit(x: np.ndarray, y: np.ndarray, penalty: float = PENALTY) -> tuple[np.ndar
         w -= step
         if np.abs(step).max() < 1e-8:
             break
-    weights = w[1:] / std
-    return weights, float(w[0] - (weights * mean).sum())
+    return mean, std, w[1:], float(w[0])
 
 
 def write_model(x, y, names: list[str], penalty: float, threshold: float) -> None:
@@ -325,9 +332,7 @@ def write_model(x, y, names: list[str], penalty: float, threshold: float) -> Non
     (:mod:`kg.extract.learned_terms`), standardised: means, scales, weights."""
     from kg.cache import model_id
 
-    mean, std = x.mean(axis=0), x.std(axis=0)
-    std[std == 0] = 1.0
-    weights, intercept = fit(x, y, penalty)
+    mean, std, weights, intercept = fit_standardised(x, y, penalty)
     model = {
         "about": "kg's learned termhood (kg/extract/learned_terms.py), written by "
         "bench/fit_termhood.py --tensor --write from the gold of the study transcripts "
@@ -343,8 +348,8 @@ def write_model(x, y, names: list[str], penalty: float, threshold: float) -> Non
         "features": names,
         "mean": [round(float(v), 6) for v in mean],
         "scale": [round(float(v), 6) for v in std],
-        "weights": [round(float(v), 6) for v in weights * std],
-        "intercept": round(float(intercept + (weights * mean).sum()), 6),
+        "weights": [round(float(v), 6) for v in weights],
+        "intercept": round(intercept, 6),
     }
     path = ROOT / "ontology" / MODEL_FILE
     path.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")

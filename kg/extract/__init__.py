@@ -53,7 +53,7 @@ from .entities import (
 )
 from .headterms import HeadTermSentence, head_term_broader
 from .institutions import institution_name, with_institution_names
-from .learned_terms import rescued_terms, term_model
+from .learned_terms import TermCues, rescued_terms, term_model
 from .ner_repairs import SentenceCaseWords
 from .propernames import name_type, sea_without_head
 from .relations import RelationFinder
@@ -114,6 +114,7 @@ def extract_transcript(
         ]
     term_counts = statistics.independent_counts()
     total_words = sum(statistics.words.values())
+    cues = TermCues(statistics.defined(), statistics.owned(), statistics.adjectival())
     terms = select_terms(
         term_counts,
         settings.concept_min_count,
@@ -121,11 +122,11 @@ def extract_transcript(
         statistics.compounds,
         statistics.words,
         total_words,
-        statistics.defined(),
+        cues.defined,
         statistics.coordinated(),
         statistics.holds_concept,
-        statistics.owned(),
-        statistics.adjectival(),
+        cues.owned,
+        cues.adjectival,
     )
     model = term_model(settings)
     if model is not None:  # a learned second look at what the rules refused
@@ -136,7 +137,7 @@ def extract_transcript(
             if s.mention.type != "Concept"
         }
         terms |= rescued_terms(
-            model, term_counts, terms, statistics, docs, statistics.words, total_words, names
+            model, term_counts, terms, statistics, cues, docs, total_words, names
         )
     terms = without_fragments(terms, statistics)
     introduced = name_parts(_full_person_names(transcript, units, lexicon))

@@ -340,6 +340,22 @@ def termhood(key: str, count: int) -> float:
     return specificity * (1.0 + min(count, 20) ** 0.5) / 2.0
 
 
+def content_words(key: str) -> list[str]:
+    """A candidate key's words, "of" and "the" left out ("theory of contagion")."""
+    return [w for w in key.replace("-", " ").split() if w not in LINKING_WORDS]
+
+
+def refused_outright(words: list[str], count: int) -> bool:
+    """What no keyness makes a term: a head naming a kind of people, a word the
+    recogniser misheard ("loal college": a common word spelt wrong), a vague head alone
+    or said once ("thing", "a big problem")."""
+    return (
+        people_noun(words[-1])
+        or any(misheard(w) for w in words)
+        or (words[-1] in SHELL_NOUNS and (len(words) == 1 or count < 2))
+    )
+
+
 def select_terms(
     counts: Counter,
     min_count: int,
@@ -366,12 +382,8 @@ def select_terms(
     word_counts = word_counts or Counter()
     selected = set()
     for key, count in counts.items():
-        words = [w for w in key.replace("-", " ").split() if w not in LINKING_WORDS]
-        if people_noun(words[-1]):
-            continue
-        if any(misheard(w) for w in words):
-            continue  # "loal college": a common word the recogniser spelt wrong
-        if words[-1] in SHELL_NOUNS and (len(words) == 1 or count < 2):
+        words = content_words(key)
+        if refused_outright(words, count):
             continue
         zipfs = [_zipf(w) for w in words]
         keys = [keyness(w, max(word_counts[w], count), total_words) for w in words]

@@ -36,17 +36,17 @@ from ..ontology import ONTOLOGY_DIR
 from . import wordnet
 from .concepts import (
     FEATURES,
-    LINKING_WORDS,
-    SHELL_NOUNS,
-    misheard,
+    content_words,
     nominalization,
     people_noun,
+    refused_outright,
     term_features,
 )
 
 __all__ = [
     "MODEL_FILE",
     "EXTRA",
+    "TermCues",
     "TermModel",
     "candidate_features",
     "context_vectors",
@@ -198,18 +198,6 @@ def context_vectors(key: str, statistics, docs, width: int) -> list[float]:
     return [*words.tolist(), *heads.tolist()]
 
 
-def _refusable(key: str) -> bool:
-    """What no score may make a term, as the rules refuse it first: a head naming a
-    kind of people, a word the recogniser misheard, a vague head."""
-    words = [w for w in key.replace("-", " ").split() if w not in LINKING_WORDS]
-    return (
-        not words
-        or people_noun(words[-1])
-        or any(misheard(w) for w in words)
-        or (words[-1] in SHELL_NOUNS and len(words) == 1)
-    )
-
-
 def _written_as_name(key: str, statistics, names: set[str]) -> bool:
     """The candidate is a name of the transcript (a person, firm, product ... said
     there, lowercase in ``names``) or is capitalised wherever it is said: the name
@@ -219,11 +207,28 @@ def _written_as_name(key: str, statistics, names: set[str]) -> bool:
     return capitalised or key in names or key.replace("-", " ") in names
 
 
-def _holds_a_term(key: str, selected: set[str]) -> bool:
-    """A longer phrase around a term the rules chose ("electronic cash system" around
-    "electronic cash"): kept, it would take that term's place where both are said."""
-    words = f" {key.replace('-', ' ')} "
-    return any(f" {t.replace('-', ' ')} " in words for t in selected if t != key)
+def _holds_a_term(key: str, chosen: set[str]) -> bool:
+    """A longer phrase around a term the rules chose (``chosen``, hyphens read as
+    spaces): "electronic cash system" around "electronic cash" would take that term's
+    place where both are said. Its shorter runs of words are looked up, not every term."""
+    words = key.replace("-", " ").split()
+    return any(
+        " ".join(words[i:j]) in chosen
+        for i in range(len(words))
+        for j in range(i + 1, len(words) + 1)
+        if j - i < len(words)
+    )
+
+
+@dataclass(frozen=True)
+class TermCues:
+    """The transcript-wide cue sets term selection reads (:class:`.terms.TermStatistics`'
+    ``defined()``, ``owned()``, ``adjectival()``), computed once for the rules and the
+    model alike."""
+
+    defined: set[str]
+    owned: set[str]
+    adjectival: set[str]
 
 
 def rescued_terms(
@@ -231,8 +236,8 @@ def rescued_terms(
     counts: Counter,
     selected: set[str],
     statistics,
+    cues: TermCues,
     docs,
-    word_counts: Counter,
     total_words: int,
     names: set[str] = frozenset(),
 ) -> set[str]:
@@ -242,14 +247,16 @@ def rescued_terms(
     lexicon concept (that is a narrower term, :mod:`.headterms`' to relate), nor one
     word said once (a one-word term recurs: said once it is as often a name, a slip of
     the recogniser or a word of the moment)."""
-    defined, owned, adjectival = statistics.defined(), statistics.owned(), statistics.adjectival()
+    chosen = {t.replace("-", " ") for t in selected}
+    # the rules' refusals, a vague head only alone (as the model was measured); a word
+    # said once is refused by the last test, from its frequency
     keys = sorted(
         k
         for k in counts
         if k not in selected
-        and not _refusable(k)
+        and not refused_outright(content_words(k) or [k], count=2)
         and not _written_as_name(k, statistics, names)
-        and not _holds_a_term(k, selected)
+        and not _holds_a_term(k, chosen)
         and k not in statistics.holds_concept
         and not (" " not in k and statistics.frequency[k] < 2)
     )
@@ -257,7 +264,15 @@ def rescued_terms(
         return set()
     rows = [
         candidate_features(
-            k, counts[k], statistics, word_counts, total_words, False, defined, owned, adjectival
+            k,
+            counts[k],
+            statistics,
+            statistics.words,
+            total_words,
+            False,
+            cues.defined,
+            cues.owned,
+            cues.adjectival,
         )
         + context_vectors(k, statistics, docs, model.tensor_width)
         for k in keys
