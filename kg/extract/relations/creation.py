@@ -7,6 +7,14 @@ from .patterns import _AGENT, _ART, _BE, _ORG, _PERSON, _TIME, ROLES, Pattern, _
 
 __all__ = ["PATTERNS", "VERB_RULES"]
 
+#: kinds of made things a maker's name or "by" ties to their name: "Nora Lind's book
+#: Deep Habits", "Deep Habits is a novel by Nora Lind"
+_MADE_KINDS = (
+    "book|novel|paper|essay|article|album|song|film|movie|documentary|play|poem|memoir|"
+    "biography|podcast|show|series|blog|newsletter|lecture|report|study|language|app|game|"
+    "library|framework|opera|symphony|painting"
+)
+
 PATTERNS: tuple[Pattern, ...] = (
     # created: "you did alexnet", "OpenAI built GPT-4", "GPT-4 was trained by OpenAI"
     _p(
@@ -25,6 +33,25 @@ PATTERNS: tuple[Pattern, ...] = (
         confidence=0.85,
     ),
     _p("created", r"^(?:'s|’s|s)\s+$", _ORG, "Product Work", confidence=0.6),
+    # a work named with its kind after its maker's name: "Nora Lind's book Deep Habits",
+    # "Rob Pike's language Go" (the kind noun says the name is the thing made, not owned)
+    _p(
+        "created",
+        rf"^(?:'s|’s|s)\s+(?:(?:new|latest|first|last|famous|own|debut|recent)\s+)?(?:{_MADE_KINDS})\s+$",
+        _AGENT,
+        "Product Work",
+        confidence=0.75,
+    ),
+    # a work and its author side by side: "Deep Habits by Nora Lind", "Deep Habits,
+    # written by Nora Lind", "Deep Habits is a book by Nora Lind"
+    _p(
+        "created",
+        rf"^(?:(?:is|was)\s+(?:a|an|the)\s+(?:[a-z-]+\s+)?(?:{_MADE_KINDS})\s+)?(?:(?:written|directed|composed|edited|hosted|produced)\s+)?by\s+$",
+        _PERSON,
+        "Work",
+        forward=False,
+        confidence=0.7,
+    ),
     # a product named with its maker: "GPT-2 from OpenAI", "Gemini by Google"
     _p("created", r"^(?:from|by)\s+$", _ORG, "Product", forward=False, confidence=0.6),
     # authors: "Noam Shazeer, one of the authors of the Transformer paper"
@@ -53,7 +80,7 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "created",
-        r"^(?:(?:who|also|then|had|has|first)\s+)*(?:invented|coined|pioneered|formulated|devised)\s+(?:the\s+|a\s+|an\s+)?(?:(?:idea|concept|notion|theory|field)\s+of\s+)?$",
+        r"^(?:(?:who|also|then|had|has|first)\s+)*(?:invented|coined|pioneered|formulated|devised|came up with|comes up with|come up with|thought up|dreamed up|dreamt up)\s+(?:the\s+|a\s+|an\s+)?(?:(?:idea|concept|notion|theory|field)\s+of\s+)?$",
         _PERSON,
         "Concept",
         confidence=0.75,
@@ -79,6 +106,17 @@ VERB_RULES: tuple[tuple[tuple[str, ...], str, str, str, bool], ...] = (
         "Product Work",
         True,
     ),
+    # what one makes up is one's idea or one's made thing: "McCarthy came up with
+    # garbage collection" (the pattern above reads it when nothing stands between)
+    (
+        ("come up with", "think up", "dream up"),
+        "created",
+        _PERSON,
+        "Product Work Concept",
+        True,
+    ),
+    # a legislature makes the laws it passes: "Congress passed the Clean Air Act"
+    (("pass", "enact"), "created", _ORG, "Work", True),
     # a field one founds is one's idea, as its founder's is ("the founder of the
     # discipline of X" above): "helped to found the discipline of computational ecology"
     (
