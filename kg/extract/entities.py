@@ -24,7 +24,7 @@ from .ner_repairs import SentenceCaseWords, joined_names, split_people, town_of_
 from .propernames import YEAR as _YEAR
 from .propernames import _table as _wordnet_names
 from .propernames import life_span_name, longest_name, name_type, sea_without_head, street_name
-from .titled import cut_title, titled_person
+from .titled import cut_title, known_given_name, titled_person
 from .truecase import (
     COMPASS_WORDS,
     INSTITUTION_WORDS,
@@ -945,6 +945,7 @@ def find_mentions(
     spoken = _spoken_names(doc, taken, lexicon.given_names, lowercase)
     if lowercase:
         spoken += _authors(doc, taken)
+        spoken += _titled_spoken_names(doc, taken, lexicon.given_names, lexicon.surnames)
     for start, end in spoken:
         add(start, end, "Person")
     if lowercase:
@@ -3025,6 +3026,40 @@ def _spoken_names(
             continue
         out.append((i, i + 2))
         i += 2
+    return out
+
+
+#: Parts of speech a word of a name takes in lowercase speech.
+_NAME_POS = frozenset({"PROPN", "NOUN", "X"})
+
+
+def _titled_spoken_names(
+    doc, taken: list[bool], given_names: frozenset[str], surnames: frozenset[str]
+) -> list[tuple[int, int]]:
+    """People named after a title or a role in lowercase speech, whose names are also
+    words, which :func:`_spoken_names` leaves alone: "senator bill nelson", "commissioner
+    ray kelly", "my wife laura bush". After a title of :data:`TITLES` or a noun whose
+    commonest sense is a person, a given name or a nickname's ("bill", "ray") and then a
+    family name of the list or a rare word make one person; the title says a person
+    follows, so the words need not be rare."""
+    out = []
+    toks = tokens(doc)
+    for i in range(1, len(toks) - 1):
+        title, first, last = toks[i - 1], toks[i], toks[i + 1]
+        if taken[i] or taken[i + 1] or not (first.is_alpha and last.is_alpha):
+            continue
+        if not (title.lower_ in TITLES or wordnet.first_lexname(title.lower_) == "noun.person"):
+            continue
+        if not known_given_name(first.lower_, given_names) or len(last.text) < 3:
+            continue
+        if last.is_stop or last.lower_.endswith(_NOT_SURNAME_ENDINGS):
+            continue
+        if first.pos_ not in _NAME_POS or last.pos_ not in _NAME_POS:
+            continue  # "the dancer will shine": a verb is no name
+        if last.lower_ in surnames or last.lower_ in given_names or not is_common_word(
+            last.text, SURNAME_MAX_ZIPF
+        ):
+            out.append((i, i + 2))
     return out
 
 
