@@ -3056,8 +3056,10 @@ def _titled_spoken_names(
             continue
         if first.pos_ not in _NAME_POS or last.pos_ not in _NAME_POS:
             continue  # "the dancer will shine": a verb is no name
-        if last.lower_ in surnames or last.lower_ in given_names or not is_common_word(
-            last.text, SURNAME_MAX_ZIPF
+        if (
+            last.lower_ in surnames
+            or last.lower_ in given_names
+            or not is_common_word(last.text, SURNAME_MAX_ZIPF)
         ):
             out.append((i, i + 2))
     return out
