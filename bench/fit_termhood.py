@@ -178,6 +178,7 @@ SETS = {
     "val": (HELDOUT / "val", HELDOUT / "gold"),
     "gate": (HELDOUT / "gate", HELDOUT / "gold"),
     "train": (HELDOUT / "train", HELDOUT / "gold"),
+    "train2": (HELDOUT / "train2", HELDOUT / "gold"),
 }
 #: Width of the spaCy model's context vectors (``doc.tensor``) the ``--tensor`` fit reads.
 TENSOR_WIDTH = 96

@@ -61,6 +61,8 @@ SETS = {
     "fresh": (HELDOUT / "fresh", HELDOUT / "gold"),
     "val": (HELDOUT / "val", HELDOUT / "gold"),
     "gate": (HELDOUT / "gate", HELDOUT / "gold"),
+    "train": (HELDOUT / "train", HELDOUT / "gold"),
+    "train2": (HELDOUT / "train2", HELDOUT / "gold"),
     "corpus": (SHARED / "corpus", ROOT / "tests" / "data" / "judged" / "corpus_recall_sample.json"),
 }
 #: The judged builds of unseen text (``tests/data/judged_unseen*``): no gold of names

@@ -93,6 +93,7 @@ SETS = {
     "gate": (HELDOUT / "gate", HELDOUT / "gold"),
     "gate2": (HELDOUT / "gate2", HELDOUT / "gold"),
     "train": (HELDOUT / "train", HELDOUT / "gold"),
+    "train2": (HELDOUT / "train2", HELDOUT / "gold"),
     "dialogues": (
         ROOT / "tests" / "data" / "dialogues",
         ROOT / "tests" / "data" / "dialogues" / "gold",
