@@ -3249,6 +3249,7 @@ def name_part_mentions(
     in lowercase speech given names that are no English word ("so sarah thanks")."""
     by_start = {s.token_start: s for s in spans}
     taken = {k for s in spans for k in range(s.token_start, s.token_end)}
+    speakers = _speaker_first_names(transcript)
     out = []
     for token in tokens(doc):
         existing = by_start.get(token.i)
@@ -3270,12 +3271,26 @@ def name_part_mentions(
         if not (spoken or token.text[:1].isupper()):
             continue
         if name_part(parts, token.text) is not None and (
-            spoken or token.lower_ in given_names or not is_common_word(token.text, 4.0)
+            spoken
+            or token.lower_ in given_names
+            or not is_common_word(token.text, 4.0)
+            # a speaker's first name, capitalised where no sentence begins, though it is
+            # a word too ("Christian wants to send me", "And you, Christian, ...")
+            or (token.text in speakers and mid_sentence(doc, token.i))
         ):
             out.append(
                 _make_mention(doc, token.i, token.i + 1, transcript, sentence, "Person", "ner")
             )
     return out
+
+
+def _speaker_first_names(transcript: Transcript) -> frozenset[str]:
+    """The first words of the full names of the transcript's speakers (its sidecar's and
+    its labels'), as written: "Christian" of "Christian Decker"."""
+    names = {s.name for s in transcript.meta.speakers} | {
+        s.speaker for s in transcript.segments if s.speaker
+    }
+    return frozenset(n.split()[0] for n in names if len(n.split()) >= 2 and n[:1].isupper())
 
 
 #: Words before a noun that make it a common noun when it heads its phrase: "an RPC",

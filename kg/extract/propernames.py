@@ -29,6 +29,7 @@ from wordfreq import zipf_frequency
 from ..lexicon import _word_list
 from ..ontology import ONTOLOGY_DIR
 from .wordnet import LEXNAMES
+from .wordnet import senses as senses_of
 
 __all__ = [
     "DATA_FILE",
@@ -133,7 +134,7 @@ def _rare_word_name(word: str) -> bool:
         len(word) >= 4
         and word.isalpha()
         and zipf_frequency(word, "en") <= NAME_MAX_ZIPF
-        and zipf_frequency(word + "s", "en") < PLURAL_MIN_ZIPF
+        and (zipf_frequency(word + "s", "en") < PLURAL_MIN_ZIPF or _only_a_place(word))
         and not (word.endswith("s") and zipf_frequency(word[:-1], "en") >= PLURAL_MIN_ZIPF)
     )
 
@@ -178,10 +179,21 @@ def frequent_place_name(word: str) -> bool:
         and len(word) >= 4
         and word.isalpha()
         and NAME_MAX_ZIPF < zipf_frequency(word, "en") <= PLACE_NAME_MAX_ZIPF
-        and zipf_frequency(word + "s", "en") < PLURAL_MIN_ZIPF
+        and (zipf_frequency(word + "s", "en") < PLURAL_MIN_ZIPF or _only_a_place(word))
         and not (word.endswith("s") and zipf_frequency(word[:-1], "en") >= PLURAL_MIN_ZIPF)
         and word not in _personal_names()
     )
+
+
+def _only_a_place(word: str) -> bool:
+    """Every noun sense WordNet gives ``word`` is a place's: no countable noun whatever
+    its plural's frequency, which is a name's ("america": "the Americas")."""
+    senses = senses_of(word)
+    return bool(senses) and set(senses) <= _PLACE_SENSES
+
+
+#: Lexnames of WordNet's senses of places: regions and towns, continents and rivers.
+_PLACE_SENSES = frozenset({"noun.location", "noun.object"})
 
 
 def longest_name(words: list[str], i: int) -> tuple[int, str] | None:
