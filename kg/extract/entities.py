@@ -958,7 +958,12 @@ def find_mentions(
                 for m in found
             ):
                 absorb(start, end, "Person")
-        named = _dated_events(doc, taken) + _known_names(doc, taken) + _lowercase_firms(doc)
+        named = (
+            _dated_events(doc, taken)
+            + _named_acts(doc, taken)
+            + _known_names(doc, taken)
+            + _lowercase_firms(doc)
+        )
         for start, end, etype in named:
             if any(taken[start:end]):
                 continue
@@ -1080,6 +1085,43 @@ def _written_in(words: list[str], i: int) -> bool:
     if i < 3 or words[i - 1] != "the" or words[i - 2] != "in":
         return False
     return any(w in _WRITING_NOUNS for w in words[max(0, i - 5) : i - 2])
+
+
+#: Most words a law's name runs before "act" ("the chips and science act").
+_ACT_NAME_WORDS = 5
+
+
+def _named_acts(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
+    """In lowercase speech, a law named by what it does: "the inflation reduction act",
+    "the chips and science act", "the buy american act". "The" opens it and two or more
+    words that are no function word ("and" between them aside) run up to "act"; one word
+    is a common noun's modifier as often ("the balancing act", "the final act"). A law
+    is a Work, its text."""
+    out = []
+    toks = tokens(doc)
+    for head in toks:
+        if head.lower_ != "act" or head.pos_ not in ("NOUN", "PROPN") or taken[head.i]:
+            continue
+        start = head.i
+        while (
+            start > 0
+            and head.i - start < _ACT_NAME_WORDS
+            and not taken[start - 1]
+            and toks[start - 1].is_alpha
+            and (toks[start - 1].lower_ == "and" or not toks[start - 1].is_stop)
+        ):
+            start -= 1
+        words = [t for t in toks[start : head.i] if t.lower_ != "and"]
+        if (
+            start == 0
+            or toks[start - 1].lower_ != "the"
+            or len(words) < 2
+            or toks[start].lower_ == "and"
+            or all(t.pos_ == "ADJ" for t in words)
+        ):
+            continue
+        out.append((start, head.i + 1, "Work"))
+    return out
 
 
 def _dated_events(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
