@@ -136,6 +136,8 @@ GENERIC_SUBJECTS = frozenset({"you", "we", "they", "one", "us", "them", "y'all",
 #: verbs of one organisation taking another in: "Google bought X", "Alphabet owns X"
 ACQUIRE_VERBS = frozenset({"acquire", "buy", "purchase", "own", "absorb"})
 JOB_VERBS = frozenset({"work", "spend", "join"})
+#: verb forms the small model tags as adjectives, with their lemma: "I was interning at X"
+_MISREAD_VERBS = {"interning": "intern", "interned": "intern"}
 #: verbs of taking someone on: "X hired me", "I was recruited by X"
 HIRE_VERBS = frozenset({"hire", "recruit"})
 #: verbs of teaching one person: "X mentored me" (not "advise": "she advised me to go")
@@ -300,7 +302,7 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
     reader = _Reader(doc, at, org_at)
     out: list[ClauseFact] = []
     for token in tokens(doc):
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") or token.lower_ in _MISREAD_VERBS:
             out += reader.verb(token)
         if token.dep_ == "appos" or (token.dep_ == "acl" and token.lower_ in ("called", "named")):
             out += reader.apposition(token)
@@ -454,7 +456,7 @@ class _Reader:
             made_by_team = bool(subjects)
         if not subjects:
             return []
-        lemma = verb.lemma_.lower()
+        lemma = _MISREAD_VERBS.get(verb.lower_, verb.lemma_.lower())
         particle = " ".join(c.lower_ for c in verb.children if c.dep_ == "prt")
         objects: list[tuple[SpanMention, str | None, str | None]] = []  # (mention, prep, noun)
         for c in verb.children:
@@ -486,6 +488,7 @@ class _Reader:
         for head in [verb, *(c for c in verb.children if c.dep_ in ("attr", "dobj"))]:
             objects += [(o, "on", "board") for o in self._boards(head)]
         objects += self._stranded(verb, objects)
+        objects += self._shared_object(verb)
         objects += self._context_org(verb, lemma)
         objects += self._gap(verb)
         if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
@@ -517,6 +520,26 @@ class _Reader:
         if len(places) == 1 and len(orgs) == 1:
             org = next(iter(orgs.values()))
             out.append(ClauseFact(org, "locatedIn", places[0], "parse:locatedIn:founded-in", 0.7))
+        return out
+
+    def _shared_object(self, verb) -> list[tuple[SpanMention, str | None, str | None]]:
+        """ "I wrote and signed the Clean Air Act": a verb with no object of its own,
+        joined by "and" to the next verb, shares that verb's object (said once, after
+        both). Only the verb right before "and": "I wrote, and then she signed X" has
+        a subject of its own in the second clause."""
+        if any(c.dep_ in ("dobj", "attr", "prep", "ccomp", "xcomp") for c in verb.children):
+            return []
+        if not any(c.dep_ == "cc" and c.i == verb.i + 1 for c in verb.children):
+            return []
+        out = []
+        for nxt in verb.children:
+            if nxt.dep_ != "conj" or nxt.pos_ != "VERB" or nxt.i != verb.i + 2:
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children):
+                continue
+            for c in nxt.children:
+                if c.dep_ == "dobj":
+                    out += [(o, None, None) for o in self.spans(c)]
         return out
 
     def _team_members(self, verb) -> list[SpanMention]:
@@ -725,6 +748,13 @@ class _Reader:
         unit = any(n in UNIT_NOUNS for n in nouns)
         if person_org and lemma in LEAD_VERBS and prep in ("at", "for", "of", "in") and unit:
             return fact(job, subj, obj, lemma, 0.75)
+        # "I was leading AI ethics for Lockheed Martin": what one leads for an
+        # organisation, one leads as its own
+        if person_org and lemma in LEAD_VERBS and prep == "for" and noun is not None:
+            return fact(job, subj, obj, f"{lemma}-for", 0.65)
+        # "I started many years ago at SAS Institute": where one's working life began
+        if person_org and lemma == "start" and prep == "at" and noun is None and not nouns:
+            return fact(job, subj, obj, "started-at", 0.65)
         if person_org and lemma == "join" and prep is None:
             return fact(job, subj, obj, "join")
         if person_org and lemma == "join" and "board" in nouns:
