@@ -33,6 +33,27 @@ from .patterns import _TIME, ROLES, norm
 
 __all__ = ["Discourse", "vocative", "UNRESOLVED"]
 
+#: Modal verbs that make a "you" their subject anyone at all ("you can", "you'd").
+_GENERIC_MODALS = frozenset(
+    {"can", "could", "would", "should", "must", "might", "may", "'d", "’d", "ca"}
+)
+#: Verbs of obligation before "to": "you have to", "you had to", "you need to".
+_OBLIGATION_VERBS = frozenset({"have", "need", "get"})
+
+
+def _generic_you(token) -> bool:
+    """A "you" said of anyone, not of the one listening: the subject of a modal ("you
+    can see", "you'd have to") or of an obligation ("you had to be a team member at
+    X", "you need to join"). A rule is stated, not the listener's career."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    if any(c.dep_ == "aux" and c.lower_ in _GENERIC_MODALS for c in verb.children):
+        return True
+    return verb.lemma_.lower() in _OBLIGATION_VERBS and any(
+        c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children
+    )
+
 #: the source of a placeholder mention for a pronoun the transcript does not ground
 UNRESOLVED = "unresolved"
 
@@ -412,6 +433,8 @@ class Discourse:
                 called = vocative(doc, spans, token.i)
                 if called is not None:  # "Helen, you worked at ...": the person called
                     v = self.virtual(doc, token, sentence, called, None)
+                elif _generic_you(token):
+                    v = None  # "you had to be a team member at X": anyone, not the listener
                 else:
                     v = self.virtual(doc, token, sentence, None, self.addressee(sentence.speaker))
                 if v is not None:  # "you" is often generic: kept apart, see _open
