@@ -54,6 +54,7 @@ def _generic_you(token) -> bool:
         c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children
     )
 
+
 #: the source of a placeholder mention for a pronoun the transcript does not ground
 UNRESOLVED = "unresolved"
 
