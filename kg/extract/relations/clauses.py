@@ -93,6 +93,23 @@ OWN_WORK_NOUNS |= frozenset({"film", "documentary", "podcast", "essay", "memoir"
 #: what makes "my X" someone else's work: "my favorite book is Y"
 LIKING_WORDS = frozenset({"favorite", "favourite", "fav", "beloved", "preferred"})
 ADVISOR_NOUNS = frozenset({"advisor", "adviser", "supervisor", "mentor"})
+#: words before "advisor" that keep it a teacher's role ("my PhD advisor", "my former
+#: advisor"); any other makes it a counsellor's ("my chief science advisor", "a
+#: financial advisor"), who taught nobody
+ACADEMIC_MODIFIERS = frozenset(
+    {"phd", "ph.d.", "doctoral", "thesis", "graduate", "grad", "postdoc", "postdoctoral"}
+    | {"research", "academic", "master", "masters", "dissertation", "former", "old", "first"}
+    | {"undergraduate", "undergrad", "faculty"}
+)
+
+
+def academic_advisor(noun) -> bool:
+    """An advisor noun whose modifiers (if any) all keep it a teacher's role."""
+    return noun.lemma_.lower() in ADVISOR_NOUNS and all(
+        c.lower_ in ACADEMIC_MODIFIERS for c in noun.children if c.dep_ in ("amod", "compound")
+    )
+
+
 #: who counsels an organisation without working for it: "an advisor to X"
 COUNSEL_NOUNS = frozenset({"advisor", "adviser", "consultant", "counsel", "ambassador"})
 KIND_NOUNS = frozenset({"kind", "type", "form", "sort", "class", "variant", "branch"})
@@ -1031,7 +1048,7 @@ class _Reader:
             f = self._noun_rule(noun, lemma, prep, n, o)
             if f is not None:
                 out.append(f)
-        if lemma in ADVISOR_NOUNS:  # "my advisor, Lang Tong"
+        if academic_advisor(noun):  # "my advisor, Lang Tong"
             for c in noun.children:
                 if c.dep_ == "poss" and c.i in self.at:
                     for n in names:

@@ -140,6 +140,7 @@ def personal_tie(reader: _Reader, poss) -> list[ClauseFact]:
         ORG_NOUNS,
         UNIT_NOUNS,
         ClauseFact,
+        academic_advisor,
     )
 
     owner = reader.at.get(poss.i)
@@ -176,7 +177,7 @@ def personal_tie(reader: _Reader, poss) -> list[ClauseFact]:
     # be one's employer, which a founder works for too
     mine = owner.mention.source == "speaker"
     out: list[ClauseFact] = []
-    if lemma in ADVISOR_NOUNS:
+    if lemma in ADVISOR_NOUNS and academic_advisor(noun):
         out += [
             ClauseFact(owner, "studiedUnder", p, "parse:studiedUnder:my-advisor", 0.8, None, verb)
             for p in people
