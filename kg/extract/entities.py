@@ -921,6 +921,8 @@ def find_mentions(
                 add(start, end, context_type(doc, start, end) or "Organization")
         for start, end in _member_of_names(doc, taken):
             add(start, end, "Organization")
+        for start, end in _domain_names(doc, taken):
+            add(start, end, context_type(doc, start, end) or "Organization")
         for start, end in _affiliations(doc, taken):
             if _looks_like_name(doc[start:end], "Organization", lexicon, True):
                 add(start, end, "Organization")
@@ -1121,6 +1123,30 @@ def _named_acts(doc, taken: list[bool]) -> list[tuple[int, int, str]]:
         ):
             continue
         out.append((start, head.i + 1, "Work"))
+    return out
+
+
+#: A name written as a web domain: "BNH.ai", "H2O.ai", "Globex.com" (a label of
+#: letters, digits and hyphens opening with a letter or digit, then a top-level domain
+#: companies name themselves by).
+_DOMAIN_NAME = re.compile(
+    r"[A-Za-z0-9][A-Za-z0-9-]*\.(?:ai|io|com|org|net|co|app|dev|so|xyz|tech|tv|me|fm|ly)"
+)
+
+
+def _domain_names(doc, taken: list[bool]) -> list[tuple[int, int]]:
+    """In cased text, a word NER left unlabelled that is written as a web domain whose
+    name has a capital or a digit ("BNH.ai", "H2O.ai"): firms and products name
+    themselves so, and no English word is spelt like it. A lowercase domain ("example.com")
+    is as often an address read out."""
+    out = []
+    for token in tokens(doc):
+        text = token.text
+        if taken[token.i] or token.ent_type_ or not _DOMAIN_NAME.fullmatch(text):
+            continue
+        label = text.rsplit(".", 1)[0]
+        if any(c.isupper() or c.isdigit() for c in label):
+            out.append((token.i, token.i + 1))
     return out
 
 

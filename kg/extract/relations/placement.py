@@ -93,6 +93,7 @@ def place_frames(reader: _Reader) -> list[ClauseFact]:
             out += _part_noun(reader, token)
         if token.pos_ == "NOUN" and not reader.named(token):
             out += _kind_in(reader, token)
+            out += _based_kind(reader, token)
     return out
 
 
@@ -313,6 +314,45 @@ def _kind_in(reader: _Reader, noun) -> list[ClauseFact]:
     return [
         ClauseFact(org, "locatedIn", place, "parse:locatedIn:kind-in", 0.7)
         for org in orgs
+        if org.mention.type == _ORG
+        for place in places
+    ]
+
+
+#: Participles that put what they describe somewhere: "a startup based in Berlin".
+_SITED = frozenset({"base", "locate", "headquarter", "headquartere"})
+
+
+def _based_kind(reader: _Reader, noun) -> list[ClauseFact]:
+    """ "Acme is a startup based in Berlin", "BNH.ai, which is a boutique law firm based
+    in Washington DC", "Acme, a lab located in Oslo": what an organisation is said to
+    be, with a participle of siting and a place ("in", "out of"), puts it there. The
+    noun is the copula's complement or an apposition; a denied copula says nothing."""
+    from .clauses import ClauseFact
+    from .derivation import _said_of
+
+    places = [
+        o
+        for c in noun.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _SITED
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ in ("in", "out")
+        for o in (
+            reader.pobjs(p)
+            if p.lower_ == "in"
+            else [x for q in p.children if q.dep_ == "prep" for x in reader.pobjs(q)]
+        )
+        if o.mention.type == _PLACE
+    ]
+    if not places:
+        return []
+    described = _said_of(reader, noun)
+    if described is None:
+        return []
+    _, things = described
+    return [
+        ClauseFact(org, "locatedIn", place, "parse:locatedIn:based-kind", 0.75)
+        for org in things
         if org.mention.type == _ORG
         for place in places
     ]
