@@ -1770,7 +1770,23 @@ def _kind_before_naming(doc, verb: int) -> str | None:
     kind = _called_kind(doc[verb - 1])
     if kind is None and verb > 1 and doc[verb - 1].pos_ == "ADV":
         kind = _called_kind(doc[verb - 2])
+    head = doc[verb].head
+    if (
+        kind is None
+        and doc[verb].dep_ == "acl"
+        and 0 < verb - head.i <= _NAMED_KIND_REACH
+        and head.tag_ in ("NN", "NNP")
+        and any(c.dep_ in ("det", "poss") for c in head.children)
+    ):
+        # "a paper from AlgorithmWatch called Paper Tigers": the one thing the naming
+        # hangs on (not a kind's plural: "big frameworks, usually called Ethical AI")
+        kind = _called_kind(head)
     return kind
+
+
+#: How far before the naming verb the kind noun it hangs on may stand ("a paper from
+#: the Berlin nonprofit AlgorithmWatch called X").
+_NAMED_KIND_REACH = 6
 
 
 def _called_kind(token) -> str | None:

@@ -323,6 +323,8 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
             out += reader.verb(token)
         if token.dep_ == "appos" or (token.dep_ == "acl" and token.lower_ in ("called", "named")):
             out += reader.apposition(token)
+        if token.dep_ == "acl" and token.lower_ in ("called", "named", "titled", "entitled"):
+            out += reader.named_work_by(token)
         if token.dep_ == "poss" and token.lower_ in ("their", "its"):
             out += reader.possessed(token)
         elif token.dep_ == "poss":
@@ -950,6 +952,32 @@ class _Reader:
         return [ClauseFact(org, "created", names[0], "parse:created:their", 0.7)]
 
     # -- "my thesis was Y" ---------------------------------------------------------------
+    def named_work_by(self, acl) -> list[ClauseFact]:
+        """ "a paper from AlgorithmWatch called Paper Tigers", "a new book by Nora Lind
+        called Deep Habits": a work's noun with its maker after "from" or "by" and its
+        name after "called" (or "named", "titled"): the maker created the named work."""
+        noun = acl.head
+        if noun.lemma_.lower() not in OWN_WORK_NOUNS:
+            return []
+        named = self._named(acl)
+        works = [
+            w
+            for w in (self.spans(named) if named is not None else [])
+            if w.mention.type in _ARTIFACT
+        ]
+        makers = [
+            m
+            for p in noun.children
+            if p.dep_ == "prep" and p.lower_ in ("from", "by")
+            for m in self.pobjs(p)
+            if m.mention.type in (_PERSON, _ORG)
+        ]
+        return [
+            ClauseFact(m, "created", w, "parse:created:work-by-called", 0.75)
+            for m in makers
+            for w in works
+        ]
+
     def own_work(self, work: SpanMention) -> list[ClauseFact]:
         """ "My thesis (title) is Y", "his first book was called Y": the work a person's
         own thesis, book or paper is named as is theirs (created). The noun is the
