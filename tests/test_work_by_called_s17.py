@@ -25,3 +25,9 @@ def test_a_book_by_a_person_called_its_name(typed):
 def test_a_favourite_work_of_someone_is_not_theirs(typed):
     text = _OPENING + "My favorite paper, which Nora Lind loves, is called Paper Tigers.\n"
     assert not {f for f in typed(text) if f[1] == "created"}
+
+
+def test_a_work_one_wrote_titled_its_name(typed):
+    speakers = [{"name": "Rene Vogel", "role": "guest"}]
+    text = _OPENING + "I also wrote a book titled Lightning Basics, and it sold well.\n"
+    assert ("Rene Vogel", "created", "Lightning Basics") in typed(text, speakers=speakers)

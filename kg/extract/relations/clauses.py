@@ -90,6 +90,8 @@ FOUNDER_NOUNS = frozenset({"founder", "co-founder", "cofounder", "creator"})
 #: works a person makes that "my/his X is/was (called) Y" names: "my thesis was Y"
 OWN_WORK_NOUNS = frozenset({"thesis", "dissertation", "book", "paper", "novel", "album"})
 OWN_WORK_NOUNS |= frozenset({"film", "documentary", "podcast", "essay", "memoir", "article"})
+#: participles that give a thing its name: "a model called X", "a paper titled X"
+_NAMING_PARTICIPLES = frozenset({"called", "named", "titled", "entitled"})
 #: what makes "my X" someone else's work: "my favorite book is Y"
 LIKING_WORDS = frozenset({"favorite", "favourite", "fav", "beloved", "preferred"})
 ADVISOR_NOUNS = frozenset({"advisor", "adviser", "supervisor", "mentor"})
@@ -488,7 +490,7 @@ class _Reader:
                     noun = _one_of(c).lemma_.lower()
                     objects += [(o, prep, noun) for prep, o in self._noun_objects(c)]
                     for p in c.children:
-                        if p.dep_ == "acl" and p.lower_ in ("called", "named"):
+                        if p.dep_ == "acl" and p.lower_ in _NAMING_PARTICIPLES:
                             n = self._named(p)
                             if n is not None:
                                 objects += [(o, "called", noun) for o in self.spans(n)]
