@@ -149,7 +149,19 @@ def _short_given_name(a: str, b: str) -> bool:
         len(wa) == len(wb) >= 2
         and wa[1:] == wb[1:]
         and wa[0] != wb[0]
-        and same_given_name(wa[0], wb[0])
+        and (same_given_name(wa[0], wb[0]) or _given_name_spelt_two_ways(wa[0], wb[0]))
+    )
+
+
+def _given_name_spelt_two_ways(x: str, y: str) -> bool:
+    """One given name written two ways by a transcriber ("sandi"/"sandy", "jon"/"john",
+    "katharine"/"catherine"): the same Metaphone key and close as strings; "dan"/"don"
+    sound alike but are two names (Jaro-Winkler 0.82)."""
+    return (
+        x.isalpha()
+        and y.isalpha()
+        and _metaphone(x) == _metaphone(y)
+        and jellyfish.jaro_winkler_similarity(x, y) >= PHONETIC_MIN_SIMILARITY
     )
 
 

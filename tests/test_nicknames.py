@@ -55,3 +55,17 @@ def test_a_short_given_name_in_the_text_is_the_labelled_speaker(tmp_path):
     )
     assert "Greg Talvanen" not in people, people
     assert "Greg Talvanen" in people["Gregory Talvanen"], people
+
+
+def test_a_given_name_spelt_two_ways_is_one_person(tmp_path):
+    """A transcriber's two spellings of one given name ("Sandi"/"Sandy") with the same
+    surname are one person; two given names that only sound alike ("Dan"/"Don") stay two."""
+    people = _people(
+        tmp_path,
+        "We had Sandi Talvanen on the show last year, and Sandy Talvanen told us about "
+        "the design book. Sandi Talvanen still teaches it. Dan Korhola and his brother "
+        "Don Korhola run the press, and Don Korhola prints the books.\n",
+    )
+    talvanen = [label for label in people if label.endswith("Talvanen")]
+    assert len(talvanen) == 1, people
+    assert {"Dan Korhola", "Don Korhola"} <= set(people), people
