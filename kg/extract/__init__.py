@@ -157,6 +157,7 @@ def extract_transcript(
     units = _short_organisation_names(units, short_names)
     units = with_aliases(units)  # "X, also known as Y": one thing
     units = _types_of_introduced_names(units)
+    units = _given_names_as_people(units, lexicon.given_names)
     finder = RelationFinder(transcript, settings.comention_window, lexicon)
     finder.learn([(sentence, doc, spans) for sentence, doc, spans, _ in units])
     mentions: list[Mention] = []
@@ -426,6 +427,34 @@ def _types_from_context(units, parts: dict[str, str], given_names: frozenset[str
         ):
             return s
         return SpanMention(replace(m, type=etype), s.token_start, s.token_end)
+
+    return [(sent, doc, [retyped(s) for s in spans], c) for sent, doc, spans, c in units]
+
+
+#: Types NER gives a given name it reads as a person elsewhere in the transcript: a
+#: place keeps its type ("Austin" the city beside Austin the man).
+_NOT_PEOPLE_TYPES = frozenset({"Organization", "Product", "Work"})
+
+
+def _given_names_as_people(units, given_names: frozenset[str]):
+    """A given name said alone that NER calls a person somewhere in the transcript is a
+    person wherever it calls it an organisation, a product or a work ("when kamala and
+    i came to office" a person, "kamala and i are making sure" an organisation): one
+    word, one person, one type."""
+    people = {
+        s.mention.surface.lower()
+        for _, _, spans, _ in units
+        for s in spans
+        if s.mention.type == "Person" and " " not in s.mention.surface
+    } & given_names
+    if not people:
+        return units
+
+    def retyped(s: SpanMention) -> SpanMention:
+        m = s.mention
+        if m.source != "ner" or m.type not in _NOT_PEOPLE_TYPES or m.surface.lower() not in people:
+            return s
+        return SpanMention(replace(m, type="Person"), s.token_start, s.token_end)
 
     return [(sent, doc, [retyped(s) for s in spans], c) for sent, doc, spans, c in units]
 

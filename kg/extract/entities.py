@@ -3343,6 +3343,9 @@ def name_part_mentions(
             and existing.mention.source == "ner"
             and name_part(parts, token.text) is not None
             and existing.mention.type != "Person"
+            # "the lab is in Austin, Texas": a town before its region, whoever shares
+            # its name
+            and not (existing.mention.type == "Place" and town_of_region(doc, token.i, token.i + 1))
         ):
             out.append(SpanMention(replace(existing.mention, type="Person"), token.i, token.i + 1))
             continue
