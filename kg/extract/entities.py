@@ -643,6 +643,8 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
         end += 1
     while start < end and (doc[start].lower_ in _STRIP_WORDS or doc[start].is_punct):
         start += 1
+    if end - start > 1 and doc[start].lower_ in _OPENING_ADVERBS and not mid_sentence(doc, start):
+        start += 1  # "Later Luma Labs grew": the sentence's adverb, capitalised by place
     while end > start and (
         doc[end - 1].is_punct
         or doc[end - 1].lower_ in {"'s", "’s", "s"}
@@ -651,6 +653,14 @@ def _trim(doc, start: int, end: int) -> tuple[int, int]:
         end -= 1
     return start, end
 
+
+#: Adverbs that open a sentence and so take a capital NER may read into the name after
+#: them ("Later Luma Labs grew", "Then Acme Corp hired me").
+_OPENING_ADVERBS = frozenset(
+    {"later", "then", "now", "today", "yesterday", "tomorrow", "also", "so", "meanwhile"}
+    | {"eventually", "finally", "recently", "actually", "basically", "still", "again"}
+    | {"afterwards", "afterward", "anyway", "obviously", "luckily", "sadly", "ultimately"}
+)
 
 _ARTICLES = frozenset({"a", "an"})
 

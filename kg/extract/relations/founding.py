@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .patterns import _AGENT, _ART, _BE, _ORG, _PERSON, _TIME, ROLES, Pattern, _p  # noqa: F401
 
 __all__ = ["PATTERNS", "VERB_RULES"]
@@ -30,6 +32,19 @@ PATTERNS: tuple[Pattern, ...] = (
         _PERSON,
         _ORG,
         forward=False,
+    ),
+    # the partner a founding is shared with: "I co-founded Luma Labs with my co-founder
+    # Petra Holm" (the founding verb must come right before the organisation)
+    Pattern(
+        "founded",
+        re.compile(
+            r"^(?:in\s+[a-z]+\s+)?with\s+(?:my|his|her|their|our)\s+(?:co-?\s?founders?|cofounders?|partners?|business partners?)\s+$"
+        ),
+        frozenset({_PERSON}),
+        frozenset({_ORG}),
+        forward=False,
+        confidence=0.75,
+        before=re.compile(r"(?:co-?\s?founded|cofounded|founded|started|set up)\s+(?:the\s+)?$"),
     ),
     _p(
         "founded",
