@@ -63,6 +63,9 @@ _STRONG_OPENERS = frozenset(
     {"so", "and", "but", "because", "now", "okay", "well", "anyway", "yeah"}
 )
 
+#: Subordinating words that need the clause after them: a unit never ends on one.
+_NEVER_LAST = frozenset({"if", "whether", "unless", "although", "though", "than"})
+
 _WORD = re.compile(r"\S+")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’)\]]*$")
 _ABBREVIATIONS = frozenset(
@@ -209,6 +212,8 @@ def _cut_score(words: list[tuple[int, int, str]], j: int) -> int:
     before = words[j - 1][2]
     if j + 1 < len(words) and words[j + 1][2].lower() == before.lower():
         return 0
+    if before.lower() in _NEVER_LAST:
+        return 0  # "... never worked at google if | i had joined": "if" needs its clause
     score = 0
     if bare in _STRONG_OPENERS:
         score = 3

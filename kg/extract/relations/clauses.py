@@ -229,6 +229,35 @@ def is_question(doc) -> bool:
     return first in _WH and second in _AUX_OPENERS and words[i].dep_ != "nsubj"
 
 
+def _inverted_question(verb) -> int | None:
+    """Where a question inside a unit begins, if ``verb``'s clause asks one: an
+    auxiliary of the opening kind before the verb's subject ("did you ever work at X",
+    "and where were you born"); in unpunctuated speech a question runs on inside a
+    longer unit, with no "?" to end it. Not an inversion after a negative or
+    restrictive adverb ("never have I", "only then did we", "so did I"). None
+    otherwise."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    aux = [
+        c for c in verb.children if c.dep_ == "aux" and c.i < subject.i and c.lower_ in _AUX_OPENERS
+    ]
+    if not aux:
+        return None
+    start = aux[0].i
+    if any(c.i < start and c.lower_ in _INVERTING_ADVERBS for c in verb.children):
+        return None
+    wh = [c.i for c in verb.children if c.i < start and c.lower_ in _WH]
+    return min([start, *wh])
+
+
+#: Adverbs after which a statement inverts its subject and auxiliary ("never have I").
+_INVERTING_ADVERBS = frozenset(
+    {"never", "only", "rarely", "seldom", "so", "nor", "neither", "hardly", "nowhere"}
+)
+
+
 def non_asserting(doc) -> set[int]:
     """Token indices inside a clause that asserts nothing: under a hypothetical verb
     (modal, "if", a wish), hearsay ("people say that ...", "I heard that ..."), or a
@@ -254,7 +283,16 @@ def non_asserting(doc) -> set[int]:
                 out.update(t.i for t in token.head.subtree if t.i not in own)
         if token.dep_ != "aux" and hypothetical(token):
             supposed.update(t.i for t in token.subtree)
+        asked = _inverted_question(token)
+        if asked is not None:  # "... did you ever work at google no i ...": a question
+            supposed.update(range(asked, token.right_edge.i + 1))
     for token in tokens(doc):
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ == "because" for c in token.children
+        ):
+            # "if we went to the trouble of training them because lstms are recurrent
+            # neural networks": the reason is the speaker's claim, not the supposition
+            supposed.difference_update(t.i for t in token.subtree)
         if _aside(token):  # "keep X, which was Y's company, afloat": the aside is said,
             # of the name it hangs on
             supposed.difference_update(t.i for t in token.subtree)

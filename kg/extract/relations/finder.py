@@ -169,8 +169,8 @@ class RelationFinder:
         for i, a in enumerate(spans):
             for b in spans[i + 1 :]:
                 inside = doc[a.token_end : b.token_start]
-                if any(t.dep_ == "neg" for t in inside):
-                    continue  # "I did not move to Seattle"
+                if any(t.dep_ == "neg" for t in inside) or _denied(doc, b):
+                    continue  # "I did not move to Seattle", "Never have I worked at X"
                 if not asserted(a, b) and not _one_phrase(doc, a, b):
                     # "if we moved to Berlin"; but a title or an apposition between two
                     # names of one noun phrase holds whatever the clause does: "I want
@@ -534,3 +534,17 @@ def _org_prefixes(lexicon: Lexicon) -> dict[str, list[tuple[str, str]]]:
                 out.setdefault(entry.id, []).append((prefix, orgs[prefix]))
                 break
     return out
+
+
+def _denied(doc, span: SpanMention) -> bool:
+    """The verb that governs ``span`` is denied by a negation said before the words
+    between the two mentions: "Never have I worked at Siemens" (the pattern reads only
+    "worked at" between "I" and "Siemens")."""
+    token = doc[span.token_start : span.token_end].root
+    for _ in range(4):  # up through the preposition to its verb
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    return token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "neg" and c.i < span.token_start for c in token.children
+    )
