@@ -806,6 +806,21 @@ def find_mentions(
 
     def add(start: int, end: int, etype: str, source: str = "ner", entry_id=None) -> None:
         """Keep the mention at ``doc[start:end]`` and mark its tokens taken."""
+        if (
+            source != "lexicon"
+            and end - start == 2
+            and doc[start].lower_ == doc[start + 1].lower_
+            and doc[start].is_alpha
+            and not gazetteer_place(doc[start:end].text)  # "Walla Walla", "Pago Pago"
+            and _wordnet_names().get((doc[start].lower_, doc[start].lower_)) is None
+        ):
+            # "a model called corvid corvid is based on": the name ends one clause and
+            # opens the next, two mentions run together in unpunctuated speech
+            found.append(
+                _make_mention(doc, start, start + 1, transcript, sentence, etype, source, entry_id)
+            )
+            taken[start] = True
+            start += 1
         found.append(_make_mention(doc, start, end, transcript, sentence, etype, source, entry_id))
         for k in range(start, end):
             taken[k] = True
