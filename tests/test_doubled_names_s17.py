@@ -1,7 +1,8 @@
 """In unpunctuated speech a name can end one clause and open the next ("a model called
 corvid corvid is based on llama"): two mentions of one name, not a name of two words,
 so what the second clause says of it holds. A place whose name is a word said twice
-("Walla Walla", "Pago Pago") stays one name.
+("Walla Walla", "Pago Pago") stays one name. And a firm run into the person named after
+it ("at luma labs ana silva a professor") ends at its company word.
 
 Extraction runs on the real spaCy model (no build); the texts are invented and
 lowercased, as auto-captions are.
@@ -27,3 +28,15 @@ def test_a_place_named_by_a_doubled_word_stays_one_name(extract):
     text = "thanks for having me we flew to pago pago last year and it was lovely there\n"
     surfaces = {m.surface for m in extract(text).mentions}
     assert "pago pago" in surfaces
+
+
+def test_a_firm_run_into_the_person_named_after_it(extract):
+    text = (
+        "thanks for having me it is great to be here petra holm is the chief scientist at "
+        "luma labs ana silva a professor of physics at uppsala university advised us\n"
+    )
+    result = extract(text)
+    orgs = {m.surface for m in result.mentions if m.type == "Organization"}
+    assert "luma labs" in orgs and not any("silva" in o for o in orgs)
+    typed = {(r.subject.surface, r.predicate, r.object.surface) for r in result.relations}
+    assert ("petra holm", "worksFor", "luma labs") in typed

@@ -20,7 +20,13 @@ from ..model import Mention, Sentence, Transcript
 from ..nlp import doc_text, tokens
 from . import wordnet
 from .kinds import name_head_type, show_attended
-from .ner_repairs import SentenceCaseWords, joined_names, split_people, town_of_region
+from .ner_repairs import (
+    SentenceCaseWords,
+    joined_names,
+    split_after_company,
+    split_people,
+    town_of_region,
+)
 from .propernames import YEAR as _YEAR
 from .propernames import _table as _wordnet_names
 from .propernames import life_span_name, longest_name, name_type, sea_without_head, street_name
@@ -842,6 +848,8 @@ def find_mentions(
     for start, end, etype in _called_names(doc, taken, lowercase):
         add(start, end, etype)
     ner_spans = _owned_by_known(doc, _ner_spans(doc), taken)
+    # "at luma labs ana silva a professor": a firm and the person after it
+    ner_spans = split_after_company(doc, ner_spans, lexicon.given_names, _COMPANY_WORDS)
     if trust_case:  # "Lockheed" + "Martin": one name the parse joins
         ner_spans = joined_names(doc, ner_spans, taken)
         # "Tyler Tringas of the Calm Fund", "Gloria and Fanquake": more than one name

@@ -23,7 +23,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-__all__ = ["SentenceCaseWords", "joined_names", "split_people", "town_of_region"]
+from .titled import known_given_name
+
+__all__ = [
+    "SentenceCaseWords",
+    "joined_names",
+    "split_after_company",
+    "split_people",
+    "town_of_region",
+]
 
 #: Dependencies by which the parse makes one proper noun part of the next one's name.
 _NAME_JOINS = frozenset({"compound", "flat"})
@@ -176,4 +184,36 @@ def split_people(
             out += [(start, cut, "Person"), (after, end, "Person")]
         else:
             out.append((start, end, etype))
+    return out
+
+
+def split_after_company(
+    doc,
+    spans: list[tuple[int, int, str]],
+    given_names: frozenset[str],
+    company_words: frozenset[str],
+) -> list[tuple[int, int, str]]:
+    """``spans`` (NER's) with an organisation run into the person named after it split:
+    in unpunctuated speech "at luma labs ana silva a professor of physics" comes out as
+    one organisation; a company word ("labs", "inc", "robotics") followed by a given name
+    and one more word ends the organisation, the rest is the person."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, etype in spans:
+        cut = None
+        if etype == "Organization":
+            cut = next(
+                (
+                    k
+                    for k in range(start + 1, end - 1)
+                    if doc[k - 1].lower_ in company_words
+                    and known_given_name(doc[k].lower_, given_names)
+                    and doc[k].is_alpha
+                    and doc[k + 1].is_alpha
+                ),
+                None,
+            )
+        if cut is None:
+            out.append((start, end, etype))
+        else:
+            out += [(start, cut, "Organization"), (cut, end, "Person")]
     return out
