@@ -45,3 +45,12 @@ def test_owning_a_thing_or_being_moved_by_someone_makes_nothing(typed):
 
 def test_a_thing_read_near_a_name_by_time_or_place_makes_nothing(typed):
     assert not _created(typed, "I read Deep Habits by the river with Nora Lind in Lyon.")
+
+
+def test_a_shows_host_made_it(typed):
+    found = _created(typed, "We have with us Nora Lind, who is host of the Tidewater Podcast.")
+    assert ("Nora Lind", "Tidewater Podcast") in found
+
+
+def test_hosting_an_event_or_a_dinner_makes_no_work(typed):
+    assert not _created(typed, "Nora Lind was the host of the Olympics dinner in Paris.")

@@ -92,6 +92,8 @@ OWN_WORK_NOUNS = frozenset({"thesis", "dissertation", "book", "paper", "novel", 
 OWN_WORK_NOUNS |= frozenset({"film", "documentary", "podcast", "essay", "memoir", "article"})
 #: participles that give a thing its name: "a model called X", "a paper titled X"
 _NAMING_PARTICIPLES = frozenset({"called", "named", "titled", "entitled"})
+#: the one who presents a show: its host makes it
+HOST_NOUNS = frozenset({"host", "co-host", "cohost", "presenter", "anchor"})
 #: what makes "my X" someone else's work: "my favorite book is Y"
 LIKING_WORDS = frozenset({"favorite", "favourite", "fav", "beloved", "preferred"})
 ADVISOR_NOUNS = frozenset({"advisor", "adviser", "supervisor", "mentor"})
@@ -905,6 +907,10 @@ class _Reader:
             if noun is not None and prep in ("at", "with") and _staff_noun(noun, prep):
                 # a kind of worker (WordNet): "I'm a technical writer with Y"
                 return fact(job, subj, obj, "staff", 0.75, self._role(nouns.get(noun)))
+        # "Bridget Todd, who is host of Mozilla's IRL Podcast": a show's host makes it
+        hosted = lemma in ("be", "become", "remain") and noun in HOST_NOUNS and prep == "of"
+        if st == _PERSON and ot == "Work" and hosted:
+            return fact("created", subj, obj, "host", 0.7)
         counsel = lemma in ("be", "become", "remain") and noun in COUNSEL_NOUNS
         if person_org and counsel and prep == "to":  # "I'm an advisor to X": a tie, no job
             return fact("affiliatedWith", subj, obj, "advisor", 0.75, noun)

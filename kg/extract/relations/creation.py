@@ -62,6 +62,14 @@ PATTERNS: tuple[Pattern, ...] = (
         "Product Work",
         confidence=0.8,
     ),
+    # a show's host makes it: "Bridget Todd, who is host of Mozilla's IRL Podcast"
+    _p(
+        "created",
+        rf"^,?\s*{_BE}{_ART}(?:co-?)?(?:hosts?|presenters?)\s+of\s+(?:the\s+)?$",
+        _PERSON,
+        "Work",
+        confidence=0.7,
+    ),
     # ideas have authors too: "Darwin's theory of natural selection", "Alan Turing, the
     # father of computer science", "the founder of experimental immunology"
     _p(
