@@ -2033,6 +2033,8 @@ def _context_type(doc, start: int, end: int, organization: bool) -> str | None:
         return kind
     if organization and _used_as_software(doc, start, end, head):
         return "Product"
+    if _code_written_in(doc, start, end, head):
+        return "Product"  # "I wrote my first compiler in Pascal": a language
     if organization and _on_stage_at(doc, end, head):
         return "Event"
     if _gathering_at(doc, end, head):
@@ -2213,6 +2215,33 @@ _SOFTWARE_VERBS = frozenset(
     {"write", "code", "fork", "port", "compile", "rewrite"}
     | {"install", "download", "deploy", "upgrade", "use", "configure", "uninstall"}
 )
+#: Verbs and nouns of code, whose "in X" names the language it is written in.
+_CODE_VERBS = frozenset({"write", "code", "program", "implement", "rewrite", "port", "script"})
+_CODE_NOUNS = frozenset(
+    {"code", "callback", "compiler", "program", "script", "library", "implementation"}
+    | {"interpreter", "function", "module", "codebase", "prototype"}
+)
+
+
+def _code_written_in(doc, start: int, end: int, head) -> bool:
+    """The name is what code is written in ("I wrote my first compiler in Pascal",
+    "callbacks in C++", "we rewrote it in Rust"): a programming language, whatever NER
+    calls it. A place one writes in is a town GeoNames knows ("wrote it in Paris"); what
+    one writes a text in is a publication ("wrote an article in the Atlantic")."""
+    parent = head.head
+    if head.dep_ != "pobj" or parent.lower_ != "in" or gazetteer_vouches(doc, start, end):
+        return False
+    gov = parent.head
+    lemma = gov.lemma_.lower()
+    if gov.pos_ == "NOUN":
+        return lemma in _CODE_NOUNS
+    if gov.pos_ != "VERB" or lemma not in _CODE_VERBS:
+        return False
+    # "wrote an article in the Atlantic": what one writes in a publication is no code
+    objects = [c.lemma_.lower() for c in gov.children if c.dep_ == "dobj"]
+    return lemma != "write" or any(o in _CODE_NOUNS for o in objects)
+
+
 #: Verbs that take "on" for a subject, a ground or a bet, not a service ("based on X",
 #: "focused on X", "depend on X", "bet on X").
 _ON_NOT_A_SERVICE = frozenset(
