@@ -1,6 +1,7 @@
 """What code is written in is a language, a Product, whatever NER calls it ("I wrote my
 first compiler in Pascal", "we rewrote the parser in Zig"); a town one writes a book in
-stays a place.
+stays a place. A name ending in "Regulation" or "Amendment" is a text, as one ending in
+"Act" or "Treaty" is.
 
 Extraction runs on the real spaCy model (no build); the texts are invented.
 """
@@ -32,3 +33,11 @@ def test_a_town_one_writes_a_book_in_stays_a_place(mentions):
 def test_what_an_article_is_written_in_is_no_language(mentions):
     line = "Patrick Collison wrote an article together in The Atlantic about progress."
     assert "Product" not in _types(mentions, line).get("Atlantic", set())
+
+
+def test_a_regulation_or_an_amendment_is_a_text(mentions):
+    line = (
+        "The General Data Protection Regulation changed everything, and so did the Fifth Amendment."
+    )
+    types = _types(mentions, line)
+    assert types.get("General Data Protection Regulation") == {"Work"}

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 __all__ = ["name_head_type", "show_attended"]
 
-#: Last words of names of texts: charters, declarations, treaties and acts are written
-#: and signed ("the United Nations Charter", "the Berlin Declarations", "the Clean Water
-#: Act", which NER calls an organisation); licences, reports and podcasts are published
+#: Last words of names of texts: charters, declarations, treaties, acts and regulations
+#: are written and signed ("the United Nations Charter", "the Berlin Declarations", "the
+#: Clean Water Act", "the General Data Protection Regulation", which NER calls an
+#: organisation); licences, reports and podcasts are published
 #: ("the MIT License", "the Internet Health Report", "the IRL Podcast").
 _TEXT_HEADS = frozenset(
     {
@@ -29,6 +30,12 @@ _TEXT_HEADS = frozenset(
         "accord",
         "accords",
         "pact",
+        "regulation",
+        "regulations",
+        "directive",
+        "amendment",
+        "statute",
+        "ordinance",
         "license",
         "licence",
         "report",
