@@ -40,3 +40,12 @@ def test_a_firm_run_into_the_person_named_after_it(extract):
     assert "luma labs" in orgs and not any("silva" in o for o in orgs)
     typed = {(r.subject.surface, r.predicate, r.object.surface) for r in result.relations}
     assert ("petra holm", "worksFor", "luma labs") in typed
+
+
+def test_a_common_word_said_twice_after_called_is_no_name(extract):
+    text = (
+        "so in 2013 i started a company called book book was a sort of hybrid spreadsheet "
+        "database and a lot of people liked it and we grew for years\n"
+    )
+    orgs = {m.surface for m in extract(text).mentions if m.type == "Organization"}
+    assert not any("book" in o for o in orgs)

@@ -821,7 +821,12 @@ def find_mentions(
             and _wordnet_names().get((doc[start].lower_, doc[start].lower_)) is None
         ):
             # "a model called corvid corvid is based on": the name ends one clause and
-            # opens the next, two mentions run together in unpunctuated speech
+            # opens the next, two mentions run together in unpunctuated speech; a common
+            # word so doubled ("a company called book book was") is no name at all
+            if is_common_word(doc[start].text):
+                for k in range(start, end):
+                    taken[k] = True
+                return
             found.append(
                 _make_mention(doc, start, start + 1, transcript, sentence, etype, source, entry_id)
             )
