@@ -41,3 +41,10 @@ def test_a_regulation_or_an_amendment_is_a_text(mentions):
     )
     types = _types(mentions, line)
     assert types.get("General Data Protection Regulation") == {"Work"}
+
+
+def test_a_dash_after_a_plural_kind_noun_opens_a_list_of_that_kind(mentions):
+    line = (
+        "So Go has actually had four content management systems - SVN, Perforce, Mercurial and Git."
+    )
+    assert _types(mentions, line).get("Perforce") == {"Product"}

@@ -2553,7 +2553,9 @@ def _kind_before_colon(doc, start: int) -> str | None:
     i = start - 1
     while i > 0 and start - i <= _LIST_REACH:
         t = doc[i]
-        if t.text == ":":
+        if t.text in (":", "-", "–", "—") and (t.text == ":" or doc[i - 1].tag_ in ("NNS", "NNPS")):
+            # "a bunch of different companies: X, Y", "four systems - SVN, Perforce and
+            # Git" (a dash opens a list after a plural kind noun)
             return _kind(doc[i - 1], people=True)
         if not (t.lower_ in _LIST_JOINERS or t.text[:1].isupper()):
             return None
