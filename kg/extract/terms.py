@@ -47,7 +47,13 @@ from .entities import (
 )
 from .term_precision import crosses_commoner_term
 
-__all__ = ["TermCandidate", "TermStatistics", "phrase_candidates", "choose_terms"]
+__all__ = [
+    "POSSESSIVE_PRONOUNS",
+    "TermCandidate",
+    "TermStatistics",
+    "phrase_candidates",
+    "choose_terms",
+]
 
 #: The longest candidate, in words ("swan neck flask experiment").
 MAX_TERM_WORDS = 4
@@ -147,7 +153,12 @@ def _content(token) -> bool:
     content = token.pos_ in _CONCEPT_POS or (
         token.dep_ == "amod" and token.tag_ == "VBN" and token.head.i > token.i
     )
-    return content and not _hesitation(token.lower_)
+    return content and not _hesitation(token.lower_) and token.lower_ not in POSSESSIVE_PRONOUNS
+
+
+#: Possessive pronouns the tagger may read as nouns ("mine is a very fun memory"):
+#: they stand for a thing said before, never name one.
+POSSESSIVE_PRONOUNS = frozenset({"mine", "yours", "hers", "ours", "theirs"})
 
 
 def _trimmed(doc, chunk_start: int, end: int) -> tuple[int, int]:

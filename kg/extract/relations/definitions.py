@@ -24,7 +24,7 @@ from ...model import RelationCandidate, Sentence, Transcript
 from ...nlp import tokens, unit_evidence
 from .. import wordnet
 from ..entities import SpanMention, _make_mention
-from ..terms import _key
+from ..terms import POSSESSIVE_PRONOUNS, _key
 from .clauses import KIND_NOUNS, is_question, non_asserting
 
 __all__ = ["defined_kinds"]
@@ -301,6 +301,8 @@ def _definition(doc, transcript, sentence, subj, obj, how, at, new) -> RelationC
         return None  # "not a Y", "no Y", "such a black box"
     if any(c.dep_ in ("det", "poss") and c.lower_ in _DEICTIC for c in subj.children):
         return None  # "this LLM is a ...": one thing at hand, not the kind
+    if subj.lower_ in POSSESSIVE_PRONOUNS:
+        return None  # "mine is a very fun memory": a thing said before, no kind
     ends: list[SpanMention | None] = []
     for noun in (subj, obj):
         s = _span_of(noun, at)
