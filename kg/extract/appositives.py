@@ -69,6 +69,8 @@ def appositive_kinds(
                 continue
             if listed_apposition(head, noun, bounds[1]):
                 continue
+            if bounds[0] > 1 and toks[bounds[0] - 2].text == "(":
+                continue  # "his coat of arms (a caged bird on one side ...)": what it shows
             made = _make_mention(doc, *bounds, transcript, sentence, "Concept", "concept")
             wide = SpanMention(replace(made.mention, norm=_key(doc, *bounds)), *bounds)
             new.append(wide)

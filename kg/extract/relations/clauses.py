@@ -1145,6 +1145,8 @@ class _Reader:
         article = first if first.lower_ in ("a", "an") else before
         if article is None or article.lower_ not in ("a", "an"):
             return []
+        if article.i > 0 and self.doc[article.i - 1].text == "(":
+            return []  # "his coat of arms (a caged bird on one side)": what it shows
         if listed_apposition(token.head, token, wide.token_end):
             return []
         return [ClauseFact(narrow, "broader", wide, "parse:broader:appos", 0.7)]
