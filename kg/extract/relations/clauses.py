@@ -260,10 +260,21 @@ _INVERTING_ADVERBS = frozenset(
 )
 
 
-def non_asserting(doc) -> set[int]:
+_NON_ASSERTING_KEY = "kg.non_asserting"
+
+
+def non_asserting(doc) -> frozenset[int]:
     """Token indices inside a clause that asserts nothing: under a hypothetical verb
     (modal, "if", a wish), hearsay ("people say that ...", "I heard that ..."), or a
-    denial ("which is simply not true" makes its antecedent's clause denied)."""
+    denial ("which is simply not true" makes its antecedent's clause denied). Read once
+    per Doc (the relation readers, definitions and Hearst patterns all ask)."""
+    cached = doc.user_data.get(_NON_ASSERTING_KEY)
+    if cached is None:
+        cached = doc.user_data[_NON_ASSERTING_KEY] = frozenset(_non_asserting(doc))
+    return cached
+
+
+def _non_asserting(doc) -> set[int]:
     out: set[int] = set()
     supposed: set[int] = set()
     for token in tokens(doc):

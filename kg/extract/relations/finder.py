@@ -11,7 +11,7 @@ from functools import partial
 
 from ...lexicon import Lexicon, name_key
 from ...model import Evidence, Mention, RelationCandidate, Sentence, Transcript
-from ...nlp import doc_text, unit_text
+from ...nlp import doc_text, tokens, unit_text
 from ..entities import SpanMention
 from .clauses import clause_facts, is_question, non_asserting, tense_of, time_of
 from .names import NameTable
@@ -166,10 +166,13 @@ class RelationFinder:
     ) -> list[RelationCandidate]:
         out = []
         text = doc_text(doc)
+        negations = [t.i for t in tokens(doc) if t.dep_ == "neg"]
+        denied = {id(b): _denied(doc, b) for b in spans} if negations else {}
         for i, a in enumerate(spans):
             for b in spans[i + 1 :]:
-                inside = doc[a.token_end : b.token_start]
-                if any(t.dep_ == "neg" for t in inside) or _denied(doc, b):
+                if negations and (
+                    any(a.token_end <= k < b.token_start for k in negations) or denied[id(b)]
+                ):
                     continue  # "I did not move to Seattle", "Never have I worked at X"
                 if not asserted(a, b) and not _one_phrase(doc, a, b):
                     # "if we moved to Berlin"; but a title or an apposition between two
