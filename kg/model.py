@@ -113,6 +113,16 @@ class Transcript:
             object.__setattr__(self, "_starts_cache", cached)
         return cached
 
+    def speaker_names(self) -> frozenset[str]:
+        """Every speaker's name as written: the sidecar's and the segments' labels."""
+        cached = self.__dict__.get("_speaker_names_cache")
+        if cached is None:
+            cached = frozenset(s.name for s in self.meta.speakers) | frozenset(
+                s.speaker for s in self.segments if s.speaker
+            )
+            object.__setattr__(self, "_speaker_names_cache", cached)
+        return cached
+
     def time_span(self, char_start: int, char_end: int) -> tuple[float | None, float | None]:
         """Start and end time (seconds) of a character span, where the format has times."""
         first = self.segment_at(char_start)

@@ -173,7 +173,7 @@ def speaker_index(kg: KnowledgeGraph) -> dict[str, str]:
     """Speaker name (as written in labels or sidecars) -> the Person entity's key."""
     names = set()
     for t in kg.transcripts:
-        names |= {s.name for s in t.meta.speakers} | {s.speaker for s in t.segments if s.speaker}
+        names |= t.speaker_names()
     index = {}
     for e in kg.entities:
         if e.type != "Person":

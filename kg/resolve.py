@@ -427,12 +427,11 @@ def resolve(
     r.scopes = {tid: t.meta.source or tid for tid, t in transcripts.items()}
 
     # full names introduced per transcript: persons named in the text, labels and sidecar
-    speakers_of: dict[str, set[str]] = {}
+    speakers_of: dict[str, frozenset[str]] = {}
     for ex in extractions:
         t = transcripts[ex.transcript_id]
         names = [m for m in ex.mentions if m.type == "Person"]
-        speakers = {s.name for s in t.meta.speakers} | {s.speaker for s in t.segments if s.speaker}
-        speakers_of[t.id] = speakers
+        speakers = speakers_of[t.id] = t.speaker_names()
         pairs = []
         for m in names:
             key = r.base_key(m)
@@ -467,7 +466,7 @@ def resolve(
             grouped[found[0]].append(m)
     speakers = []  # (name, transcript id, pseudo-mention, key, rule, detail)
     for t in sorted(transcripts.values(), key=lambda t: t.id):
-        names = {s.name for s in t.meta.speakers} | {s.speaker for s in t.segments if s.speaker}
+        names = t.speaker_names()
         for name in sorted(names):
             pseudo = Mention(t.id, 0, 0, 0, 0, name, "Person", "speaker")
             key, rule, detail = r.key_rule(pseudo)

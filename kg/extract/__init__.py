@@ -258,10 +258,7 @@ def _full_person_names(transcript: Transcript, units, lexicon: Lexicon) -> dict[
     """People introduced with a full name (in the text, the speaker labels or the sidecar):
     each written form mapped to the person it names."""
     names = {}
-    for name in sorted(
-        {s.name for s in transcript.meta.speakers}
-        | {s.speaker for s in transcript.segments if s.speaker}
-    ):
+    for name in sorted(transcript.speaker_names()):
         entry = lexicon.lookup(name)
         names[name] = entry.label if entry else name
     for _, _, spans, _ in units:

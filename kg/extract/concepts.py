@@ -672,7 +672,7 @@ def term_features(
     zipfs = [_zipf(w) for w in words]
     keys = [keyness(w, max(word_counts[w], count), total_words) for w in words]
     cues = statistics.cues.get(key, Counter())
-    units = statistics.units.get(key, [0])
+    units = statistics.units_of(key) or [0]
     head = words[-1]
 
     def share(cue: str) -> float:

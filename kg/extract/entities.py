@@ -3201,9 +3201,9 @@ def _titled_spoken_names(
         title, first, last = toks[i - 1], toks[i], toks[i + 1]
         if taken[i] or taken[i + 1] or not (first.is_alpha and last.is_alpha):
             continue
-        if not (title.lower_ in TITLES or wordnet.first_lexname(title.lower_) == "noun.person"):
-            continue
         if not known_given_name(first.lower_, given_names) or len(last.text) < 3:
+            continue
+        if not (title.lower_ in TITLES or wordnet.first_lexname(title.lower_) == "noun.person"):
             continue
         if last.is_stop or last.lower_.endswith(_NOT_SURNAME_ENDINGS):
             continue
@@ -3443,10 +3443,9 @@ def name_part_mentions(
 def _speaker_first_names(transcript: Transcript) -> frozenset[str]:
     """The first words of the full names of the transcript's speakers (its sidecar's and
     its labels'), as written: "Christian" of "Christian Decker"."""
-    names = {s.name for s in transcript.meta.speakers} | {
-        s.speaker for s in transcript.segments if s.speaker
-    }
-    return frozenset(n.split()[0] for n in names if len(n.split()) >= 2 and n[:1].isupper())
+    return frozenset(
+        n.split()[0] for n in transcript.speaker_names() if len(n.split()) >= 2 and n[:1].isupper()
+    )
 
 
 #: Words before a noun that make it a common noun when it heads its phrase: "an RPC",

@@ -166,7 +166,7 @@ def candidate_features(
 ) -> list[float]:
     """:data:`.concepts.FEATURES` and :data:`EXTRA` of candidate ``key``."""
     head = key.replace("-", " ").split()[-1]
-    said_in = statistics.units.get(key) or [0]
+    said_in = statistics.units_of(key) or [0]
     return [
         *term_features(key, count, statistics, word_counts, total_words, rule),
         float(key in defined),

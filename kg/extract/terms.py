@@ -555,8 +555,7 @@ class TermStatistics:
         self.frequency: Counter = Counter()
         self.containers: dict[str, set[str]] = defaultdict(set)
         self.compounds: set[str] = set()
-        #: key -> the units (by index) it is said in, and who said it
-        self.units: dict[str, list[int]] = defaultdict(list)
+        #: key -> who said it
         self.speakers: dict[str, set[str]] = defaultdict(set)
         #: key -> times it was the whole noun phrase, not part of a longer one
         self.whole: Counter = Counter()
@@ -570,6 +569,10 @@ class TermStatistics:
         self.holds_concept: set[str] = set()
         #: key -> where it is said: (unit index, first token, end token)
         self.places: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+
+    def units_of(self, key: str) -> list[int]:
+        """The units (by index) ``key`` is said in, once per occurrence."""
+        return [unit for unit, _, _ in self.places.get(key, ())]
 
     def count_words(self, doc) -> None:
         """Count the words of one unit (``words``, the transcript's word counts for
@@ -596,7 +599,6 @@ class TermStatistics:
         self.compounds.update(c.key for c in phrase if c.compound)
         first = phrase[0].span if phrase else None
         for c in phrase:
-            self.units[c.key].append(unit)
             self.places[c.key].append((unit, c.span.token_start, c.span.token_end))
             if speaker:
                 self.speakers[c.key].add(speaker)

@@ -376,7 +376,7 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
             out += reader.verb(token)
         if token.dep_ == "appos" or (token.dep_ == "acl" and token.lower_ in ("called", "named")):
             out += reader.apposition(token)
-        if token.dep_ == "acl" and token.lower_ in ("called", "named", "titled", "entitled"):
+        if token.dep_ == "acl" and token.lower_ in _NAMING_PARTICIPLES:
             out += reader.named_work_by(token)
         if token.dep_ == "poss" and token.lower_ in ("their", "its"):
             out += reader.possessed(token)

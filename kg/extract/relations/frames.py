@@ -134,7 +134,6 @@ def personal_tie(reader: _Reader, poss) -> list[ClauseFact]:
     A denied copula ("X was never my advisor") or a liking ("my favorite company")
     says none of it."""
     from .clauses import (
-        ADVISOR_NOUNS,
         FOUND_VERBS,
         LIKING_WORDS,
         ORG_NOUNS,
@@ -177,7 +176,7 @@ def personal_tie(reader: _Reader, poss) -> list[ClauseFact]:
     # be one's employer, which a founder works for too
     mine = owner.mention.source == "speaker"
     out: list[ClauseFact] = []
-    if lemma in ADVISOR_NOUNS and academic_advisor(noun):
+    if academic_advisor(noun):
         out += [
             ClauseFact(owner, "studiedUnder", p, "parse:studiedUnder:my-advisor", 0.8, None, verb)
             for p in people
