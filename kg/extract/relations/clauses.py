@@ -42,6 +42,7 @@ from .frames import (
     person_at,
     person_there,
     personal_tie,
+    role_there_contracted,
 )
 from .open import hypothetical
 from .patterns import is_institution, job_at
@@ -383,6 +384,7 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
         elif token.dep_ == "poss":
             out += owned_company(reader, token)
             out += personal_tie(reader, token)
+            out += role_there_contracted(reader, token)
         if token.dep_ in ("attr", "appos") and token.pos_ == "NOUN":
             out += derived(reader, token)
             out += described_as_based(reader, token)
@@ -994,6 +996,8 @@ class _Reader:
         phrase that "their"/"its" owns, headed by a product noun, is the organisation's
         (the unit's one organisation, ``org_at``)."""
         head = owner.head
+        if head.lemma_.lower() in ROLE_NOUNS or head.lemma_.lower() in OFFICE_NOUNS:
+            return self._possessed_role(owner, head)
         if head.lemma_.lower() not in PRODUCT_NOUNS or self.named(head):
             return []
         names = []
@@ -1007,6 +1011,24 @@ class _Reader:
         if org is None:
             return []
         return [ClauseFact(org, "created", names[0], "parse:created:their", 0.7)]
+
+    def _possessed_role(self, owner, role) -> list[ClauseFact]:
+        """ "the Manhattan Institute and its chairman Paul Singer", "their CEO, Ada
+        Lind": a person named right after a role that "its"/"their" owns holds it at
+        the organisation named before (``org_at``, pointing back; never one of two): a
+        job or an office there, as when the role is set beside the name."""
+        k = role.i + 1
+        if k < len(self.doc) and self.doc[k].text == ",":
+            k += 1
+        person = self.at.get(k)
+        if person is None or person.mention.type != _PERSON or person.token_start != k:
+            return []
+        org = self.org_at(owner, True)
+        if org is None or org.mention.type != _ORG:
+            return []
+        return [
+            ClauseFact(person, "worksFor", org, "parse:worksFor:its-role", 0.7, self._role(role))
+        ]
 
     # -- "my thesis was Y" ---------------------------------------------------------------
     def named_work_by(self, acl) -> list[ClauseFact]:

@@ -17,6 +17,7 @@ from .clauses import clause_facts, is_question, non_asserting, tense_of, time_of
 from .names import NameTable
 from .open import open_relations
 from .patterns import job_at, norm
+from .placement import BESIDE_EXTRACTOR
 from .reference import UNRESOLVED, Discourse
 from .typed import MAX_BETWEEN_WORDS, TYPED_PATTERNS, conjuncts, match, starts_clause
 
@@ -143,7 +144,7 @@ class RelationFinder:
             return self.discourse.virtual(doc, token, sentence, org, None) if org else None
 
         for f in clause_facts(doc, spans, org_at):
-            if not asserted(f.subject, f.object):
+            if f.extractor != BESIDE_EXTRACTOR and not asserted(f.subject, f.object):
                 continue
             ev = evidence(f.extractor, f.confidence, f.role, tense_of(f.verb), time_of(f.verb))
             out.append(
@@ -442,6 +443,12 @@ class RelationFinder:
 _FROM_ORG = re.compile(r"(?:(?:here|there)\s+)?(?:from|at|of|with)\s+(?:the\s+)?")
 
 
+#: A title between two names is a few nouns and adjectives ("administrator", "chief
+#: science officer"): the names and it are one noun phrase.
+_TITLE_WORDS = 3
+_TITLE_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
 def _one_phrase(doc, a: SpanMention, b: SpanMention) -> bool:
     """The two names stand in one noun phrase, no verb between them: one hangs on the
     other ("NASA Administrator Charlie Bolden", "Ada Lind, the CEO of Tarn"). Names
@@ -452,6 +459,8 @@ def _one_phrase(doc, a: SpanMention, b: SpanMention) -> bool:
     inside = doc[a.token_end : b.token_start]
     if any(t.pos_ in ("VERB", "AUX") for t in inside):
         return False
+    if 0 < len(inside) <= _TITLE_WORDS and all(t.pos_ in _TITLE_POS for t in inside):
+        return True  # a title between the names, whatever the parse hung them on
     ra, rb = doc[a.token_start : a.token_end].root, doc[b.token_start : b.token_end].root
     return ra in rb.subtree or rb in ra.subtree
 

@@ -19,7 +19,7 @@ from .patterns import job_at
 if TYPE_CHECKING:  # pragma: no cover
     from .clauses import ClauseFact, _Reader
 
-__all__ = ["INVESTOR_NOUNS", "as_investor", "owned_company"]
+__all__ = ["INVESTOR_NOUNS", "as_investor", "owned_company", "role_there_contracted"]
 
 _PERSON, _ORG = "Person", "Organization"
 
@@ -109,6 +109,39 @@ def person_there(reader: _Reader, there) -> list[ClauseFact]:
 
 
 _NOMINAL = frozenset({"PROPN", "NOUN"})
+
+
+def role_there_contracted(reader: _Reader, poss) -> list[ClauseFact]:
+    """ "Andrew's a managing partner there": the parse reads "'s" as a possessive, but
+    a possessive takes no article after it ("Andrew's the partner" is no phrase), so
+    ``poss`` followed by "'s" and an article before its role noun is "Andrew is". With
+    "there" on the role, the person holds it at the one organisation in view
+    (``org_at``; never one of two)."""
+    from .clauses import ROLE_NOUNS, ClauseFact
+    from .roles import OFFICE_NOUNS
+
+    role = poss.head
+    person = reader.at.get(poss.i)
+    if person is None or person.mention.type != _PERSON or person.mention.source == "speaker":
+        return []
+    if role.lemma_.lower() not in ROLE_NOUNS | OFFICE_NOUNS:
+        return []
+    contracted = any(c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in poss.children)
+    article = any(c.dep_ == "det" and c.i > poss.i and c.lower_ in _ARTICLES for c in role.children)
+    there = [c for c in role.children if c.dep_ == "advmod" and c.lower_ == "there"]
+    if not (contracted and article and there):
+        return []
+    org = reader.org_at(there[0])
+    if org is None or org.mention is person.mention:
+        return []
+    return [
+        ClauseFact(
+            person, "worksFor", org, "parse:worksFor:is-role-there", 0.65, role.lemma_.lower()
+        )
+    ]
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
 
 
 #: nouns for the organisation that pays one: "X, my employer"

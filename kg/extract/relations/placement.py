@@ -32,7 +32,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...nlp import tokens
-from .regions import lies_in, regions_of
+from .regions import is_region, lies_in, regions_of
 
 if TYPE_CHECKING:  # pragma: no cover
     from .clauses import ClauseFact, _Reader
@@ -254,21 +254,59 @@ def _held_in(reader: _Reader, span) -> list[ClauseFact]:
     return out
 
 
+#: A place named with its region states where it lies whatever the clause around it
+#: does: "if we opened an office in Lyon, France" supposes the office, not where Lyon is.
+BESIDE_EXTRACTOR = "parse:locatedIn:beside"
+
+
+#: A town's name is a few words and joins none ("east peoria", not "Legal Network and
+#: Free Software Foundation" run into "Europe").
+_TOWN_WORDS = 3
+_CONNECTIVES = frozenset({"and", "of", "for", "the"})
+
+
 def _beside(reader: _Reader, spans) -> list[ClauseFact]:
     """ "Phoenix, Arizona", "lyon france": a place named right after another (nothing
-    or one comma between) holds it when the gazetteer says so (:func:`lies_in`)."""
+    or one comma between) holds it when the gazetteer says so (:func:`lies_in`). A town
+    the gazetteer does not know, set beside a region it does ("east peoria illinois"),
+    lies in that region, unless the two stand in a longer run of places ("rumania
+    bulgaria hungary": a list) or one names the other ("korea south korea"); a region
+    beside a region ("asia europe", "ohio arizona") is read only through the gazetteer."""
     from .clauses import ClauseFact
 
     out = []
-    for a, b in zip(spans, spans[1:], strict=False):
-        if a.mention.type != _PLACE or b.mention.type != _PLACE:
+    for k, (a, b) in enumerate(zip(spans, spans[1:], strict=False)):
+        if a.mention.type != _PLACE or b.mention.type != _PLACE or not _adjacent(reader, a, b):
             continue
-        gap = reader.doc[a.token_end : b.token_start]
-        if len(gap) > 1 or (len(gap) == 1 and gap[0].text != ","):
-            continue
-        if lies_in(a.mention.surface, b.mention.surface):
-            out.append(ClauseFact(a, "locatedIn", b, "parse:locatedIn:beside", 0.75))
+        place, region = a.mention.surface, b.mention.surface
+        if lies_in(place, region) or (
+            _unknown_town(place, region)
+            and not (k > 0 and _adjacent_places(reader, spans[k - 1], a))
+            and not (k + 2 < len(spans) and _adjacent_places(reader, b, spans[k + 2]))
+        ):
+            out.append(ClauseFact(a, "locatedIn", b, BESIDE_EXTRACTOR, 0.75))
     return out
+
+
+def _adjacent(reader: _Reader, a, b) -> bool:
+    gap = reader.doc[a.token_end : b.token_start]
+    return len(gap) == 0 or (len(gap) == 1 and gap[0].text == ",")
+
+
+def _adjacent_places(reader: _Reader, a, b) -> bool:
+    return a.mention.type == b.mention.type == _PLACE and _adjacent(reader, a, b)
+
+
+def _unknown_town(place: str, region: str) -> bool:
+    words = place.lower().split()
+    return (
+        len(words) <= _TOWN_WORDS
+        and not _CONNECTIVES.intersection(words)
+        and not set(words) <= set(region.lower().split())
+        and not regions_of(place)
+        and not is_region(place)
+        and is_region(region)
+    )
 
 
 def _from_place(reader: _Reader, prep) -> list[ClauseFact]:
