@@ -48,7 +48,8 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 def name_key(words: list[str] | tuple[str, ...] | str) -> str:
     """Normalised matching key: lowercase alphanumerics only, number words after the
-    first word read as digits ("GPT four" -> "gpt4")."""
+    first word read as digits ("GPT four" -> "gpt4"), a plus sign read as the word
+    ("C++" -> "cplusplus", as "C plus plus")."""
     if isinstance(words, str):
         words = words.split()
     parts = []
@@ -56,7 +57,8 @@ def name_key(words: list[str] | tuple[str, ...] | str) -> str:
         lower = word.lower()
         if i > 0 and lower in NUMBER_WORDS:
             lower = NUMBER_WORDS[lower]
-        parts.append(_NON_ALNUM.sub("", lower))
+        # "C++" is "C plus plus", "Disney+" "Disney Plus": the sign is said as a word
+        parts.append(_NON_ALNUM.sub("", lower.replace("+", "plus")))
     return "".join(parts)
 
 

@@ -280,9 +280,11 @@ def _lookup(lexicon: Lexicon, tokens, surface: str) -> LexiconEntry | None:
     if len(tokens) == 1:
         word = tokens[0].text
         # a lowercase common word is a word, not a name ("cursor", "gemini", "go"),
-        # unless the tagger reads it as a proper noun ("microsoft invested", "to london")
+        # unless the tagger reads it as a proper noun ("microsoft invested", "to london");
+        # a word with a sign in it is no everyday word ("c++", which wordfreq reads as "c")
         if (
             word.islower()
+            and word.isalpha()
             and is_common_word(word)
             and lexicon.entries[entry_id].type != "Concept"
             and tokens[0].pos_ != "PROPN"
@@ -325,10 +327,14 @@ def _looks_like_name(
         return False
     if etype == "Place" and gazetteer_vouches(span.doc, span.start, span.end):
         return True  # "Vienna", "geneva", "West Germany": frequent words, but GeoNames vouches
+    inner = {t.i for t in words[1:-1]}
     if any(
         not (t.text[:1].isupper() or t.text[:1].isdigit() or brand_cased(t.text))
         for t in words
-        if t.is_alpha and t.lower_ not in NAME_CONNECTORS
+        if t.is_alpha
+        and t.lower_ not in NAME_CONNECTORS
+        # a surname's particles inside a person's name: "Walther von der Vogelweide"
+        and not (etype == "Person" and t.i in inner and t.lower_ in _PARTICLES)
     ):
         return False
     if any(t.lower_ in _NOT_NAMES for t in words):

@@ -48,6 +48,13 @@ DATA_FILE = "wordnet_names.tsv.gz"
 #: "khrushchev" (2.9), "darwin" (3.8); not "smith" (4.9), "james" (5.1), whose
 #: lowercase reading is as often a word or whose owner is one of many.
 NAME_MAX_ZIPF = 4.0
+#: The same for a person's name whose one noun sense in WordNet is that person (no other
+#: person, place or thing of that name, no verb or adjective) and which is no given name
+#: or common surname (``first_names.txt``, ``surnames.txt``): "putin" (4.1), "hitler"
+#: (4.2) name one man however often the news says them; "smith" (4.9, ten senses),
+#: "bush" (a plant first) or "sarah" (WordNet's one Sarah) are words or many people;
+#: above 4.3 the one sense hides a verb form or a firm ("drew" 4.5, "disney" 4.4).
+ONE_SENSE_NAME_MAX_ZIPF = 4.3
 #: The same for an acronym WordNet writes in capitals ("nato": 4.0): a word spelled
 #: in capitals is no everyday word unless it is a frequent one ("ok").
 ACRONYM_MAX_ZIPF = 4.5
@@ -130,10 +137,16 @@ def _rare_word_name(word: str) -> bool:
     if word in _acronyms():
         # three letters are as often a word or a syllable ("doe", "ins", "ida")
         return len(word) >= 4 and zipf_frequency(word, "en") <= ACRONYM_MAX_ZIPF
+    one_man = (
+        len(senses_of(word)) == 1
+        and _table().get((word,)) == "Person"
+        and word not in _personal_names()
+    )
+    limit = ONE_SENSE_NAME_MAX_ZIPF if one_man else NAME_MAX_ZIPF
     return (
         len(word) >= 4
         and word.isalpha()
-        and zipf_frequency(word, "en") <= NAME_MAX_ZIPF
+        and zipf_frequency(word, "en") <= limit
         and (zipf_frequency(word + "s", "en") < PLURAL_MIN_ZIPF or _only_a_place(word))
         and not (word.endswith("s") and zipf_frequency(word[:-1], "en") >= PLURAL_MIN_ZIPF)
     )

@@ -562,12 +562,12 @@
 
   /** The lexicon's matching key (kg.lexicon.name_key): lowercase letters and digits
    * only, number words after the first word read as digits: "GPT four", "gpt-4" and
-   * "GPT 4" are all "gpt4"; "open AI" and "Open-AI" are "openai". */
+   * "GPT 4" are all "gpt4"; "open AI" and "Open-AI" are "openai"; "C++" is "cplusplus". */
   function nameKey(s) {
     return String(s).split(/\s+/).filter((w) => w).map((word, i) => {
       let lower = word.toLowerCase();
       if (i > 0 && Object.prototype.hasOwnProperty.call(NUMBER_WORDS, lower)) lower = NUMBER_WORDS[lower];
-      return lower.replace(/[^0-9a-z]+/g, "");
+      return lower.replace(/\+/g, "plus").replace(/[^0-9a-z]+/g, "");
     }).join("");
   }
 
