@@ -561,7 +561,7 @@ def _modifies(verb) -> bool:
     return False
 
 
-_MODALS = frozenset({"should", "would", "could", "might", "may", "must", "'d"})
+_MODALS = frozenset({"should", "would", "could", "might", "may", "must"})
 _WISHES = frozenset({"want", "wish", "hope", "wonder", "imagine", "suppose", "try", "need"})
 
 
@@ -576,6 +576,16 @@ def hypothetical(verb) -> bool:
 
 
 _HYPOTHETICAL_KEY = "kg.hypothetical"
+
+
+def _modal(aux) -> bool:
+    """A modal auxiliary; "'d" before a past participle is "had", no modal ("he'd
+    been an intern at X" reports; "he'd go there" supposes)."""
+    if aux.lower_ in ("'d", "’d"):
+        return aux.head.tag_ != "VBN"
+    return aux.lower_ in _MODALS
+
+
 _FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
 
 
@@ -601,7 +611,7 @@ def _hypothetical(verb) -> bool:
         if below is not None and below.dep_ in ("ccomp", "xcomp") and _negated(token):
             return True  # "I don't know what to expect from X", "I don't think X beat Y"
         below = token
-        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in token.children):
+        if any(c.dep_ == "aux" and _modal(c) for c in token.children):
             return True
         if any(
             c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in token.children

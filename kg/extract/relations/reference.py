@@ -114,6 +114,8 @@ class Discourse:
     previous_speaker: str | None = None
     #: (unit index, character offset, person key) of the persons named lately
     recent: list[tuple[int, int, str]] = field(default_factory=list)
+    #: (unit index, character start) of the people named as a clause's subject
+    subjects: set[tuple[int, int]] = field(default_factory=set)
     #: speaker -> the organisation "we" is
     we_org: dict[str | None, Mention] = field(default_factory=dict)
     _sole_speaker: str | None = None
@@ -131,7 +133,11 @@ class Discourse:
     #: for a "there" when that unit named others too: (unit index, speaker, mention)
     where: tuple[int, str | None, Mention] | None = None
 
-    def observe(self, mentions: list[Mention], speaker: str | None) -> None:
+    def observe(
+        self, mentions: list[Mention], speaker: str | None, subjects: frozenset[int] = frozenset()
+    ) -> None:
+        """Remember the people a unit named; ``subjects``: the character starts of the
+        mentions that are a clause's subject there."""
         if speaker and speaker != self.last_speaker:
             self.previous_speaker, self.last_speaker = self.last_speaker, speaker
         for m in mentions:
@@ -143,6 +149,8 @@ class Discourse:
                 # "she sat on our board. I believe she was ...": a pronoun keeps its
                 # person as near as a name would (a chain, each link two units at most)
                 self.recent.append((m.sentence_index, m.char_start, key))
+                if m.char_start in subjects:
+                    self.subjects.add((m.sentence_index, m.char_start))
         self.recent = self.recent[-20:]
 
     def antecedent(
@@ -170,8 +178,24 @@ class Discourse:
             if index == unit_index and start >= char_start:
                 continue
             if key != speaker_key and key in self.last_person:
-                return self.last_person[key]
+                return self.last_person[self._subject_of(index, key, speaker_key)]
         return None  # no person named close before it: not guessed
+
+    def _subject_of(self, index: int, key: str, speaker_key: str | None) -> str:
+        """The person a pronoun means in unit ``index``, ``key`` the last one named there:
+        another person who is that unit's subject goes first ("Russ joined a little
+        after Ian. He'd been an intern at X": Russ)."""
+        if (index, self.last_person[key].char_start) in self.subjects:
+            return key
+        subjects = [
+            k
+            for i, start, k in self.recent
+            if i == index
+            and (i, start) in self.subjects
+            and k != speaker_key
+            and k in self.last_person
+        ]
+        return subjects[-1] if len(set(subjects)) == 1 else key
 
     def _key(self, m: Mention) -> str:
         if m.lexicon_id:
