@@ -352,12 +352,9 @@ def truecase(text: str, given_names: frozenset[str]) -> str:
                     chars[start] = chars[start].upper()
                 chars[following[0]] = chars[following[0]].upper()
                 third = words[i + 2] if i + 2 < n else None
-                if (
-                    word in given_names
-                    and third is not None
-                    and _name_word(third[2], THIRD_NAME_WORD_MAX_ZIPF)
-                ):
-                    chars[third[0]] = chars[third[0]].upper()  # "ignacio filipe semmelweiss"
+                if third is not None and _name_word(third[2], THIRD_NAME_WORD_MAX_ZIPF):
+                    # "ignacio filipe semmelweiss", "dr buzz aldrin"
+                    chars[third[0]] = chars[third[0]].upper()
                     i += 1
                 i += 2
                 continue
