@@ -40,6 +40,7 @@ from .frames import (
     had_employer,
     owned_company,
     person_at,
+    person_from,
     person_there,
     personal_tie,
     role_there_contracted,
@@ -395,6 +396,7 @@ def clause_facts(doc, spans: list[SpanMention], org_at=None) -> list[ClauseFact]
             out += as_investor(reader, token)
         elif token.dep_ == "prep":
             out += person_at(reader, token)
+            out += person_from(reader, token)
         if token.lower_ == "there":
             out += person_there(reader, token)
     out += reader.located()

@@ -124,6 +124,7 @@ class RelationFinder:
         ]
         out += self._comentions(sentence, named, evidence)
         out += self._discusses(sentence, named, evidence)
+        out += self._for_partners(out)
         self.discourse.observe([s.mention for s in virtual], None)
         self.discourse.observe_things(sentence, doc, spans)
         return [_unresolved(c) for c in out]
@@ -163,6 +164,16 @@ class RelationFinder:
                 self.discourse.we_org[sentence.speaker] = f.object.mention
         return out
 
+    def _for_partners(self, found: list[RelationCandidate]) -> list[RelationCandidate]:
+        """The typed relations of a "they both" read as its first person, for the
+        second (``Discourse.partners``); the partners are the unit's only."""
+        partners, self.discourse.partners = self.discourse.partners, {}
+        return [
+            replace(r, subject=partners[id(r.subject)])
+            for r in found
+            if r.kind == "typed" and id(r.subject) in partners
+        ]
+
     def _typed(
         self, doc, sentence: Sentence, spans: list[SpanMention], evidence, linked, asserted
     ) -> list[RelationCandidate]:
@@ -198,6 +209,8 @@ class RelationFinder:
                         ].idx
                     ]
                 )
+                if id(a.mention) in self.discourse.partners:
+                    between = _BOTH_BETWEEN.sub(r"\1", between)  # "they both founded X"
                 # "X here from Y, who is the CEO at Z": "who" is X
                 k = _who_person(doc, text, spans, i, between)
                 first = a if k is None else spans[k]
@@ -443,6 +456,10 @@ class RelationFinder:
 #: (here) from Y", "X at Y", "X with Y"
 _FROM_ORG = re.compile(r"(?:(?:here|there)\s+)?(?:from|at|of|with)\s+(?:the\s+)?")
 
+
+#: "both" after a "they both" subject, which the patterns read as a name's verb:
+#: "they both work at", "they're both founders of".
+_BOTH_BETWEEN = re.compile(r"^((?:'re|’re|are|were)\s+)?both\s+")
 
 #: A title between two names is a few nouns and adjectives ("administrator", "chief
 #: science officer"): the names and it are one noun phrase.

@@ -19,7 +19,7 @@ from .patterns import job_at
 if TYPE_CHECKING:  # pragma: no cover
     from .clauses import ClauseFact, _Reader
 
-__all__ = ["INVESTOR_NOUNS", "as_investor", "owned_company", "role_there_contracted"]
+__all__ = ["INVESTOR_NOUNS", "as_investor", "owned_company", "person_from", "role_there_contracted"]
 
 _PERSON, _ORG = "Person", "Organization"
 
@@ -285,6 +285,30 @@ def had_employer(reader: _Reader, noun) -> list[ClauseFact]:
 #: of Y", "X and Z, both at Y"
 PAST_MARKS = frozenset({"formerly", "previously"})
 _STINT_MARKS = PAST_MARKS | {"both"}
+
+
+def person_from(reader: _Reader, prep) -> list[ClauseFact]:
+    """ "Andrew is from BNH.ai", "they're both from Acme": a person said by a copula
+    (not negated) to be from an organisation, as guests are introduced, is one of its
+    people (``job_at``). A person from a place is :mod:`.placement`'s; coming back from
+    one ("just back from IBM") has no copula and is not read."""
+    from .clauses import ClauseFact
+
+    verb = prep.head
+    if prep.lower_ != "from" or verb.lemma_.lower() != "be" or verb.pos_ != "AUX":
+        return []
+    if any(c.dep_ == "neg" for c in verb.children):
+        return []
+    orgs = [o for o in reader.pobjs(prep) if o.mention.type == _ORG]
+    if not orgs:
+        return []
+    people = [s for s in reader.subjects(verb)[0] if s.mention.type == _PERSON]
+    return [
+        ClauseFact(p, job_at(o.mention), o, "parse:job:from", 0.65, None, verb)
+        for p in people
+        for o in orgs
+        if o.mention is not p.mention
+    ]
 
 
 def person_at(reader: _Reader, prep) -> list[ClauseFact]:

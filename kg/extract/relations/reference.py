@@ -118,6 +118,9 @@ class Discourse:
     subjects: set[tuple[int, int]] = field(default_factory=set)
     #: speaker -> the organisation "we" is
     we_org: dict[str | None, Mention] = field(default_factory=dict)
+    #: a "they both" of the current unit, read as its first person: id of that virtual
+    #: mention -> the second person's, which the unit's relations are copied to
+    partners: dict[int, Mention] = field(default_factory=dict)
     _sole_speaker: str | None = None
     #: unlabelled interviews: a question was asked before this unit; the unit's own
     #: speaker as grounded by ``observe_turn`` (None: not grounded)
@@ -299,6 +302,29 @@ class Discourse:
                 return None  # "A and B ... they": two of them
         found = _distinct(s.mention for s in orgs)
         return found[0] if len(found) == 1 else None
+
+    def _both(self, doc, sentence: Sentence, spans: list[SpanMention], token) -> SpanMention | None:
+        """A subject "they both" ("they're both from X", "they both work at X", "they
+        co-founded X together") stands for the two people just named: two listed
+        together in this unit before it, else the only two the unit before named. It is
+        read as the first, and the unit's relations from it are copied to the second
+        (``partners``); anything else is not guessed."""
+        if not _said_of_both(token):
+            return None
+        pair = _listed_pair(doc, [s for s in spans if s.token_end <= token.i])
+        if pair is None:
+            keys = []
+            for index, _, key in self.recent:
+                if index == sentence.index - 1 and key not in keys and key in self.last_person:
+                    keys.append(key)
+            if len(keys) == 2:
+                pair = (self.last_person[keys[0]], self.last_person[keys[1]])
+        if pair is None:
+            return None
+        first = self.virtual(doc, token, sentence, pair[0], None)
+        second = self.virtual(doc, token, sentence, pair[1], None)
+        self.partners[id(first.mention)] = second.mention
+        return first
 
     def salient_person(self, exclude: set[str] = frozenset()) -> Mention | None:
         ranked = [
@@ -482,6 +508,11 @@ class Discourse:
                 resolve = self.they_org if lower == "they" else self.unit_org
                 org = resolve(doc, spans, token)
                 v = self.virtual(doc, token, sentence, org, None) if org else None
+                if v is None and lower == "they":
+                    v = self._both(doc, sentence, spans, token)
+                    if v is not None:
+                        out.append(v)
+                    continue
                 if v is None:
                     continue
                 v = SpanMention(replace(v.mention, source="it"), v.token_start, v.token_end)
@@ -682,6 +713,38 @@ def _located(doc, s: SpanMention) -> bool:
     """The mention is said as a place one is at: the object of "at" or "in"."""
     root = doc[s.token_start : s.token_end].root
     return root.dep_ == "pobj" and root.head.lower_ in ("at", "in")
+
+
+#: Words that say a plural "they" is each of two: "they're both from X", "they
+#: founded it together".
+_BOTH = frozenset({"both", "together"})
+
+
+def _said_of_both(token) -> bool:
+    """A subject "they" with "both" beside it or "both"/"together" on its verb."""
+    if token.dep_ != "nsubj":
+        return False
+    verb = token.head
+    near = [t for t in (token.nbor(1) if token.i + 1 < len(token.doc) else None,) if t is not None]
+    if near and near[0].lower_ in ("'re", "’re", "are", "were"):
+        near.append(near[0].nbor(1) if near[0].i + 1 < len(token.doc) else near[0])
+    return any(t.lower_ in _BOTH for t in near) or any(
+        t.lower_ in _BOTH and t.dep_ in ("advmod", "det", "dep", "appos") for t in verb.subtree
+    )
+
+
+def _listed_pair(doc, spans: list[SpanMention]) -> tuple[Mention, Mention] | None:
+    """The one pair of people named as a list ("X and Y") among ``spans``."""
+    people = [
+        s for s in spans if s.mention.type == "Person" and s.mention.source in ("lexicon", "ner")
+    ]
+    pairs = []
+    for i, a in enumerate(people):
+        ra = doc[a.token_start : a.token_end].root
+        for b in people[i + 1 :]:
+            if doc[b.token_start : b.token_end].root in ra.conjuncts:
+                pairs.append((a.mention, b.mention))
+    return pairs[0] if len(pairs) == 1 else None
 
 
 def _is_subject(doc, s: SpanMention) -> bool:
