@@ -18,7 +18,7 @@ from .names import NameTable
 from .open import open_relations
 from .patterns import job_at, norm
 from .placement import BESIDE_EXTRACTOR
-from .reference import UNRESOLVED, Discourse, _is_subject
+from .reference import UNRESOLVED, Discourse, is_subject
 from .typed import MAX_BETWEEN_WORDS, TYPED_PATTERNS, conjuncts, match, starts_clause
 
 #: how many words before a pair of mentions a pattern's ``before`` regex reads (a title
@@ -64,7 +64,7 @@ class RelationFinder:
         between those mentions as the transcript types them and the names said again."""
         named = spans
         spans = self.names.view(doc, spans, sentence, self.transcript)
-        subjects = frozenset(s.mention.char_start for s in spans if _is_subject(doc, s))
+        subjects = frozenset(s.mention.char_start for s in spans if is_subject(doc, s))
         self.discourse.observe([s.mention for s in spans], sentence.speaker, subjects)
         quote_start = sentence.char_start
         quote = unit_text(self.transcript, sentence)

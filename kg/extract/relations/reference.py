@@ -31,7 +31,7 @@ from ...nlp import doc_text, tokens
 from ..entities import SpanMention
 from .patterns import _TIME, ROLES, norm
 
-__all__ = ["Discourse", "vocative", "UNRESOLVED"]
+__all__ = ["Discourse", "vocative", "is_subject", "UNRESOLVED"]
 
 #: Modal verbs that make a "you" their subject anyone at all ("you can", "you'd").
 _GENERIC_MODALS = frozenset(
@@ -213,7 +213,7 @@ class Discourse:
     def observe_things(self, sentence: Sentence, doc, spans: list[SpanMention]) -> None:
         """Remember the things a unit named, for an "it" in the next one."""
         named = [
-            (s.mention, _is_subject(doc, s))
+            (s.mention, is_subject(doc, s))
             for s in spans
             if s.mention.type in _THINGS and s.mention.source in ("lexicon", "ner")
         ]
@@ -250,7 +250,7 @@ class Discourse:
         subject first, then the nearest), else the subject of the unit before, said by
         the same speaker (what that unit was about); else nothing (never guessed)."""
         here = [
-            (s.mention, _is_subject(doc, s))
+            (s.mention, is_subject(doc, s))
             for s in spans
             if s.token_end <= token.i
             and doc[s.token_start : s.token_end].root.head != token.head  # not "X made it"
@@ -277,7 +277,7 @@ class Discourse:
             if s.token_end <= token.i
             and s.mention.type == "Organization"
             and s.mention.source in ("lexicon", "ner")
-            and _is_subject(doc, s)
+            and is_subject(doc, s)
             and not doc[s.token_start : s.token_end].root.conjuncts  # "A and B ... them"
             and doc[s.token_start : s.token_end].root.head != token.head
         )
@@ -721,16 +721,21 @@ _BOTH = frozenset({"both", "together"})
 
 
 def _said_of_both(token) -> bool:
-    """A subject "they" with "both" beside it or "both"/"together" on its verb."""
+    """A subject "they" with "both" right after it ("they both", "they're both") or
+    "both"/"together" in its clause ("they co-founded it together")."""
     if token.dep_ != "nsubj":
         return False
-    verb = token.head
-    near = [t for t in (token.nbor(1) if token.i + 1 < len(token.doc) else None,) if t is not None]
-    if near and near[0].lower_ in ("'re", "’re", "are", "were"):
-        near.append(near[0].nbor(1) if near[0].i + 1 < len(token.doc) else near[0])
-    return any(t.lower_ in _BOTH for t in near) or any(
-        t.lower_ in _BOTH and t.dep_ in ("advmod", "det", "dep", "appos") for t in verb.subtree
+    doc = token.doc
+    after = [doc[k].lower_ for k in range(token.i + 1, min(token.i + 3, len(doc)))]
+    if after[:1] == ["both"] or (after[:1] and after[0] in _PLURAL_BE and after[1:2] == ["both"]):
+        return True
+    return any(
+        t.lower_ in _BOTH and t.dep_ in ("advmod", "det", "dep", "appos")
+        for t in token.head.subtree
     )
+
+
+_PLURAL_BE = frozenset({"'re", "’re", "are", "were"})
 
 
 def _listed_pair(doc, spans: list[SpanMention]) -> tuple[Mention, Mention] | None:
@@ -747,7 +752,8 @@ def _listed_pair(doc, spans: list[SpanMention]) -> tuple[Mention, Mention] | Non
     return pairs[0] if len(pairs) == 1 else None
 
 
-def _is_subject(doc, s: SpanMention) -> bool:
+def is_subject(doc, s: SpanMention) -> bool:
+    """The mention is a clause's subject."""
     return doc[s.token_start : s.token_end].root.dep_ in ("nsubj", "nsubjpass")
 
 
