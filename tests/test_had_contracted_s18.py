@@ -19,7 +19,6 @@ def test_would_contracted_supposes_a_job(typed):
     assert not {f for f in typed(text) if f[0] == "Russ Cox"}
 
 
-
 def test_a_pronoun_means_the_subject_of_the_unit_before(typed):
     text = (
         "We talked with Russ Cox and Ian Taylor about the language. "
