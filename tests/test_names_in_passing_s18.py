@@ -15,58 +15,73 @@ Extraction runs on the real spaCy model (no build); the texts are invented.
 
 from __future__ import annotations
 
+import pytest
 
-def test_a_place_named_with_its_region_under_a_denial(typed):
-    text = (
+STATED = [
+    pytest.param(
         "and you don't need a college degree and it's going to bring growth outside of "
-        "columbus ohio for years\n"
-    )
-    assert ("columbus", "locatedIn", "ohio") in typed(text)
-
-
-def test_a_town_unknown_to_the_gazetteer_beside_its_state(typed):
-    text = "i've been to a tractor factory in east peoria illinois where they build engines\n"
-    assert ("east peoria", "locatedIn", "illinois") in typed(text)
-
-
-def test_a_run_of_regions_is_a_list(typed):
-    text = "we sell in asia europe and africa and in texas ohio arizona all across the country\n"
-    assert not {f for f in typed(text) if f[1] == "locatedIn"}
-
-
-def test_an_unknown_name_in_a_run_of_countries_is_a_list(typed):
-    text = "he reported on all developments in rumania bulgaria hungary and finland\n"
-    assert not {f for f in typed(text) if f[1] == "locatedIn"}
-
-
-def test_a_country_named_two_ways_is_not_in_itself(typed):
-    text = "the republic of korea south korea has offered to host some events\n"
-    assert not {f for f in typed(text) if f[1] == "locatedIn"}
-
-
-def test_a_title_between_two_names_after_a_list(typed):
-    text = (
+        "columbus ohio for years\n",
+        ("columbus", "locatedIn", "ohio"),
+        id="place-with-region-under-a-denial",
+    ),
+    pytest.param(
+        "i've been to a tractor factory in east peoria illinois where they build engines\n",
+        ("east peoria", "locatedIn", "illinois"),
+        id="town-unknown-to-the-gazetteer",
+    ),
+    pytest.param(
         "i want to thank senator bill nelson and nasa administrator charlie bolden for "
-        "their leadership\n"
-    )
-    assert ("charlie bolden", "worksFor", "nasa") in typed(text)
+        "their leadership\n",
+        ("charlie bolden", "worksFor", "nasa"),
+        id="title-between-names-after-a-list",
+    ),
+    pytest.param(
+        "I thank the Manhattan Institute board of trustees and its chairman Paul Singer.\n",
+        ("Paul Singer", "worksFor", "Manhattan Institute"),
+        id="role-its-organisation-owns",
+    ),
+    pytest.param(
+        "We work with Tarn Labs a lot. Sarah Lind's a managing partner there.\n",
+        ("Sarah Lind", "worksFor", "Tarn Labs"),
+        id="contracted-is-before-a-role-there",
+    ),
+]
+
+#: (text, predicate or subject no fact may have)
+NOT_STATED = [
+    pytest.param(
+        "we sell in asia europe and africa and in texas ohio arizona all across the country\n",
+        "locatedIn",
+        id="run-of-regions",
+    ),
+    pytest.param(
+        "he reported on all developments in rumania bulgaria hungary and finland\n",
+        "locatedIn",
+        id="unknown-name-in-a-run-of-countries",
+    ),
+    pytest.param(
+        "the republic of korea south korea has offered to host some events\n",
+        "locatedIn",
+        id="country-named-two-ways",
+    ),
+    pytest.param(
+        "I thank Google, Microsoft and their chairman Paul Singer.\n",
+        "Paul Singer",
+        id="role-owned-with-two-organisations-named",
+    ),
+    pytest.param(
+        "We work with Tarn Labs a lot. Sarah Lind's sister is a partner there.\n",
+        "Sarah Lind",
+        id="real-possessive-before-a-role-there",
+    ),
+]
 
 
-def test_a_role_its_organisation_owns(typed):
-    text = "I thank the Manhattan Institute board of trustees and its chairman Paul Singer.\n"
-    assert ("Paul Singer", "worksFor", "Manhattan Institute") in typed(text)
+@pytest.mark.parametrize(("text", "fact"), STATED)
+def test_a_fact_said_in_passing(typed, text, fact):
+    assert fact in typed(text)
 
 
-def test_a_role_owned_when_two_organisations_are_named_is_not_guessed(typed):
-    text = "I thank Google, Microsoft and their chairman Paul Singer.\n"
-    assert not {f for f in typed(text) if f[0] == "Paul Singer"}
-
-
-def test_a_contracted_is_before_a_role_there(typed):
-    text = "We work with Tarn Labs a lot. Sarah Lind's a managing partner there.\n"
-    assert ("Sarah Lind", "worksFor", "Tarn Labs") in typed(text)
-
-
-def test_a_real_possessive_before_a_role_there_is_someone_else(typed):
-    text = "We work with Tarn Labs a lot. Sarah Lind's sister is a partner there.\n"
-    assert not {f for f in typed(text) if f[0] == "Sarah Lind"}
+@pytest.mark.parametrize(("text", "absent"), NOT_STATED)
+def test_no_fact_where_none_is_said(typed, text, absent):
+    assert not {f for f in typed(text) if absent in (f[0], f[1])}

@@ -5,7 +5,10 @@
   started, as speech says it);
 * money put in "as an investor" (investedIn the organisation named with the investor,
   else the one in view);
-* a person "(over) there" ("Y, X over there built ..."): worksFor that organisation.
+* a person "(over) there" ("Y, X over there built ..."): worksFor that organisation;
+* a person said to be "from" a place (locatedIn: "I'm originally from Holland") or an
+  organisation (one of its people: "they're both from BNH.ai");
+* a role "there" after a contracted "is" ("Andrew's a managing partner there").
 
 All read the parse of one unit through the clause reader (``clauses._Reader``).
 """
@@ -21,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["INVESTOR_NOUNS", "as_investor", "owned_company", "person_from", "role_there_contracted"]
 
-_PERSON, _ORG = "Person", "Organization"
+_PERSON, _ORG, _PLACE = "Person", "Organization", "Place"
 
 
 def owned_company(reader: _Reader, poss) -> list[ClauseFact]:
@@ -288,27 +291,30 @@ _STINT_MARKS = PAST_MARKS | {"both"}
 
 
 def person_from(reader: _Reader, prep) -> list[ClauseFact]:
-    """ "Andrew is from BNH.ai", "they're both from Acme": a person said by a copula
-    (not negated) to be from an organisation, as guests are introduced, is one of its
-    people (``job_at``). A person from a place is :mod:`.placement`'s; coming back from
-    one ("just back from IBM") has no copula and is not read."""
+    """ "I'm originally from Holland", "Andrew is from BNH.ai", "they're both from Acme":
+    a person said by a copula (not negated) to be from a place comes from, and so is
+    located in, it; from an organisation, as guests are introduced, is one of its people
+    (``job_at``). Travel ("I just flew in from Oslo", "just back from IBM") has no copula
+    and is not read."""
     from .clauses import ClauseFact
 
     verb = prep.head
-    if prep.lower_ != "from" or verb.lemma_.lower() != "be" or verb.pos_ != "AUX":
+    if prep.lower_ != "from" or verb.lemma_.lower() != "be":
         return []
     if any(c.dep_ == "neg" for c in verb.children):
         return []
-    orgs = [o for o in reader.pobjs(prep) if o.mention.type == _ORG]
-    if not orgs:
+    ends = [o for o in reader.pobjs(prep) if o.mention.type in (_PLACE, _ORG)]
+    if not ends:
         return []
     people = [s for s in reader.subjects(verb)[0] if s.mention.type == _PERSON]
-    return [
-        ClauseFact(p, job_at(o.mention), o, "parse:job:from", 0.65, None, verb)
-        for p in people
-        for o in orgs
-        if o.mention is not p.mention
-    ]
+    out = []
+    for p in people:
+        for o in ends:
+            if o.mention.type == _PLACE:
+                out.append(ClauseFact(p, "locatedIn", o, "parse:locatedIn:from", 0.7, None, verb))
+            elif verb.pos_ == "AUX" and o.mention is not p.mention:
+                out.append(ClauseFact(p, job_at(o.mention), o, "parse:job:from", 0.65, None, verb))
+    return out
 
 
 def person_at(reader: _Reader, prep) -> list[ClauseFact]:

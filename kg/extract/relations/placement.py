@@ -16,7 +16,8 @@ verb rules of ``clauses.py`` do not read:
   "Silicon Valley in California" (a place GeoNames knows only in a region it confirms);
 * a place said right beside the region that holds it: "Phoenix, Arizona", "lyon
   france" (GeoNames confirms it, ``regions.py``; "Paris, Berlin" is a list);
-* a person said to be from a place: "I'm originally from Holland";
+* (a person said to be from a place, "I'm originally from Holland", is
+  :func:`.frames.person_from`'s, with a person from an organisation);
 * an organisation's noun with its place, said to be an organisation: "my company in
   Japan was X", "a lab in Oslo called X".
 
@@ -65,9 +66,9 @@ PART_NOUNS = frozenset(
 
 def place_frames(reader: _Reader) -> list[ClauseFact]:
     """The located-in and part-of facts of one unit's parse read by the frames above.
-    The frames of events and places (:func:`_held_in`, :func:`_beside`) and of a
-    person's origin (:func:`_from_place`) need a place in the unit; the others an
-    organisation, and a unit that names neither is not read."""
+    The frames of events and places (:func:`_held_in`, :func:`_beside`) need a place in
+    the unit; the others an organisation, and a unit that names neither is not read. A
+    person from a place is :func:`.frames.person_from`'s."""
     spans = sorted(
         {id(s): s for s in reader.at.values()}.values(), key=lambda s: (s.token_start, s.token_end)
     )
@@ -77,9 +78,6 @@ def place_frames(reader: _Reader) -> list[ClauseFact]:
         for s in spans:
             if s.mention.type in (_EVENT, _PLACE):
                 out += _held_in(reader, s)
-        for token in tokens(reader.doc):
-            if token.lower_ == "from" and token.dep_ == "prep":
-                out += _from_place(reader, token)
     if not any(s.mention.type == _ORG for s in spans):
         return out
     for token in tokens(reader.doc):
@@ -307,26 +305,6 @@ def _unknown_town(place: str, region: str) -> bool:
         and not is_region(place)
         and is_region(region)
     )
-
-
-def _from_place(reader: _Reader, prep) -> list[ClauseFact]:
-    """ "I'm originally from Holland", "she is from Ohio": a person said (by a copula,
-    not negated) to be from a place comes from, and so is located in, it. Travel ("I
-    just flew in from Oslo") has no copula and is not read."""
-    from .clauses import ClauseFact
-
-    verb = prep.head
-    if verb.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in verb.children):
-        return []
-    places = [o for o in reader.pobjs(prep) if o.mention.type == _PLACE]
-    if not places:
-        return []
-    people = [s for s in reader.subjects(verb)[0] if s.mention.type == _PERSON]
-    return [
-        ClauseFact(s, "locatedIn", o, "parse:locatedIn:from", 0.7, None, verb)
-        for s in people
-        for o in places
-    ]
 
 
 def _kind_in(reader: _Reader, noun) -> list[ClauseFact]:
