@@ -69,6 +69,8 @@ ROLE_NOUNS = frozenset(
     | {"employee", "intern", "partner", "officer", "developer", "designer", "analyst"}
     | {"vp", "executive", "member", "staff", "programmer", "consultant", "editor"}
 )
+#: a job or an office said before or after a name: "its chairman X", "X, the CEO of Y"
+TITLE_NOUNS = ROLE_NOUNS | OFFICE_NOUNS
 #: nouns that a leader's work hangs on: "lead the robotics team at", "run research at"
 UNIT_NOUNS = frozenset(
     {"team", "group", "lab", "laboratory", "department", "division", "research", "unit"}
@@ -998,7 +1000,7 @@ class _Reader:
         phrase that "their"/"its" owns, headed by a product noun, is the organisation's
         (the unit's one organisation, ``org_at``)."""
         head = owner.head
-        if head.lemma_.lower() in ROLE_NOUNS or head.lemma_.lower() in OFFICE_NOUNS:
+        if head.lemma_.lower() in TITLE_NOUNS:
             return self._possessed_role(owner, head)
         if head.lemma_.lower() not in PRODUCT_NOUNS or self.named(head):
             return []
@@ -1238,7 +1240,7 @@ class _Reader:
             return fact("founded", name, obj, "appos", 0.8)
         if person_org and lemma in STUDENT_NOUNS:
             return fact("affiliatedWith", name, obj, "appos-student", 0.75, lemma)
-        if person_org and (lemma in ROLE_NOUNS or lemma in OFFICE_NOUNS):  # a job, an office
+        if person_org and lemma in TITLE_NOUNS:  # a job, an office
             return fact("worksFor", name, obj, "appos", 0.8, self._role(noun))
         if person_org and prep in ("at", "with") and _staff_noun(lemma, prep):
             # "X, a pediatrician at Y", "my colleague at Y, X": one of Y's people

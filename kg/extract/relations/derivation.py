@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from .clauses import ClauseFact, _Reader
 
-__all__ = ["COPY_NOUNS", "derived", "described_as_based", "joint_owners"]
+__all__ = ["COPY_NOUNS", "derived", "described_as_based", "joint_owners", "said_of"]
 
 #: nouns for a thing made after another: "a Y clone", "a fork of Y"
 COPY_NOUNS = frozenset(
@@ -46,7 +46,7 @@ def derived(reader: _Reader, noun) -> list[ClauseFact]:
     word = _hyphenated(reader, noun)
     if word not in _DERIVED_NOUNS or reader.named(noun):
         return []
-    described = _said_of(reader, noun)
+    described = said_of(reader, noun)
     if described is None:
         return []
     verb, things = described
@@ -87,7 +87,7 @@ def described_as_based(reader: _Reader, noun) -> list[ClauseFact]:
     ]
     if not participles:
         return []
-    described = _said_of(reader, noun)
+    described = said_of(reader, noun)
     if described is None:
         return []
     verb, things = described
@@ -110,7 +110,7 @@ def described_as_based(reader: _Reader, noun) -> list[ClauseFact]:
     ]
 
 
-def _said_of(reader: _Reader, noun):
+def said_of(reader: _Reader, noun):
     """What ``noun`` is said of: (the copula, its subjects) for "X is/became a <noun>",
     (None, the named head) for an apposition "X, a <noun>"; None when the copula is
     denied or the noun is neither."""
@@ -146,7 +146,7 @@ def joint_owners(reader: _Reader, noun) -> list[ClauseFact]:
 
     if noun.lemma_.lower() not in SHARED_NOUNS or reader.named(noun):
         return []
-    described = _said_of(reader, noun)
+    described = said_of(reader, noun)
     if described is None:
         return []
     verb, companies = described

@@ -120,17 +120,17 @@ def role_there_contracted(reader: _Reader, poss) -> list[ClauseFact]:
     ``poss`` followed by "'s" and an article before its role noun is "Andrew is". With
     "there" on the role, the person holds it at the one organisation in view
     (``org_at``; never one of two)."""
-    from .clauses import ROLE_NOUNS, ClauseFact
-    from .roles import OFFICE_NOUNS
+    from ..terms import ARTICLES
+    from .clauses import TITLE_NOUNS, ClauseFact
 
     role = poss.head
     person = reader.at.get(poss.i)
     if person is None or person.mention.type != _PERSON or person.mention.source == "speaker":
         return []
-    if role.lemma_.lower() not in ROLE_NOUNS | OFFICE_NOUNS:
+    if role.lemma_.lower() not in TITLE_NOUNS:
         return []
     contracted = any(c.dep_ == "case" and c.lower_ in ("'s", "’s") for c in poss.children)
-    article = any(c.dep_ == "det" and c.i > poss.i and c.lower_ in _ARTICLES for c in role.children)
+    article = any(c.dep_ == "det" and c.i > poss.i and c.lower_ in ARTICLES for c in role.children)
     there = [c for c in role.children if c.dep_ == "advmod" and c.lower_ == "there"]
     if not (contracted and article and there):
         return []
@@ -142,9 +142,6 @@ def role_there_contracted(reader: _Reader, poss) -> list[ClauseFact]:
             person, "worksFor", org, "parse:worksFor:is-role-there", 0.65, role.lemma_.lower()
         )
     ]
-
-
-_ARTICLES = frozenset({"a", "an", "the"})
 
 
 #: nouns for the organisation that pays one: "X, my employer"

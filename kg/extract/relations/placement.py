@@ -345,7 +345,7 @@ def _based_kind(reader: _Reader, noun) -> list[ClauseFact]:
     be, with a participle of siting and a place ("in", "out of"), puts it there. The
     noun is the copula's complement or an apposition; a denied copula says nothing."""
     from .clauses import ClauseFact
-    from .derivation import _said_of
+    from .derivation import said_of
 
     places = [
         o
@@ -362,7 +362,7 @@ def _based_kind(reader: _Reader, noun) -> list[ClauseFact]:
     ]
     if not places:
         return []
-    described = _said_of(reader, noun)
+    described = said_of(reader, noun)
     if described is None:
         return []
     _, things = described

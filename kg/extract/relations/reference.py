@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import NamedTuple
 
 from ...lexicon import name_key
 from ...model import Mention, RelationCandidate, Sentence, Transcript
@@ -103,6 +104,15 @@ _OUR_ROLE = re.compile(
 )
 
 
+class NamedPerson(NamedTuple):
+    """A person named in a unit, as :class:`Discourse` remembers them for pronouns."""
+
+    unit: int  # the unit's index
+    start: int  # character offset in the transcript
+    key: str  # the person's key (see ``Discourse._key``)
+    subject: bool  # named as a clause's subject
+
+
 @dataclass
 class Discourse:
     """What pronouns refer to in a transcript: kept across its units, in order."""
@@ -112,10 +122,8 @@ class Discourse:
     last_person: dict[str, Mention] = field(default_factory=dict)
     last_speaker: str | None = None
     previous_speaker: str | None = None
-    #: (unit index, character offset, person key) of the persons named lately
-    recent: list[tuple[int, int, str]] = field(default_factory=list)
-    #: (unit index, character start) of the people named as a clause's subject
-    subjects: set[tuple[int, int]] = field(default_factory=set)
+    #: the persons named lately, in order
+    recent: list[NamedPerson] = field(default_factory=list)
     #: speaker -> the organisation "we" is
     we_org: dict[str | None, Mention] = field(default_factory=dict)
     #: a "they both" of the current unit, read as its first person: id of that virtual
@@ -151,9 +159,9 @@ class Discourse:
                     self.last_person[key] = m
                 # "she sat on our board. I believe she was ...": a pronoun keeps its
                 # person as near as a name would (a chain, each link two units at most)
-                self.recent.append((m.sentence_index, m.char_start, key))
-                if m.char_start in subjects:
-                    self.subjects.add((m.sentence_index, m.char_start))
+                self.recent.append(
+                    NamedPerson(m.sentence_index, m.char_start, key, m.char_start in subjects)
+                )
         self.recent = self.recent[-20:]
 
     def antecedent(
@@ -175,30 +183,30 @@ class Discourse:
         for m in reversed(before):
             if self._key(m) != speaker_key:
                 return m
-        for index, start, key in reversed(self.recent):
-            if index < unit_index - 2:
+        for named in reversed(self.recent):
+            if named.unit < unit_index - 2:
                 break
-            if index == unit_index and start >= char_start:
+            if named.unit == unit_index and named.start >= char_start:
                 continue
-            if key != speaker_key and key in self.last_person:
-                return self.last_person[self._subject_of(index, key, speaker_key)]
+            if named.key != speaker_key and named.key in self.last_person:
+                return self.last_person[self._subject_of(named, speaker_key)]
         return None  # no person named close before it: not guessed
 
-    def _subject_of(self, index: int, key: str, speaker_key: str | None) -> str:
-        """The person a pronoun means in unit ``index``, ``key`` the last one named there:
-        another person who is that unit's subject goes first ("Russ joined a little
-        after Ian. He'd been an intern at X": Russ)."""
-        if (index, self.last_person[key].char_start) in self.subjects:
-            return key
+    def _subject_of(self, named: NamedPerson, speaker_key: str | None) -> str:
+        """The person a pronoun means in ``named``'s unit, ``named`` the last one named
+        there: another person who is that unit's subject goes first ("Russ joined a
+        little after Ian. He'd been an intern at X": Russ)."""
+        if named.subject:
+            return named.key
         subjects = [
-            k
-            for i, start, k in self.recent
-            if i == index
-            and (i, start) in self.subjects
-            and k != speaker_key
-            and k in self.last_person
+            n.key
+            for n in self.recent
+            if n.unit == named.unit
+            and n.subject
+            and n.key != speaker_key
+            and n.key in self.last_person
         ]
-        return subjects[-1] if len(set(subjects)) == 1 else key
+        return subjects[-1] if len(set(subjects)) == 1 else named.key
 
     def _key(self, m: Mention) -> str:
         if m.lexicon_id:
@@ -314,9 +322,9 @@ class Discourse:
         pair = _listed_pair(doc, [s for s in spans if s.token_end <= token.i])
         if pair is None:
             keys = []
-            for index, _, key in self.recent:
-                if index == sentence.index - 1 and key not in keys and key in self.last_person:
-                    keys.append(key)
+            for n in self.recent:
+                if n.unit == sentence.index - 1 and n.key not in keys and n.key in self.last_person:
+                    keys.append(n.key)
             if len(keys) == 2:
                 pair = (self.last_person[keys[0]], self.last_person[keys[1]])
         if pair is None:
